@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode } from '../platform/errors.ts';
+
+/** The error shape of CONTRACT.md, the same for every failure. */
+export function errorPayload(error: AppError) {
+  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+}
+
+const frameworkCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+};
+
+/** Turns anything thrown into an AppError: ours as they are, framework errors by their code. */
+export function toAppError(error: FastifyError | Error): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const field = path || (error as FastifyError).validationContext || 'body';
+    return new AppError('VALIDATION_FAILED', `${field}: ${first.message}`, {
+      field,
+      issues: error.validation.slice(0, 10).map((v) => ({ field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message })),
+    });
+  }
+  const fastifyError = error as FastifyError;
+  const mapped = fastifyError.code ? frameworkCodes[fastifyError.code] : undefined;
+  if (mapped === 'PAYLOAD_TOO_LARGE') return new AppError(mapped, 'body: the request body is larger than the limit', { field: 'body' });
+  if (mapped) return new AppError(mapped, `body: ${fastifyError.message}`, { field: 'body' });
+  if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
+    return new AppError('INVALID_JSON', `body: not valid JSON (${error.message})`, { field: 'body' });
+  }
+  if (fastifyError.statusCode === 429) return new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again');
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return new AppError('VALIDATION_FAILED', fastifyError.message, { field: 'body' });
+  }
+  return new AppError('INTERNAL', 'an internal error occurred; it has been logged');
+}
+
+export function registerErrorHandling(server: FastifyInstance): void {
+  server.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
+    reply.status(appError.httpStatus).send(errorPayload(appError));
+  });
+}

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { App } from '../app.ts';
+import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
+import { ordersRoutes } from '../modules/orders/orders.routes.ts';
+import { staffRoutes } from '../modules/staff/staff.routes.ts';
+import { AppError } from '../platform/errors.ts';
+import { registerAuth } from './auth.ts';
+import { errorPayload, registerErrorHandling } from './errors.ts';
+import { probeRoutes, systemRoutes } from './system.routes.ts';
+import './types.ts';
+
+export interface ServerOptions {
+  /** Serve the built console from this directory when it exists. */
+  webDir?: string;
+  secureCookies?: boolean;
+}
+
+/** The HTTP surface: API under /api/v1, probes at the root, the console everywhere else. */
+export async function buildServer(app: App, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const server = Fastify({
+    loggerInstance: app.logger as FastifyBaseLogger,
+    // One log line per request costs more than the intake itself at load; errors are logged
+    // by the error handler, and LOG_REQUESTS=1 turns the access log on.
+    logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== '1' }),
+    bodyLimit: app.config.bodyLimitBytes,
+    // Ids are generated server-side; clients never need to send huge param strings.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(server);
+
+  server.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  await server.register(cookie);
+  await server.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design and Swagger UI put styles inline; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await server.register(rateLimit, { global: false, errorResponseBuilder: () => errorPayload(new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again')) as never });
+  await registerOpenApi(server);
+  registerAuth(server, app.staff);
+
+  await server.register(probeRoutes(app));
+  await server.register(
+    async (api) => {
+      await api.register(staffRoutes(app.staff, { loginRateLimitPerMinute: app.config.loginRateLimitPerMinute, secureCookies: options.secureCookies ?? false }));
+      await api.register(catalogRoutes(app.catalog));
+      await api.register(ordersRoutes(app.orders));
+      await api.register(systemRoutes(app));
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerConsole(server, options.webDir ?? app.config.webDir);
+  return server;
+}
+
+async function registerOpenApi(server: FastifyInstance): Promise<void> {
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Ordo API', version: '1', description: 'Order management for e-commerce operations teams.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created by an administrator' },
+          session: { type: 'apiKey', in: 'cookie', name: 'ordo_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await server.register(swaggerUi, { routePrefix: '/docs' });
+  server.get('/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => server.swagger());
+}
+
+async function registerConsole(server: FastifyInstance, webDir: string): Promise<void> {
+  const indexFile = path.join(webDir, 'index.html');
+  const hasConsole = fs.existsSync(indexFile);
+  if (hasConsole) await server.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  server.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (hasConsole && isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(errorPayload(new AppError('ROUTE_NOT_FOUND', `${request.method} ${request.url.split('?')[0]} is not a route`)));
+  });
+}

@@ -1,0 +1,128 @@
+import { Command, Option } from 'commander';
+import { createApp } from '../app.ts';
+import { roles } from '../modules/staff/roles.ts';
+import { systemActor } from '../platform/actor.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase } from '../platform/db/database.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { AppError } from '../platform/errors.ts';
+import { createLogger } from '../platform/logger.ts';
+import { runDemo } from './demo.ts';
+import { importOrdersFile, importSkusFile } from './import.ts';
+import { runWorker, serve } from './serve.ts';
+
+const cliActor = { ...systemActor, name: 'cli' };
+
+/** The `ordo` command line; every command reads the same environment as the server. */
+export function buildCli(): Command {
+  const program = new Command('ordo').description('Ordo — order management for e-commerce operations').showHelpAfterError();
+  const config = () => loadConfig();
+  // The CLI prints its own summaries; the logger only speaks up for warnings.
+  const quietApp = () => createApp({ config: config(), logger: createLogger(process.env.LOG_LEVEL ?? 'warn') });
+
+  program
+    .command('serve')
+    .description('serve the API and console (runs the worker inline unless ORDO_WORKER=off)')
+    .option('--no-worker', 'do not run the outbox worker in this process')
+    .action((opts) => serve(config(), { worker: opts.worker }));
+
+  program
+    .command('worker')
+    .description('run the outbox worker alone')
+    .option('--once', 'deliver what is due, then exit')
+    .action(async (opts) => {
+      const handled = await runWorker(config(), { once: Boolean(opts.once) });
+      if (handled !== undefined) console.log(`delivered ${handled} events`);
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => {
+      const c = config();
+      const database = openDatabase({ databaseUrl: c.databaseUrl, dataDir: c.dataDir });
+      const { applied } = await migrateToLatest(database);
+      await database.close();
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+    });
+
+  const user = program.command('user').description('manage users');
+  user
+    .command('create')
+    .requiredOption('--name <username>', 'login name')
+    .addOption(new Option('--role <role>', 'role').choices([...roles]).makeOptionMandatory())
+    .option('--password <password>', 'password (generated and printed when omitted)')
+    .option('--display-name <name>', 'name shown in the console')
+    .action(async (opts) => {
+      const app = await quietApp();
+      const password = opts.password ?? (await import('../platform/auth/tokens.ts')).randomToken(12);
+      const created = await app.staff.createUser(cliActor, { username: opts.name, role: opts.role, password, displayName: opts.displayName });
+      await app.close();
+      console.log(`created user ${created.username} (${created.role})${opts.password ? '' : ` with password ${password}`}`);
+    });
+
+  const apikey = program.command('apikey').description('manage API keys');
+  apikey
+    .command('create')
+    .requiredOption('--name <name>', 'what the key is for')
+    .addOption(new Option('--role <role>', 'role').choices([...roles]).makeOptionMandatory())
+    .action(async (opts) => {
+      const app = await quietApp();
+      const { key, apiKey } = await app.staff.createApiKey(cliActor, { name: opts.name, role: opts.role });
+      await app.close();
+      console.error(`API key "${apiKey.name}" (${apiKey.role}); store it now, it is not shown again:`);
+      console.log(key);
+    });
+
+  const importCommand = program.command('import').description('import data from files');
+  importCommand
+    .command('orders <file>')
+    .description('import orders from CSV (one row per line item) or JSONL (one order per line)')
+    .option('--batch-size <n>', 'orders per transaction', '500')
+    .option('--no-progress', 'no progress bar')
+    .action(async (file, opts) => {
+      const app = await quietApp();
+      try {
+        await importOrdersFile(app, cliActor, file, { batchSize: Number(opts.batchSize), showProgress: opts.progress });
+      } finally {
+        await app.close();
+      }
+    });
+  importCommand
+    .command('skus <file>')
+    .description('create or update SKUs from CSV (code,name,price,barcode,weightGrams,lengthMm,widthMm,heightMm)')
+    .action(async (file) => {
+      const app = await quietApp();
+      try {
+        await importSkusFile(app, cliActor, file);
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('fill the database with a realistic demo shop (SKUs, channels, ~3,000 orders over 8 weeks)')
+    .option('--orders <n>', 'number of orders', '3000')
+    .option('--seed <n>', 'random seed', '7')
+    .action(async (opts) => {
+      const app = await quietApp();
+      try {
+        await runDemo(app, { orderCount: Number(opts.orders), seed: Number(opts.seed) });
+      } finally {
+        await app.close();
+      }
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`ordo: ${message.split('\n')[0]}`);
+    process.exitCode = error instanceof AppError ? error.exitCode : 1;
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().min(1).optional(),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const moneyString = z
+  .string()
+  .regex(/^-?\d{1,15}(\.\d+)?$/, 'a decimal amount such as "59.90"')
+  .describe('Decimal amount in the order currency, e.g. "59.90"');
+
+export const isoDateTime = z.iso.datetime({ offset: true }).describe('ISO-8601 date-time, e.g. 2026-11-20T08:01:02Z');
+
+export const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Responses every authenticated route may give. */
+export const authErrors = { 401: errorBody, 403: errorBody } as const;

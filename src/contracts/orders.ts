@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { isoDateTime, listQuery, moneyString, pageOf } from './common.ts';
+
+export const orderStatuses = [
+  'pending_review',
+  'approved',
+  'backordered',
+  'allocated',
+  'picking',
+  'packed',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+] as const;
+export const orderTypes = ['normal', 'urgent', 'custom', 'presale', 'b2b', 'replacement'] as const;
+export const paymentStatuses = ['pending', 'paid', 'partially_paid', 'refunded', 'cod'] as const;
+export const deliveryServices = ['standard', 'express', 'freight', 'same_day'] as const;
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => z.string().trim().min(1, 'required').max(max);
+
+export const address = z.object({
+  name: required(100),
+  phone: required(40),
+  country: z.string().trim().regex(/^[A-Za-z]{2}$/, 'an ISO 3166 two-letter country code').transform((c) => c.toUpperCase()),
+  province: text(100).optional(),
+  city: required(100),
+  district: text(100).optional(),
+  line1: required(300),
+  line2: text(300).optional(),
+  postalCode: text(20).optional(),
+});
+
+export const orderLineInput = z.object({
+  sku: required(64),
+  quantity: z.number().int().min(1).max(100000),
+  unitPrice: moneyString,
+  name: text(300).optional(),
+});
+
+/** The canonical order (CONTRACT.md): what every channel's payload is normalised to. */
+export const canonicalOrder = z
+  .object({
+    channel: required(64),
+    externalId: required(128),
+    placedAt: isoDateTime,
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as CNY'),
+    customer: z.object({
+      name: required(100),
+      email: z.email().max(200).optional().or(z.literal('')),
+      phone: text(40).optional(),
+    }),
+    shippingAddress: address,
+    lines: z.array(orderLineInput).min(1, 'at least one line').max(500),
+    shippingFee: moneyString.default('0'),
+    discount: moneyString.default('0'),
+    total: moneyString,
+    payment: z.object({
+      status: z.enum(paymentStatuses),
+      method: text(40).optional(),
+      paidAmount: moneyString.optional(),
+      paidAt: isoDateTime.optional(),
+    }),
+    type: z.enum(orderTypes).optional(),
+    buyerNote: text(2000).optional(),
+    sellerNote: text(2000).optional(),
+    requestedService: z.enum(deliveryServices).default('standard'),
+  })
+  .meta({ id: 'CanonicalOrder' });
+
+export type CanonicalOrder = z.output<typeof canonicalOrder>;
+
+export const actor = z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string().nullable(), name: z.string() });
+
+export const orderEvent = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: z.string(),
+  actor,
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const holdDetail = z.object({
+  code: z.string(),
+  message: z.string(),
+  riskPoints: z.number(),
+  createdAt: z.string(),
+  releasedAt: z.string().nullable(),
+});
+
+export const order = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    channel: z.string(),
+    externalId: z.string(),
+    status: z.enum(orderStatuses),
+    type: z.enum(orderTypes),
+    priority: z.number(),
+    shipBy: z.string().nullable(),
+    placedAt: z.string(),
+    currency: z.string(),
+    customer: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+    shippingAddress: z.object({
+      name: z.string(),
+      phone: z.string(),
+      country: z.string(),
+      province: z.string().nullable(),
+      city: z.string(),
+      district: z.string().nullable(),
+      line1: z.string(),
+      line2: z.string().nullable(),
+      postalCode: z.string().nullable(),
+    }),
+    lines: z.array(
+      z.object({
+        lineNo: z.number(),
+        sku: z.string(),
+        name: z.string().nullable(),
+        quantity: z.number(),
+        unitPrice: z.string(),
+        lineTotal: z.string(),
+      }),
+    ),
+    shippingFee: z.string(),
+    discount: z.string(),
+    total: z.string(),
+    payment: z.object({
+      status: z.enum(paymentStatuses),
+      method: z.string().nullable(),
+      paidAmount: z.string().nullable(),
+      paidAt: z.string().nullable(),
+    }),
+    buyerNote: z.string().nullable(),
+    sellerNote: z.string().nullable(),
+    requestedService: z.enum(deliveryServices),
+    holds: z.array(z.string()).describe('Open hold reason codes'),
+    holdDetails: z.array(holdDetail),
+    allocations: z.array(z.record(z.string(), z.unknown())),
+    shipments: z.array(z.record(z.string(), z.unknown())),
+    events: z.array(orderEvent),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Order' });
+
+export type Order = z.output<typeof order>;
+
+export const orderSummary = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    channel: z.string(),
+    externalId: z.string(),
+    status: z.enum(orderStatuses),
+    type: z.enum(orderTypes),
+    priority: z.number(),
+    placedAt: z.string(),
+    customerName: z.string(),
+    total: z.string(),
+    currency: z.string(),
+    holds: z.array(z.string()),
+    lineCount: z.number(),
+  })
+  .meta({ id: 'OrderSummary' });
+
+export type OrderSummary = z.output<typeof orderSummary>;
+
+export const orderListQuery = listQuery.extend({
+  status: z.enum(orderStatuses).optional(),
+  channel: z.string().max(64).optional(),
+  q: z.string().trim().max(200).optional(),
+  placedFrom: isoDateTime.optional(),
+  placedTo: isoDateTime.optional(),
+});
+
+export const orderPage = pageOf(orderSummary);
+
+export const batchBody = z.object({
+  // Items are validated one by one so that one bad order does not sink the batch.
+  orders: z.array(z.unknown()).min(1, 'at least one order').max(1000, 'at most 1,000 orders per batch'),
+});
+
+export const batchResult = z.object({
+  index: z.number(),
+  outcome: z.enum(['created', 'duplicate', 'rejected']),
+  order: z.object({ id: z.string(), number: z.string(), status: z.enum(orderStatuses), holds: z.array(z.string()) }).optional(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
+});
+
+export const batchResponse = z.object({
+  results: z.array(batchResult),
+  summary: z.object({ created: z.number(), duplicate: z.number(), rejected: z.number() }),
+});
+
+export const cancelBody = z.object({ reason: required(500) });
+
+export const ordersOverview = z.object({
+  total: z.number(),
+  byStatus: z.record(z.string(), z.number()),
+  holdsByCode: z.record(z.string(), z.number()),
+  daily: z.array(z.object({ date: z.string(), count: z.number() })),
+});

@@ -1,0 +1,187 @@
+import { type CanonicalOrder, type Order, canonicalOrder } from '../../contracts/orders.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError } from '../../platform/errors.ts';
+import { publishMany } from '../../platform/events/outbox.ts';
+import type { Metrics } from '../../platform/metrics.ts';
+import type { Catalog } from '../catalog/index.ts';
+import { type AuditCheck, defaultAuditChain } from './audit-rules.ts';
+import { buildOrderRows, type BuiltOrder } from './intake-rows.ts';
+import { type NormalisedOrder, normaliseOrder } from './normalise.ts';
+import { toOrder } from './order-view.ts';
+import { ordersRepository as repo } from './orders.repository.ts';
+
+export type IntakeResult =
+  | { outcome: 'created'; order: Order }
+  | { outcome: 'duplicate'; orderId: string; order: Pick<Order, 'id' | 'number' | 'status' | 'holds'> }
+  | { outcome: 'rejected'; error: AppError };
+
+export interface IntakeDeps {
+  database: Database;
+  clock: Clock;
+  catalog: Pick<Catalog, 'channels' | 'skuStates'>;
+  metrics?: Metrics;
+  auditChain?: readonly AuditCheck[];
+}
+
+type Candidate = { index: number; order: NormalisedOrder };
+
+/** Zod's first issue as our error: the dotted path of the field and what is wrong with it. */
+export function validationError(issues: readonly { path: PropertyKey[]; message: string }[]): AppError {
+  const issue = issues[0];
+  const field = issue.path.map(String).join('.') || 'body';
+  return new AppError('VALIDATION_FAILED', `${field}: ${issue.message}`, {
+    field,
+    issues: issues.slice(0, 10).map((i) => ({ field: i.path.map(String).join('.'), message: i.message })),
+  });
+}
+
+function parseInput(input: unknown): NormalisedOrder {
+  const parsed = canonicalOrder.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  return normaliseOrder(parsed.data as CanonicalOrder);
+}
+
+const orderKey = (o: { channel: string; externalId: string }) => `${o.channel}\u0000${o.externalId}`;
+
+/**
+ * Intake: validate, normalise, dedupe on (channel, externalId), audit, classify and store a
+ * batch of orders in one transaction with their lines, holds, history, timeline and outbox rows.
+ * One bad order is rejected on its own; it never stops the others.
+ */
+export function createIntake(deps: IntakeDeps) {
+  const { database, clock, catalog, metrics } = deps;
+  const chain = deps.auditChain ?? defaultAuditChain;
+
+  function time<T>(stage: string, work: () => T): T {
+    const end = metrics?.stageSeconds.startTimer({ stage });
+    try {
+      return work();
+    } finally {
+      end?.();
+    }
+  }
+
+  async function receiveOrders(actor: Actor, inputs: readonly unknown[]): Promise<IntakeResult[]> {
+    const results: IntakeResult[] = new Array(inputs.length);
+    const { candidates, repeats } = time('validate', () => validateAll(inputs, results));
+    const now = clock.now();
+    const stored = await time('store', () =>
+      inTransaction(database, (tx) => storeNew(tx, actor, now, candidates, results)),
+    );
+    await resolveLateDuplicates(stored.lateDuplicates, results);
+    for (const { index, firstIndex } of repeats) results[index] = repeatOf(results[firstIndex]);
+    countOutcomes(inputs, results);
+    return results;
+  }
+
+  function validateAll(inputs: readonly unknown[], results: IntakeResult[]) {
+    const firstByKey = new Map<string, number>();
+    const candidates: Candidate[] = [];
+    const repeats: { index: number; firstIndex: number }[] = [];
+    inputs.forEach((input, index) => {
+      try {
+        const order = parseInput(input);
+        const key = orderKey(order);
+        const firstIndex = firstByKey.get(key);
+        // A repeat inside the same batch shares the fate of its first occurrence, resolved after storing.
+        if (firstIndex !== undefined) repeats.push({ index, firstIndex });
+        else {
+          firstByKey.set(key, index);
+          candidates.push({ index, order });
+        }
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results[index] = { outcome: 'rejected', error };
+      }
+    });
+    return { candidates, repeats };
+  }
+
+  async function storeNew(tx: Executor, actor: Actor, now: Date, candidates: Candidate[], results: IntakeResult[]) {
+    const accepted = await acceptKnownChannels(tx, candidates, results);
+    const fresh = await skipStoredOrders(tx, accepted, results);
+    const skuStates = await catalog.skuStates(tx, [...new Set(fresh.flatMap((c) => c.order.lines.map((l) => l.sku)))]);
+    const built = time('audit', () =>
+      fresh.map((c) => ({ index: c.index, rows: buildOrderRows(c.order, { now, actor, skuStates, chain }) })),
+    );
+    const inserted = built.length > 0 ? await repo.insertOrdersIfAbsent(tx, built.map((b) => b.rows.order)) : new Set<string>();
+    const kept = built.filter((b) => inserted.has(b.rows.order.id));
+    await repo.insertChildren(tx, {
+      lines: kept.flatMap((b) => b.rows.lines),
+      holds: kept.flatMap((b) => b.rows.holds),
+      history: kept.flatMap((b) => b.rows.history),
+      events: kept.flatMap((b) => b.rows.events),
+    });
+    await publishMany(tx, now, kept.map((b) => b.rows.outbox));
+    for (const b of kept) results[b.index] = { outcome: 'created', order: toBuiltOrder(b.rows) };
+    return { lateDuplicates: built.filter((b) => !inserted.has(b.rows.order.id)) };
+  }
+
+  async function acceptKnownChannels(tx: Executor, candidates: Candidate[], results: IntakeResult[]) {
+    const channels = await catalog.channels.channelStates(tx);
+    return candidates.filter((c) => {
+      const isActive = channels.get(c.order.channel);
+      if (isActive === undefined) {
+        results[c.index] = { outcome: 'rejected', error: new AppError('UNKNOWN_CHANNEL', `channel: "${c.order.channel}" is not a configured channel`, { field: 'channel' }) };
+      } else if (!isActive) {
+        results[c.index] = { outcome: 'rejected', error: new AppError('CHANNEL_INACTIVE', `channel: "${c.order.channel}" is switched off`, { field: 'channel' }) };
+      }
+      return isActive === true;
+    });
+  }
+
+  async function skipStoredOrders(tx: Executor, candidates: Candidate[], results: IntakeResult[]) {
+    const byChannel = new Map<string, Candidate[]>();
+    for (const c of candidates) byChannel.set(c.order.channel, [...(byChannel.get(c.order.channel) ?? []), c]);
+    const fresh: Candidate[] = [];
+    for (const [channel, group] of byChannel) {
+      const stored = await repo.findByExternalIds(tx, channel, group.map((c) => c.order.externalId));
+      for (const c of group) {
+        const row = stored.get(c.order.externalId);
+        if (row) results[c.index] = duplicateOf(row);
+        else fresh.push(c);
+      }
+    }
+    return fresh;
+  }
+
+  /** Orders a concurrent request stored between our check and our insert. */
+  async function resolveLateDuplicates(late: { index: number; rows: BuiltOrder }[], results: IntakeResult[]) {
+    for (const { index, rows } of late) {
+      const stored = await repo.findByExternalIds(database.db, rows.order.channel_id, [rows.order.external_id]);
+      const row = stored.get(rows.order.external_id);
+      if (!row) throw new AppError('INTERNAL', 'an order lost its insert race but cannot be found');
+      results[index] = duplicateOf(row);
+    }
+  }
+
+  function countOutcomes(inputs: readonly unknown[], results: IntakeResult[]) {
+    if (!metrics) return;
+    results.forEach((result, index) => {
+      const channel = (inputs[index] as { channel?: unknown } | null)?.channel;
+      metrics.ordersReceived.inc({ channel: typeof channel === 'string' ? channel.slice(0, 64) : 'unknown', outcome: result.outcome });
+    });
+  }
+
+  return { receiveOrders };
+}
+
+function duplicateOf(row: { id: string; number: string; status: string; hold_codes: string }): IntakeResult {
+  const holds = row.hold_codes === '' ? [] : row.hold_codes.split(',');
+  return { outcome: 'duplicate', orderId: row.id, order: { id: row.id, number: row.number, status: row.status as Order['status'], holds } };
+}
+
+function repeatOf(first: IntakeResult): IntakeResult {
+  if (first.outcome === 'created') {
+    const { id, number, status, holds } = first.order;
+    return { outcome: 'duplicate', orderId: id, order: { id, number, status, holds } };
+  }
+  return first;
+}
+
+function toBuiltOrder(rows: BuiltOrder): Order {
+  return toOrder(rows.order, rows);
+}

@@ -1,0 +1,161 @@
+import type { Executor } from '../../platform/db/database.ts';
+import { dayOf, escapeLike } from '../../platform/db/dialect.ts';
+import type { DialectName } from '../../platform/db/database.ts';
+import type { NewRow, Row } from '../../platform/db/schema.ts';
+import { insertRows } from '../../platform/db/bulk.ts';
+
+export interface OrderFilter {
+  status?: string;
+  channel?: string;
+  q?: string;
+  placedFrom?: string;
+  placedTo?: string;
+}
+
+export interface OrderRows {
+  orders: NewRow<'orders'>[];
+  lines: NewRow<'order_lines'>[];
+  holds: NewRow<'order_holds'>[];
+  history: NewRow<'order_status_history'>[];
+  events: NewRow<'order_events'>[];
+}
+
+/** SQL for the order tables only. */
+export const ordersRepository = {
+  /** Stored orders among the given external ids of one channel, by external id. */
+  async findByExternalIds(db: Executor, channel: string, externalIds: readonly string[]) {
+    if (externalIds.length === 0) return new Map<string, Row<'orders'>>();
+    const rows = await db
+      .selectFrom('orders')
+      .selectAll()
+      .where('channel_id', '=', channel)
+      .where('external_id', 'in', externalIds)
+      .execute();
+    return new Map(rows.map((r) => [r.external_id, r]));
+  },
+
+  /**
+   * Inserts orders, skipping any whose (channel, external id) a concurrent request stored first;
+   * returns the ids that were inserted so their children are written and the rest reported as duplicates.
+   */
+  async insertOrdersIfAbsent(db: Executor, orders: readonly NewRow<'orders'>[]): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    const columns = Object.keys(orders[0] ?? {}).length || 1;
+    const perStatement = Math.floor(30_000 / columns);
+    for (let start = 0; start < orders.length; start += perStatement) {
+      const rows = await db
+        .insertInto('orders')
+        .values(orders.slice(start, start + perStatement))
+        .onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing())
+        .returning('id')
+        .execute();
+      for (const row of rows) inserted.add(row.id);
+    }
+    return inserted;
+  },
+
+  async insertChildren(db: Executor, rows: Omit<OrderRows, 'orders'>): Promise<void> {
+    await insertRows(db, 'order_lines', rows.lines);
+    await insertRows(db, 'order_holds', rows.holds);
+    await insertRows(db, 'order_status_history', rows.history);
+    await insertRows(db, 'order_events', rows.events);
+  },
+
+  findById(db: Executor, id: string) {
+    return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  findByNumber(db: Executor, number: string) {
+    return db.selectFrom('orders').selectAll().where('number', '=', number).executeTakeFirst();
+  },
+
+  async findChildren(db: Executor, orderId: string) {
+    const [lines, holds, events] = await Promise.all([
+      db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
+      db.selectFrom('order_holds').selectAll().where('order_id', '=', orderId).orderBy('created_at').orderBy('id').execute(),
+      db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('at').orderBy('id').execute(),
+    ]);
+    return { lines, holds, events };
+  },
+
+  /** Changes the status only if it is still `from`: two racing writers cannot both win. */
+  async updateStatusIf(db: Executor, id: string, from: string, changes: Partial<Row<'orders'>>): Promise<boolean> {
+    const result = await db.updateTable('orders').set(changes).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  releaseOpenHolds(db: Executor, orderId: string, at: string, by: string) {
+    return db
+      .updateTable('order_holds')
+      .set({ released_at: at, released_by: by })
+      .where('order_id', '=', orderId)
+      .where('released_at', 'is', null)
+      .execute();
+  },
+
+  list(db: Executor, like: 'like' | 'ilike', filter: OrderFilter, after: [string, string] | null, limit: number) {
+    let query = db
+      .selectFrom('orders')
+      .select([
+        'id', 'number', 'channel_id', 'external_id', 'status', 'type', 'priority', 'placed_at',
+        'customer_name', 'total_minor', 'currency', 'hold_codes', 'line_count',
+      ])
+      .orderBy('placed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.channel) query = query.where('channel_id', '=', filter.channel);
+    if (filter.placedFrom) query = query.where('placed_at', '>=', filter.placedFrom);
+    if (filter.placedTo) query = query.where('placed_at', '<', filter.placedTo);
+    if (filter.q) {
+      const q = filter.q;
+      // Exact matches use indexes; the name match is a prefix so it stays cheap on big tables.
+      query = query.where((eb) =>
+        eb.or([
+          eb('number', '=', q.toUpperCase()),
+          eb('external_id', '=', q),
+          eb('customer_phone', '=', q),
+          eb('customer_email', '=', q.toLowerCase()),
+          eb('customer_name', like, `${escapeLike(q)}%`),
+        ]),
+      );
+    }
+    if (after) {
+      const [placedAt, id] = after;
+      query = query.where((eb) =>
+        eb.or([eb('placed_at', '<', placedAt), eb.and([eb('placed_at', '=', placedAt), eb('id', '<', id)])]),
+      );
+    }
+    return query.execute();
+  },
+
+  async countByStatus(db: Executor): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('orders')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  },
+
+  async countOpenHoldsByCode(db: Executor): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('order_holds')
+      .select(['code', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('released_at', 'is', null)
+      .groupBy('code')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
+  },
+
+  async countPerDay(db: Executor, dialect: DialectName, from: string): Promise<Map<string, number>> {
+    const day = dayOf(dialect, 'placed_at');
+    const rows = await db
+      .selectFrom('orders')
+      .select([day.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+      .where('placed_at', '>=', from)
+      .groupBy(day)
+      .execute();
+    return new Map(rows.map((r) => [r.day, Number(r.n)]));
+  },
+};

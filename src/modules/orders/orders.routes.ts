@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authErrors, errorBody, idParams } from '../../contracts/common.ts';
+import {
+  batchBody,
+  batchResponse,
+  cancelBody,
+  canonicalOrder,
+  order,
+  orderListQuery,
+  orderPage,
+  ordersOverview,
+} from '../../contracts/orders.ts';
+import type { Orders } from './index.ts';
+import type { IntakeResult } from './intake.ts';
+
+function toBatchResult(result: IntakeResult, index: number) {
+  if (result.outcome === 'rejected') {
+    const { code, message, details } = result.error;
+    return { index, outcome: result.outcome, error: { code, message, details } };
+  }
+  const { id, number, status, holds } = result.order;
+  return { index, outcome: result.outcome, order: { id, number, status, holds } };
+}
+
+export function ordersRoutes(orders: Orders): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post('/orders', {
+      schema: {
+        tags: ['orders'],
+        summary: 'Receive one order; 201 when created, 200 with the stored order when (channel, externalId) exists',
+        body: canonicalOrder,
+        response: { 200: order, 201: order, 400: errorBody, 413: errorBody, 422: errorBody, ...authErrors },
+      },
+      config: { permission: 'orders:write' },
+    }, async (request, reply) => {
+      const [result] = await orders.receiveOrders(request.principal!.actor, [request.body]);
+      if (result.outcome === 'rejected') throw result.error;
+      if (result.outcome === 'duplicate') return reply.status(200).send(await orders.getOrder(result.orderId));
+      return reply.status(201).send(result.order);
+    });
+
+    app.post('/orders/batch', {
+      schema: {
+        tags: ['orders'],
+        summary: 'Receive up to 1,000 orders; one result per order, in input order',
+        body: batchBody,
+        response: { 200: batchResponse, 400: errorBody, 413: errorBody, ...authErrors },
+      },
+      config: { permission: 'orders:write' },
+    }, async (request) => {
+      const results = await orders.receiveOrders(request.principal!.actor, request.body.orders);
+      const summary = { created: 0, duplicate: 0, rejected: 0 };
+      for (const r of results) summary[r.outcome] += 1;
+      return { results: results.map(toBatchResult), summary };
+    });
+
+    app.get('/orders', {
+      schema: { tags: ['orders'], summary: 'List orders, newest placed first', querystring: orderListQuery, response: { 200: orderPage, 400: errorBody, ...authErrors } },
+      config: { permission: 'orders:read' },
+    }, async (request) => {
+      const { cursor, limit, ...filter } = request.query;
+      return orders.listOrders(filter, cursor ?? null, limit);
+    });
+
+    app.get('/orders/summary', {
+      schema: { tags: ['orders'], summary: 'Counts for the home page: by status, open holds, orders per day (14 days, UTC)', response: { 200: ordersOverview, ...authErrors } },
+      config: { permission: 'orders:read' },
+    }, async () => orders.overview());
+
+    app.get('/orders/:id', {
+      schema: { tags: ['orders'], summary: 'One order with lines, holds and timeline', params: idParams, response: { 200: order, 404: errorBody, ...authErrors } },
+      config: { permission: 'orders:read' },
+    }, async (request) => orders.getOrder(request.params.id));
+
+    app.post('/orders/:id/cancel', {
+      schema: { tags: ['orders'], summary: 'Cancel an open order with a reason', params: idParams, body: cancelBody, response: { 200: order, 404: errorBody, 409: errorBody, ...authErrors } },
+      config: { permission: 'orders:cancel' },
+    }, async (request) => orders.cancelOrder(request.principal!.actor, request.params.id, request.body.reason));
+  };
+}

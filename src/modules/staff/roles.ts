@@ -1,0 +1,61 @@
+/**
+ * Roles (DESIGN.md section 1) and the permissions each grants. Every route names one permission;
+ * this table is the only place that says who holds it.
+ */
+export const permissions = [
+  'orders:read',
+  'orders:write',
+  'orders:cancel',
+  'catalog:read',
+  'catalog:write',
+  'channels:manage',
+  'users:manage',
+  'apikeys:manage',
+  'audit:read',
+  'system:read',
+  'system:manage',
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+export const roles = [
+  'admin',
+  'ops_manager',
+  'order_processor',
+  'warehouse',
+  'logistics',
+  'customer_service',
+  'finance',
+  'it',
+  'integration',
+] as const;
+
+export type Role = (typeof roles)[number];
+
+const readOrders = ['orders:read', 'catalog:read'] as const satisfies readonly Permission[];
+
+export const rolePermissions = {
+  admin: permissions,
+  ops_manager: [...readOrders, 'orders:write', 'orders:cancel', 'catalog:write', 'audit:read', 'system:read'],
+  order_processor: [...readOrders, 'orders:write', 'orders:cancel'],
+  warehouse: readOrders,
+  logistics: readOrders,
+  // Customer service takes phone orders, so it may enter them.
+  customer_service: [...readOrders, 'orders:write'],
+  finance: [...readOrders, 'audit:read'],
+  it: [...readOrders, 'audit:read', 'system:read', 'system:manage'],
+  // Machine access for sales channels: push orders, keep the catalog in step.
+  integration: [...readOrders, 'orders:write', 'catalog:write'],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+export function permissionsOf(role: string): readonly Permission[] {
+  return isRole(role) ? rolePermissions[role] : [];
+}
+
+export function hasPermission(role: string, permission: Permission): boolean {
+  return (permissionsOf(role) as readonly string[]).includes(permission);
+}

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { AppError } from './errors.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  databaseReadUrl?: string;
+  adminPassword?: string;
+  smtpUrl?: string;
+  worker: 'inline' | 'off';
+  logLevel: string;
+  /** Body limit for API requests; a batch of 1,000 orders fits in about 2 MB. */
+  bodyLimitBytes: number;
+  loginRateLimitPerMinute: number;
+  webDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('VALIDATION_FAILED', `PORT must be a port number, got "${env.PORT}"`, { field: 'PORT' });
+  }
+  const worker = env.ORDO_WORKER ?? 'inline';
+  if (worker !== 'inline' && worker !== 'off') {
+    throw new AppError('VALIDATION_FAILED', `ORDO_WORKER must be inline or off, got "${worker}"`, {
+      field: 'ORDO_WORKER',
+    });
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(cwd, env.ORDO_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    adminPassword: env.ORDO_ADMIN_PASSWORD || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    worker,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    bodyLimitBytes: Number(env.ORDO_BODY_LIMIT_BYTES ?? 4 * 1024 * 1024),
+    loginRateLimitPerMinute: Number(env.ORDO_LOGIN_RATE_LIMIT ?? 10),
+    webDir: path.resolve(env.ORDO_WEB_DIR ?? path.join(cwd, 'dist/web')),
+  };
+}

@@ -1,0 +1,55 @@
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import type { DialectName } from './database.ts';
+
+/**
+ * The places where SQLite and PostgreSQL differ, each behind one named function, so the rest of
+ * the code is dialect-free.
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema version.
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Column types used by migrations. */
+export function columnTypes(dialect: DialectName) {
+  const pg = dialect === 'postgres';
+  return {
+    timestamp: pg ? sql`timestamptz` : sql`text`,
+    json: pg ? sql`jsonb` : sql`text`,
+    money: pg ? sql`bigint` : sql`integer`,
+  } as const;
+}
+
+/** JSON columns come back parsed from PostgreSQL (jsonb) and as text from SQLite. */
+export function readJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** Value to write into a JSON column; both drivers accept JSON text. */
+export function writeJson(value: unknown): string {
+  return JSON.stringify(value ?? null);
+}
+
+/** Case-insensitive "contains" match. */
+export function likeOperator(dialect: DialectName): 'ilike' | 'like' {
+  // SQLite's LIKE is already case-insensitive for ASCII.
+  return dialect === 'postgres' ? 'ilike' : 'like';
+}
+
+/** Escapes % and _ so user text matches literally inside a LIKE pattern (with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** `YYYY-MM-DD` (UTC) of a timestamp column, for grouping by day. */
+export function dayOf(dialect: DialectName, column: string) {
+  return dialect === 'postgres'
+    ? sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD')`
+    : sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+}

@@ -1,0 +1,187 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types for Kysely. Timestamps are ISO-8601 UTC strings in TypeScript on both databases
+ * (timestamptz in PostgreSQL, text in SQLite); booleans are 0/1 integers, which both accept;
+ * JSON columns are jsonb / text, read through `readJson`.
+ */
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  key_hash: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  details: unknown;
+  at: string;
+}
+
+export interface ChannelsTable {
+  id: string;
+  name: string;
+  kind: string;
+  is_active: number;
+  created_at: string;
+}
+
+export interface SkusTable {
+  id: string;
+  code: string;
+  name: string;
+  barcode: string | null;
+  weight_grams: number | null;
+  length_mm: number | null;
+  width_mm: number | null;
+  height_mm: number | null;
+  price_minor: number;
+  currency: string;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrdersTable {
+  id: string;
+  number: string;
+  channel_id: string;
+  external_id: string;
+  status: string;
+  type: string;
+  priority: number;
+  ship_by: string | null;
+  placed_at: string;
+  currency: string;
+  customer_name: string;
+  customer_email: string | null;
+  customer_phone: string | null;
+  ship_name: string;
+  ship_phone: string;
+  ship_country: string;
+  ship_province: string | null;
+  ship_city: string;
+  ship_district: string | null;
+  ship_line1: string;
+  ship_line2: string | null;
+  ship_postal_code: string | null;
+  shipping_fee_minor: number;
+  discount_minor: number;
+  total_minor: number;
+  payment_status: string;
+  payment_method: string | null;
+  paid_amount_minor: number | null;
+  paid_at: string | null;
+  buyer_note: string | null;
+  seller_note: string | null;
+  requested_service: string;
+  line_count: number;
+  hold_codes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrderLinesTable {
+  order_id: string;
+  line_no: number;
+  sku: string;
+  name: string | null;
+  quantity: number;
+  unit_price_minor: number;
+}
+
+export interface OrderHoldsTable {
+  id: string;
+  order_id: string;
+  code: string;
+  message: string;
+  risk_points: number;
+  created_at: string;
+  released_at: string | null;
+  released_by: string | null;
+}
+
+export interface OrderStatusHistoryTable {
+  id: string;
+  order_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  at: string;
+}
+
+export interface OrderEventsTable {
+  id: string;
+  order_id: string;
+  type: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string;
+  data: unknown;
+  at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  type: string;
+  payload: unknown;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  available_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  processed_at: string | null;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  channels: ChannelsTable;
+  skus: SkusTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_holds: OrderHoldsTable;
+  order_status_history: OrderStatusHistoryTable;
+  order_events: OrderEventsTable;
+  outbox: OutboxTable;
+}
+
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>;

@@ -1,0 +1,64 @@
+/**
+ * The one error type of Ordo. Services throw `AppError` for outcomes the caller must handle;
+ * the HTTP layer and the CLI map its code to a status / exit code through `errorCodes` alone.
+ */
+export const errorCodes = {
+  VALIDATION_FAILED: { http: 400, exit: 2 },
+  INVALID_JSON: { http: 400, exit: 2 },
+  UNSUPPORTED_MEDIA_TYPE: { http: 415, exit: 2 },
+  PAYLOAD_TOO_LARGE: { http: 413, exit: 2 },
+  UNAUTHENTICATED: { http: 401, exit: 3 },
+  INVALID_CREDENTIALS: { http: 401, exit: 3 },
+  INVALID_API_KEY: { http: 401, exit: 3 },
+  CSRF_TOKEN_INVALID: { http: 403, exit: 3 },
+  FORBIDDEN: { http: 403, exit: 3 },
+  NOT_FOUND: { http: 404, exit: 4 },
+  ROUTE_NOT_FOUND: { http: 404, exit: 4 },
+  UNKNOWN_CHANNEL: { http: 422, exit: 2 },
+  CHANNEL_INACTIVE: { http: 422, exit: 2 },
+  UNKNOWN_ROLE: { http: 422, exit: 2 },
+  INVALID_MONEY: { http: 422, exit: 2 },
+  TOTAL_MISMATCH: { http: 422, exit: 2 },
+  USERNAME_TAKEN: { http: 409, exit: 5 },
+  SKU_CODE_TAKEN: { http: 409, exit: 5 },
+  CHANNEL_ID_TAKEN: { http: 409, exit: 5 },
+  INVALID_TRANSITION: { http: 409, exit: 5 },
+  ALREADY_REVOKED: { http: 409, exit: 5 },
+  CANNOT_DEACTIVATE_SELF: { http: 409, exit: 5 },
+  RATE_LIMITED: { http: 429, exit: 6 },
+  FILE_NOT_FOUND: { http: 404, exit: 4 },
+  DATABASE_UNAVAILABLE: { http: 503, exit: 7 },
+  INTERNAL: { http: 500, exit: 1 },
+} as const satisfies Record<string, { http: number; exit: number }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export type ErrorDetails = Record<string, unknown> & { field?: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get httpStatus(): number {
+    return errorCodes[this.code].http;
+  }
+
+  get exitCode(): number {
+    return errorCodes[this.code].exit;
+  }
+}
+
+export function notFound(what: string, id: string): AppError {
+  return new AppError('NOT_FOUND', `${what} ${id} does not exist`, { id });
+}
+
+export function invalidField(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `${field}: ${message}`, { field });
+}

@@ -1,0 +1,17 @@
+/**
+ * Every event Ordo publishes, past tense, with its payload. Handlers receive exactly these;
+ * delivery is at-least-once, so handlers must be idempotent.
+ */
+export interface EventMap {
+  'order.received': { orderId: string; number: string; channel: string; status: string; holds: string[] };
+  'order.status_changed': { orderId: string; number: string; from: string; to: string; reason?: string };
+  'sku.changed': { skuId: string; code: string; change: 'created' | 'updated' | 'deleted' };
+  'user.changed': { userId: string; change: 'created' | 'updated' };
+}
+
+export type EventType = keyof EventMap;
+
+export interface DomainEvent<T extends EventType = EventType> {
+  type: T;
+  payload: EventMap[T];
+}

@@ -1,0 +1,37 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics; one registry per app so tests can run several apps in one process. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'ordo_' });
+  return {
+    registry,
+    ordersReceived: new Counter({
+      name: 'ordo_orders_received_total',
+      help: 'Orders offered to intake, by channel and outcome (created, duplicate, rejected)',
+      labelNames: ['channel', 'outcome'] as const,
+      registers: [registry],
+    }),
+    ordersTransitioned: new Counter({
+      name: 'ordo_order_transitions_total',
+      help: 'Order status changes, by target status',
+      labelNames: ['to'] as const,
+      registers: [registry],
+    }),
+    stageSeconds: new Histogram({
+      name: 'ordo_intake_stage_seconds',
+      help: 'Time spent per intake stage (validate, audit, store) per call',
+      labelNames: ['stage'] as const,
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    outboxDelivered: new Counter({
+      name: 'ordo_outbox_delivered_total',
+      help: 'Outbox events delivered, by type and result (done, retry, dead)',
+      labelNames: ['type', 'result'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
