@@ -29,7 +29,7 @@ async function resolvePrincipal(staff: Staff, request: FastifyRequest) {
 export function registerAuth(server: FastifyInstance, staff: Staff): void {
   server.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api/') || config.isPublic) return;
+    if (!request.url.startsWith('/api/') || config.isPublic || request.is404) return;
     const principal = await resolvePrincipal(staff, request);
     if (!principal) throw new AppError('UNAUTHENTICATED', 'sign in or send an API key');
     if (principal.via === 'session' && !safeMethods.has(request.method)) {

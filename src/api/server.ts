@@ -52,7 +52,8 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       },
     },
   });
-  await server.register(rateLimit, { global: false, errorResponseBuilder: () => errorPayload(new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again')) as never });
+  // The plugin throws what the builder returns, so the error handler shapes it like every other error.
+  await server.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again') as never });
   await registerOpenApi(server);
   registerAuth(server, app.staff);
 

@@ -1,9 +1,9 @@
 import cliProgress from 'cli-progress';
 import type { App } from '../app.ts';
+import { catalogRepository } from '../modules/catalog/catalog.repository.ts';
 import { createOrders } from '../modules/orders/index.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
-import { catalogRepository } from '../modules/catalog/catalog.repository.ts';
 import { demoCancellations, generateDemoShop } from './demo-data.ts';
 
 const demoActor = { type: 'system' as const, id: null, name: 'demo' };
@@ -19,7 +19,9 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   const clock = fixedClock(app.clock.now());
   const orders = createOrders({ database: app.database, clock, catalog: app.catalog });
   const sorted = [...shop.orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt));
-  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic)
+    : null;
   bar?.start(sorted.length, 0);
   const counts = { created: 0, duplicate: 0, rejected: 0 };
   for (let start = 0; start < sorted.length; start += 50) {
@@ -31,7 +33,9 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   bar?.stop();
   const cancelled = await cancelSome(app, orders, clock, shop);
   console.log(`channels: ${shop.channels.length}, SKUs: ${shop.skus.length}`);
-  console.log(`orders created: ${counts.created}, already present: ${counts.duplicate}, rejected: ${counts.rejected}, cancelled: ${cancelled}`);
+  console.log(
+    `orders created: ${counts.created}, already present: ${counts.duplicate}, rejected: ${counts.rejected}, cancelled: ${cancelled}`,
+  );
 }
 
 async function addChannelsAndSkus(app: App, shop: ReturnType<typeof generateDemoShop>): Promise<void> {
@@ -39,16 +43,26 @@ async function addChannelsAndSkus(app: App, shop: ReturnType<typeof generateDemo
   await inTransaction(app.database, async (tx) => {
     for (const channel of shop.channels) {
       if (!(await catalogRepository.findChannel(tx, channel.id))) {
-        await catalogRepository.insertChannel(tx, { ...channel, is_active: 1, created_at: now.toISOString() });
+        await catalogRepository.insertChannel(tx, {
+          ...channel,
+          is_active: 1,
+          created_at: now.toISOString(),
+        });
       }
     }
     for (const sku of shop.skus) {
-      if (!(await catalogRepository.findSkuByCode(tx, sku.code))) await app.catalog.skus.insertSku(tx, demoActor, now, sku);
+      if (!(await catalogRepository.findSkuByCode(tx, sku.code)))
+        await app.catalog.skus.insertSku(tx, demoActor, now, sku);
     }
   });
 }
 
-async function cancelSome(app: App, orders: ReturnType<typeof createOrders>, clock: ReturnType<typeof fixedClock>, shop: ReturnType<typeof generateDemoShop>): Promise<number> {
+async function cancelSome(
+  app: App,
+  orders: ReturnType<typeof createOrders>,
+  clock: ReturnType<typeof fixedClock>,
+  shop: ReturnType<typeof generateDemoShop>,
+): Promise<number> {
   let cancelled = 0;
   for (const c of demoCancellations(shop, 11)) {
     const stored = await app.database.db

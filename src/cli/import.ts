@@ -15,7 +15,11 @@ export interface ImportSummary {
 function progressBar(isShown: boolean) {
   if (!isShown || !process.stderr.isTTY) return null;
   const bar = new cliProgress.SingleBar(
-    { format: 'importing [{bar}] {percentage}% | {orders} orders | {eta_formatted} left', stream: process.stderr, hideCursor: true },
+    {
+      format: 'importing [{bar}] {percentage}% | {orders} orders | {eta_formatted} left',
+      stream: process.stderr,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   return bar;
@@ -25,7 +29,12 @@ function progressBar(isShown: boolean) {
  * `ordo import orders FILE`: streams the file and feeds intake in batches, so a 100,000-order
  * file needs the memory of one batch. Each order is judged exactly like an API request.
  */
-export async function importOrdersFile(app: App, actor: Actor, file: string, options: { batchSize: number; showProgress: boolean }): Promise<ImportSummary> {
+export async function importOrdersFile(
+  app: App,
+  actor: Actor,
+  file: string,
+  options: { batchSize: number; showProgress: boolean },
+): Promise<ImportSummary> {
   if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
   const summary: ImportSummary = { created: 0, duplicate: 0, rejected: 0, rejections: [] };
   const bar = progressBar(options.showProgress);
@@ -33,14 +42,20 @@ export async function importOrdersFile(app: App, actor: Actor, file: string, opt
   bar?.start(fs.statSync(file).size || 1, 0, { orders: 0 });
   let batch: { line: number; order: unknown }[] = [];
   const flush = async () => {
-    const results = await app.orders.receiveOrders(actor, batch.map((b) => b.order));
+    const results = await app.orders.receiveOrders(
+      actor,
+      batch.map((b) => b.order),
+    );
     results.forEach((result, i) => {
       summary[result.outcome] += 1;
-      if (result.outcome === 'rejected') summary.rejections.push({ line: batch[i].line, reason: result.error.message });
+      if (result.outcome === 'rejected')
+        summary.rejections.push({ line: batch[i].line, reason: result.error.message });
     });
     batch = [];
   };
-  for await (const record of readOrderFile(file, { onBytes: (bytes) => bar?.update(bytes, { orders: seen }) })) {
+  for await (const record of readOrderFile(file, {
+    onBytes: (bytes) => bar?.update(bytes, { orders: seen }),
+  })) {
     seen += 1;
     if ('error' in record) {
       summary.rejected += 1;
@@ -60,7 +75,8 @@ function printSummary(summary: ImportSummary): void {
   console.log(`created: ${summary.created}`);
   console.log(`duplicate: ${summary.duplicate}`);
   console.log(`rejected: ${summary.rejected}`);
-  for (const r of summary.rejections.sort((a, b) => a.line - b.line)) console.log(`  line ${r.line}: ${r.reason}`);
+  for (const r of summary.rejections.sort((a, b) => a.line - b.line))
+    console.log(`  line ${r.line}: ${r.reason}`);
 }
 
 /** `ordo import skus FILE`: the same CSV the console's SKU import takes. */
@@ -70,5 +86,6 @@ export async function importSkusFile(app: App, actor: Actor, file: string): Prom
   console.log(`created: ${result.created}`);
   console.log(`updated: ${result.updated}`);
   console.log(`rejected: ${result.rejected.length}`);
-  for (const r of result.rejected) console.log(`  line ${r.line}${r.code ? ` (${r.code})` : ''}: ${r.message}`);
+  for (const r of result.rejected)
+    console.log(`  line ${r.line}${r.code ? ` (${r.code})` : ''}: ${r.message}`);
 }

@@ -15,10 +15,13 @@ const cliActor = { ...systemActor, name: 'cli' };
 
 /** The `ordo` command line; every command reads the same environment as the server. */
 export function buildCli(): Command {
-  const program = new Command('ordo').description('Ordo — order management for e-commerce operations').showHelpAfterError();
+  const program = new Command('ordo')
+    .description('Ordo — order management for e-commerce operations')
+    .showHelpAfterError();
   const config = () => loadConfig();
   // The CLI prints its own summaries; the logger only speaks up for warnings.
-  const quietApp = () => createApp({ config: config(), logger: createLogger(process.env.LOG_LEVEL ?? 'warn') });
+  const quietApp = () =>
+    createApp({ config: config(), logger: createLogger(process.env.LOG_LEVEL ?? 'warn') });
 
   program
     .command('serve')
@@ -56,9 +59,16 @@ export function buildCli(): Command {
     .action(async (opts) => {
       const app = await quietApp();
       const password = opts.password ?? (await import('../platform/auth/tokens.ts')).randomToken(12);
-      const created = await app.staff.createUser(cliActor, { username: opts.name, role: opts.role, password, displayName: opts.displayName });
+      const created = await app.staff.createUser(cliActor, {
+        username: opts.name,
+        role: opts.role,
+        password,
+        displayName: opts.displayName,
+      });
       await app.close();
-      console.log(`created user ${created.username} (${created.role})${opts.password ? '' : ` with password ${password}`}`);
+      console.log(
+        `created user ${created.username} (${created.role})${opts.password ? '' : ` with password ${password}`}`,
+      );
     });
 
   const apikey = program.command('apikey').description('manage API keys');
@@ -83,14 +93,19 @@ export function buildCli(): Command {
     .action(async (file, opts) => {
       const app = await quietApp();
       try {
-        await importOrdersFile(app, cliActor, file, { batchSize: Number(opts.batchSize), showProgress: opts.progress });
+        await importOrdersFile(app, cliActor, file, {
+          batchSize: Number(opts.batchSize),
+          showProgress: opts.progress,
+        });
       } finally {
         await app.close();
       }
     });
   importCommand
     .command('skus <file>')
-    .description('create or update SKUs from CSV (code,name,price,barcode,weightGrams,lengthMm,widthMm,heightMm)')
+    .description(
+      'create or update SKUs from CSV (code,name,price,barcode,weightGrams,lengthMm,widthMm,heightMm)',
+    )
     .action(async (file) => {
       const app = await quietApp();
       try {

@@ -1,5 +1,5 @@
-import { createApp } from '../app.ts';
 import { buildServer } from '../api/server.ts';
+import { createApp } from '../app.ts';
 import type { Config } from '../platform/config.ts';
 
 /** `ordo serve`: migrate, create the first admin if needed, serve API + console, run the worker inline. */
@@ -8,12 +8,17 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
   const firstAdmin = await app.staff.ensureFirstAdmin(config.adminPassword);
   if (firstAdmin) {
     const shown = config.adminPassword ? '(from ORDO_ADMIN_PASSWORD)' : firstAdmin.password;
-    process.stdout.write(`\nFirst start: created user "admin" with password ${shown}\nSign in and change it; it is not shown again.\n\n`);
+    process.stdout.write(
+      `\nFirst start: created user "admin" with password ${shown}\nSign in and change it; it is not shown again.\n\n`,
+    );
   }
   const server = await buildServer(app);
   if (options.worker && config.worker === 'inline') app.dispatcher.start();
   await server.listen({ port: config.port, host: config.host });
-  app.logger.info({ database: app.database.dialect, url: `http://${config.host}:${config.port}` }, 'Ordo is serving');
+  app.logger.info(
+    { database: app.database.dialect, url: `http://${config.host}:${config.port}` },
+    'Ordo is serving',
+  );
   const shutdown = async (signal: string) => {
     app.logger.info({ signal }, 'shutting down');
     await server.close();

@@ -59,6 +59,9 @@ const pgTypes = {
 
 function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes as pg.CustomTypesConfig });
+  // An idle connection the server closes (restart, failover) must not crash the process; the pool
+  // drops it and the next query opens a fresh one or fails with a proper error.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', pool, close: () => db.destroy() };
 }

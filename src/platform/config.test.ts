@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has the defaults of CONTRACT.md', () => {
+    const config = loadConfig({}, '/srv/ordo');
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.dataDir, '/srv/ordo/data');
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.worker, 'inline');
+  });
+
+  it('refuses a bad port or worker mode, naming the variable', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
+    assert.throws(() => loadConfig({ ORDO_WORKER: 'sometimes' }), /ORDO_WORKER/);
+  });
+});
