@@ -11,10 +11,13 @@ async function resolvePrincipal(staff: Staff, request: FastifyRequest) {
   if (authorization) {
     const [scheme, key] = authorization.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !key) {
-      throw new AppError('INVALID_API_KEY', 'Authorization: expected "Bearer <api key>"', { field: 'authorization' });
+      throw new AppError('INVALID_API_KEY', 'Authorization: expected "Bearer <api key>"', {
+        field: 'authorization',
+      });
     }
     const principal = await staff.authenticateApiKey(key);
-    if (!principal) throw new AppError('INVALID_API_KEY', 'the API key is unknown or revoked', { field: 'authorization' });
+    if (!principal)
+      throw new AppError('INVALID_API_KEY', 'the API key is unknown or revoked', { field: 'authorization' });
     return principal;
   }
   const token = request.cookies[sessionCookie];
@@ -43,9 +46,13 @@ export function registerAuth(server: FastifyInstance, staff: Staff): void {
     const permission = config.permission;
     // A route without a permission (and not public) is a programming error: refuse, never allow.
     if (!permission || !principal.permissions.includes(permission)) {
-      throw new AppError('FORBIDDEN', `your role (${principal.role}) lacks the permission ${permission ?? '(undeclared)'}`, {
-        permission,
-      });
+      throw new AppError(
+        'FORBIDDEN',
+        `your role (${principal.role}) lacks the permission ${permission ?? '(undeclared)'}`,
+        {
+          permission,
+        },
+      );
     }
   });
 }

@@ -4,7 +4,9 @@ import { AppError, type ErrorCode } from '../platform/errors.ts';
 
 /** The error shape of CONTRACT.md, the same for every failure. */
 export function errorPayload(error: AppError) {
-  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+  return {
+    error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+  };
 }
 
 const frameworkCodes: Record<string, ErrorCode> = {
@@ -24,17 +26,21 @@ export function toAppError(error: FastifyError | Error): AppError {
     const field = path || (error as FastifyError).validationContext || 'body';
     return new AppError('VALIDATION_FAILED', `${field}: ${first.message}`, {
       field,
-      issues: error.validation.slice(0, 10).map((v) => ({ field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message })),
+      issues: error.validation
+        .slice(0, 10)
+        .map((v) => ({ field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message })),
     });
   }
   const fastifyError = error as FastifyError;
   const mapped = fastifyError.code ? frameworkCodes[fastifyError.code] : undefined;
-  if (mapped === 'PAYLOAD_TOO_LARGE') return new AppError(mapped, 'body: the request body is larger than the limit', { field: 'body' });
+  if (mapped === 'PAYLOAD_TOO_LARGE')
+    return new AppError(mapped, 'body: the request body is larger than the limit', { field: 'body' });
   if (mapped) return new AppError(mapped, `body: ${fastifyError.message}`, { field: 'body' });
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
     return new AppError('INVALID_JSON', `body: not valid JSON (${error.message})`, { field: 'body' });
   }
-  if (fastifyError.statusCode === 429) return new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again');
+  if (fastifyError.statusCode === 429)
+    return new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again');
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return new AppError('VALIDATION_FAILED', fastifyError.message, { field: 'body' });
   }

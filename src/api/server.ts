@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { App } from '../app.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { ordersRoutes } from '../modules/orders/orders.routes.ts';
@@ -39,7 +44,9 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   server.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(server);
 
-  server.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  server.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
   await server.register(cookie);
   await server.register(helmet, {
     contentSecurityPolicy: {
@@ -53,14 +60,23 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
     },
   });
   // The plugin throws what the builder returns, so the error handler shapes it like every other error.
-  await server.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again') as never });
+  await server.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () =>
+      new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again') as never,
+  });
   await registerOpenApi(server);
   registerAuth(server, app.staff);
 
   await server.register(probeRoutes(app));
   await server.register(
     async (api) => {
-      await api.register(staffRoutes(app.staff, { loginRateLimitPerMinute: app.config.loginRateLimitPerMinute, secureCookies: options.secureCookies ?? false }));
+      await api.register(
+        staffRoutes(app.staff, {
+          loginRateLimitPerMinute: app.config.loginRateLimitPerMinute,
+          secureCookies: options.secureCookies ?? false,
+        }),
+      );
       await api.register(catalogRoutes(app.catalog));
       await api.register(ordersRoutes(app.orders));
       await api.register(systemRoutes(app));
@@ -75,7 +91,11 @@ async function registerOpenApi(server: FastifyInstance): Promise<void> {
   await server.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Ordo API', version: '1', description: 'Order management for e-commerce operations teams.' },
+      info: {
+        title: 'Ordo API',
+        version: '1',
+        description: 'Order management for e-commerce operations teams.',
+      },
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created by an administrator' },
@@ -87,16 +107,28 @@ async function registerOpenApi(server: FastifyInstance): Promise<void> {
     transform: jsonSchemaTransform,
   });
   await server.register(swaggerUi, { routePrefix: '/docs' });
-  server.get('/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => server.swagger());
+  server.get('/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () =>
+    server.swagger(),
+  );
 }
 
 async function registerConsole(server: FastifyInstance, webDir: string): Promise<void> {
   const indexFile = path.join(webDir, 'index.html');
   const hasConsole = fs.existsSync(indexFile);
-  if (hasConsole) await server.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  if (hasConsole)
+    await server.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
   server.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
     if (hasConsole && isPage) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send(errorPayload(new AppError('ROUTE_NOT_FOUND', `${request.method} ${request.url.split('?')[0]} is not a route`)));
+    return reply
+      .status(404)
+      .send(
+        errorPayload(
+          new AppError('ROUTE_NOT_FOUND', `${request.method} ${request.url.split('?')[0]} is not a route`),
+        ),
+      );
   });
 }

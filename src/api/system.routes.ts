@@ -18,55 +18,94 @@ const outboxEntry = z.object({
 /** Health, readiness and metrics at the root; outbox administration under /api/v1/system. */
 export function probeRoutes(app: App): FastifyPluginAsyncZod {
   return async (server) => {
-    server.get('/healthz', {
-      schema: { tags: ['system'], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } },
-      config: { isPublic: true },
-    }, async () => ({ status: 'ok' as const }));
+    server.get(
+      '/healthz',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Liveness: the process answers',
+          response: { 200: z.object({ status: z.literal('ok') }) },
+        },
+        config: { isPublic: true },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
 
-    server.get('/readyz', {
-      schema: { tags: ['system'], summary: 'Readiness: the database answers', response: { 200: z.object({ status: z.string(), database: z.string() }), 503: errorBody } },
-      config: { isPublic: true },
-    }, async (_request, reply) => {
-      try {
-        await sql`select 1`.execute(app.database.db);
-        return { status: 'ready', database: app.database.dialect };
-      } catch {
-        return reply.status(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message: 'the database does not answer' } });
-      }
-    });
+    server.get(
+      '/readyz',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Readiness: the database answers',
+          response: { 200: z.object({ status: z.string(), database: z.string() }), 503: errorBody },
+        },
+        config: { isPublic: true },
+      },
+      async (_request, reply) => {
+        try {
+          await sql`select 1`.execute(app.database.db);
+          return { status: 'ready', database: app.database.dialect };
+        } catch {
+          return reply
+            .status(503)
+            .send({ error: { code: 'DATABASE_UNAVAILABLE', message: 'the database does not answer' } });
+        }
+      },
+    );
 
-    server.get('/metrics', { schema: { hide: true }, config: { isPublic: true } }, async (_request, reply) => {
-      reply.header('content-type', app.metrics.registry.contentType);
-      return app.metrics.registry.metrics();
-    });
+    server.get(
+      '/metrics',
+      { schema: { hide: true }, config: { isPublic: true } },
+      async (_request, reply) => {
+        reply.header('content-type', app.metrics.registry.contentType);
+        return app.metrics.registry.metrics();
+      },
+    );
   };
 }
 
 export function systemRoutes(app: App): FastifyPluginAsyncZod {
   return async (server) => {
-    server.get('/system/outbox', {
-      schema: {
-        tags: ['system'],
-        summary: 'Outbox events by status; `dead` lists the dead letters',
-        querystring: listQuery.extend({ status: z.enum(['pending', 'done', 'dead']).default('dead') }),
-        response: { 200: pageOf(outboxEntry), ...authErrors },
+    server.get(
+      '/system/outbox',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Outbox events by status; `dead` lists the dead letters',
+          querystring: listQuery.extend({ status: z.enum(['pending', 'done', 'dead']).default('dead') }),
+          response: { 200: pageOf(outboxEntry), ...authErrors },
+        },
+        config: { permission: 'system:read' },
       },
-      config: { permission: 'system:read' },
-    }, async (request) => app.outbox.listOutbox(request.query.status, request.query.cursor ?? null, request.query.limit));
+      async (request) =>
+        app.outbox.listOutbox(request.query.status, request.query.cursor ?? null, request.query.limit),
+    );
 
-    server.get('/system/outbox/counts', {
-      schema: { tags: ['system'], summary: 'Outbox events per status', response: { 200: z.record(z.string(), z.number()), ...authErrors } },
-      config: { permission: 'system:read' },
-    }, async () => app.outbox.countByStatus());
-
-    server.post('/system/outbox/:id/retry', {
-      schema: {
-        tags: ['system'],
-        summary: 'Queue a dead event again',
-        params: z.object({ id: z.coerce.number().int().positive() }),
-        response: { 200: outboxEntry, 404: errorBody, ...authErrors },
+    server.get(
+      '/system/outbox/counts',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Outbox events per status',
+          response: { 200: z.record(z.string(), z.number()), ...authErrors },
+        },
+        config: { permission: 'system:read' },
       },
-      config: { permission: 'system:manage' },
-    }, async (request) => app.outbox.retryOutbox(request.params.id));
+      async () => app.outbox.countByStatus(),
+    );
+
+    server.post(
+      '/system/outbox/:id/retry',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Queue a dead event again',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          response: { 200: outboxEntry, 404: errorBody, ...authErrors },
+        },
+        config: { permission: 'system:manage' },
+      },
+      async (request) => app.outbox.retryOutbox(request.params.id),
+    );
   };
 }

@@ -4,17 +4,31 @@ import { listQuery, moneyString, pageOf } from './common.ts';
 const dimension = z.number().int().min(0).max(100_000_000);
 
 export const skuFields = {
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, 'letters, digits and . _ - /, at most 64'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, 'letters, digits and . _ - /, at most 64'),
   name: z.string().trim().min(1, 'required').max(300),
   price: moneyString,
-  barcode: z.string().trim().regex(/^[0-9A-Za-z-]{4,64}$/, 'digits or letters, 4–64').optional().nullable(),
+  barcode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{4,64}$/, 'digits or letters, 4–64')
+    .optional()
+    .nullable(),
   weightGrams: dimension.optional().nullable(),
   lengthMm: dimension.optional().nullable(),
   widthMm: dimension.optional().nullable(),
   heightMm: dimension.optional().nullable(),
 };
 
-export const newSkuBody = z.object({ ...skuFields, currency: z.string().regex(/^[A-Z]{3}$/).optional() });
+export const newSkuBody = z.object({
+  ...skuFields,
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+});
 export type NewSku = z.output<typeof newSkuBody>;
 
 export const skuChangesBody = z.object({
@@ -58,13 +72,25 @@ export const skuImportResult = z.object({
 });
 
 export const channel = z
-  .object({ id: z.string(), name: z.string(), kind: z.string(), isActive: z.boolean(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    isActive: z.boolean(),
+    createdAt: z.string(),
+  })
   .meta({ id: 'Channel' });
 export const newChannelBody = z.object({
-  id: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
   name: z.string().trim().min(1).max(100),
   kind: z.enum(['web', 'marketplace', 'pos', 'phone', 'b2b', 'other']).default('other'),
 });
-export const channelChangesBody = z.object({ name: z.string().trim().min(1).max(100).optional(), isActive: z.boolean().optional() });
+export const channelChangesBody = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  isActive: z.boolean().optional(),
+});
 export const channelList = z.object({ items: z.array(channel), nextCursor: z.string().nullable() });
 export { listQuery };

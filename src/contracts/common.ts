@@ -24,7 +24,9 @@ export const moneyString = z
   .regex(/^-?\d{1,15}(\.\d+)?$/, 'a decimal amount such as "59.90"')
   .describe('Decimal amount in the order currency, e.g. "59.90"');
 
-export const isoDateTime = z.iso.datetime({ offset: true }).describe('ISO-8601 date-time, e.g. 2026-11-20T08:01:02Z');
+export const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .describe('ISO-8601 date-time, e.g. 2026-11-20T08:01:02Z');
 
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 

@@ -23,7 +23,11 @@ const required = (max: number) => z.string().trim().min(1, 'required').max(max);
 export const address = z.object({
   name: required(100),
   phone: required(40),
-  country: z.string().trim().regex(/^[A-Za-z]{2}$/, 'an ISO 3166 two-letter country code').transform((c) => c.toUpperCase()),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'an ISO 3166 two-letter country code')
+    .transform((c) => c.toUpperCase()),
   province: text(100).optional(),
   city: required(100),
   district: text(100).optional(),
@@ -71,7 +75,11 @@ export const canonicalOrder = z
 
 export type CanonicalOrder = z.output<typeof canonicalOrder>;
 
-export const actor = z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string().nullable(), name: z.string() });
+export const actor = z.object({
+  type: z.enum(['user', 'api_key', 'system']),
+  id: z.string().nullable(),
+  name: z.string(),
+});
 
 export const orderEvent = z.object({
   id: z.string(),
@@ -185,8 +193,12 @@ export const batchBody = z.object({
 export const batchResult = z.object({
   index: z.number(),
   outcome: z.enum(['created', 'duplicate', 'rejected']),
-  order: z.object({ id: z.string(), number: z.string(), status: z.enum(orderStatuses), holds: z.array(z.string()) }).optional(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
+  order: z
+    .object({ id: z.string(), number: z.string(), status: z.enum(orderStatuses), holds: z.array(z.string()) })
+    .optional(),
+  error: z
+    .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+    .optional(),
 });
 
 export const batchResponse = z.object({

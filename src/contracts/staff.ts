@@ -3,7 +3,10 @@ import { listQuery, pageOf } from './common.ts';
 
 const password = z.string().min(8, 'at least 8 characters').max(200);
 
-export const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
 
 export const user = z
   .object({
@@ -74,7 +77,12 @@ export const auditEntry = z.object({
   details: z.record(z.string(), z.unknown()),
   at: z.string(),
 });
-export const auditQuery = listQuery.extend({ action: z.string().max(100).optional(), targetId: z.string().max(100).optional() });
+export const auditQuery = listQuery.extend({
+  action: z.string().max(100).optional(),
+  targetId: z.string().max(100).optional(),
+});
 export const auditPage = pageOf(auditEntry);
 
-export const roleList = z.object({ items: z.array(z.object({ id: z.string(), permissions: z.array(z.string()) })) });
+export const roleList = z.object({
+  items: z.array(z.object({ id: z.string(), permissions: z.array(z.string()) })),
+});

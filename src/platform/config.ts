@@ -20,7 +20,9 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new AppError('VALIDATION_FAILED', `PORT must be a port number, got "${env.PORT}"`, { field: 'PORT' });
+    throw new AppError('VALIDATION_FAILED', `PORT must be a port number, got "${env.PORT}"`, {
+      field: 'PORT',
+    });
   }
   const worker = env.ORDO_WORKER ?? 'inline';
   if (worker !== 'inline' && worker !== 'off') {

@@ -1,7 +1,11 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'ordo' }, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+  return pino({
+    level,
+    base: { service: 'ordo' },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AppError } from './errors.ts';
+import type { AppError } from './errors.ts';
 import { currencyDigits, fromMinor, isKnownCurrency, toMinor } from './money.ts';
 
 describe('money', () => {
@@ -14,9 +14,18 @@ describe('money', () => {
   });
 
   it('refuses more decimals than the currency has, and non-numbers, naming the field', () => {
-    assert.throws(() => toMinor('1.999', 'CNY', 'lines.0.unitPrice'), (e: AppError) => e.code === 'INVALID_MONEY' && e.details?.field === 'lines.0.unitPrice');
-    assert.throws(() => toMinor('12.5', 'JPY', 'total'), (e: AppError) => e.code === 'INVALID_MONEY');
-    assert.throws(() => toMinor('1e3', 'CNY', 'total'), (e: AppError) => e.code === 'INVALID_MONEY');
+    assert.throws(
+      () => toMinor('1.999', 'CNY', 'lines.0.unitPrice'),
+      (e: AppError) => e.code === 'INVALID_MONEY' && e.details?.field === 'lines.0.unitPrice',
+    );
+    assert.throws(
+      () => toMinor('12.5', 'JPY', 'total'),
+      (e: AppError) => e.code === 'INVALID_MONEY',
+    );
+    assert.throws(
+      () => toMinor('1e3', 'CNY', 'total'),
+      (e: AppError) => e.code === 'INVALID_MONEY',
+    );
   });
 
   it('formats minor units back to decimal strings', () => {

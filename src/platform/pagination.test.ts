@@ -11,9 +11,22 @@ describe('keyset pagination', () => {
   });
 
   it('uses the extra row only to tell that another page exists', () => {
-    const page = toPage([1, 2, 3], 2, (n) => n * 10, (n) => [n]);
+    const page = toPage(
+      [1, 2, 3],
+      2,
+      (n) => n * 10,
+      (n) => [n],
+    );
     assert.deepEqual(page.items, [10, 20]);
     assert.deepEqual(decodeCursor(page.nextCursor!, 1), [2]);
-    assert.equal(toPage([1, 2], 2, (n) => n, (n) => [n]).nextCursor, null);
+    assert.equal(
+      toPage(
+        [1, 2],
+        2,
+        (n) => n,
+        (n) => [n],
+      ).nextCursor,
+      null,
+    );
   });
 });

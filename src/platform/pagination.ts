@@ -24,7 +24,12 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
 }
 
 /** Callers fetch limit + 1 rows; the extra row only tells whether another page exists. */
-export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, key: (row: R) => (string | number)[]): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+  key: (row: R) => (string | number)[],
+): Page<T> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

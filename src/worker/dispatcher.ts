@@ -69,7 +69,12 @@ export function createDispatcher(options: DispatcherOptions) {
 
   async function deliver(row: Row<'outbox'>): Promise<void> {
     const type = row.type as EventType;
-    const event = { id: Number(row.id), type, payload: readJson(row.payload), attempt: row.attempts + 1 } as DeliveredEvent;
+    const event = {
+      id: Number(row.id),
+      type,
+      payload: readJson(row.payload),
+      attempt: row.attempts + 1,
+    } as DeliveredEvent;
     try {
       for (const handler of (handlers[type] ?? []) as EventHandler[]) await handler(event);
       await finish(row, { status: 'done', processed_at: clock.now().toISOString() });

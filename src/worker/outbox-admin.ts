@@ -32,8 +32,17 @@ function toEntry(row: Row<'outbox'>): OutboxEntry {
 export function createOutboxAdmin(deps: { database: Database; now: () => Date }) {
   const { db } = deps.database;
 
-  async function listOutbox(status: string, cursor: string | null, limit: number): Promise<Page<OutboxEntry>> {
-    let query = db.selectFrom('outbox').selectAll().where('status', '=', status).orderBy('id', 'desc').limit(limit + 1);
+  async function listOutbox(
+    status: string,
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<OutboxEntry>> {
+    let query = db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('status', '=', status)
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
     if (cursor) query = query.where('id', '<', Number(afterKey(cursor)));
     return toPage(await query.execute(), limit, toEntry, (r) => [String(r.id)]);
   }
@@ -42,13 +51,23 @@ export function createOutboxAdmin(deps: { database: Database; now: () => Date })
   async function retryOutbox(id: number): Promise<OutboxEntry> {
     const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('outbox event', String(id));
-    const changes = { status: 'pending', attempts: 0, available_at: deps.now().toISOString(), locked_by: null, locked_until: null };
+    const changes = {
+      status: 'pending',
+      attempts: 0,
+      available_at: deps.now().toISOString(),
+      locked_by: null,
+      locked_until: null,
+    };
     await db.updateTable('outbox').set(changes).where('id', '=', id).execute();
     return toEntry({ ...row, ...changes });
   }
 
   async function countByStatus(): Promise<Record<string, number>> {
-    const rows = await db.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+    const rows = await db
+      .selectFrom('outbox')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 

@@ -1,7 +1,7 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { after, before } from 'node:test';
-import { type App, createApp } from '../../src/app.ts';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServer } from '../../src/api/server.ts';
+import { type App, createApp } from '../../src/app.ts';
 import { type Clock, systemClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { DialectName } from '../../src/platform/db/database.ts';
@@ -27,7 +27,8 @@ export async function createTestApp(
   options: { clock?: Clock; handlers?: HandlerRegistry; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
-  const config = { ...loadConfig({ ORDO_LOGIN_RATE_LIMIT: '1000', ...options.env }), webDir: '/nonexistent' };
+  // No console unless a test asks for one (ORDO_WEB_DIR): API tests get JSON 404s, not pages.
+  const config = loadConfig({ ORDO_LOGIN_RATE_LIMIT: '1000', ORDO_WEB_DIR: '/nonexistent', ...options.env });
   const app = await createApp({
     config,
     database: testDb.database,
@@ -41,7 +42,10 @@ export async function createTestApp(
   const keys = new Map<string, string>();
   const keyFor = async (role: string) => {
     if (!keys.has(role)) {
-      const { key } = await app.staff.createApiKey({ type: 'system', id: null, name: 'test' }, { name: `test ${role}`, role });
+      const { key } = await app.staff.createApiKey(
+        { type: 'system', id: null, name: 'test' },
+        { name: `test ${role}`, role },
+      );
       keys.set(role, key);
     }
     return keys.get(role)!;

@@ -6,7 +6,8 @@ import { type Database, type DialectName, openDatabase } from '../../src/platfor
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { randomBase32 } from '../../src/platform/ids.ts';
 
-export const postgresAdminUrl = process.env.ORDO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const postgresAdminUrl =
+  process.env.ORDO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function probePostgres(): Promise<boolean> {
   const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 2000 });

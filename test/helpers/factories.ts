@@ -35,5 +35,12 @@ export function newOrderInput(overrides: Record<string, unknown> = {}): Record<s
 
 export function newSkuInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   sequence += 1;
-  return { code: `SKU-${sequence}`, name: `Test item ${sequence}`, price: '19.90', barcode: null, weightGrams: 250, ...overrides };
+  return {
+    code: `SKU-${sequence}`,
+    name: `Test item ${sequence}`,
+    price: '19.90',
+    barcode: null,
+    weightGrams: 250,
+    ...overrides,
+  };
 }

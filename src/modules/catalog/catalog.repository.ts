@@ -10,15 +10,31 @@ export const catalogRepository = {
     return db.selectFrom('skus').selectAll().where('code', '=', code).executeTakeFirst();
   },
   /** Active/inactive state of the given codes; codes not in the catalog are absent from the map. */
-  async skuStates(db: Executor, codes: readonly string[]): Promise<Map<string, { isActive: boolean; name: string }>> {
+  async skuStates(
+    db: Executor,
+    codes: readonly string[],
+  ): Promise<Map<string, { isActive: boolean; name: string }>> {
     const states = new Map<string, { isActive: boolean; name: string }>();
     if (codes.length === 0) return states;
-    const rows = await db.selectFrom('skus').select(['code', 'is_active', 'name']).where('code', 'in', codes).execute();
+    const rows = await db
+      .selectFrom('skus')
+      .select(['code', 'is_active', 'name'])
+      .where('code', 'in', codes)
+      .execute();
     for (const row of rows) states.set(row.code, { isActive: row.is_active === 1, name: row.name });
     return states;
   },
-  listSkus(db: Executor, filter: { q?: string; like: 'like' | 'ilike' }, after: string | null, limit: number) {
-    let query = db.selectFrom('skus').selectAll().orderBy('code').limit(limit + 1);
+  listSkus(
+    db: Executor,
+    filter: { q?: string; like: 'like' | 'ilike' },
+    after: string | null,
+    limit: number,
+  ) {
+    let query = db
+      .selectFrom('skus')
+      .selectAll()
+      .orderBy('code')
+      .limit(limit + 1);
     if (filter.q) {
       const pattern = `%${escapeLike(filter.q)}%`;
       query = query.where((eb) =>

@@ -16,7 +16,13 @@ export interface Channel {
 }
 
 function toChannel(row: Row<'channels'>): Channel {
-  return { id: row.id, name: row.name, kind: row.kind, isActive: row.is_active === 1, createdAt: row.created_at };
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    isActive: row.is_active === 1,
+    createdAt: row.created_at,
+  };
 }
 
 export function createChannels(deps: { database: Database; clock: Clock }) {
@@ -32,20 +38,38 @@ export function createChannels(deps: { database: Database; clock: Clock }) {
     return new Map(rows.map((r) => [r.id, r.is_active === 1]));
   }
 
-  async function createChannel(actor: Actor, input: { id: string; name: string; kind: string }): Promise<Channel> {
+  async function createChannel(
+    actor: Actor,
+    input: { id: string; name: string; kind: string },
+  ): Promise<Channel> {
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       if (await repo.findChannel(tx, input.id)) {
         throw new AppError('CHANNEL_ID_TAKEN', `id: channel "${input.id}" already exists`, { field: 'id' });
       }
-      const row = { id: input.id, name: input.name, kind: input.kind, is_active: 1, created_at: now.toISOString() };
+      const row = {
+        id: input.id,
+        name: input.name,
+        kind: input.kind,
+        is_active: 1,
+        created_at: now.toISOString(),
+      };
       await repo.insertChannel(tx, row);
-      await recordAudit(tx, actor, now, { action: 'channel.created', targetType: 'channel', targetId: row.id, details: input });
+      await recordAudit(tx, actor, now, {
+        action: 'channel.created',
+        targetType: 'channel',
+        targetId: row.id,
+        details: input,
+      });
       return toChannel(row);
     });
   }
 
-  async function updateChannel(actor: Actor, id: string, changes: { name?: string; isActive?: boolean }): Promise<Channel> {
+  async function updateChannel(
+    actor: Actor,
+    id: string,
+    changes: { name?: string; isActive?: boolean },
+  ): Promise<Channel> {
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       const existing = await repo.findChannel(tx, id);
@@ -54,7 +78,12 @@ export function createChannels(deps: { database: Database; clock: Clock }) {
       if (changes.name !== undefined) set.name = changes.name;
       if (changes.isActive !== undefined) set.is_active = changes.isActive ? 1 : 0;
       if (Object.keys(set).length > 0) await repo.updateChannel(tx, id, set);
-      await recordAudit(tx, actor, now, { action: 'channel.updated', targetType: 'channel', targetId: id, details: changes });
+      await recordAudit(tx, actor, now, {
+        action: 'channel.updated',
+        targetType: 'channel',
+        targetId: id,
+        details: changes,
+      });
       return toChannel({ ...existing, ...set });
     });
   }

@@ -6,8 +6,8 @@ import { createSkuImport } from './sku-import.ts';
 import { createSkus } from './skus.ts';
 
 export type { Channel } from './channels.ts';
-export { defaultCurrency } from './skus.ts';
 export { skuCsvColumns } from './sku-import.ts';
+export { defaultCurrency } from './skus.ts';
 
 /** The catalog module: SKUs and sales channels. */
 export function createCatalog(deps: { database: Database; clock: Clock }) {

@@ -9,7 +9,16 @@ import { catalogRepository as repo } from './catalog.repository.ts';
 import type { Skus } from './skus.ts';
 
 /** CSV columns of a SKU file; `code`, `name` and `price` are required. */
-export const skuCsvColumns = ['code', 'name', 'price', 'barcode', 'weightGrams', 'lengthMm', 'widthMm', 'heightMm'] as const;
+export const skuCsvColumns = [
+  'code',
+  'name',
+  'price',
+  'barcode',
+  'weightGrams',
+  'lengthMm',
+  'widthMm',
+  'heightMm',
+] as const;
 
 const numericColumns = new Set(['weightGrams', 'lengthMm', 'widthMm', 'heightMm']);
 
@@ -31,9 +40,17 @@ function rowToInput(record: Record<string, string>): Record<string, unknown> {
 
 function parseCsv(csv: string): Record<string, string>[] {
   try {
-    return parse(csv, { columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+    return parse(csv, {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    });
   } catch (error) {
-    throw new AppError('VALIDATION_FAILED', `file: not readable as CSV (${(error as Error).message})`, { field: 'file' });
+    throw new AppError('VALIDATION_FAILED', `file: not readable as CSV (${(error as Error).message})`, {
+      field: 'file',
+    });
   }
 }
 
@@ -46,7 +63,10 @@ export function createSkuImport(deps: { database: Database; clock: Clock; skus: 
     const records = parseCsv(csv);
     const missing = ['code', 'name', 'price'].filter((c) => records.length > 0 && !(c in records[0]));
     if (missing.length > 0) {
-      throw new AppError('VALIDATION_FAILED', `file: missing column(s) ${missing.join(', ')}`, { field: 'file', missing });
+      throw new AppError('VALIDATION_FAILED', `file: missing column(s) ${missing.join(', ')}`, {
+        field: 'file',
+        missing,
+      });
     }
     const result: SkuImportResult = { created: 0, updated: 0, rejected: [] };
     const now = deps.clock.now();
@@ -56,7 +76,11 @@ export function createSkuImport(deps: { database: Database; clock: Clock; skus: 
         const parsed = newSkuBody.safeParse(rowToInput(record));
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          result.rejected.push({ line, code: record.code, message: `${issue.path.join('.')}: ${issue.message}` });
+          result.rejected.push({
+            line,
+            code: record.code,
+            message: `${issue.path.join('.')}: ${issue.message}`,
+          });
           continue;
         }
         try {

@@ -65,12 +65,23 @@ export function createSkus(deps: { database: Database; clock: Clock }) {
       updated_at: now.toISOString(),
     };
     await repo.insertSku(tx, row);
-    await recordAudit(tx, actor, now, { action: 'sku.created', targetType: 'sku', targetId: row.id, details: { code: row.code } });
+    await recordAudit(tx, actor, now, {
+      action: 'sku.created',
+      targetType: 'sku',
+      targetId: row.id,
+      details: { code: row.code },
+    });
     await publish(tx, now, 'sku.changed', { skuId: row.id, code: row.code, change: 'created' });
     return row;
   }
 
-  async function applySkuChanges(tx: Executor, actor: Actor, now: Date, existing: Row<'skus'>, changes: SkuChanges): Promise<Row<'skus'>> {
+  async function applySkuChanges(
+    tx: Executor,
+    actor: Actor,
+    now: Date,
+    existing: Row<'skus'>,
+    changes: SkuChanges,
+  ): Promise<Row<'skus'>> {
     const set: Partial<Row<'skus'>> = { updated_at: now.toISOString() };
     if (changes.name !== undefined) set.name = changes.name;
     if (changes.price !== undefined) set.price_minor = priceMinor(changes.price, existing.currency);
@@ -112,7 +123,12 @@ export function createSkus(deps: { database: Database; clock: Clock }) {
       if (!existing) throw notFound('SKU', id);
       // Order lines keep the SKU code as text, so history survives the deletion.
       await repo.deleteSku(tx, id);
-      await recordAudit(tx, actor, now, { action: 'sku.deleted', targetType: 'sku', targetId: id, details: { code: existing.code } });
+      await recordAudit(tx, actor, now, {
+        action: 'sku.deleted',
+        targetType: 'sku',
+        targetId: id,
+        details: { code: existing.code },
+      });
       await publish(tx, now, 'sku.changed', { skuId: id, code: existing.code, change: 'deleted' });
     });
   }
@@ -124,7 +140,12 @@ export function createSkus(deps: { database: Database; clock: Clock }) {
   }
 
   async function listSkus(filter: { q?: string }, cursor: string | null, limit: number): Promise<Page<Sku>> {
-    const rows = await repo.listSkus(database.db, { q: filter.q, like: likeOperator(database.dialect) }, afterKey(cursor), limit);
+    const rows = await repo.listSkus(
+      database.db,
+      { q: filter.q, like: likeOperator(database.dialect) },
+      afterKey(cursor),
+      limit,
+    );
     return toPage(rows, limit, toSku, (r) => [r.code]);
   }
 

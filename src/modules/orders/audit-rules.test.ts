@@ -1,17 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalOrder } from '../../contracts/orders.ts';
 import { newOrderInput } from '../../../test/helpers/factories.ts';
+import { canonicalOrder } from '../../contracts/orders.ts';
 import { auditOrder, paymentPending, unknownSku } from './audit-rules.ts';
 import { normaliseOrder } from './normalise.ts';
 import { classifyOrder } from './priority.ts';
 
-const order = (overrides: Record<string, unknown> = {}) => normaliseOrder(canonicalOrder.parse(newOrderInput(overrides)));
-const ctx = (skus: Record<string, boolean>) => ({ now: new Date('2026-11-20T09:00:00Z'), skuStates: new Map(Object.entries(skus).map(([code, isActive]) => [code, { isActive }])) });
+const order = (overrides: Record<string, unknown> = {}) =>
+  normaliseOrder(canonicalOrder.parse(newOrderInput(overrides)));
+const ctx = (skus: Record<string, boolean>) => ({
+  now: new Date('2026-11-20T09:00:00Z'),
+  skuStates: new Map(Object.entries(skus).map(([code, isActive]) => [code, { isActive }])),
+});
 
 describe('audit chain', () => {
   it('PAYMENT_PENDING holds an unpaid order and passes paid and cash-on-delivery ones', () => {
-    assert.equal(paymentPending.check(order({ payment: { status: 'pending' } }), ctx({}))?.code, 'PAYMENT_PENDING');
+    assert.equal(
+      paymentPending.check(order({ payment: { status: 'pending' } }), ctx({}))?.code,
+      'PAYMENT_PENDING',
+    );
     assert.equal(paymentPending.check(order(), ctx({})), null);
     assert.equal(paymentPending.check(order({ payment: { status: 'cod' } }), ctx({})), null);
   });
@@ -31,7 +38,10 @@ describe('audit chain', () => {
 
   it('runs every check in order and collects all holds', () => {
     const holds = auditOrder(order({ payment: { status: 'pending' } }), ctx({}));
-    assert.deepEqual(holds.map((h) => h.code), ['PAYMENT_PENDING', 'UNKNOWN_SKU']);
+    assert.deepEqual(
+      holds.map((h) => h.code),
+      ['PAYMENT_PENDING', 'UNKNOWN_SKU'],
+    );
     assert.deepEqual(auditOrder(order(), ctx({ 'TEE-RED-M': true })), []);
   });
 });

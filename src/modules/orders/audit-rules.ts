@@ -33,15 +33,24 @@ export const unknownSku: AuditCheck = {
   check: (order, ctx) => {
     const problems = order.lines
       .filter((line) => ctx.skuStates.get(line.sku)?.isActive !== true)
-      .map((line) => `line ${line.lineNo}: ${line.sku} is ${ctx.skuStates.has(line.sku) ? 'inactive' : 'not in the catalog'}`);
-    return problems.length === 0 ? null : { code: 'UNKNOWN_SKU', message: `Unknown or inactive SKU (${problems.join('; ')})`, riskPoints: 0 };
+      .map(
+        (line) =>
+          `line ${line.lineNo}: ${line.sku} is ${ctx.skuStates.has(line.sku) ? 'inactive' : 'not in the catalog'}`,
+      );
+    return problems.length === 0
+      ? null
+      : { code: 'UNKNOWN_SKU', message: `Unknown or inactive SKU (${problems.join('; ')})`, riskPoints: 0 };
   },
 };
 
 /** The chain intake runs today; configurable rules replace this list, in order. */
 export const defaultAuditChain: readonly AuditCheck[] = [paymentPending, unknownSku];
 
-export function auditOrder(order: NormalisedOrder, ctx: AuditContext, chain: readonly AuditCheck[] = defaultAuditChain): Hold[] {
+export function auditOrder(
+  order: NormalisedOrder,
+  ctx: AuditContext,
+  chain: readonly AuditCheck[] = defaultAuditChain,
+): Hold[] {
   const holds: Hold[] = [];
   for (const rule of chain) {
     const hold = rule.check(order, ctx);

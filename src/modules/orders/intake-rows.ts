@@ -21,7 +21,12 @@ export interface BuiltOrder {
  */
 export function buildOrderRows(
   order: NormalisedOrder,
-  ctx: { now: Date; actor: Actor; skuStates: ReadonlyMap<string, { isActive: boolean }>; chain: readonly AuditCheck[] },
+  ctx: {
+    now: Date;
+    actor: Actor;
+    skuStates: ReadonlyMap<string, { isActive: boolean }>;
+    chain: readonly AuditCheck[];
+  },
 ): BuiltOrder {
   const { now, actor } = ctx;
   const at = now.toISOString();
@@ -109,7 +114,11 @@ export function buildOrderRows(
         order_id: id,
         type: 'received',
         ...actorColumns,
-        data: JSON.stringify({ channel: order.channel, externalId: order.externalId, lineCount: order.lines.length }),
+        data: JSON.stringify({
+          channel: order.channel,
+          externalId: order.externalId,
+          lineCount: order.lines.length,
+        }),
         at,
       },
       {

@@ -1,4 +1,4 @@
-import { type CanonicalOrder, type Order, canonicalOrder } from '../../contracts/orders.ts';
+import { type CanonicalOrder, canonicalOrder, type Order } from '../../contracts/orders.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
@@ -8,7 +8,7 @@ import { publishMany } from '../../platform/events/outbox.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { type AuditCheck, defaultAuditChain } from './audit-rules.ts';
-import { buildOrderRows, type BuiltOrder } from './intake-rows.ts';
+import { type BuiltOrder, buildOrderRows } from './intake-rows.ts';
 import { type NormalisedOrder, normaliseOrder } from './normalise.ts';
 import { toOrder } from './order-view.ts';
 import { ordersRepository as repo } from './orders.repository.ts';
@@ -100,14 +100,28 @@ export function createIntake(deps: IntakeDeps) {
     return { candidates, repeats };
   }
 
-  async function storeNew(tx: Executor, actor: Actor, now: Date, candidates: Candidate[], results: IntakeResult[]) {
+  async function storeNew(
+    tx: Executor,
+    actor: Actor,
+    now: Date,
+    candidates: Candidate[],
+    results: IntakeResult[],
+  ) {
     const accepted = await acceptKnownChannels(tx, candidates, results);
     const fresh = await skipStoredOrders(tx, accepted, results);
-    const skuStates = await catalog.skuStates(tx, [...new Set(fresh.flatMap((c) => c.order.lines.map((l) => l.sku)))]);
+    const skuStates = await catalog.skuStates(tx, [
+      ...new Set(fresh.flatMap((c) => c.order.lines.map((l) => l.sku))),
+    ]);
     const built = time('audit', () =>
       fresh.map((c) => ({ index: c.index, rows: buildOrderRows(c.order, { now, actor, skuStates, chain }) })),
     );
-    const inserted = built.length > 0 ? await repo.insertOrdersIfAbsent(tx, built.map((b) => b.rows.order)) : new Set<string>();
+    const inserted =
+      built.length > 0
+        ? await repo.insertOrdersIfAbsent(
+            tx,
+            built.map((b) => b.rows.order),
+          )
+        : new Set<string>();
     const kept = built.filter((b) => inserted.has(b.rows.order.id));
     await repo.insertChildren(tx, {
       lines: kept.flatMap((b) => b.rows.lines),
@@ -115,7 +129,11 @@ export function createIntake(deps: IntakeDeps) {
       history: kept.flatMap((b) => b.rows.history),
       events: kept.flatMap((b) => b.rows.events),
     });
-    await publishMany(tx, now, kept.map((b) => b.rows.outbox));
+    await publishMany(
+      tx,
+      now,
+      kept.map((b) => b.rows.outbox),
+    );
     for (const b of kept) results[b.index] = { outcome: 'created', order: toBuiltOrder(b.rows) };
     return { lateDuplicates: built.filter((b) => !inserted.has(b.rows.order.id)) };
   }
@@ -125,9 +143,21 @@ export function createIntake(deps: IntakeDeps) {
     return candidates.filter((c) => {
       const isActive = channels.get(c.order.channel);
       if (isActive === undefined) {
-        results[c.index] = { outcome: 'rejected', error: new AppError('UNKNOWN_CHANNEL', `channel: "${c.order.channel}" is not a configured channel`, { field: 'channel' }) };
+        results[c.index] = {
+          outcome: 'rejected',
+          error: new AppError(
+            'UNKNOWN_CHANNEL',
+            `channel: "${c.order.channel}" is not a configured channel`,
+            { field: 'channel' },
+          ),
+        };
       } else if (!isActive) {
-        results[c.index] = { outcome: 'rejected', error: new AppError('CHANNEL_INACTIVE', `channel: "${c.order.channel}" is switched off`, { field: 'channel' }) };
+        results[c.index] = {
+          outcome: 'rejected',
+          error: new AppError('CHANNEL_INACTIVE', `channel: "${c.order.channel}" is switched off`, {
+            field: 'channel',
+          }),
+        };
       }
       return isActive === true;
     });
@@ -135,10 +165,15 @@ export function createIntake(deps: IntakeDeps) {
 
   async function skipStoredOrders(tx: Executor, candidates: Candidate[], results: IntakeResult[]) {
     const byChannel = new Map<string, Candidate[]>();
-    for (const c of candidates) byChannel.set(c.order.channel, [...(byChannel.get(c.order.channel) ?? []), c]);
+    for (const c of candidates)
+      byChannel.set(c.order.channel, [...(byChannel.get(c.order.channel) ?? []), c]);
     const fresh: Candidate[] = [];
     for (const [channel, group] of byChannel) {
-      const stored = await repo.findByExternalIds(tx, channel, group.map((c) => c.order.externalId));
+      const stored = await repo.findByExternalIds(
+        tx,
+        channel,
+        group.map((c) => c.order.externalId),
+      );
       for (const c of group) {
         const row = stored.get(c.order.externalId);
         if (row) results[c.index] = duplicateOf(row);
@@ -151,7 +186,9 @@ export function createIntake(deps: IntakeDeps) {
   /** Orders a concurrent request stored between our check and our insert. */
   async function resolveLateDuplicates(late: { index: number; rows: BuiltOrder }[], results: IntakeResult[]) {
     for (const { index, rows } of late) {
-      const stored = await repo.findByExternalIds(database.db, rows.order.channel_id, [rows.order.external_id]);
+      const stored = await repo.findByExternalIds(database.db, rows.order.channel_id, [
+        rows.order.external_id,
+      ]);
       const row = stored.get(rows.order.external_id);
       if (!row) throw new AppError('INTERNAL', 'an order lost its insert race but cannot be found');
       results[index] = duplicateOf(row);
@@ -162,7 +199,10 @@ export function createIntake(deps: IntakeDeps) {
     if (!metrics) return;
     results.forEach((result, index) => {
       const channel = (inputs[index] as { channel?: unknown } | null)?.channel;
-      metrics.ordersReceived.inc({ channel: typeof channel === 'string' ? channel.slice(0, 64) : 'unknown', outcome: result.outcome });
+      metrics.ordersReceived.inc({
+        channel: typeof channel === 'string' ? channel.slice(0, 64) : 'unknown',
+        outcome: result.outcome,
+      });
     });
   }
 
@@ -171,7 +211,11 @@ export function createIntake(deps: IntakeDeps) {
 
 function duplicateOf(row: { id: string; number: string; status: string; hold_codes: string }): IntakeResult {
   const holds = row.hold_codes === '' ? [] : row.hold_codes.split(',');
-  return { outcome: 'duplicate', orderId: row.id, order: { id: row.id, number: row.number, status: row.status as Order['status'], holds } };
+  return {
+    outcome: 'duplicate',
+    orderId: row.id,
+    order: { id: row.id, number: row.number, status: row.status as Order['status'], holds },
+  };
 }
 
 function repeatOf(first: IntakeResult): IntakeResult {

@@ -1,4 +1,9 @@
-import type { CanonicalOrder, deliveryServices, orderTypes, paymentStatuses } from '../../contracts/orders.ts';
+import type {
+  CanonicalOrder,
+  deliveryServices,
+  orderTypes,
+  paymentStatuses,
+} from '../../contracts/orders.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isKnownCurrency, toMinor } from '../../platform/money.ts';
 
@@ -38,7 +43,8 @@ export interface NormalisedOrder {
   requestedService: (typeof deliveryServices)[number];
 }
 
-const blankToNull = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
+const blankToNull = (value: string | undefined): string | null =>
+  value === undefined || value === '' ? null : value;
 
 function nonNegative(amount: string, currency: string, field: string): number {
   const minor = toMinor(amount, currency, field);
@@ -50,7 +56,9 @@ function nonNegative(amount: string, currency: string, field: string): number {
 export function normaliseOrder(input: CanonicalOrder): NormalisedOrder {
   const currency = input.currency;
   if (!isKnownCurrency(currency)) {
-    throw new AppError('VALIDATION_FAILED', `currency: "${currency}" is not an ISO 4217 currency`, { field: 'currency' });
+    throw new AppError('VALIDATION_FAILED', `currency: "${currency}" is not an ISO 4217 currency`, {
+      field: 'currency',
+    });
   }
   const address = input.shippingAddress;
   return {
@@ -58,7 +66,11 @@ export function normaliseOrder(input: CanonicalOrder): NormalisedOrder {
     externalId: input.externalId,
     placedAt: new Date(input.placedAt).toISOString(),
     currency,
-    customer: { name: input.customer.name, email: blankToNull(input.customer.email)?.toLowerCase() ?? null, phone: blankToNull(input.customer.phone) },
+    customer: {
+      name: input.customer.name,
+      email: blankToNull(input.customer.email)?.toLowerCase() ?? null,
+      phone: blankToNull(input.customer.phone),
+    },
     shippingAddress: {
       name: address.name,
       phone: address.phone,
@@ -84,7 +96,9 @@ export function normaliseOrder(input: CanonicalOrder): NormalisedOrder {
       status: input.payment.status,
       method: blankToNull(input.payment.method),
       paidAmountMinor:
-        input.payment.paidAmount === undefined ? null : nonNegative(input.payment.paidAmount, currency, 'payment.paidAmount'),
+        input.payment.paidAmount === undefined
+          ? null
+          : nonNegative(input.payment.paidAmount, currency, 'payment.paidAmount'),
       paidAt: input.payment.paidAt ? new Date(input.payment.paidAt).toISOString() : null,
     },
     typeHint: input.type ?? null,

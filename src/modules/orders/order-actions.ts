@@ -11,7 +11,7 @@ import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { OrderQueries } from './order-queries.ts';
-import { type OrderStatus, assertTransition } from './order-status.ts';
+import { assertTransition, type OrderStatus } from './order-status.ts';
 import { ordersRepository as repo } from './orders.repository.ts';
 
 export interface StatusChange {
@@ -25,7 +25,13 @@ export interface StatusChange {
  * Moves an order to a new status inside `tx`: checks the transition table, guards against a
  * concurrent change, and writes the history row, the timeline event and the outbox event.
  */
-export async function changeOrderStatus(tx: Executor, actor: Actor, now: Date, orderId: string, change: StatusChange): Promise<Row<'orders'>> {
+export async function changeOrderStatus(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  orderId: string,
+  change: StatusChange,
+): Promise<Row<'orders'>> {
   const order = await repo.findById(tx, orderId);
   if (!order) throw notFound('order', orderId);
   const from = order.status as OrderStatus;
@@ -33,21 +39,54 @@ export async function changeOrderStatus(tx: Executor, actor: Actor, now: Date, o
   const at = now.toISOString();
   const set = { ...change.changes, status: change.to, updated_at: at };
   if (!(await repo.updateStatusIf(tx, orderId, from, set))) {
-    throw new AppError('INVALID_TRANSITION', `order ${order.number} changed meanwhile; reload and try again`, { from, to: change.to });
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `order ${order.number} changed meanwhile; reload and try again`,
+      { from, to: change.to },
+    );
   }
   await tx
     .insertInto('order_status_history')
-    .values({ id: uuidv7(now.getTime()), order_id: orderId, from_status: from, to_status: change.to, reason: change.reason, actor_type: actor.type, actor_id: actor.id, at })
+    .values({
+      id: uuidv7(now.getTime()),
+      order_id: orderId,
+      from_status: from,
+      to_status: change.to,
+      reason: change.reason,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      at,
+    })
     .execute();
   await tx
     .insertInto('order_events')
-    .values({ id: uuidv7(now.getTime()), order_id: orderId, type: change.event.type, actor_type: actor.type, actor_id: actor.id, actor_name: actor.name, data: writeJson(change.event.data), at })
+    .values({
+      id: uuidv7(now.getTime()),
+      order_id: orderId,
+      type: change.event.type,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      data: writeJson(change.event.data),
+      at,
+    })
     .execute();
-  await publish(tx, now, 'order.status_changed', { orderId, number: order.number, from, to: change.to, reason: change.reason });
+  await publish(tx, now, 'order.status_changed', {
+    orderId,
+    number: order.number,
+    from,
+    to: change.to,
+    reason: change.reason,
+  });
   return { ...order, ...set };
 }
 
-export function createOrderActions(deps: { database: Database; clock: Clock; queries: OrderQueries; metrics?: Metrics }) {
+export function createOrderActions(deps: {
+  database: Database;
+  clock: Clock;
+  queries: OrderQueries;
+  metrics?: Metrics;
+}) {
   const { database, clock, queries, metrics } = deps;
 
   async function cancelOrder(actor: Actor, orderId: string, reason: string): Promise<Order> {
@@ -61,7 +100,12 @@ export function createOrderActions(deps: { database: Database; clock: Clock; que
       });
       // A cancelled order has nothing left to review.
       await repo.releaseOpenHolds(tx, orderId, now.toISOString(), 'cancelled');
-      await recordAudit(tx, actor, now, { action: 'order.cancelled', targetType: 'order', targetId: orderId, details: { reason } });
+      await recordAudit(tx, actor, now, {
+        action: 'order.cancelled',
+        targetType: 'order',
+        targetId: orderId,
+        details: { reason },
+      });
       return queries.getOrder(orderId, tx);
     });
     metrics?.ordersTransitioned.inc({ to: 'cancelled' });

@@ -23,7 +23,11 @@ export function createOrderQueries(deps: { database: Database; clock: Clock }) {
     return toOrder(row, await repo.findChildren(db, id));
   }
 
-  async function listOrders(filter: OrderFilter, cursor: string | null, limit: number): Promise<Page<OrderSummary>> {
+  async function listOrders(
+    filter: OrderFilter,
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<OrderSummary>> {
     const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : null;
     const rows = await repo.list(database.db, likeOperator(database.dialect), filter, after, limit);
     return toPage(rows, limit, toOrderSummary, (r) => [r.placed_at, r.id]);
@@ -32,7 +36,9 @@ export function createOrderQueries(deps: { database: Database; clock: Clock }) {
   /** Figures for the console's home page: counts by status, open holds by reason, orders per day. */
   async function overview(days = 14): Promise<OrdersOverview> {
     const today = clock.now();
-    const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (days - 1)));
+    const from = new Date(
+      Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (days - 1)),
+    );
     const [byStatus, holdsByCode, perDay] = await Promise.all([
       repo.countByStatus(database.db),
       repo.countOpenHoldsByCode(database.db),

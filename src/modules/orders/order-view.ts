@@ -26,7 +26,11 @@ export function toOrder(
     shipBy: row.ship_by ?? null,
     placedAt: row.placed_at,
     currency: row.currency,
-    customer: { name: row.customer_name, email: row.customer_email ?? null, phone: row.customer_phone ?? null },
+    customer: {
+      name: row.customer_name,
+      email: row.customer_email ?? null,
+      phone: row.customer_phone ?? null,
+    },
     shippingAddress: {
       name: row.ship_name,
       phone: row.ship_phone,
@@ -72,7 +76,11 @@ export function toOrder(
       id: event.id,
       type: event.type,
       at: event.at,
-      actor: { type: event.actor_type as 'user' | 'api_key' | 'system', id: event.actor_id ?? null, name: event.actor_name },
+      actor: {
+        type: event.actor_type as 'user' | 'api_key' | 'system',
+        id: event.actor_id ?? null,
+        name: event.actor_name,
+      },
       data: readJson<Record<string, unknown>>(event.data) ?? {},
     })),
     createdAt: row.created_at,
@@ -83,8 +91,19 @@ export function toOrder(
 export function toOrderSummary(
   row: Pick<
     Row<'orders'>,
-    | 'id' | 'number' | 'channel_id' | 'external_id' | 'status' | 'type' | 'priority' | 'placed_at'
-    | 'customer_name' | 'total_minor' | 'currency' | 'hold_codes' | 'line_count'
+    | 'id'
+    | 'number'
+    | 'channel_id'
+    | 'external_id'
+    | 'status'
+    | 'type'
+    | 'priority'
+    | 'placed_at'
+    | 'customer_name'
+    | 'total_minor'
+    | 'currency'
+    | 'hold_codes'
+    | 'line_count'
   >,
 ): OrderSummary {
   return {

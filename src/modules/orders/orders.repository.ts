@@ -1,8 +1,7 @@
-import type { Executor } from '../../platform/db/database.ts';
-import { dayOf, escapeLike } from '../../platform/db/dialect.ts';
-import type { DialectName } from '../../platform/db/database.ts';
-import type { NewRow, Row } from '../../platform/db/schema.ts';
 import { insertRows } from '../../platform/db/bulk.ts';
+import type { DialectName, Executor } from '../../platform/db/database.ts';
+import { dayOf, escapeLike } from '../../platform/db/dialect.ts';
+import type { NewRow, Row } from '../../platform/db/schema.ts';
 
 export interface OrderFilter {
   status?: string;
@@ -72,15 +71,37 @@ export const ordersRepository = {
   async findChildren(db: Executor, orderId: string) {
     const [lines, holds, events] = await Promise.all([
       db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
-      db.selectFrom('order_holds').selectAll().where('order_id', '=', orderId).orderBy('created_at').orderBy('id').execute(),
-      db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('at').orderBy('id').execute(),
+      db
+        .selectFrom('order_holds')
+        .selectAll()
+        .where('order_id', '=', orderId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('order_events')
+        .selectAll()
+        .where('order_id', '=', orderId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute(),
     ]);
     return { lines, holds, events };
   },
 
   /** Changes the status only if it is still `from`: two racing writers cannot both win. */
-  async updateStatusIf(db: Executor, id: string, from: string, changes: Partial<Row<'orders'>>): Promise<boolean> {
-    const result = await db.updateTable('orders').set(changes).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+  async updateStatusIf(
+    db: Executor,
+    id: string,
+    from: string,
+    changes: Partial<Row<'orders'>>,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('orders')
+      .set(changes)
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 
@@ -93,12 +114,29 @@ export const ordersRepository = {
       .execute();
   },
 
-  list(db: Executor, like: 'like' | 'ilike', filter: OrderFilter, after: [string, string] | null, limit: number) {
+  list(
+    db: Executor,
+    like: 'like' | 'ilike',
+    filter: OrderFilter,
+    after: [string, string] | null,
+    limit: number,
+  ) {
     let query = db
       .selectFrom('orders')
       .select([
-        'id', 'number', 'channel_id', 'external_id', 'status', 'type', 'priority', 'placed_at',
-        'customer_name', 'total_minor', 'currency', 'hold_codes', 'line_count',
+        'id',
+        'number',
+        'channel_id',
+        'external_id',
+        'status',
+        'type',
+        'priority',
+        'placed_at',
+        'customer_name',
+        'total_minor',
+        'currency',
+        'hold_codes',
+        'line_count',
       ])
       .orderBy('placed_at', 'desc')
       .orderBy('id', 'desc')

@@ -24,57 +24,103 @@ function toBatchResult(result: IntakeResult, index: number) {
 
 export function ordersRoutes(orders: Orders): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/orders', {
-      schema: {
-        tags: ['orders'],
-        summary: 'Receive one order; 201 when created, 200 with the stored order when (channel, externalId) exists',
-        body: canonicalOrder,
-        response: { 200: order, 201: order, 400: errorBody, 413: errorBody, 422: errorBody, ...authErrors },
+    app.post(
+      '/orders',
+      {
+        schema: {
+          tags: ['orders'],
+          summary:
+            'Receive one order; 201 when created, 200 with the stored order when (channel, externalId) exists',
+          body: canonicalOrder,
+          response: { 200: order, 201: order, 400: errorBody, 413: errorBody, 422: errorBody, ...authErrors },
+        },
+        config: { permission: 'orders:write' },
       },
-      config: { permission: 'orders:write' },
-    }, async (request, reply) => {
-      const [result] = await orders.receiveOrders(request.principal!.actor, [request.body]);
-      if (result.outcome === 'rejected') throw result.error;
-      if (result.outcome === 'duplicate') return reply.status(200).send(await orders.getOrder(result.orderId));
-      return reply.status(201).send(result.order);
-    });
-
-    app.post('/orders/batch', {
-      schema: {
-        tags: ['orders'],
-        summary: 'Receive up to 1,000 orders; one result per order, in input order',
-        body: batchBody,
-        response: { 200: batchResponse, 400: errorBody, 413: errorBody, ...authErrors },
+      async (request, reply) => {
+        const [result] = await orders.receiveOrders(request.principal!.actor, [request.body]);
+        if (result.outcome === 'rejected') throw result.error;
+        if (result.outcome === 'duplicate')
+          return reply.status(200).send(await orders.getOrder(result.orderId));
+        return reply.status(201).send(result.order);
       },
-      config: { permission: 'orders:write' },
-    }, async (request) => {
-      const results = await orders.receiveOrders(request.principal!.actor, request.body.orders);
-      const summary = { created: 0, duplicate: 0, rejected: 0 };
-      for (const r of results) summary[r.outcome] += 1;
-      return { results: results.map(toBatchResult), summary };
-    });
+    );
 
-    app.get('/orders', {
-      schema: { tags: ['orders'], summary: 'List orders, newest placed first', querystring: orderListQuery, response: { 200: orderPage, 400: errorBody, ...authErrors } },
-      config: { permission: 'orders:read' },
-    }, async (request) => {
-      const { cursor, limit, ...filter } = request.query;
-      return orders.listOrders(filter, cursor ?? null, limit);
-    });
+    app.post(
+      '/orders/batch',
+      {
+        schema: {
+          tags: ['orders'],
+          summary: 'Receive up to 1,000 orders; one result per order, in input order',
+          body: batchBody,
+          response: { 200: batchResponse, 400: errorBody, 413: errorBody, ...authErrors },
+        },
+        config: { permission: 'orders:write' },
+      },
+      async (request) => {
+        const results = await orders.receiveOrders(request.principal!.actor, request.body.orders);
+        const summary = { created: 0, duplicate: 0, rejected: 0 };
+        for (const r of results) summary[r.outcome] += 1;
+        return { results: results.map(toBatchResult), summary };
+      },
+    );
 
-    app.get('/orders/summary', {
-      schema: { tags: ['orders'], summary: 'Counts for the home page: by status, open holds, orders per day (14 days, UTC)', response: { 200: ordersOverview, ...authErrors } },
-      config: { permission: 'orders:read' },
-    }, async () => orders.overview());
+    app.get(
+      '/orders',
+      {
+        schema: {
+          tags: ['orders'],
+          summary: 'List orders, newest placed first',
+          querystring: orderListQuery,
+          response: { 200: orderPage, 400: errorBody, ...authErrors },
+        },
+        config: { permission: 'orders:read' },
+      },
+      async (request) => {
+        const { cursor, limit, ...filter } = request.query;
+        return orders.listOrders(filter, cursor ?? null, limit);
+      },
+    );
 
-    app.get('/orders/:id', {
-      schema: { tags: ['orders'], summary: 'One order with lines, holds and timeline', params: idParams, response: { 200: order, 404: errorBody, ...authErrors } },
-      config: { permission: 'orders:read' },
-    }, async (request) => orders.getOrder(request.params.id));
+    app.get(
+      '/orders/summary',
+      {
+        schema: {
+          tags: ['orders'],
+          summary: 'Counts for the home page: by status, open holds, orders per day (14 days, UTC)',
+          response: { 200: ordersOverview, ...authErrors },
+        },
+        config: { permission: 'orders:read' },
+      },
+      async () => orders.overview(),
+    );
 
-    app.post('/orders/:id/cancel', {
-      schema: { tags: ['orders'], summary: 'Cancel an open order with a reason', params: idParams, body: cancelBody, response: { 200: order, 404: errorBody, 409: errorBody, ...authErrors } },
-      config: { permission: 'orders:cancel' },
-    }, async (request) => orders.cancelOrder(request.principal!.actor, request.params.id, request.body.reason));
+    app.get(
+      '/orders/:id',
+      {
+        schema: {
+          tags: ['orders'],
+          summary: 'One order with lines, holds and timeline',
+          params: idParams,
+          response: { 200: order, 404: errorBody, ...authErrors },
+        },
+        config: { permission: 'orders:read' },
+      },
+      async (request) => orders.getOrder(request.params.id),
+    );
+
+    app.post(
+      '/orders/:id/cancel',
+      {
+        schema: {
+          tags: ['orders'],
+          summary: 'Cancel an open order with a reason',
+          params: idParams,
+          body: cancelBody,
+          response: { 200: order, 404: errorBody, 409: errorBody, ...authErrors },
+        },
+        config: { permission: 'orders:cancel' },
+      },
+      async (request) => orders.cancelOrder(request.principal!.actor, request.params.id, request.body.reason),
+    );
   };
 }

@@ -8,7 +8,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Permission, permissionsOf } from './roles.ts';
 import { staffRepository as repo } from './staff.repository.ts';
-import { type User, toUser } from './users.ts';
+import { toUser, type User } from './users.ts';
 
 /** Who is calling and what they may do, resolved once per request. */
 export interface Principal {
@@ -31,7 +31,10 @@ const decoyHash =
 export function createAccess(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
 
-  async function login(username: string, password: string): Promise<{ sessionToken: string; csrfToken: string; user: User; expiresAt: Date }> {
+  async function login(
+    username: string,
+    password: string,
+  ): Promise<{ sessionToken: string; csrfToken: string; user: User; expiresAt: Date }> {
     const row = await repo.findUserByUsername(database.db, username);
     const isValid = await verifyPassword(row?.password_hash ?? decoyHash, password);
     if (!row || !isValid || row.is_active !== 1) {
@@ -65,7 +68,7 @@ export function createAccess(deps: { database: Database; clock: Clock }) {
 
   async function authenticateSession(sessionToken: string): Promise<Principal | null> {
     const row = await repo.findSessionWithUser(database.db, sha256(sessionToken));
-    if (!row || row.is_active !== 1 || row.expires_at <= clock.now().toISOString()) return null;
+    if (row?.is_active !== 1 || row.expires_at <= clock.now().toISOString()) return null;
     return {
       actor: { type: 'user', id: row.id, name: row.username },
       role: row.role,

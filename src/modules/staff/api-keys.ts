@@ -39,8 +39,12 @@ export function createApiKeys(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
 
   /** Makes a key and returns it in clear this once; only its SHA-256 is stored. */
-  async function createApiKey(actor: Actor, input: { name: string; role: string }): Promise<{ apiKey: ApiKey; key: string }> {
-    if (!isRole(input.role)) throw new AppError('UNKNOWN_ROLE', `role: "${input.role}" is not a role`, { field: 'role' });
+  async function createApiKey(
+    actor: Actor,
+    input: { name: string; role: string },
+  ): Promise<{ apiKey: ApiKey; key: string }> {
+    if (!isRole(input.role))
+      throw new AppError('UNKNOWN_ROLE', `role: "${input.role}" is not a role`, { field: 'role' });
     const key = `ordo_${randomToken(24)}`;
     const now = clock.now();
     const row: Row<'api_keys'> = {
@@ -71,7 +75,8 @@ export function createApiKeys(deps: { database: Database; clock: Clock }) {
     return inTransaction(database, async (tx) => {
       const row = await repo.findApiKeyById(tx, id);
       if (!row) throw notFound('API key', id);
-      if (row.revoked_at) throw new AppError('ALREADY_REVOKED', `API key ${row.prefix}… is already revoked`, { id });
+      if (row.revoked_at)
+        throw new AppError('ALREADY_REVOKED', `API key ${row.prefix}… is already revoked`, { id });
       await repo.updateApiKey(tx, id, { revoked_at: now.toISOString() });
       await recordAudit(tx, actor, now, { action: 'apikey.revoked', targetType: 'api_key', targetId: id });
       return toApiKey({ ...row, revoked_at: now.toISOString() });

@@ -40,7 +40,11 @@ function toAuditLogEntry(row: Row<'audit_log'>): AuditLogEntry {
 
 /** The staff module: users, sessions, API keys and the audit log's reads. */
 export function createStaff(deps: { database: Database; clock: Clock }) {
-  async function listAudit(filter: { action?: string; targetId?: string }, cursor: string | null, limit: number): Promise<Page<AuditLogEntry>> {
+  async function listAudit(
+    filter: { action?: string; targetId?: string },
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<AuditLogEntry>> {
     const rows = await staffRepository.listAudit(deps.database.db, filter, afterKey(cursor), limit);
     return toPage(rows, limit, toAuditLogEntry, (r) => [r.id]);
   }

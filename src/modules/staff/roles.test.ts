@@ -5,7 +5,8 @@ import { hasPermission, permissions, permissionsOf, rolePermissions, roles } fro
 describe('roles and permissions', () => {
   it('gives admin every permission and every role only known permissions', () => {
     assert.deepEqual([...permissionsOf('admin')].sort(), [...permissions].sort());
-    for (const role of roles) for (const p of rolePermissions[role]) assert.ok((permissions as readonly string[]).includes(p));
+    for (const role of roles)
+      for (const p of rolePermissions[role]) assert.ok((permissions as readonly string[]).includes(p));
   });
 
   it('keeps user and key administration to admin', () => {

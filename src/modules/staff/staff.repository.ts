@@ -10,11 +10,18 @@ export const staffRepository = {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },
   async countUsers(db: Executor): Promise<number> {
-    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
   listUsers(db: Executor, after: string | null, limit: number) {
-    let query = db.selectFrom('users').selectAll().orderBy('username').limit(limit + 1);
+    let query = db
+      .selectFrom('users')
+      .selectAll()
+      .orderBy('username')
+      .limit(limit + 1);
     if (after) query = query.where('username', '>', after);
     return query.execute();
   },
@@ -60,15 +67,28 @@ export const staffRepository = {
     return db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
   },
   listApiKeys(db: Executor, after: string | null, limit: number) {
-    let query = db.selectFrom('api_keys').selectAll().orderBy('id', 'desc').limit(limit + 1);
+    let query = db
+      .selectFrom('api_keys')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
     if (after) query = query.where('id', '<', after);
     return query.execute();
   },
   updateApiKey(db: Executor, id: string, changes: Partial<Row<'api_keys'>>) {
     return db.updateTable('api_keys').set(changes).where('id', '=', id).execute();
   },
-  listAudit(db: Executor, filter: { action?: string; targetId?: string }, after: string | null, limit: number) {
-    let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit + 1);
+  listAudit(
+    db: Executor,
+    filter: { action?: string; targetId?: string },
+    after: string | null,
+    limit: number,
+  ) {
+    let query = db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
     if (filter.action) query = query.where('action', '=', filter.action);
     if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
     if (after) query = query.where('id', '<', after);

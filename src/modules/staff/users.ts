@@ -1,5 +1,7 @@
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
+import { hashPassword } from '../../platform/auth/password.ts';
+import { randomToken } from '../../platform/auth/tokens.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
@@ -7,8 +9,6 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { hashPassword } from '../../platform/auth/password.ts';
-import { randomToken } from '../../platform/auth/tokens.ts';
 import { afterKey, type Page, toPage } from '../../platform/pagination.ts';
 import { isRole } from './roles.ts';
 import { staffRepository as repo } from './staff.repository.ts';
@@ -133,7 +133,10 @@ export function createUsers(deps: { database: Database; clock: Clock }) {
   async function ensureFirstAdmin(password?: string): Promise<{ username: string; password: string } | null> {
     if ((await repo.countUsers(database.db)) > 0) return null;
     const chosen = password ?? randomToken(12);
-    await createUser({ type: 'system', id: null, name: 'first-run' }, { username: 'admin', role: 'admin', password: chosen, displayName: 'Administrator' });
+    await createUser(
+      { type: 'system', id: null, name: 'first-run' },
+      { username: 'admin', role: 'admin', password: chosen, displayName: 'Administrator' },
+    );
     return { username: 'admin', password: chosen };
   }
 

@@ -6,7 +6,12 @@ import type { EventMap, EventType } from './event-map.ts';
  * Writes events into the outbox inside the caller's transaction, so an event exists exactly
  * when the change that caused it committed. The worker delivers them afterwards.
  */
-export async function publish<T extends EventType>(tx: Executor, at: Date, type: T, payload: EventMap[T]): Promise<void> {
+export async function publish<T extends EventType>(
+  tx: Executor,
+  at: Date,
+  type: T,
+  payload: EventMap[T],
+): Promise<void> {
   await publishMany(tx, at, [{ type, payload }]);
 }
 
