@@ -24,7 +24,14 @@ for (const dialect of testDialects) {
     after(() => t.close());
 
     const orderCount = async () =>
-      Number((await t.app.database.db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.app.database.db
+            .selectFrom('orders')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     async function send(body: string, headers: Record<string, string> = {}, path = '/api/v1/orders') {
       const response = await fetch(`${base}${path}`, {
@@ -32,11 +39,20 @@ for (const dialect of testDialects) {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
         body,
       });
-      return { status: response.status, body: (await response.json()) as { error: { code: string; message: string; details?: { field?: string } } } };
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          error: { code: string; message: string; details?: { field?: string } };
+        },
+      };
     }
 
     /** Sends the bad request and checks the status, the code, the field, that nothing was stored and the server still answers. */
-    async function expectRejected(body: string, expected: { status: number; code: string; field?: string }, headers: Record<string, string> = {}) {
+    async function expectRejected(
+      body: string,
+      expected: { status: number; code: string; field?: string },
+      headers: Record<string, string> = {},
+    ) {
       const before = await orderCount();
       const { status, body: reply } = await send(body, headers);
       assert.equal(status, expected.status, JSON.stringify(reply));
@@ -56,32 +72,62 @@ for (const dialect of testDialects) {
     it('a missing field → 400 naming the field', async () => {
       const { shippingAddress, ...order } = newOrderInput();
       const { line1: _gone, ...address } = shippingAddress as Record<string, unknown>;
-      await expectRejected(JSON.stringify({ ...order, shippingAddress: address }), { status: 400, code: 'VALIDATION_FAILED', field: 'shippingAddress.line1' });
+      await expectRejected(JSON.stringify({ ...order, shippingAddress: address }), {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'shippingAddress.line1',
+      });
       const { total: _total, ...noTotal } = newOrderInput();
-      await expectRejected(JSON.stringify(noTotal), { status: 400, code: 'VALIDATION_FAILED', field: 'total' });
+      await expectRejected(JSON.stringify(noTotal), {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'total',
+      });
     });
 
     it('a mistyped field → 400 naming the field', async () => {
-      await expectRejected(JSON.stringify(newOrderInput({ lines: [{ sku: 'A', quantity: 'two', unitPrice: '1.00' }] })), {
+      await expectRejected(
+        JSON.stringify(newOrderInput({ lines: [{ sku: 'A', quantity: 'two', unitPrice: '1.00' }] })),
+        {
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          field: 'lines.0.quantity',
+        },
+      );
+      await expectRejected(JSON.stringify(newOrderInput({ total: 129.8 })), {
         status: 400,
         code: 'VALIDATION_FAILED',
-        field: 'lines.0.quantity',
+        field: 'total',
       });
-      await expectRejected(JSON.stringify(newOrderInput({ total: 129.8 })), { status: 400, code: 'VALIDATION_FAILED', field: 'total' });
-      await expectRejected(JSON.stringify(newOrderInput({ payment: { status: 'maybe' } })), { status: 400, code: 'VALIDATION_FAILED', field: 'payment.status' });
-      await expectRejected(JSON.stringify(newOrderInput({ placedAt: 'yesterday' })), { status: 400, code: 'VALIDATION_FAILED', field: 'placedAt' });
+      await expectRejected(JSON.stringify(newOrderInput({ payment: { status: 'maybe' } })), {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'payment.status',
+      });
+      await expectRejected(JSON.stringify(newOrderInput({ placedAt: 'yesterday' })), {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'placedAt',
+      });
     });
 
     it('money with more decimals than the currency has → 422 INVALID_MONEY naming the field', async () => {
-      await expectRejected(JSON.stringify(newOrderInput({ lines: [{ sku: 'A', quantity: 1, unitPrice: '1.999' }] })), {
-        status: 422,
-        code: 'INVALID_MONEY',
-        field: 'lines.0.unitPrice',
-      });
+      await expectRejected(
+        JSON.stringify(newOrderInput({ lines: [{ sku: 'A', quantity: 1, unitPrice: '1.999' }] })),
+        {
+          status: 422,
+          code: 'INVALID_MONEY',
+          field: 'lines.0.unitPrice',
+        },
+      );
     });
 
     it('an unknown channel → 422 UNKNOWN_CHANNEL', async () => {
-      await expectRejected(JSON.stringify(newOrderInput({ channel: 'atlantis' })), { status: 422, code: 'UNKNOWN_CHANNEL', field: 'channel' });
+      await expectRejected(JSON.stringify(newOrderInput({ channel: 'atlantis' })), {
+        status: 422,
+        code: 'UNKNOWN_CHANNEL',
+        field: 'channel',
+      });
     });
 
     it('a 5 MB body → 413 PAYLOAD_TOO_LARGE', async () => {
@@ -96,26 +142,48 @@ for (const dialect of testDialects) {
       const before = await orderCount();
       const replay = await send(JSON.stringify(order));
       assert.equal(replay.status, 200);
-      assert.equal((replay.body as unknown as { id: string }).id, (first.body as unknown as { id: string }).id);
+      assert.equal(
+        (replay.body as unknown as { id: string }).id,
+        (first.body as unknown as { id: string }).id,
+      );
       assert.equal(await orderCount(), before);
     });
 
     it('a wrong API key → 401 INVALID_API_KEY; no credentials → 401 UNAUTHENTICATED', async () => {
-      await expectRejected(JSON.stringify(newOrderInput()), { status: 401, code: 'INVALID_API_KEY', field: 'authorization' }, { authorization: 'Bearer ordo_wrong' });
-      const response = await fetch(`${base}/api/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(newOrderInput()) });
+      await expectRejected(
+        JSON.stringify(newOrderInput()),
+        { status: 401, code: 'INVALID_API_KEY', field: 'authorization' },
+        { authorization: 'Bearer ordo_wrong' },
+      );
+      const response = await fetch(`${base}/api/v1/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(newOrderInput()),
+      });
       assert.equal(response.status, 401);
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'UNAUTHENTICATED');
     });
 
     it('a revoked API key → 401', async () => {
-      const { key: revoked, apiKey } = await t.app.staff.createApiKey({ type: 'system', id: null, name: 'test' }, { name: 'soon revoked', role: 'integration' });
+      const { key: revoked, apiKey } = await t.app.staff.createApiKey(
+        { type: 'system', id: null, name: 'test' },
+        { name: 'soon revoked', role: 'integration' },
+      );
       await t.app.staff.revokeApiKey({ type: 'system', id: null, name: 'test' }, apiKey.id);
-      await expectRejected(JSON.stringify(newOrderInput()), { status: 401, code: 'INVALID_API_KEY' }, { authorization: `Bearer ${revoked}` });
+      await expectRejected(
+        JSON.stringify(newOrderInput()),
+        { status: 401, code: 'INVALID_API_KEY' },
+        { authorization: `Bearer ${revoked}` },
+      );
     });
 
     it('a role without the permission → 403 FORBIDDEN', async () => {
       const warehouseKey = await t.keyFor('warehouse');
-      const reply = await expectRejected(JSON.stringify(newOrderInput()), { status: 403, code: 'FORBIDDEN' }, { authorization: `Bearer ${warehouseKey}` });
+      const reply = await expectRejected(
+        JSON.stringify(newOrderInput()),
+        { status: 403, code: 'FORBIDDEN' },
+        { authorization: `Bearer ${warehouseKey}` },
+      );
       assert.match(reply.error.message, /orders:write/);
     });
 
@@ -129,7 +197,9 @@ for (const dialect of testDialects) {
     });
 
     it('an unknown route → 404 ROUTE_NOT_FOUND in the error shape', async () => {
-      const response = await fetch(`${base}/api/v1/nothing-here`, { headers: { authorization: `Bearer ${key}` } });
+      const response = await fetch(`${base}/api/v1/nothing-here`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
       assert.equal(response.status, 404);
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'ROUTE_NOT_FOUND');
     });

@@ -41,12 +41,28 @@ for (const dialect of testDialects) {
     });
 
     it('creates a user and an API key, printing the key once', () => {
-      const user = ordo('user', 'create', '--name', 'zhang.wei', '--role', 'warehouse', '--password', 'warehouse-1');
+      const user = ordo(
+        'user',
+        'create',
+        '--name',
+        'zhang.wei',
+        '--role',
+        'warehouse',
+        '--password',
+        'warehouse-1',
+      );
       assert.equal(user.status, 0, user.stderr);
       assert.match(user.stdout, /created user zhang.wei \(warehouse\)/);
       const key = ordo('apikey', 'create', '--name', 'shop', '--role', 'integration');
       assert.equal(key.status, 0, key.stderr);
       assert.match(key.stdout.trim(), /^ordo_[A-Za-z0-9_-]{32}$/);
+    });
+
+    it('runs the worker alone: delivers what is due and exits with --once', () => {
+      const first = ordo('worker', '--once');
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stdout, /delivered [1-9]\d* events/);
+      assert.match(ordo('worker', '--once').stdout, /delivered 0 events/);
     });
 
     it('fails with a one-line reason and a non-zero status on bad input', () => {

@@ -16,9 +16,22 @@ const takeScreenshots = process.env.ORDO_SCREENSHOTS === '1';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
+function newestSource(dir: string): number {
+  return Math.max(
+    ...fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs;
+    }),
+  );
+}
+
 before(async () => {
-  // The server serves dist/web; build the console once if this checkout has not.
-  if (!fs.existsSync(path.join(repoRoot, 'dist', 'web', 'index.html'))) {
+  // The server serves dist/web: build the console when it is missing or older than web/src.
+  const builtIndex = path.join(repoRoot, 'dist', 'web', 'index.html');
+  if (
+    !fs.existsSync(builtIndex) ||
+    fs.statSync(builtIndex).mtimeMs < newestSource(path.join(repoRoot, 'web', 'src'))
+  ) {
     execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
       cwd: repoRoot,
       stdio: 'inherit',
@@ -64,7 +77,11 @@ async function signIn(page: Page, password = server.adminPassword): Promise<void
 }
 
 /** A request through the browser's own session: the cookie plus the CSRF token from /auth/me. */
-async function apiPost(page: Page, urlPath: string, body: unknown): Promise<{ status: number; json: unknown }> {
+async function apiPost(
+  page: Page,
+  urlPath: string,
+  body: unknown,
+): Promise<{ status: number; json: unknown }> {
   const me = await page.request.get('/api/v1/auth/me');
   assert.equal(me.status(), 200, 'the browser session is signed in');
   const { csrfToken } = (await me.json()) as { csrfToken: string };
@@ -72,39 +89,90 @@ async function apiPost(page: Page, urlPath: string, body: unknown): Promise<{ st
   return { status: response.status(), json: await response.json() };
 }
 
-function canonicalOrder(externalId: string, overrides: Record<string, unknown> = {}) {
+type Line = { sku: string; name?: string; quantity: number; unitPrice: string };
+type Buyer = { name: string; phone: string; email?: string; province: string; city: string; line1: string };
+
+const buyers: Record<string, Buyer> = {
+  wang: {
+    name: '王芳',
+    phone: '+8613800138000',
+    email: 'fang@example.com',
+    province: '浙江省',
+    city: '杭州市',
+    line1: '文三路 100 号',
+  },
+  li: {
+    name: 'Li Lei',
+    phone: '+8613900139000',
+    province: '广东省',
+    city: '深圳市',
+    line1: '科技园南路 8 号',
+  },
+  zhang: { name: '张伟', phone: '+8613700137000', province: '北京市', city: '北京市', line1: '建国路 88 号' },
+  emma: {
+    name: 'Emma Wilson',
+    phone: '+8615000150000',
+    email: 'emma@example.com',
+    province: '上海市',
+    city: '上海市',
+    line1: '世纪大道 1 号',
+  },
+};
+
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+const decimal = (value: number) => (value / 100).toFixed(2);
+
+/** A canonical order (CONTRACT.md) whose total adds up: lines + shipping 10.00. */
+function canonicalOrder(
+  externalId: string,
+  buyer: Buyer,
+  lines: Line[],
+  extra: Record<string, unknown> = {},
+) {
+  const shippingFee = '10.00';
+  const total = decimal(
+    lines.reduce((sum, line) => sum + line.quantity * cents(line.unitPrice), cents(shippingFee)),
+  );
+  const placedAt = new Date().toISOString();
   return {
     channel: 'web',
     externalId,
-    placedAt: new Date().toISOString(),
+    placedAt,
     currency: 'CNY',
-    customer: { name: '王芳', email: 'fang@example.com', phone: '+8613800138000' },
+    customer: { name: buyer.name, email: buyer.email, phone: buyer.phone },
     shippingAddress: {
-      name: '王芳',
-      phone: '+8613800138000',
+      name: buyer.name,
+      phone: buyer.phone,
       country: 'CN',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      line1: '文三路 100 号',
+      province: buyer.province,
+      city: buyer.city,
+      district: '',
+      line1: buyer.line1,
       line2: '',
-      postalCode: '310000',
+      postalCode: '',
     },
-    lines: [
-      { sku: 'TEE-RED-M', quantity: 2, unitPrice: '59.90' },
-      { sku: 'MUG-WHITE', quantity: 1, unitPrice: '35.00' },
-    ],
-    shippingFee: '10.00',
-    discount: '5.00',
-    total: '159.80',
-    payment: { status: 'paid', method: 'alipay', paidAmount: '159.80', paidAt: new Date().toISOString() },
-    type: 'normal',
-    buyerNote: '',
-    sellerNote: '',
+    lines,
+    shippingFee,
+    discount: '0.00',
+    total,
+    payment: { status: 'paid', method: 'alipay', paidAmount: total, paidAt: placedAt },
     requestedService: 'standard',
-    ...overrides,
+    ...extra,
   };
 }
+
+const tee = (quantity: number): Line => ({
+  sku: 'TEE-RED-M',
+  name: 'T-shirt, red, M',
+  quantity,
+  unitPrice: '59.90',
+});
+const mug = (quantity: number): Line => ({
+  sku: 'MUG-WHITE',
+  name: 'Mug, white',
+  quantity,
+  unitPrice: '35.00',
+});
 
 type CreatedOrder = { id: string; number: string; status: string };
 
@@ -129,13 +197,26 @@ test('an operator finds a new order in the list, reads its timeline, and sees it
   ]) {
     assert.equal((await apiPost(page, '/api/v1/skus', sku)).status, 201);
   }
-  const paid = await apiPost(page, '/api/v1/orders', canonicalOrder('E2E-1001'));
-  assert.equal(paid.status, 201, JSON.stringify(paid.json));
-  const pendingPayment = canonicalOrder('E2E-1002', {
-    customer: { name: 'Li Lei', phone: '+8613900139000' },
-    payment: { status: 'pending', method: 'bank_transfer' },
-  });
-  const held = await apiPost(page, '/api/v1/orders', pendingPayment);
+  const samples = [
+    canonicalOrder('E2E-1001', buyers.wang, [tee(2), mug(1)]),
+    canonicalOrder('E2E-1003', buyers.zhang, [mug(4)], { type: 'urgent', requestedService: 'express' }),
+    canonicalOrder('E2E-1004', buyers.emma, [
+      tee(1),
+      { sku: 'GIFT-CARD-100', name: 'Gift card 100', quantity: 1, unitPrice: '100.00' },
+    ]),
+  ];
+  for (const sample of samples) {
+    const created = await apiPost(page, '/api/v1/orders', sample);
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+  }
+  const paid = samples[0];
+  const held = await apiPost(
+    page,
+    '/api/v1/orders',
+    canonicalOrder('E2E-1002', buyers.li, [tee(1), mug(2)], {
+      payment: { status: 'pending', method: 'bank_transfer' },
+    }),
+  );
   assert.equal(held.status, 201, JSON.stringify(held.json));
   const order = held.json as CreatedOrder;
   assert.equal(order.status, 'pending_review');
@@ -146,16 +227,17 @@ test('an operator finds a new order in the list, reads its timeline, and sees it
   const table = page.getByTestId('orders-table');
   const row = table.locator('tr', { hasText: order.number });
   await row.waitFor();
-  assert.equal(await row.getByTestId('order-row-status').innerText(), 'Pending review');
-  assert.match(await row.innerText(), /Payment pending/);
-  assert.match(await table.innerText(), new RegExp((paid.json as CreatedOrder).number));
+  assert.equal(await row.getByTestId('order-row-status').textContent(), 'Pending review');
+  assert.match((await row.textContent()) ?? '', /Payment pending/);
+  assert.match((await table.textContent()) ?? '', new RegExp(paid.externalId));
+  assert.match((await table.locator('tr', { hasText: 'E2E-1004' }).textContent()) ?? '', /Unknown SKU/);
   await screenshot(page, 'orders-list.png');
 
   // The detail, with the hold explained and the timeline in words.
   await row.click();
   await page.waitForURL(`**/orders/${order.id}`);
-  assert.equal(await page.getByTestId('order-number').innerText(), order.number);
-  assert.equal(await page.getByTestId('order-status').innerText(), 'Pending review');
+  assert.equal(await page.getByTestId('order-number').textContent(), order.number);
+  assert.equal(await page.getByTestId('order-status').textContent(), 'Pending review');
   const timeline = page.getByTestId('order-timeline');
   await timeline.getByText('Order received from channel web').waitFor();
   await timeline.getByText('Put on hold: Payment pending').waitFor();
@@ -185,7 +267,7 @@ test('an order is cancelled from its page with a reason, which the timeline then
   const page = await context.newPage();
   await signIn(page);
   await page.getByTestId('current-user').waitFor();
-  const created = await apiPost(page, '/api/v1/orders', canonicalOrder('E2E-2001'));
+  const created = await apiPost(page, '/api/v1/orders', canonicalOrder('E2E-2001', buyers.wang, [tee(1)]));
   const order = created.json as CreatedOrder;
 
   await page.goto(`/orders/${order.id}`);
@@ -194,7 +276,11 @@ test('an order is cancelled from its page with a reason, which the timeline then
   await page.getByRole('button', { name: 'Cancel the order' }).click();
   await page.getByTestId('order-status').getByText('Cancelled').waitFor();
   await page.getByTestId('order-timeline').getByText('Cancelled: Customer changed their mind').waitFor();
-  assert.equal(await page.getByTestId('order-cancel').count(), 0, 'a cancelled order offers no cancel button');
+  assert.equal(
+    await page.getByTestId('order-cancel').count(),
+    0,
+    'a cancelled order offers no cancel button',
+  );
   await context.close();
 });
 
@@ -221,6 +307,60 @@ test('a phone order is entered through the form, priced from the catalogue, and 
   await page.getByTestId('new-order-submit').click();
   await page.waitForURL(/\/orders\/(?!new)[^/]+$/);
   await page.getByTestId('order-lines').getByText('CAP-BLUE').waitFor();
-  assert.match(await page.getByTestId('order-detail').innerText(), /99\.00/);
+  assert.match((await page.getByTestId('order-detail').textContent()) ?? '', /99\.00/);
+  await context.close();
+});
+
+test('an administrator creates an API key, sees it once, and revokes it', async () => {
+  const context = await newContext('en-US');
+  const page = await context.newPage();
+  await signIn(page);
+  await page.getByTestId('current-user').waitFor();
+
+  await page.getByTestId('nav-menu').getByText('API keys').click();
+  await page.getByTestId('api-key-create').click();
+  await page.getByTestId('api-key-name').fill('Shopify store');
+  await page.getByRole('dialog').getByRole('button', { name: 'New API key' }).click();
+  const key = (await page.getByTestId('api-key-secret').textContent()) ?? '';
+  assert.match(key, /^ordo_/);
+  await page.getByText('It is shown only this once').waitFor();
+  const withKey = () =>
+    fetch(`${server.url}/api/v1/orders?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal((await withKey()).status, 200, 'the new key works');
+
+  await page.getByTestId('api-key-done').click();
+  const row = page.getByTestId('api-keys-table').locator('tr', { hasText: 'Shopify store' });
+  await row.getByText('Active').waitFor();
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Revoke' }).click();
+  await row.getByText(/^Revoked/).waitFor();
+  assert.equal((await withKey()).status, 401, 'a revoked key is refused');
+  await context.close();
+});
+
+test('a SKU CSV import reports what it created and which lines it rejected', async () => {
+  const context = await newContext('en-US');
+  const page = await context.newPage();
+  await signIn(page);
+  await page.getByTestId('current-user').waitFor();
+
+  await page.goto('/catalog/skus');
+  const csv = [
+    'code,name,price,barcode,weightGrams,lengthMm,widthMm,heightMm',
+    'SOCK-GRY-L,Socks grey L,19.90,6901234567892,60,200,90,20',
+    'SOCK-BLK-L,Socks black L,19.90,,60,,,',
+    'SOCK-BAD,Socks with a bad price,abc,,,,,',
+  ].join('\n');
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'skus.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const result = page.getByTestId('sku-import-result');
+  await result.waitFor();
+  const text = (await result.textContent()) ?? '';
+  assert.match(text, /Created\s*2/);
+  assert.match(text, /Rejected\s*1/);
+  assert.match(text, /SOCK-BAD/);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('skus-table').getByText('SOCK-GRY-L').waitFor();
   await context.close();
 });

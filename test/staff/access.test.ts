@@ -13,7 +13,11 @@ for (const dialect of testDialects) {
     const t = useTestApp(dialect);
 
     async function login(username: string, password: string) {
-      return t.current.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      return t.current.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
     }
 
     it('signs in with an HTTP-only session cookie and a CSRF token, and signs out', async () => {
@@ -27,12 +31,24 @@ for (const dialect of testDialects) {
       assert.equal(user.role, 'admin');
       assert.ok(user.permissions.includes('users:manage'));
       const cookie = cookieOf(response.headers['set-cookie']);
-      const me = await t.current.server.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+      const me = await t.current.server.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { cookie },
+      });
       assert.equal(me.statusCode, 200);
       assert.equal(me.json().csrfToken, csrfToken);
-      const out = await t.current.server.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrfToken } });
+      const out = await t.current.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+      });
       assert.equal(out.statusCode, 204);
-      const after = await t.current.server.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+      const after = await t.current.server.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { cookie },
+      });
       assert.equal(after.statusCode, 401);
     });
 
@@ -49,67 +65,147 @@ for (const dialect of testDialects) {
       const response = await login('admin', adminPassword);
       const cookie = cookieOf(response.headers['set-cookie']);
       const payload = { code: 'CSRF-1', name: 'csrf', price: '1.00' };
-      const without = await t.current.server.inject({ method: 'POST', url: '/api/v1/skus', headers: { cookie }, payload });
+      const without = await t.current.server.inject({
+        method: 'POST',
+        url: '/api/v1/skus',
+        headers: { cookie },
+        payload,
+      });
       assert.equal(without.statusCode, 403);
       assert.equal(without.json().error.code, 'CSRF_TOKEN_INVALID');
-      const wrong = await t.current.server.inject({ method: 'POST', url: '/api/v1/skus', headers: { cookie, 'x-csrf-token': 'nope' }, payload });
+      const wrong = await t.current.server.inject({
+        method: 'POST',
+        url: '/api/v1/skus',
+        headers: { cookie, 'x-csrf-token': 'nope' },
+        payload,
+      });
       assert.equal(wrong.statusCode, 403);
-      const right = await t.current.server.inject({ method: 'POST', url: '/api/v1/skus', headers: { cookie, 'x-csrf-token': response.json().csrfToken }, payload });
+      const right = await t.current.server.inject({
+        method: 'POST',
+        url: '/api/v1/skus',
+        headers: { cookie, 'x-csrf-token': response.json().csrfToken },
+        payload,
+      });
       assert.equal(right.statusCode, 201);
     });
 
     it('manages users: create, duplicate name, role change ends sessions, deactivate blocks sign-in', async () => {
-      const created = await t.current.request({ method: 'POST', url: '/api/v1/users', payload: { username: 'li.na', role: 'order_processor', password: 'processor-1', displayName: '李娜' } });
+      const created = await t.current.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { username: 'li.na', role: 'order_processor', password: 'processor-1', displayName: '李娜' },
+      });
       assert.equal(created.statusCode, 201);
       const user = created.json();
       assert.equal(user.displayName, '李娜');
-      assert.equal((await t.current.request({ method: 'POST', url: '/api/v1/users', payload: { username: 'li.na', role: 'finance', password: 'another-1' } })).json().error.code, 'USERNAME_TAKEN');
-      const badRole = await t.current.request({ method: 'POST', url: '/api/v1/users', payload: { username: 'x.y', role: 'king', password: 'another-1' } });
+      assert.equal(
+        (
+          await t.current.request({
+            method: 'POST',
+            url: '/api/v1/users',
+            payload: { username: 'li.na', role: 'finance', password: 'another-1' },
+          })
+        ).json().error.code,
+        'USERNAME_TAKEN',
+      );
+      const badRole = await t.current.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { username: 'x.y', role: 'king', password: 'another-1' },
+      });
       assert.equal(badRole.statusCode, 422);
       assert.equal(badRole.json().error.details.field, 'role');
-      const shortPassword = await t.current.request({ method: 'POST', url: '/api/v1/users', payload: { username: 'x.z', role: 'finance', password: 'short' } });
+      const shortPassword = await t.current.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { username: 'x.z', role: 'finance', password: 'short' },
+      });
       assert.equal(shortPassword.statusCode, 400);
       assert.equal(shortPassword.json().error.details.field, 'password');
 
       const session = await login('li.na', 'processor-1');
       const cookie = cookieOf(session.headers['set-cookie']);
-      await t.current.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { role: 'finance' } });
-      assert.equal((await t.current.server.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode, 401);
-      await t.current.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { isActive: false } });
+      await t.current.request({
+        method: 'PATCH',
+        url: `/api/v1/users/${user.id}`,
+        payload: { role: 'finance' },
+      });
+      assert.equal(
+        (await t.current.server.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } }))
+          .statusCode,
+        401,
+      );
+      await t.current.request({
+        method: 'PATCH',
+        url: `/api/v1/users/${user.id}`,
+        payload: { isActive: false },
+      });
       assert.equal((await login('li.na', 'processor-1')).statusCode, 401);
       const list = (await t.current.request({ method: 'GET', url: '/api/v1/users' })).json();
       assert.equal(list.items.find((u: { username: string }) => u.username === 'li.na').isActive, false);
-      const audit = (await t.current.request({ method: 'GET', url: `/api/v1/audit-log?targetId=${user.id}` })).json();
-      assert.deepEqual(audit.items.map((e: { action: string }) => e.action).sort(), ['session.created', 'user.created', 'user.updated', 'user.updated']);
+      const audit = (
+        await t.current.request({ method: 'GET', url: `/api/v1/audit-log?targetId=${user.id}` })
+      ).json();
+      assert.deepEqual(audit.items.map((e: { action: string }) => e.action).sort(), [
+        'session.created',
+        'user.created',
+        'user.updated',
+        'user.updated',
+      ]);
     });
 
     it('shows an API key once, stores only its hash, and revokes it', async () => {
-      const created = await t.current.request({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'Tmall connector', role: 'integration' } });
+      const created = await t.current.request({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        payload: { name: 'Tmall connector', role: 'integration' },
+      });
       assert.equal(created.statusCode, 201);
       const { key, apiKey } = created.json();
       assert.match(key, /^ordo_/);
-      const stored = await t.current.app.database.db.selectFrom('api_keys').selectAll().where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+      const stored = await t.current.app.database.db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('id', '=', apiKey.id)
+        .executeTakeFirstOrThrow();
       assert.notEqual(stored.key_hash, key);
       assert.ok(!JSON.stringify(stored).includes(key));
       const listed = (await t.current.request({ method: 'GET', url: '/api/v1/api-keys' })).json();
       assert.ok(!JSON.stringify(listed).includes(key));
-      const use = await t.current.server.inject({ method: 'GET', url: '/api/v1/orders', headers: { authorization: `Bearer ${key}` } });
+      const use = await t.current.server.inject({
+        method: 'GET',
+        url: '/api/v1/orders',
+        headers: { authorization: `Bearer ${key}` },
+      });
       assert.equal(use.statusCode, 200);
       const revoke = await t.current.request({ method: 'POST', url: `/api/v1/api-keys/${apiKey.id}/revoke` });
       assert.ok(revoke.json().revokedAt);
       const again = await t.current.request({ method: 'POST', url: `/api/v1/api-keys/${apiKey.id}/revoke` });
       assert.equal(again.json().error.code, 'ALREADY_REVOKED');
-      const refused = await t.current.server.inject({ method: 'GET', url: '/api/v1/orders', headers: { authorization: `Bearer ${key}` } });
+      const refused = await t.current.server.inject({
+        method: 'GET',
+        url: '/api/v1/orders',
+        headers: { authorization: `Bearer ${key}` },
+      });
       assert.equal(refused.statusCode, 401);
     });
 
     it('keeps administration to the roles that hold its permission', async () => {
-      for (const [role, url] of [['order_processor', '/api/v1/users'], ['finance', '/api/v1/api-keys'], ['warehouse', '/api/v1/audit-log'], ['customer_service', '/api/v1/system/outbox']]) {
+      for (const [role, url] of [
+        ['order_processor', '/api/v1/users'],
+        ['finance', '/api/v1/api-keys'],
+        ['warehouse', '/api/v1/audit-log'],
+        ['customer_service', '/api/v1/system/outbox'],
+      ]) {
         const response = await t.current.request({ method: 'GET', url, role });
         assert.equal(response.statusCode, 403, `${role} on ${url}`);
         assert.equal(response.json().error.code, 'FORBIDDEN');
       }
-      assert.equal((await t.current.request({ method: 'GET', url: '/api/v1/audit-log', role: 'ops_manager' })).statusCode, 200);
+      assert.equal(
+        (await t.current.request({ method: 'GET', url: '/api/v1/audit-log', role: 'ops_manager' }))
+          .statusCode,
+        200,
+      );
     });
   });
 }
@@ -118,7 +214,12 @@ describe('login rate limit', () => {
   it('answers 429 RATE_LIMITED after too many attempts from one address', async () => {
     const t = await createTestApp('sqlite', { env: { ORDO_LOGIN_RATE_LIMIT: '3' } });
     try {
-      const attempt = () => t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'guess' } });
+      const attempt = () =>
+        t.server.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'admin', password: 'guess' },
+        });
       for (let i = 0; i < 3; i += 1) assert.equal((await attempt()).statusCode, 401);
       const limited = await attempt();
       assert.equal(limited.statusCode, 429);

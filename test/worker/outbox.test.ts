@@ -22,19 +22,27 @@ for (const dialect of testDialects) {
       handlers: {
         'sku.changed': [
           async (event) => {
-            if (event.payload.code.startsWith('FAIL') && failuresLeft-- > 0) throw new Error('downstream is down');
+            if (event.payload.code.startsWith('FAIL') && failuresLeft-- > 0)
+              throw new Error('downstream is down');
             delivered.push(event.id);
           },
         ],
       },
     });
     const skuEvents = (code: string) =>
-      t.current.app.database.db.selectFrom('outbox').selectAll().where('type', '=', 'sku.changed').execute().then((rows) =>
-        rows.filter((r) => JSON.stringify(r.payload).includes(code)),
-      );
+      t.current.app.database.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('type', '=', 'sku.changed')
+        .execute()
+        .then((rows) => rows.filter((r) => JSON.stringify(r.payload).includes(code)));
 
     it('delivers each committed event once and marks it done', async () => {
-      await t.current.request({ method: 'POST', url: '/api/v1/skus', payload: { code: 'OK-1', name: 'ok', price: '1.00' } });
+      await t.current.request({
+        method: 'POST',
+        url: '/api/v1/skus',
+        payload: { code: 'OK-1', name: 'ok', price: '1.00' },
+      });
       const [row] = await skuEvents('OK-1');
       await t.current.app.dispatcher.drain();
       assert.ok(delivered.includes(Number(row.id)));
@@ -52,12 +60,19 @@ for (const dialect of testDialects) {
           throw new Error('the change failed');
         }),
       );
-      assert.equal((await t.current.app.database.db.selectFrom('outbox').select('id').execute()).length, before);
+      assert.equal(
+        (await t.current.app.database.db.selectFrom('outbox').select('id').execute()).length,
+        before,
+      );
     });
 
     it('retries a failing handler with backoff, then succeeds', async () => {
       failuresLeft = 2;
-      await t.current.request({ method: 'POST', url: '/api/v1/skus', payload: { code: 'FAIL-1', name: 'flaky', price: '1.00' } });
+      await t.current.request({
+        method: 'POST',
+        url: '/api/v1/skus',
+        payload: { code: 'FAIL-1', name: 'flaky', price: '1.00' },
+      });
       await t.current.app.dispatcher.drain();
       let [row] = await skuEvents('FAIL-1');
       assert.equal(row.status, 'pending');
@@ -77,21 +92,33 @@ for (const dialect of testDialects) {
 
     it('moves an event to the dead letters after the last attempt, and an operator can retry it', async () => {
       failuresLeft = 100;
-      await t.current.request({ method: 'POST', url: '/api/v1/skus', payload: { code: 'FAIL-2', name: 'broken', price: '1.00' } });
+      await t.current.request({
+        method: 'POST',
+        url: '/api/v1/skus',
+        payload: { code: 'FAIL-2', name: 'broken', price: '1.00' },
+      });
       for (let attempt = 1; attempt <= 8; attempt += 1) {
         await t.current.app.dispatcher.drain();
         clock.advance(retryDelayMs(attempt));
       }
       const [row] = await skuEvents('FAIL-2');
       assert.equal(row.status, 'dead');
-      const dead = (await t.current.request({ method: 'GET', url: '/api/v1/system/outbox?status=dead', role: 'it' })).json();
+      const dead = (
+        await t.current.request({ method: 'GET', url: '/api/v1/system/outbox?status=dead', role: 'it' })
+      ).json();
       assert.ok(dead.items.some((e: { id: number }) => e.id === Number(row.id)));
       failuresLeft = 0;
-      const retried = await t.current.request({ method: 'POST', url: `/api/v1/system/outbox/${row.id}/retry`, role: 'it' });
+      const retried = await t.current.request({
+        method: 'POST',
+        url: `/api/v1/system/outbox/${row.id}/retry`,
+        role: 'it',
+      });
       assert.equal(retried.json().status, 'pending');
       await t.current.app.dispatcher.drain();
       assert.equal((await skuEvents('FAIL-2'))[0].status, 'done');
-      const counts = (await t.current.request({ method: 'GET', url: '/api/v1/system/outbox/counts', role: 'it' })).json();
+      const counts = (
+        await t.current.request({ method: 'GET', url: '/api/v1/system/outbox/counts', role: 'it' })
+      ).json();
       assert.equal(counts.dead ?? 0, 0);
     });
   });
@@ -106,7 +133,8 @@ if (testDialects.includes('postgres')) {
         const app = await createApp({ config, database: testDb.database, logger: silent });
         const now = new Date();
         await inTransaction(testDb.database, async (tx) => {
-          for (let i = 0; i < 400; i += 1) await publish(tx, now, 'sku.changed', { skuId: String(i), code: `C${i}`, change: 'created' });
+          for (let i = 0; i < 400; i += 1)
+            await publish(tx, now, 'sku.changed', { skuId: String(i), code: `C${i}`, change: 'created' });
         });
         const seen: string[] = [];
         const slowHandler = async (event: { payload: { skuId: string } }) => {
@@ -114,7 +142,13 @@ if (testDialects.includes('postgres')) {
           await new Promise((resolve) => setImmediate(resolve));
         };
         const workers = [1, 2, 3].map(() =>
-          createDispatcher({ database: testDb.database, clock: app.clock, logger: silent, handlers: { 'sku.changed': [slowHandler] }, batchSize: 25 }),
+          createDispatcher({
+            database: testDb.database,
+            clock: app.clock,
+            logger: silent,
+            handlers: { 'sku.changed': [slowHandler] },
+            batchSize: 25,
+          }),
         );
         await Promise.all(workers.map((w) => w.drain()));
         assert.equal(seen.length, 400);
