@@ -107,7 +107,10 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('outbox_pending').on('outbox').columns(['status', 'id']).execute();
 
   const now = new Date().toISOString();
-  await db.insertInto('channels').values({ id: 'web', name: 'Web shop', kind: 'web', is_active: 1, created_at: now }).execute();
+  await db
+    .insertInto('channels')
+    .values({ id: 'web', name: 'Web shop', kind: 'web', is_active: 1, created_at: now })
+    .execute();
 }
 
 async function createOrderTables(db: AnyDb, t: ReturnType<typeof columnTypes>): Promise<void> {
@@ -154,7 +157,11 @@ async function createOrderTables(db: AnyDb, t: ReturnType<typeof columnTypes>): 
     .addUniqueConstraint('orders_channel_external', ['channel_id', 'external_id'])
     .execute();
   await db.schema.createIndex('orders_placed').on('orders').columns(['placed_at', 'id']).execute();
-  await db.schema.createIndex('orders_status_placed').on('orders').columns(['status', 'placed_at', 'id']).execute();
+  await db.schema
+    .createIndex('orders_status_placed')
+    .on('orders')
+    .columns(['status', 'placed_at', 'id'])
+    .execute();
   await db.schema.createIndex('orders_customer_phone').on('orders').column('customer_phone').execute();
   await db.schema.createIndex('orders_customer_email').on('orders').column('customer_email').execute();
 
@@ -194,7 +201,11 @@ async function createOrderTables(db: AnyDb, t: ReturnType<typeof columnTypes>): 
     .addColumn('actor_id', 'text')
     .addColumn('at', t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('order_status_history_order').on('order_status_history').columns(['order_id', 'at']).execute();
+  await db.schema
+    .createIndex('order_status_history_order')
+    .on('order_status_history')
+    .columns(['order_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('order_events')
@@ -212,8 +223,18 @@ async function createOrderTables(db: AnyDb, t: ReturnType<typeof columnTypes>): 
 
 export async function down(db: AnyDb): Promise<void> {
   for (const table of [
-    'outbox', 'order_events', 'order_status_history', 'order_holds', 'order_lines', 'orders',
-    'skus', 'channels', 'audit_log', 'api_keys', 'sessions', 'users',
+    'outbox',
+    'order_events',
+    'order_status_history',
+    'order_holds',
+    'order_lines',
+    'orders',
+    'skus',
+    'channels',
+    'audit_log',
+    'api_keys',
+    'sessions',
+    'users',
   ]) {
     await db.schema.dropTable(table).execute();
   }

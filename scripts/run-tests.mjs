@@ -9,7 +9,8 @@ function findTests(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : findTests(full);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : findTests(full);
     return entry.name.endsWith('.test.ts') ? [full] : [];
   });
 }
@@ -37,7 +38,15 @@ if (files.some((f) => f.includes(`${path.sep}e2e${path.sep}`))) {
 console.log(await postgresTier());
 const result = spawnSync(
   'node',
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', '--test-timeout=180000', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-concurrency=2',
+    '--test-timeout=180000',
+    ...files,
+  ],
   { stdio: 'inherit', env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } },
 );
 console.log(await postgresTier());

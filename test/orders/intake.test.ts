@@ -35,6 +35,7 @@ for (const dialect of testDialects) {
       assert.deepEqual(order.holds, []);
       assert.equal(order.total, '129.80');
       assert.equal(order.lines[0].lineTotal, '119.80');
+      assert.equal(order.lines[0].name, 'Tee red M', 'the catalog name fills a line sent without one');
       assert.match(order.number, /^SO\d{6}[0-9A-Z]{8}$/);
       assert.deepEqual(
         order.events.map((e: { type: string }) => e.type),

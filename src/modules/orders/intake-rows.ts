@@ -24,7 +24,7 @@ export function buildOrderRows(
   ctx: {
     now: Date;
     actor: Actor;
-    skuStates: ReadonlyMap<string, { isActive: boolean }>;
+    skuStates: ReadonlyMap<string, { isActive: boolean; name: string }>;
     chain: readonly AuditCheck[];
   },
 ): BuiltOrder {
@@ -82,7 +82,8 @@ export function buildOrderRows(
       order_id: id,
       line_no: line.lineNo,
       sku: line.sku,
-      name: line.name,
+      // Channels often send only the code; the catalog's name keeps pick lists and timelines readable.
+      name: line.name ?? ctx.skuStates.get(line.sku)?.name ?? null,
       quantity: line.quantity,
       unit_price_minor: line.unitPriceMinor,
     })),

@@ -1,0 +1,97 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth';
+import { AppLayout } from './components/AppLayout';
+
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const OrdersPage = lazy(() => import('./pages/OrdersPage'));
+const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage'));
+const NewOrderPage = lazy(() => import('./pages/NewOrderPage'));
+const SkusPage = lazy(() => import('./pages/SkusPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
+const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
+const OutboxPage = lazy(() => import('./pages/OutboxPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return fullPageSpinner;
+  if (user === null) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const { can } = useAuth();
+  const { t } = useTranslation();
+  if (!can(permission)) {
+    return <Result status="403" title="403" subTitle={t('errors.FORBIDDEN')} data-testid="forbidden" />;
+  }
+  return <>{children}</>;
+}
+
+const guarded = (permission: string, page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={fullPageSpinner}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="orders" element={guarded('orders:read', <OrdersPage />)} />
+        <Route path="orders/new" element={guarded('orders:write', <NewOrderPage />)} />
+        <Route path="orders/:orderId" element={guarded('orders:read', <OrderDetailPage />)} />
+        <Route path="catalog/skus" element={guarded('catalog:read', <SkusPage />)} />
+        <Route path="admin/users" element={guarded('users:manage', <UsersPage />)} />
+        <Route path="admin/api-keys" element={guarded('apikeys:manage', <ApiKeysPage />)} />
+        <Route path="admin/audit-log" element={guarded('audit:read', <AuditLogPage />)} />
+        <Route path="admin/outbox" element={guarded('system:read', <OutboxPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1677ff' } }}
+    >
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

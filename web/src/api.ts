@@ -1,0 +1,368 @@
+// The console's only door to the server: every request goes through `request`, which
+// adds the CSRF header to changes and turns the server's error envelope into ApiError.
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type PageParams = { limit?: number; cursor?: string | null };
+
+export type User = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  isActive: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+};
+export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role'> & { permissions: string[] };
+export type Session = { user: SessionUser; csrfToken: string };
+export type Role = { id: string; permissions: string[] };
+
+export type ApiKey = {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  createdAt: string;
+  createdBy: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export type AuditEntry = {
+  id: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: unknown;
+  at: string;
+};
+
+export type Sku = {
+  id: string;
+  code: string;
+  name: string;
+  barcode: string | null;
+  weightGrams: number | null;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  price: string;
+  currency: string;
+  isActive: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+export type SkuInput = {
+  code?: string;
+  name?: string;
+  price?: string;
+  barcode?: string | null;
+  weightGrams?: number | null;
+  lengthMm?: number | null;
+  widthMm?: number | null;
+  heightMm?: number | null;
+  isActive?: boolean;
+};
+export type SkuImportResult = {
+  created: number;
+  updated: number;
+  rejected: { line: number; code?: string; message: string }[];
+};
+
+export type Channel = { id: string; name: string; kind: string; isActive: boolean; createdAt: string };
+
+export const orderStatuses = [
+  'pending_review',
+  'approved',
+  'backordered',
+  'allocated',
+  'picking',
+  'packed',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const orderTypes = ['normal', 'urgent', 'custom', 'presale', 'b2b', 'replacement'] as const;
+export const requestedServices = ['standard', 'express', 'freight', 'same_day'] as const;
+export const paymentStatuses = ['pending', 'paid', 'partially_paid', 'refunded', 'cod'] as const;
+
+export type OrderListItem = {
+  id: string;
+  number: string;
+  channel: string;
+  externalId: string;
+  status: OrderStatus;
+  type: string;
+  priority: number;
+  placedAt: string;
+  customerName: string;
+  total: string;
+  currency: string;
+  holds: string[];
+  lineCount: number;
+};
+
+export type Address = {
+  name: string;
+  phone: string;
+  country: string;
+  province: string | null;
+  city: string;
+  district: string | null;
+  line1: string;
+  line2: string | null;
+  postalCode: string | null;
+};
+export type AddressInput = { [K in keyof Address]: string };
+export type Actor = { type: string; id: string | null; name: string | null };
+export type OrderEvent = {
+  id: string;
+  type: string;
+  at: string;
+  actor: Actor | null;
+  data: Record<string, unknown> | null;
+};
+export type HoldDetail = {
+  code: string;
+  message: string;
+  riskPoints: number;
+  createdAt: string;
+  releasedAt: string | null;
+};
+export type Payment = {
+  status: string;
+  method: string | null;
+  paidAmount: string | null;
+  paidAt: string | null;
+};
+
+export type Order = {
+  id: string;
+  number: string;
+  channel: string;
+  externalId: string;
+  status: OrderStatus;
+  type: string;
+  priority: number;
+  shipBy: string | null;
+  placedAt: string;
+  currency: string;
+  customer: { name: string; email: string | null; phone: string | null };
+  shippingAddress: Address;
+  lines: {
+    lineNo: number;
+    sku: string;
+    name: string | null;
+    quantity: number;
+    unitPrice: string;
+    lineTotal: string;
+  }[];
+  shippingFee: string;
+  discount: string;
+  total: string;
+  payment: Payment;
+  buyerNote: string | null;
+  sellerNote: string | null;
+  requestedService: string | null;
+  holds: string[];
+  holdDetails: HoldDetail[];
+  allocations: unknown[];
+  shipments: unknown[];
+  events: OrderEvent[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** The canonical order a channel (or the console's new-order form) submits; see CONTRACT.md. */
+export type OrderInput = {
+  channel: string;
+  externalId: string;
+  placedAt: string;
+  currency: string;
+  customer: { name: string; email?: string; phone?: string };
+  shippingAddress: AddressInput;
+  lines: { sku: string; name?: string; quantity: number; unitPrice: string }[];
+  shippingFee: string;
+  discount: string;
+  total: string;
+  payment: { status: string; method?: string; paidAmount?: string; paidAt?: string };
+  type?: string;
+  buyerNote?: string;
+  sellerNote?: string;
+  requestedService?: string;
+};
+
+export type OrderSummary = {
+  byStatus: Partial<Record<OrderStatus, number>>;
+  daily: { date: string; count: number }[];
+  holdsByCode: Record<string, number>;
+  total: number;
+};
+
+export type OutboxStatus = 'dead' | 'pending' | 'done';
+export type OutboxItem = {
+  id: number;
+  type: string;
+  payload: unknown;
+  attempts: number;
+  lastError: string | null;
+  status: string;
+  createdAt: string;
+  availableAt: string;
+};
+
+export type ErrorDetails = Record<string, unknown>;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetails;
+
+  constructor(status: number, code: string, message: string, details: ErrorDetails = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request made with a session gets 401, i.e. the session has expired. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+type Query = Record<string, string | number | null | undefined>;
+type RequestOptions = { query?: Query; json?: unknown; text?: { body: string; contentType: string } };
+
+function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `/api/v1${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.text) {
+    headers['Content-Type'] = options.text.contentType;
+    body = options.text.body;
+  }
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : String(cause));
+  }
+  if (response.status === 204) return { status: 204, body: undefined as T };
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (payload as { error?: { code?: string; message?: string; details?: ErrorDetails } } | null)
+      ?.error;
+    if (response.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.();
+    throw new ApiError(
+      response.status,
+      error?.code ?? `HTTP_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.details ?? {},
+    );
+  }
+  return { status: response.status, body: payload as T };
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await send<T>(method, path, options)).body;
+}
+
+const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+const post = <T>(path: string, json?: unknown) => request<T>('POST', path, { json: json ?? {} });
+const patch = <T>(path: string, json: unknown) => request<T>('PATCH', path, { json });
+const del = (path: string) => request<void>('DELETE', path);
+const id = (value: string) => encodeURIComponent(value);
+
+export const api = {
+  auth: {
+    login: (username: string, password: string) => post<Session>('/auth/login', { username, password }),
+    me: () => get<Session>('/auth/me'),
+    logout: () => post<void>('/auth/logout'),
+  },
+  roles: {
+    list: () => get<{ items: Role[] }>('/roles'),
+  },
+  users: {
+    list: (params: PageParams) => get<Page<User>>('/users', params),
+    create: (input: { username: string; displayName?: string; role: string; password: string }) =>
+      post<User>('/users', input),
+    update: (
+      userId: string,
+      input: { displayName?: string; role?: string; isActive?: boolean; password?: string },
+    ) => patch<User>(`/users/${id(userId)}`, input),
+  },
+  apiKeys: {
+    list: (params: PageParams) => get<Page<ApiKey>>('/api-keys', params),
+    create: (input: { name: string; role: string }) =>
+      post<{ apiKey: ApiKey; key: string }>('/api-keys', input),
+    revoke: (keyId: string) => post<ApiKey>(`/api-keys/${id(keyId)}/revoke`),
+  },
+  auditLog: {
+    list: (params: PageParams & { action?: string }) => get<Page<AuditEntry>>('/audit-log', params),
+  },
+  skus: {
+    list: (params: PageParams & { q?: string }) => get<Page<Sku>>('/skus', params),
+    create: (input: SkuInput) => post<Sku>('/skus', input),
+    update: (skuId: string, input: SkuInput) => patch<Sku>(`/skus/${id(skuId)}`, input),
+    remove: (skuId: string) => del(`/skus/${id(skuId)}`),
+    importCsv: (csv: string) =>
+      request<SkuImportResult>('POST', '/skus/import', { text: { body: csv, contentType: 'text/csv' } }),
+  },
+  channels: {
+    list: () => get<Page<Channel>>('/channels', { limit: 500 }),
+  },
+  orders: {
+    list: (params: PageParams & { status?: string; channel?: string; q?: string }) =>
+      get<Page<OrderListItem>>('/orders', params),
+    get: (orderId: string) => get<Order>(`/orders/${id(orderId)}`),
+    /** `isNew` is false when the channel had already sent this externalId: the stored order comes back. */
+    create: async (input: OrderInput) => {
+      const { status, body } = await send<Order>('POST', '/orders', { json: input });
+      return { order: body, isNew: status === 201 };
+    },
+    cancel: (orderId: string, reason: string) => post<Order>(`/orders/${id(orderId)}/cancel`, { reason }),
+    summary: () => get<OrderSummary>('/orders/summary'),
+  },
+  outbox: {
+    list: (params: PageParams & { status: OutboxStatus }) => get<Page<OutboxItem>>('/system/outbox', params),
+    retry: (itemId: number) => post<OutboxItem>(`/system/outbox/${itemId}/retry`),
+    counts: () => get<Partial<Record<OutboxStatus, number>>>('/system/outbox/counts'),
+  },
+};

@@ -1,0 +1,67 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError, api, type SessionUser, setCsrfToken, setUnauthorizedHandler } from './api';
+
+type AuthState = {
+  /** undefined while the session is being checked, null when signed out. */
+  user: SessionUser | null | undefined;
+  can: (permission: string) => boolean;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+};
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+
+  const signOutLocally = useCallback(() => {
+    setCsrfToken(null);
+    setUser(null);
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(signOutLocally);
+    api.auth
+      .me()
+      .then((session) => {
+        setCsrfToken(session.csrfToken);
+        setUser(session.user);
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiError && error.status === 401)) console.error(error);
+        signOutLocally();
+      });
+    return () => setUnauthorizedHandler(null);
+  }, [signOutLocally]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const session = await api.auth.login(username, password);
+    setCsrfToken(session.csrfToken);
+    setUser(session.user);
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.auth.logout();
+    } finally {
+      signOutLocally();
+    }
+  }, [signOutLocally]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      user,
+      can: (permission) => user?.permissions.includes(permission) ?? false,
+      login,
+      logout,
+    }),
+    [user, login, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth must be used inside <AuthProvider>');
+  return state;
+}

@@ -1,0 +1,210 @@
+import { PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ApiKey, api } from '../api';
+import { CursorPager } from '../components/CursorPager';
+import { RoleSelect } from '../components/RoleSelect';
+import { errorText } from '../errors';
+import { formatDateTime } from '../format';
+import { useCursorList } from '../hooks/useCursorList';
+import { usePageTitle } from '../hooks/usePageTitle';
+
+type Values = { name: string; role: string };
+
+function CreateKeyModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (key: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<unknown>(null);
+  const [isSaving, setIsSaving] = useState(false);
+
+  const create = async (values: Values) => {
+    setIsSaving(true);
+    setError(null);
+    try {
+      const { key } = await api.apiKeys.create({ name: values.name.trim(), role: values.role });
+      form.resetFields();
+      onCreated(key);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('apiKeys.createTitle')}
+      okText={t('apiKeys.create')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: isSaving }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      forceRender
+    >
+      {error ? (
+        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={create} initialValues={{ role: 'integration' }}>
+        <Form.Item
+          name="name"
+          label={t('apiKeys.name')}
+          extra={t('apiKeys.nameHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('apiKeys.name') }) },
+          ]}
+        >
+          <Input maxLength={100} data-testid="api-key-name" />
+        </Form.Item>
+        <Form.Item name="role" label={t('apiKeys.role')} rules={[{ required: true }]}>
+          <RoleSelect />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The new key is shown once: the server keeps only its hash. */
+function NewKeyModal({ secret, onClose }: { secret: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={secret !== null}
+      title={t('apiKeys.newKeyTitle')}
+      closable={false}
+      mask={{ closable: false }}
+      keyboard={false}
+      footer={
+        <Button type="primary" onClick={onClose} data-testid="api-key-done">
+          {t('apiKeys.copiedIt')}
+        </Button>
+      }
+    >
+      <Alert type="warning" showIcon title={t('apiKeys.shownOnce')} style={{ marginBottom: 16 }} />
+      <Typography.Paragraph
+        copyable={{ text: secret ?? '', tooltips: [t('common.copy'), t('common.copied')] }}
+      >
+        <Typography.Text code data-testid="api-key-secret" style={{ wordBreak: 'break-all' }}>
+          {secret}
+        </Typography.Text>
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+export default function ApiKeysPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [isCreateOpen, setIsCreateOpen] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const list = useCursorList((page) => api.apiKeys.list(page), []);
+  usePageTitle(t('apiKeys.title'));
+
+  const revoke = async (key: ApiKey) => {
+    try {
+      await api.apiKeys.revoke(key.id);
+      message.success(t('apiKeys.revoked', { name: key.name }));
+      list.reload();
+    } catch (failure) {
+      message.error(errorText(t, failure));
+    }
+  };
+
+  const columns: ColumnsType<ApiKey> = [
+    { title: t('apiKeys.name'), dataIndex: 'name' },
+    {
+      title: t('apiKeys.role'),
+      dataIndex: 'role',
+      render: (role: string) => <Tag color="blue">{t(`roles.${role}`, { defaultValue: role })}</Tag>,
+    },
+    {
+      title: t('apiKeys.prefix'),
+      dataIndex: 'prefix',
+      render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text>,
+    },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
+    { title: t('apiKeys.createdBy'), dataIndex: 'createdBy', render: (by: string | null) => by ?? '—' },
+    { title: t('apiKeys.lastUsedAt'), dataIndex: 'lastUsedAt', render: formatDateTime },
+    {
+      title: t('common.status'),
+      dataIndex: 'revokedAt',
+      render: (revokedAt: string | null) =>
+        revokedAt ? (
+          <Tag>{t('apiKeys.revokedAt', { at: formatDateTime(revokedAt) })}</Tag>
+        ) : (
+          <Tag color="green">{t('common.active')}</Tag>
+        ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, key) =>
+        key.revokedAt ? null : (
+          <Popconfirm
+            title={t('apiKeys.revokeConfirm', { name: key.name })}
+            okText={t('apiKeys.revoke')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => revoke(key)}
+          >
+            <Button size="small" danger icon={<StopOutlined />}>
+              {t('apiKeys.revoke')}
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+
+  return (
+    <Card
+      title={t('apiKeys.title')}
+      extra={
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setIsCreateOpen(true)}
+          data-testid="api-key-create"
+        >
+          {t('apiKeys.create')}
+        </Button>
+      }
+    >
+      {list.error ? (
+        <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <div data-testid="api-keys-table">
+        <Table<ApiKey>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.items}
+          loading={list.isLoading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+        />
+      </div>
+      <CursorPager list={list} />
+      <CreateKeyModal
+        open={isCreateOpen}
+        onClose={() => setIsCreateOpen(false)}
+        onCreated={(key) => {
+          setIsCreateOpen(false);
+          setSecret(key);
+          list.reload();
+        }}
+      />
+      <NewKeyModal secret={secret} onClose={() => setSecret(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,138 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { api, orderStatuses } from '../api';
+import { useAuth } from '../auth';
+import { HoldTag, OrderStatusTag } from '../components/StatusTags';
+import { errorText } from '../errors';
+import { useLoader } from '../hooks/useLoader';
+import { usePageTitle } from '../hooks/usePageTitle';
+
+const chartDays = 14;
+
+/** The last 14 days ending today, with days the server did not report counted as zero. */
+function lastDays(
+  daily: { date: string; count: number }[],
+): { date: string; label: string; count: number }[] {
+  const counts = new Map(daily.map((day) => [day.date, day.count]));
+  return Array.from({ length: chartDays }, (_, index) => {
+    const day = dayjs().subtract(chartDays - 1 - index, 'day');
+    const date = day.format('YYYY-MM-DD');
+    return { date, label: day.format('MM-DD'), count: counts.get(date) ?? 0 };
+  });
+}
+
+function Dashboard() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const summary = useLoader(() => api.orders.summary(), []);
+
+  if (summary.error) return <Alert type="error" showIcon title={errorText(t, summary.error)} />;
+  if (!summary.data) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+  const { byStatus, daily, holdsByCode, total } = summary.data;
+
+  if (total === 0) {
+    return (
+      <Card>
+        <Empty description={t('home.empty')} data-testid="home-empty">
+          {can('orders:write') ? (
+            <Link to="/orders/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('orders.new')}
+              </Button>
+            </Link>
+          ) : null}
+        </Empty>
+      </Card>
+    );
+  }
+
+  const holds = Object.entries(holdsByCode)
+    .map(([code, count]) => ({ code, count }))
+    .sort((a, b) => b.count - a.count);
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Row gutter={[16, 16]} data-testid="status-counts">
+        <Col xs={24} sm={12} md={8} lg={6} xl={4}>
+          <Card hoverable onClick={() => navigate('/orders')} size="small">
+            <Statistic title={t('home.totalOrders')} value={total} data-testid="stat-total" />
+          </Card>
+        </Col>
+        {orderStatuses.map((status) => (
+          <Col key={status} xs={24} sm={12} md={8} lg={6} xl={4}>
+            <Card hoverable onClick={() => navigate(`/orders?status=${status}`)} size="small">
+              <Statistic
+                title={<OrderStatusTag status={status} />}
+                value={byStatus[status] ?? 0}
+                data-testid={`stat-${status}`}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Card title={t('home.ordersPerDay', { days: chartDays })}>
+            <div style={{ height: 300 }} data-testid="orders-per-day">
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={lastDays(daily)} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="label" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip
+                    formatter={(value) => [value, t('home.orders')]}
+                    labelFormatter={(label) => String(label)}
+                  />
+                  <Bar dataKey="count" fill="#1677ff" radius={[4, 4, 0, 0]} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title={t('home.holdsByCode')} data-testid="holds-by-code">
+            <Table
+              size="small"
+              rowKey="code"
+              pagination={false}
+              dataSource={holds}
+              locale={{ emptyText: t('home.noHolds') }}
+              columns={[
+                {
+                  title: t('home.hold'),
+                  dataIndex: 'code',
+                  render: (code: string) => <HoldTag code={code} />,
+                },
+                { title: t('home.count'), dataIndex: 'count', align: 'right' },
+              ]}
+              onRow={() => ({ onClick: () => navigate('/orders?status=pending_review') })}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const { user, can } = useAuth();
+  usePageTitle(t('nav.home'));
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('home.welcome', { name: user?.displayName || user?.username })}
+      </Typography.Title>
+      {can('orders:read') ? (
+        <Dashboard />
+      ) : (
+        <Typography.Text type="secondary">{t('home.noDashboard')}</Typography.Text>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,468 @@
+import { ArrowLeftOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import type { TFunction } from 'i18next';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import {
+  type Actor,
+  ApiError,
+  api,
+  type HoldDetail,
+  type Order,
+  type OrderEvent,
+  type OrderStatus,
+} from '../api';
+import { useAuth } from '../auth';
+import { EnumText, HoldTag, OrderStatusTag } from '../components/StatusTags';
+import { errorText } from '../errors';
+import { formatDateTime, formatDateTimeSeconds, formatMoney, fromCents, toCents } from '../format';
+import { useLoader } from '../hooks/useLoader';
+import { usePageTitle } from '../hooks/usePageTitle';
+
+// Once goods have left the warehouse an order can no longer be cancelled, only returned.
+const uncancellable: readonly OrderStatus[] = ['cancelled', 'shipped', 'delivered', 'completed'];
+
+function actorText(t: TFunction, actor: Actor | null): string {
+  if (!actor || actor.type === 'system') {
+    return t(`timeline.systemActor.${actor?.name ?? ''}`, { defaultValue: t('timeline.actor.system') });
+  }
+  if (actor.type === 'api_key') return t('timeline.actor.apiKey', { name: actor.name ?? actor.id });
+  return actor.name ?? actor.id ?? t('timeline.actor.unknown');
+}
+
+/** Hold codes an event carries, whichever of the usual shapes its data has. */
+function eventHoldCodes(data: Record<string, unknown> | null): string[] {
+  const raw = data?.holds ?? data?.codes ?? data?.code;
+  const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  return list.map((item) =>
+    typeof item === 'object' && item !== null && 'code' in item ? String(item.code) : String(item),
+  );
+}
+
+/** One human sentence per timeline event, in the console's language. */
+function eventSentence(t: TFunction, event: OrderEvent, order: Order): string {
+  const data = event.data ?? {};
+  switch (event.type) {
+    case 'received':
+      return t('timeline.received', { channel: data.channel ?? order.channel });
+    case 'held': {
+      const codes = eventHoldCodes(event.data).map((code) => t(`holds.code.${code}`, { defaultValue: code }));
+      return codes.length
+        ? t('timeline.heldFor', { holds: codes.join(t('common.listSeparator')) })
+        : t('timeline.held');
+    }
+    case 'approved':
+      return data.automatic ? t('timeline.approvedAuto') : t('timeline.approved');
+    case 'cancelled':
+      return data.reason
+        ? t('timeline.cancelledFor', { reason: String(data.reason) })
+        : t('timeline.cancelled');
+    default:
+      return t(`timeline.${event.type}`, { defaultValue: t('timeline.other', { type: event.type }) });
+  }
+}
+
+const eventColors: Record<string, string> = {
+  received: 'blue',
+  held: 'red',
+  approved: 'green',
+  cancelled: 'gray',
+};
+
+function OrderTimeline({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const events = [...order.events].sort((a, b) => a.at.localeCompare(b.at));
+  if (events.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />;
+  return (
+    <div data-testid="order-timeline">
+      <Timeline
+        items={events.map((event) => ({
+          key: event.id,
+          color: eventColors[event.type] ?? 'gray',
+          content: (
+            <div data-testid="timeline-event" data-type={event.type}>
+              <Typography.Text strong>{eventSentence(t, event, order)}</Typography.Text>
+              <div>
+                <Typography.Text type="secondary">
+                  {formatDateTimeSeconds(event.at)} · {actorText(t, event.actor)}
+                </Typography.Text>
+              </div>
+            </div>
+          ),
+        }))}
+      />
+    </div>
+  );
+}
+
+/**
+ * The translated explanation of a hold code, plus the server's own message when it says more
+ * than that (e.g. which line names an unknown SKU).
+ */
+function HoldExplanation({ hold }: { hold: HoldDetail }) {
+  const { t, i18n } = useTranslation();
+  const explanation = t(`holds.explain.${hold.code}`, { defaultValue: '' });
+  const english = i18n.getFixedT('en')(`holds.explain.${hold.code}`, { defaultValue: '' }).toLowerCase();
+  const addsDetail = hold.message && !english.includes(hold.message.toLowerCase());
+  return (
+    <Space orientation="vertical" size={0}>
+      <span>{explanation || hold.message}</span>
+      {explanation && addsDetail ? <Typography.Text type="secondary">{hold.message}</Typography.Text> : null}
+    </Space>
+  );
+}
+
+function HoldsCard({ holds }: { holds: HoldDetail[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('order.holds')} data-testid="order-holds">
+      <Table<HoldDetail>
+        rowKey={(hold) => `${hold.code}-${hold.createdAt}`}
+        size="small"
+        pagination={false}
+        dataSource={holds}
+        columns={[
+          {
+            title: t('order.holdCode'),
+            dataIndex: 'code',
+            render: (code: string) => <HoldTag code={code} />,
+          },
+          {
+            title: t('order.holdExplanation'),
+            key: 'explanation',
+            render: (_, hold) => <HoldExplanation hold={hold} />,
+          },
+          { title: t('order.riskPoints'), dataIndex: 'riskPoints', align: 'right' },
+          { title: t('order.heldAt'), dataIndex: 'createdAt', render: formatDateTime },
+          {
+            title: t('order.holdState'),
+            dataIndex: 'releasedAt',
+            render: (releasedAt: string | null) =>
+              releasedAt ? (
+                <Tag>{t('order.releasedAt', { at: formatDateTime(releasedAt) })}</Tag>
+              ) : (
+                <Tag color="red">{t('order.holdActive')}</Tag>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function LinesCard({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const money = (amount: string) => (
+    <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(amount, order.currency)}</span>
+  );
+  const subtotal = fromCents(order.lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0));
+  const summaryRow = (label: string, value: ReactNode, strong = false) => (
+    <Table.Summary.Row>
+      <Table.Summary.Cell index={0} colSpan={4} align="right">
+        {strong ? <Typography.Text strong>{label}</Typography.Text> : label}
+      </Table.Summary.Cell>
+      <Table.Summary.Cell index={1} align="right">
+        {strong ? <Typography.Text strong>{value}</Typography.Text> : value}
+      </Table.Summary.Cell>
+    </Table.Summary.Row>
+  );
+  return (
+    <Card title={t('order.lines')}>
+      <Table
+        data-testid="order-lines"
+        rowKey="lineNo"
+        size="small"
+        pagination={false}
+        dataSource={order.lines}
+        columns={[
+          {
+            title: t('order.sku'),
+            dataIndex: 'sku',
+            render: (sku: string) => <Typography.Text code>{sku}</Typography.Text>,
+          },
+          { title: t('order.productName'), dataIndex: 'name', render: (name: string | null) => name ?? '—' },
+          { title: t('order.quantity'), dataIndex: 'quantity', align: 'right' },
+          { title: t('order.unitPrice'), dataIndex: 'unitPrice', align: 'right', render: money },
+          { title: t('order.lineTotal'), dataIndex: 'lineTotal', align: 'right', render: money },
+        ]}
+        summary={() => (
+          <Table.Summary>
+            {summaryRow(t('order.subtotal'), money(subtotal))}
+            {summaryRow(t('order.shippingFee'), money(order.shippingFee))}
+            {summaryRow(
+              t('order.discount'),
+              toCents(order.discount) > 0 ? <>−{money(order.discount)}</> : money(order.discount),
+            )}
+            {summaryRow(t('order.total'), money(order.total), true)}
+          </Table.Summary>
+        )}
+      />
+    </Card>
+  );
+}
+
+function OrderFacts({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const address = order.shippingAddress;
+  const place = [address.country, address.province, address.city, address.district].filter(Boolean).join(' ');
+  return (
+    <Card>
+      <Descriptions
+        title={t('order.info')}
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={[
+          { key: 'channel', label: t('orders.channel'), children: order.channel },
+          { key: 'externalId', label: t('orders.externalId'), children: order.externalId },
+          {
+            key: 'type',
+            label: t('orders.type'),
+            children: <EnumText group="orderType" value={order.type} />,
+          },
+          { key: 'priority', label: t('order.priority'), children: order.priority },
+          { key: 'placedAt', label: t('orders.placedAt'), children: formatDateTime(order.placedAt) },
+          { key: 'shipBy', label: t('order.shipBy'), children: formatDateTime(order.shipBy) },
+          {
+            key: 'service',
+            label: t('order.requestedService'),
+            children: <EnumText group="service" value={order.requestedService} />,
+          },
+          { key: 'createdAt', label: t('order.createdAt'), children: formatDateTime(order.createdAt) },
+          { key: 'updatedAt', label: t('order.updatedAt'), children: formatDateTime(order.updatedAt) },
+        ]}
+      />
+      <Descriptions
+        title={t('order.customerAndAddress')}
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        style={{ marginTop: 16 }}
+        items={[
+          { key: 'name', label: t('order.customerName'), children: order.customer.name },
+          { key: 'email', label: t('order.email'), children: order.customer.email || '—' },
+          { key: 'phone', label: t('order.phone'), children: order.customer.phone || '—' },
+          {
+            key: 'recipient',
+            label: t('order.recipient'),
+            children: `${address.name} ${address.phone ?? ''}`,
+          },
+          {
+            key: 'address',
+            label: t('order.address'),
+            span: 2,
+            children: [place, address.line1, address.line2, address.postalCode].filter(Boolean).join(', '),
+          },
+        ]}
+      />
+      <Descriptions
+        title={t('order.payment')}
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 4 }}
+        style={{ marginTop: 16 }}
+        items={[
+          {
+            key: 'status',
+            label: t('order.paymentStatus'),
+            children: <EnumText group="paymentStatus" value={order.payment.status} />,
+          },
+          {
+            key: 'method',
+            label: t('order.paymentMethod'),
+            children: <EnumText group="paymentMethod" value={order.payment.method} />,
+          },
+          {
+            key: 'paid',
+            label: t('order.paidAmount'),
+            children: formatMoney(order.payment.paidAmount, order.currency),
+          },
+          { key: 'paidAt', label: t('order.paidAt'), children: formatDateTime(order.payment.paidAt) },
+        ]}
+      />
+      {order.buyerNote || order.sellerNote ? (
+        <Descriptions
+          title={t('order.notes')}
+          size="small"
+          column={1}
+          style={{ marginTop: 16 }}
+          items={[
+            { key: 'buyer', label: t('order.buyerNote'), children: order.buyerNote || '—' },
+            { key: 'seller', label: t('order.sellerNote'), children: order.sellerNote || '—' },
+          ]}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+function CancelOrderModal({
+  order,
+  open,
+  onClose,
+  onCancelled,
+}: {
+  order: Order;
+  open: boolean;
+  onClose: () => void;
+  onCancelled: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async ({ reason }: { reason: string }) => {
+    setIsSubmitting(true);
+    setError(null);
+    try {
+      await api.orders.cancel(order.id, reason.trim());
+      message.success(t('order.cancelDone', { number: order.number }));
+      form.resetFields();
+      onCancelled();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setIsSubmitting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('order.cancelTitle', { number: order.number })}
+      okText={t('order.cancelConfirm')}
+      okButtonProps={{ danger: true, loading: isSubmitting }}
+      cancelText={t('common.back')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error ? (
+        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="reason"
+          label={t('order.cancelReason')}
+          rules={[{ required: true, whitespace: true, message: t('order.cancelReasonRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount data-testid="cancel-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function OrderDetailPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { orderId = '' } = useParams();
+  const loader = useLoader(() => api.orders.get(orderId), [orderId]);
+  const [isCancelOpen, setIsCancelOpen] = useState(false);
+  const order = loader.data;
+  usePageTitle(order ? t('order.title', { number: order.number }) : t('orders.title'));
+
+  if (loader.error) {
+    if (loader.error instanceof ApiError && loader.error.status === 404) {
+      return (
+        <Result
+          status="404"
+          title={t('order.notFound')}
+          extra={
+            <Link to="/orders">
+              <Button>{t('order.backToList')}</Button>
+            </Link>
+          }
+        />
+      );
+    }
+    return <Alert type="error" showIcon title={errorText(t, loader.error)} />;
+  }
+  if (!order) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+
+  const canCancel = can('orders:cancel') && !uncancellable.includes(order.status);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="order-detail">
+      <Card>
+        <div
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            gap: 16,
+            flexWrap: 'wrap',
+          }}
+        >
+          <Space wrap align="center">
+            <Link to="/orders" aria-label={t('order.backToList')}>
+              <ArrowLeftOutlined />
+            </Link>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="order-number">
+              {order.number}
+            </Typography.Title>
+            <OrderStatusTag status={order.status} testId="order-status" />
+            {order.holds.map((code) => (
+              <HoldTag key={code} code={code} />
+            ))}
+            <Typography.Text type="secondary">{formatMoney(order.total, order.currency)}</Typography.Text>
+          </Space>
+          <Space>
+            {canCancel ? (
+              <Button
+                danger
+                icon={<StopOutlined />}
+                onClick={() => setIsCancelOpen(true)}
+                data-testid="order-cancel"
+              >
+                {t('order.cancel')}
+              </Button>
+            ) : null}
+          </Space>
+        </div>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            {order.holdDetails.length ? <HoldsCard holds={order.holdDetails} /> : null}
+            <LinesCard order={order} />
+            <OrderFacts order={order} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={t('order.timeline')}>
+            <OrderTimeline order={order} />
+          </Card>
+        </Col>
+      </Row>
+      <CancelOrderModal
+        order={order}
+        open={isCancelOpen}
+        onClose={() => setIsCancelOpen(false)}
+        onCancelled={() => {
+          setIsCancelOpen(false);
+          loader.reload();
+        }}
+      />
+    </Space>
+  );
+}
