@@ -1,6 +1,8 @@
 import * as foundation from './001_foundation.ts';
+import * as auditReview from './002_audit_review.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
   '001_foundation': foundation,
+  '002_audit_review': auditReview,
 };

@@ -6,9 +6,11 @@ import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import { createMailer, type Mailer } from './platform/mail.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { createDispatcher, type HandlerRegistry } from './worker/dispatcher.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
+import { createScheduler } from './worker/scheduler.ts';
 
 export interface AppOptions {
   config: Config;
@@ -17,6 +19,7 @@ export interface AppOptions {
   /** An already open database (tests); otherwise opened from the config. */
   database?: Database;
   handlers?: HandlerRegistry;
+  mailer?: Mailer;
 }
 
 /** Wires the modules together: the one place that knows every dependency. */
@@ -30,8 +33,22 @@ export async function createApp(options: AppOptions) {
   const metrics = createMetrics();
   const staff = createStaff({ database, clock });
   const catalog = createCatalog({ database, clock });
-  const orders = createOrders({ database, clock, catalog, metrics });
-  const dispatcher = createDispatcher({ database, clock, logger, metrics, handlers: options.handlers ?? {} });
+  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+  const orders = createOrders({ database, clock, catalog, metrics, mailer, publicUrl: config.publicUrl });
+  const handlers: HandlerRegistry = {
+    'order.customer_action_required': [
+      (event) => orders.notifyCustomer(event.payload.orderId, event.payload.codes),
+    ],
+    'order.customer_message': [
+      (event) => orders.sendCustomerMessage(event.payload.orderId, event.payload.noteId),
+    ],
+    ...options.handlers,
+  };
+  const dispatcher = createDispatcher({ database, clock, logger, metrics, handlers });
+  const scheduler = createScheduler(
+    [{ name: 'hold timers', everyMs: 15_000, run: () => orders.releaseDueTimers() }],
+    logger,
+  );
   const outbox = createOutboxAdmin({ database, now: () => clock.now() });
   return {
     config,
@@ -42,9 +59,17 @@ export async function createApp(options: AppOptions) {
     staff,
     catalog,
     orders,
+    mailer,
     dispatcher,
+    scheduler,
     outbox,
+    /** Starts what `ordo worker` runs: outbox delivery and scheduled jobs. */
+    startWorker() {
+      dispatcher.start();
+      scheduler.start();
+    },
     async close() {
+      await scheduler.stop();
       await dispatcher.stop();
       await database.close();
     },

@@ -17,7 +17,13 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   const shop = generateDemoShop({ seed: options.seed, now: app.clock.now(), orderCount: options.orderCount });
   await addChannelsAndSkus(app, shop);
   const clock = fixedClock(app.clock.now());
-  const orders = createOrders({ database: app.database, clock, catalog: app.catalog });
+  const orders = createOrders({
+    database: app.database,
+    clock,
+    catalog: app.catalog,
+    mailer: app.mailer,
+    publicUrl: app.config.publicUrl,
+  });
   const sorted = [...shop.orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt));
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic)

@@ -13,7 +13,7 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
     );
   }
   const server = await buildServer(app);
-  if (options.worker && config.worker === 'inline') app.dispatcher.start();
+  if (options.worker && config.worker === 'inline') app.startWorker();
   await server.listen({ port: config.port, host: config.host });
   app.logger.info(
     { database: app.database.dialect, url: `http://${config.host}:${config.port}` },
@@ -33,11 +33,12 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
 export async function runWorker(config: Config, options: { once: boolean }): Promise<number | undefined> {
   const app = await createApp({ config });
   if (options.once) {
+    await app.orders.releaseDueTimers();
     const handled = await app.dispatcher.drain();
     await app.close();
     return handled;
   }
-  app.dispatcher.start();
+  app.startWorker();
   app.logger.info({ workerId: app.dispatcher.workerId, database: app.database.dialect }, 'worker running');
   const shutdown = async () => {
     await app.close();

@@ -20,6 +20,8 @@ export const skuFields = {
   lengthMm: dimension.optional().nullable(),
   widthMm: dimension.optional().nullable(),
   heightMm: dimension.optional().nullable(),
+  isMadeToOrder: z.boolean().optional(),
+  presaleReleaseAt: z.iso.datetime({ offset: true }).optional().nullable(),
 };
 
 export const newSkuBody = z.object({
@@ -39,6 +41,8 @@ export const skuChangesBody = z.object({
   lengthMm: skuFields.lengthMm,
   widthMm: skuFields.widthMm,
   heightMm: skuFields.heightMm,
+  isMadeToOrder: skuFields.isMadeToOrder,
+  presaleReleaseAt: skuFields.presaleReleaseAt,
   isActive: z.boolean().optional(),
 });
 export type SkuChanges = z.output<typeof skuChangesBody>;
@@ -53,6 +57,8 @@ export const sku = z
     lengthMm: z.number().nullable(),
     widthMm: z.number().nullable(),
     heightMm: z.number().nullable(),
+    isMadeToOrder: z.boolean(),
+    presaleReleaseAt: z.string().nullable(),
     price: z.string(),
     currency: z.string(),
     isActive: z.boolean(),

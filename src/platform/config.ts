@@ -15,6 +15,9 @@ export interface Config {
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
   webDir: string;
+  /** Base URL customers reach Ordo at, for links in mails. */
+  publicUrl: string;
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
@@ -43,5 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     bodyLimitBytes: Number(env.ORDO_BODY_LIMIT_BYTES ?? 4 * 1024 * 1024),
     loginRateLimitPerMinute: Number(env.ORDO_LOGIN_RATE_LIMIT ?? 10),
     webDir: path.resolve(env.ORDO_WEB_DIR ?? path.join(cwd, 'dist/web')),
+    publicUrl: env.ORDO_PUBLIC_URL ?? `http://localhost:${port}`,
+    mailFrom: env.ORDO_MAIL_FROM ?? 'Ordo <orders@localhost>',
   };
 }

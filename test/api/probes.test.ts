@@ -17,9 +17,21 @@ for (const dialect of testDialects) {
     });
 
     it('counts intake outcomes and times its stages in /metrics', async () => {
-      await t.current.request({ method: 'POST', url: '/api/v1/orders', payload: newOrderInput({ externalId: 'metrics-1' }) });
-      await t.current.request({ method: 'POST', url: '/api/v1/orders', payload: newOrderInput({ externalId: 'metrics-1' }) });
-      await t.current.request({ method: 'POST', url: '/api/v1/orders', payload: newOrderInput({ channel: 'nowhere' }) });
+      await t.current.request({
+        method: 'POST',
+        url: '/api/v1/orders',
+        payload: newOrderInput({ externalId: 'metrics-1' }),
+      });
+      await t.current.request({
+        method: 'POST',
+        url: '/api/v1/orders',
+        payload: newOrderInput({ externalId: 'metrics-1' }),
+      });
+      await t.current.request({
+        method: 'POST',
+        url: '/api/v1/orders',
+        payload: newOrderInput({ channel: 'nowhere' }),
+      });
       const metrics = await t.current.server.inject({ method: 'GET', url: '/metrics' });
       assert.match(metrics.headers['content-type'] as string, /text\/plain/);
       assert.match(metrics.body, /ordo_orders_received_total\{channel="web",outcome="created"\} 1/);
@@ -32,7 +44,17 @@ for (const dialect of testDialects) {
     it('describes every API route in OpenAPI 3.1 with its schemas and serves /docs', async () => {
       const spec = (await t.current.server.inject({ method: 'GET', url: '/openapi.json' })).json();
       assert.equal(spec.openapi, '3.1.0');
-      for (const path of ['/api/v1/orders', '/api/v1/orders/batch', '/api/v1/orders/{id}', '/api/v1/orders/{id}/cancel', '/api/v1/skus', '/api/v1/users', '/api/v1/api-keys', '/api/v1/audit-log', '/api/v1/auth/login']) {
+      for (const path of [
+        '/api/v1/orders',
+        '/api/v1/orders/batch',
+        '/api/v1/orders/{id}',
+        '/api/v1/orders/{id}/cancel',
+        '/api/v1/skus',
+        '/api/v1/users',
+        '/api/v1/api-keys',
+        '/api/v1/audit-log',
+        '/api/v1/auth/login',
+      ]) {
         assert.ok(spec.paths[path], `${path} is described`);
       }
       const create = spec.paths['/api/v1/orders'].post;

@@ -1,17 +1,21 @@
 /** Builders of valid input; tests override only what they are about. */
 let sequence = 0;
 
+/** A valid CN order; each call has its own buyer (phone), so orders do not look like merge candidates. */
 export function newOrderInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   sequence += 1;
+  const phone = `+86138${String(sequence + process.pid * 1000)
+    .slice(-8)
+    .padStart(8, '0')}`;
   return {
     channel: 'web',
     externalId: `T-${Date.now()}-${sequence}`,
     placedAt: '2026-11-20T08:01:02Z',
     currency: 'CNY',
-    customer: { name: '王芳', email: 'fang@example.com', phone: '+8613800138000' },
+    customer: { name: '王芳', email: 'fang@example.com', phone },
     shippingAddress: {
       name: '王芳',
-      phone: '+8613800138000',
+      phone,
       country: 'CN',
       province: '浙江省',
       city: '杭州市',

@@ -94,6 +94,7 @@ for (const dialect of testDialects) {
             externalId: 'inactive-1',
             lines: [{ sku: 'OLD-1', quantity: 1, unitPrice: '1.00' }],
             total: '11.00',
+            payment: { status: 'paid', paidAmount: '11.00' },
           }),
         )
       ).json();

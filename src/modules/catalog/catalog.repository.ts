@@ -2,6 +2,15 @@ import type { Executor } from '../../platform/db/database.ts';
 import { escapeLike } from '../../platform/db/dialect.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
 
+/** What other modules may know of a SKU while judging an order. */
+export interface SkuState {
+  isActive: boolean;
+  name: string;
+  isMadeToOrder: boolean;
+  isPresale: boolean;
+  presaleReleaseAt: string | null;
+}
+
 export const catalogRepository = {
   findSkuById(db: Executor, id: string) {
     return db.selectFrom('skus').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,10 +1,11 @@
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database, Executor } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { ttlCache } from '../../platform/ttl-cache.ts';
 import { catalogRepository as repo } from './catalog.repository.ts';
 
 export interface Channel {
@@ -32,11 +33,12 @@ export function createChannels(deps: { database: Database; clock: Clock }) {
     return (await repo.listChannels(database.db)).map(toChannel);
   }
 
-  /** Whether each configured channel is active, for intake's channel check (a handful of rows). */
-  async function channelStates(db: Executor): Promise<Map<string, boolean>> {
-    const rows = await repo.listChannels(db);
+  /** Whether each configured channel is active, for intake's channel check; cached for a second. */
+  const states = ttlCache(1000, async () => {
+    const rows = await repo.listChannels(database.db);
     return new Map(rows.map((r) => [r.id, r.is_active === 1]));
-  }
+  });
+  const channelStates = () => states.get();
 
   async function createChannel(
     actor: Actor,

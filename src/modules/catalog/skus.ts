@@ -26,6 +26,8 @@ export function toSku(row: Row<'skus'>): Sku {
     lengthMm: row.length_mm,
     widthMm: row.width_mm,
     heightMm: row.height_mm,
+    isMadeToOrder: row.is_made_to_order === 1,
+    presaleReleaseAt: row.presale_release_at,
     price: fromMinor(row.price_minor, row.currency),
     currency: row.currency,
     isActive: row.is_active === 1,
@@ -58,6 +60,8 @@ export function createSkus(deps: { database: Database; clock: Clock }) {
       length_mm: input.lengthMm ?? null,
       width_mm: input.widthMm ?? null,
       height_mm: input.heightMm ?? null,
+      is_made_to_order: input.isMadeToOrder ? 1 : 0,
+      presale_release_at: input.presaleReleaseAt ? new Date(input.presaleReleaseAt).toISOString() : null,
       price_minor: priceMinor(input.price, currency),
       currency,
       is_active: 1,
@@ -91,6 +95,12 @@ export function createSkus(deps: { database: Database; clock: Clock }) {
     if (changes.widthMm !== undefined) set.width_mm = changes.widthMm;
     if (changes.heightMm !== undefined) set.height_mm = changes.heightMm;
     if (changes.isActive !== undefined) set.is_active = changes.isActive ? 1 : 0;
+    if (changes.isMadeToOrder !== undefined) set.is_made_to_order = changes.isMadeToOrder ? 1 : 0;
+    if (changes.presaleReleaseAt !== undefined) {
+      set.presale_release_at = changes.presaleReleaseAt
+        ? new Date(changes.presaleReleaseAt).toISOString()
+        : null;
+    }
     await repo.updateSku(tx, existing.id, set);
     await recordAudit(tx, actor, now, {
       action: 'sku.updated',

@@ -1,30 +1,66 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { Mailer } from '../../platform/mail.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { Catalog } from '../catalog/index.ts';
-import type { AuditCheck } from './audit-rules.ts';
+import { createBlocklist } from './blocklist.ts';
+import { createCustomerAction } from './customer-action.ts';
+import { createDryRun } from './dry-run.ts';
+import { createEfficiency } from './efficiency.ts';
 import { createIntake } from './intake.ts';
+import { createMergeSplit } from './merge-split.ts';
 import { createOrderActions } from './order-actions.ts';
+import { createOrderChanges } from './order-changes.ts';
 import { createOrderQueries } from './order-queries.ts';
+import { createOrderSettings } from './order-settings.ts';
+import { createQueue } from './queue.ts';
+import { createReview } from './review.ts';
+import { createRuleSets } from './rule-sets.ts';
+import { createTeams } from './teams.ts';
 
 export type { IntakeResult } from './intake.ts';
 export { validationError } from './intake.ts';
 export type { OrderStatus } from './order-status.ts';
 export { orderTransitions } from './order-status.ts';
 
-/** The orders module: intake, queries and actions on orders. */
-export function createOrders(deps: {
+export interface OrdersDeps {
   database: Database;
   clock: Clock;
   catalog: Catalog;
+  mailer: Mailer;
+  /** Base URL customers reach the public pages at (links in mails). */
+  publicUrl: string;
   metrics?: Metrics;
-  auditChain?: readonly AuditCheck[];
-}) {
+}
+
+/** The orders module: intake, audit and review, queue, merge/split, queries and actions on orders. */
+export function createOrders(deps: OrdersDeps) {
   const queries = createOrderQueries(deps);
+  const ruleSets = createRuleSets(deps);
+  const settings = createOrderSettings(deps);
+  const review = createReview({ ...deps, queries });
+  const changes = createOrderChanges({ ...deps, review, queries, ruleSets });
+  const customer = createCustomerAction({ ...deps, changes });
+  const policy = async () => (await settings.orderSettings()).policy;
   return {
-    ...createIntake(deps),
+    ...createIntake({ ...deps, ruleSets, settings }),
     ...queries,
     ...createOrderActions({ ...deps, queries }),
+    ...ruleSets,
+    ...settings,
+    ...review,
+    ...changes,
+    ...customer,
+    ...createQueue(deps),
+    ...createMergeSplit({ ...deps, queries }),
+    ...createBlocklist(deps),
+    ...createTeams(deps),
+    ...createDryRun({
+      database: deps.database,
+      now: () => deps.clock.now(),
+      activeRuleSet: ruleSets.activeRuleSet,
+    }),
+    ...createEfficiency({ ...deps, policy }),
   };
 }
 

@@ -5,13 +5,17 @@ import type { Database, Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishMany } from '../../platform/events/outbox.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { Catalog } from '../catalog/index.ts';
-import { type AuditCheck, defaultAuditChain } from './audit-rules.ts';
-import { type BuiltOrder, buildOrderRows } from './intake-rows.ts';
+import { loadAuditContext } from './audit-context.ts';
+import { type BuildContext, type BuiltOrder, buildOrderRows } from './intake-rows.ts';
 import { type NormalisedOrder, normaliseOrder } from './normalise.ts';
+import type { OrderSettingsStore } from './order-settings.ts';
 import { toOrder } from './order-view.ts';
 import { ordersRepository as repo } from './orders.repository.ts';
+import { addTimelineEvent } from './review.ts';
+import type { RuleSets } from './rule-sets.ts';
 
 export type IntakeResult =
   | { outcome: 'created'; order: Order }
@@ -23,7 +27,8 @@ export interface IntakeDeps {
   clock: Clock;
   catalog: Pick<Catalog, 'channels' | 'skuStates'>;
   metrics?: Metrics;
-  auditChain?: readonly AuditCheck[];
+  ruleSets: Pick<RuleSets, 'activeRuleSet'>;
+  settings: Pick<OrderSettingsStore, 'orderSettings'>;
 }
 
 type Candidate = { index: number; order: NormalisedOrder };
@@ -53,7 +58,6 @@ const orderKey = (o: { channel: string; externalId: string }) => `${o.channel}\u
  */
 export function createIntake(deps: IntakeDeps) {
   const { database, clock, catalog, metrics } = deps;
-  const chain = deps.auditChain ?? defaultAuditChain;
 
   function time<T>(stage: string, work: () => T): T {
     const end = metrics?.stageSeconds.startTimer({ stage });
@@ -68,8 +72,15 @@ export function createIntake(deps: IntakeDeps) {
     const results: IntakeResult[] = new Array(inputs.length);
     const { candidates, repeats } = time('validate', () => validateAll(inputs, results));
     const now = clock.now();
+    // Read outside the transaction: cached, and on SQLite the transaction holds the only connection.
+    const [ruleSet, settings, channels] = await Promise.all([
+      deps.ruleSets.activeRuleSet(),
+      deps.settings.orderSettings(),
+      catalog.channels.channelStates(),
+    ]);
+    const accepted = acceptKnownChannels(channels, candidates, results);
     const stored = await time('store', () =>
-      inTransaction(database, (tx) => storeNew(tx, actor, now, candidates, results)),
+      inTransaction(database, (tx) => storeNew(tx, { actor, now, ruleSet, settings }, accepted, results)),
     );
     await resolveLateDuplicates(stored.lateDuplicates, results);
     for (const { index, firstIndex } of repeats) results[index] = repeatOf(results[firstIndex]);
@@ -102,26 +113,25 @@ export function createIntake(deps: IntakeDeps) {
 
   async function storeNew(
     tx: Executor,
-    actor: Actor,
-    now: Date,
+    run: Omit<BuildContext, 'audit'>,
     candidates: Candidate[],
     results: IntakeResult[],
   ) {
-    const accepted = await acceptKnownChannels(tx, candidates, results);
-    const fresh = await skipStoredOrders(tx, accepted, results);
-    const skuStates = await catalog.skuStates(tx, [
-      ...new Set(fresh.flatMap((c) => c.order.lines.map((l) => l.sku))),
-    ]);
-    const built = time('audit', () =>
-      fresh.map((c) => ({ index: c.index, rows: buildOrderRows(c.order, { now, actor, skuStates, chain }) })),
+    const fresh = await skipStoredOrders(tx, candidates, results);
+    if (fresh.length === 0) return { lateDuplicates: [] };
+    const audit = await loadAuditContext(
+      tx,
+      catalog,
+      fresh.map((c) => c.order),
+      run.now,
     );
-    const inserted =
-      built.length > 0
-        ? await repo.insertOrdersIfAbsent(
-            tx,
-            built.map((b) => b.rows.order),
-          )
-        : new Set<string>();
+    const built = time('audit', () =>
+      fresh.map((c) => ({ index: c.index, rows: buildOrderRows(c.order, { ...run, audit }) })),
+    );
+    const inserted = await repo.insertOrdersIfAbsent(
+      tx,
+      built.map((b) => b.rows.order),
+    );
     const kept = built.filter((b) => inserted.has(b.rows.order.id));
     await repo.insertChildren(tx, {
       lines: kept.flatMap((b) => b.rows.lines),
@@ -131,15 +141,19 @@ export function createIntake(deps: IntakeDeps) {
     });
     await publishMany(
       tx,
-      now,
-      kept.map((b) => b.rows.outbox),
+      run.now,
+      kept.flatMap((b) => b.rows.outbox),
     );
+    for (const b of kept) if (b.rows.mergeWith.length > 0) await groupWithOpenOrders(tx, run, b.rows);
     for (const b of kept) results[b.index] = { outcome: 'created', order: toBuiltOrder(b.rows) };
     return { lateDuplicates: built.filter((b) => !inserted.has(b.rows.order.id)) };
   }
 
-  async function acceptKnownChannels(tx: Executor, candidates: Candidate[], results: IntakeResult[]) {
-    const channels = await catalog.channels.channelStates(tx);
+  function acceptKnownChannels(
+    channels: ReadonlyMap<string, boolean>,
+    candidates: Candidate[],
+    results: IntakeResult[],
+  ) {
     return candidates.filter((c) => {
       const isActive = channels.get(c.order.channel);
       if (isActive === undefined) {
@@ -181,6 +195,28 @@ export function createIntake(deps: IntakeDeps) {
       }
     }
     return fresh;
+  }
+
+  /** Merge mode `auto`: the new order joins its buyer's open orders in one shipment group. */
+  async function groupWithOpenOrders(tx: Executor, run: Omit<BuildContext, 'audit'>, rows: BuiltOrder) {
+    const others = await tx
+      .selectFrom('orders')
+      .select(['id', 'group_id'])
+      .where('number', 'in', rows.mergeWith)
+      .where('status', 'in', ['pending_review', 'approved'])
+      .execute();
+    if (others.length === 0) return;
+    const groupId = others.find((o) => o.group_id)?.group_id ?? uuidv7(run.now.getTime());
+    const ids = [rows.order.id, ...others.map((o) => o.id)];
+    await tx.updateTable('orders').set({ group_id: groupId }).where('id', 'in', ids).execute();
+    rows.order.group_id = groupId;
+    const numbers = [rows.order.number, ...rows.mergeWith];
+    for (const orderId of ids)
+      await addTimelineEvent(tx, { type: 'system', id: null, name: 'merge' }, run.now, orderId, 'merged', {
+        groupId,
+        orders: numbers,
+        automatic: true,
+      });
   }
 
   /** Orders a concurrent request stored between our check and our insert. */

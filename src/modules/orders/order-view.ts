@@ -2,6 +2,7 @@ import type { Order, OrderSummary } from '../../contracts/orders.ts';
 import { readJson } from '../../platform/db/dialect.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
 import { fromMinor } from '../../platform/money.ts';
+import { slaStatus } from './priority.ts';
 
 type OrderRow = Row<'orders'> | NewRow<'orders'>;
 
@@ -13,6 +14,7 @@ export function toOrder(
     holds: NewRow<'order_holds'>[];
     events: NewRow<'order_events'>[];
   },
+  now: Date = new Date(),
 ): Order {
   const money = (minor: number) => fromMinor(minor, row.currency);
   return {
@@ -49,6 +51,7 @@ export function toOrder(
       quantity: line.quantity,
       unitPrice: money(line.unit_price_minor),
       lineTotal: money(line.unit_price_minor * line.quantity),
+      parcel: line.parcel ?? 1,
     })),
     shippingFee: money(row.shipping_fee_minor),
     discount: money(row.discount_minor),
@@ -83,6 +86,23 @@ export function toOrder(
       },
       data: readJson<Record<string, unknown>>(event.data) ?? {},
     })),
+    review: {
+      stage: (row.review_stage ?? null) as Order['review']['stage'],
+      riskScore: row.risk_score ?? 0,
+      ruleSetVersion: row.rule_set_version ?? null,
+      claimedBy: row.claimed_by ?? null,
+      team: row.team ?? null,
+      holdUntil: row.hold_until ?? null,
+      releaseAt: row.release_at ?? null,
+    },
+    typeReason: row.type_reason ?? null,
+    priorityParts: readJson<Record<string, number>>(row.priority_parts ?? null) ?? {},
+    slaStatus: ['pending_review', 'approved', 'backordered', 'allocated', 'picking', 'packed'].includes(
+      row.status,
+    )
+      ? slaStatus(row.ship_by ?? null, now)
+      : 'none',
+    groupId: row.group_id ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,29 +1,296 @@
+import { z } from 'zod';
+import { deliveryServices, orderTypes } from '../../contracts/orders.ts';
+import {
+  addWorkingHours,
+  type BusinessCalendar,
+  businessCalendarSchema,
+  countingStart,
+  defaultCalendar,
+  endOfWorkingDay,
+  workingDayHours,
+  workingHoursBetween,
+} from '../../platform/business-calendar.ts';
+import { currencyDigits } from '../../platform/money.ts';
 import type { NormalisedOrder, OrderType } from './normalise.ts';
+
+/** Ship-by rule for a channel and type; '*' matches any. Neither deadline field → no deadline. */
+export interface Sla {
+  channel: string | '*';
+  type: OrderType | '*';
+  shipWithinWorkingHours?: number;
+  /** Ship by today's close when received before the cut-off, else by the next working day's close. */
+  sameDayBeforeCutoff?: boolean;
+}
+
+/** Every condition present in `when` must hold; the first matching rule sets the type. */
+export interface ClassificationRule {
+  when: {
+    requestedService?: string[];
+    skuFlag?: 'madeToOrder' | 'presale';
+    customerGroup?: string[];
+    channel?: string[];
+    minTotalMinor?: number;
+    /** Units across all lines. */
+    minQuantity?: number;
+  };
+  type: OrderType;
+}
+
+export interface OrderPolicy {
+  calendar: BusinessCalendar;
+  slas: Sla[];
+  classification: ClassificationRule[];
+  /** An order is at risk when fewer working hours than this remain before its ship-by. */
+  atRiskWorkingHours: number;
+}
+
+export const defaultPolicy: OrderPolicy = {
+  calendar: defaultCalendar,
+  slas: [
+    { channel: '*', type: '*', shipWithinWorkingHours: 48 },
+    { channel: '*', type: 'urgent', sameDayBeforeCutoff: true },
+    // Presale: no deadline at intake; it is set from the release date when the presale hold ends.
+    { channel: '*', type: 'presale' },
+    { channel: '*', type: 'b2b', shipWithinWorkingHours: 72 },
+  ],
+  classification: [
+    // SKU flags come first: an unreleased or made-to-order item cannot ship any faster
+    // because the buyer paid for express, so those orders must not get an urgent deadline.
+    { when: { skuFlag: 'presale' }, type: 'presale' },
+    { when: { skuFlag: 'madeToOrder' }, type: 'custom' },
+    { when: { requestedService: ['express', 'same_day'] }, type: 'urgent' },
+    { when: { customerGroup: ['wholesale'] }, type: 'b2b' },
+    { when: { minQuantity: 50 }, type: 'b2b' },
+  ],
+  atRiskWorkingHours: 4,
+};
+
+const slaSchema = z
+  .object({
+    channel: z.string().min(1, "must be a channel id or '*'"),
+    type: z.enum([...orderTypes, '*']),
+    shipWithinWorkingHours: z.number().positive().optional(),
+    sameDayBeforeCutoff: z.boolean().optional(),
+  })
+  .refine((sla) => !(sla.sameDayBeforeCutoff && sla.shipWithinWorkingHours !== undefined), {
+    path: ['sameDayBeforeCutoff'],
+    message: 'choose either sameDayBeforeCutoff or shipWithinWorkingHours, not both',
+  });
+
+const valueList = <T extends z.ZodType>(item: T) =>
+  z.array(item).min(1, 'must list at least one value (or leave the condition out)');
+
+const classificationRuleSchema = z.object({
+  // Strict: a misspelt condition (say `minQty`) would otherwise be dropped silently and turn
+  // the rule into one that matches every order.
+  when: z.strictObject({
+    requestedService: valueList(z.enum(deliveryServices)).optional(),
+    skuFlag: z.enum(['madeToOrder', 'presale']).optional(),
+    customerGroup: valueList(z.string().min(1)).optional(),
+    channel: valueList(z.string().min(1)).optional(),
+    minTotalMinor: z.number().int().nonnegative().optional(),
+    minQuantity: z.number().int().positive().optional(),
+  }),
+  type: z.enum(orderTypes),
+});
+
+export const orderPolicySchema: z.ZodType<OrderPolicy> = z.object({
+  calendar: businessCalendarSchema,
+  slas: z.array(slaSchema).superRefine((slas, ctx) => {
+    // Two SLAs for the same channel and type would leave the deadline to list order.
+    slas.forEach((sla, index) => {
+      if (slas.findIndex((other) => other.channel === sla.channel && other.type === sla.type) < index) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `duplicates the SLA for ${sla.channel}/${sla.type}`,
+        });
+      }
+    });
+  }),
+  classification: z.array(classificationRuleSchema),
+  atRiskWorkingHours: z.number().positive().default(4),
+});
+
+export interface ClassifyInput {
+  order: NormalisedOrder;
+  receivedAt: Date;
+  skuFlags: ReadonlyMap<string, { isMadeToOrder?: boolean; isPresale?: boolean }>;
+  customerGroup?: string;
+  customerTier?: 'vip' | 'regular' | 'new';
+}
+
+export type PriorityParts = { type: number; slack: number; tier: number; value: number };
 
 export interface Classification {
   type: OrderType;
-  priority: number;
+  /** Why this type: 'channel hint', 'rule 3: express delivery requested', 'no rule matched'. */
+  reason: string;
+  /** ISO UTC; null when the SLA sets no deadline. */
   shipBy: string | null;
+  priority: number;
+  priorityParts: PriorityParts;
 }
 
-// Base priority per type: urgent and replacement orders (a customer already waiting) go first,
-// presale orders last because they cannot ship before their release date anyway.
-const basePriority: Record<OrderType, number> = {
-  urgent: 80,
-  replacement: 70,
-  custom: 40,
-  normal: 30,
-  b2b: 30,
-  presale: 10,
-};
+const skuFlagText = { madeToOrder: 'made to order', presale: 'a presale item' } as const;
 
-/**
- * Type and priority of a new order. The channel's type hint wins; an express or same-day
- * request makes an otherwise normal order urgent. Ship-by deadlines need the business calendar
- * and channel SLAs, which are configured later; until then `shipBy` stays empty.
+/** The first line whose SKU carries the flag: naming it tells the operator which item decided. */
+function flaggedSku(input: ClassifyInput, flag: 'madeToOrder' | 'presale'): string | undefined {
+  const isFlagged = (sku: string) => {
+    const flags = input.skuFlags.get(sku);
+    return flag === 'presale' ? flags?.isPresale === true : flags?.isMadeToOrder === true;
+  };
+  return input.order.lines.find((line) => isFlagged(line.sku))?.sku;
+}
+
+/** One entry per condition in `when`: its explanation when it holds, null when it does not. */
+function checkConditions(when: ClassificationRule['when'], input: ClassifyInput): (string | null)[] {
+  const { order, customerGroup } = input;
+  const results: (string | null)[] = [];
+  const check = (holds: boolean, reason: () => string) => results.push(holds ? reason() : null);
+  const { requestedService, skuFlag, channel, minTotalMinor, minQuantity } = when;
+  if (requestedService) {
+    const service = order.requestedService;
+    check(requestedService.includes(service), () => `${service} delivery requested`);
+  }
+  if (skuFlag) {
+    const sku = flaggedSku(input, skuFlag);
+    check(sku !== undefined, () => `SKU ${sku} is ${skuFlagText[skuFlag]}`);
+  }
+  if (when.customerGroup) {
+    const isInGroup = customerGroup !== undefined && when.customerGroup.includes(customerGroup);
+    check(isInGroup, () => `customer group ${customerGroup}`);
+  }
+  if (channel) check(channel.includes(order.channel), () => `channel ${order.channel}`);
+  if (minTotalMinor !== undefined) {
+    const total = order.totalMinor;
+    check(total >= minTotalMinor, () => `total ${total} ≥ ${minTotalMinor} minor units`);
+  }
+  if (minQuantity !== undefined) {
+    const units = order.lines.reduce((sum, line) => sum + line.quantity, 0);
+    check(units >= minQuantity, () => `${units} units ≥ ${minQuantity}`);
+  }
+  return results;
+}
+
+function decideType(
+  input: ClassifyInput,
+  rules: readonly ClassificationRule[],
+): { type: OrderType; reason: string } {
+  if (input.order.typeHint) return { type: input.order.typeHint, reason: 'channel hint' };
+  for (const [index, rule] of rules.entries()) {
+    const results = checkConditions(rule.when, input);
+    if (results.every((result) => result !== null)) {
+      const because = results.length > 0 ? results.join(' and ') : 'no conditions, matches every order';
+      return { type: rule.type, reason: `rule ${index + 1}: ${because}` };
+    }
+  }
+  return { type: 'normal', reason: 'no rule matched' };
+}
+
+// 2 for an exact channel, 1 for an exact type: channel+type > channel+* > *+type > *+*.
+// The channel outranks the type because a marketplace's own ship-by terms carry its penalties.
+const specificity = (sla: Sla) => (sla.channel === '*' ? 0 : 2) + (sla.type === '*' ? 0 : 1);
+
+function findSla(slas: readonly Sla[], channel: string, type: OrderType): Sla | undefined {
+  let best: Sla | undefined;
+  for (const sla of slas) {
+    const applies =
+      (sla.channel === '*' || sla.channel === channel) && (sla.type === '*' || sla.type === type);
+    if (applies && (best === undefined || specificity(sla) > specificity(best))) best = sla;
+  }
+  return best;
+}
+
+function shipByFor(sla: Sla | undefined, receivedAt: Date, calendar: BusinessCalendar): Date | null {
+  if (sla?.sameDayBeforeCutoff) return endOfWorkingDay(calendar, receivedAt);
+  if (sla?.shipWithinWorkingHours === undefined) return null;
+  return addWorkingHours(calendar, countingStart(calendar, receivedAt), sla.shipWithinWorkingHours);
+}
+
+/*
+ * Priority score, 0–1000; higher ships first. It is the sum of four parts, each kept in
+ * `priorityParts` so the console can show why one order outranks another:
+ *
+ *   type   urgent 400, replacement 350, custom 200, normal 150, b2b 150, presale 50.
+ *          The largest part: the type already encodes a promise (paid express, a customer
+ *          waiting for a replacement); presale cannot ship before its release anyway.
+ *   slack  round(300 × D / (D + h)), h = working hours left until ship-by (≤ 0 counts as 0),
+ *          D = hours in one working day (9 for 09:00–18:00). A breached or due-now order
+ *          gets the full 300, one working day left gets 150, and the curve is steepest
+ *          near the deadline, where a few hours matter most. No ship-by → 0.
+ *   tier   vip 150, regular 50, new or unknown 0: keeping the best customers' promises.
+ *   value  min(150, round(37.5 × log10(1 + total in major units))): 37.5 points per tenfold
+ *          of value, full marks from 9,999 (e.g. CNY). The log keeps one big order from
+ *          outranking the deadline; amounts are not converted between currencies.
+ *
+ * At intake `at` is the receipt time; the work queue may re-score at `now` as slack shrinks.
  */
-export function classifyOrder(order: NormalisedOrder): Classification {
-  const isRushed = order.requestedService === 'express' || order.requestedService === 'same_day';
-  const type: OrderType = order.typeHint ?? (isRushed ? 'urgent' : 'normal');
-  return { type, priority: basePriority[type], shipBy: null };
+const typeWeight: Record<OrderType, number> = {
+  urgent: 400,
+  replacement: 350,
+  custom: 200,
+  normal: 150,
+  b2b: 150,
+  presale: 50,
+};
+const tierPoints = { vip: 150, regular: 50, new: 0 } as const;
+const SLACK_MAX = 300;
+const VALUE_MAX = 150;
+const VALUE_PER_TENFOLD = 37.5;
+
+export interface PriorityFacts {
+  type: OrderType;
+  shipBy: string | null;
+  customerTier?: 'vip' | 'regular' | 'new';
+  totalMinor: number;
+  currency: string;
+}
+
+export function scorePriority(
+  facts: PriorityFacts,
+  at: Date,
+  calendar: BusinessCalendar,
+): { priority: number; priorityParts: PriorityParts } {
+  const dayHours = workingDayHours(calendar);
+  const hoursLeft = facts.shipBy === null ? null : workingHoursBetween(calendar, at, new Date(facts.shipBy));
+  const major = facts.totalMinor / 10 ** currencyDigits(facts.currency);
+  const priorityParts: PriorityParts = {
+    type: typeWeight[facts.type],
+    slack: hoursLeft === null ? 0 : Math.round((SLACK_MAX * dayHours) / (dayHours + Math.max(0, hoursLeft))),
+    tier: facts.customerTier ? tierPoints[facts.customerTier] : 0,
+    value: Math.min(VALUE_MAX, Math.round(VALUE_PER_TENFOLD * Math.log10(1 + Math.max(0, major)))),
+  };
+  const { type, slack, tier, value } = priorityParts;
+  return { priority: type + slack + tier + value, priorityParts };
+}
+
+/** Type, ship-by deadline and priority of an order as it is received. */
+export function classifyOrder(input: ClassifyInput, policy: OrderPolicy = defaultPolicy): Classification {
+  const { order, receivedAt } = input;
+  const { type, reason } = decideType(input, policy.classification);
+  const sla = findSla(policy.slas, order.channel, type);
+  const shipBy = shipByFor(sla, receivedAt, policy.calendar)?.toISOString() ?? null;
+  const facts = {
+    type,
+    shipBy,
+    customerTier: input.customerTier,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+  };
+  return { type, reason, shipBy, ...scorePriority(facts, receivedAt, policy.calendar) };
+}
+
+/** Breached once `now` is past ship-by; at risk when fewer working hours than the policy's limit remain. */
+export function slaStatus(
+  shipBy: string | null,
+  now: Date,
+  policy: OrderPolicy = defaultPolicy,
+): 'on_track' | 'at_risk' | 'breached' | 'none' {
+  if (shipBy === null) return 'none';
+  const deadline = new Date(shipBy);
+  if (now > deadline) return 'breached';
+  return workingHoursBetween(policy.calendar, now, deadline) < policy.atRiskWorkingHours
+    ? 'at_risk'
+    : 'on_track';
 }

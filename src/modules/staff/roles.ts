@@ -6,6 +6,9 @@ export const permissions = [
   'orders:read',
   'orders:write',
   'orders:cancel',
+  'orders:review',
+  'orders:finance_review',
+  'rules:manage',
   'catalog:read',
   'catalog:write',
   'channels:manage',
@@ -36,13 +39,23 @@ const readOrders = ['orders:read', 'catalog:read'] as const satisfies readonly P
 
 export const rolePermissions = {
   admin: permissions,
-  ops_manager: [...readOrders, 'orders:write', 'orders:cancel', 'catalog:write', 'audit:read', 'system:read'],
-  order_processor: [...readOrders, 'orders:write', 'orders:cancel'],
+  ops_manager: [
+    ...readOrders,
+    'orders:write',
+    'orders:cancel',
+    'orders:review',
+    'rules:manage',
+    'catalog:write',
+    'audit:read',
+    'system:read',
+  ],
+  order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
   warehouse: readOrders,
   logistics: readOrders,
   // Customer service takes phone orders, so it may enter them.
   customer_service: [...readOrders, 'orders:write'],
-  finance: [...readOrders, 'audit:read'],
+  // Finance gives the second approval of high-risk orders.
+  finance: [...readOrders, 'orders:finance_review', 'audit:read'],
   it: [...readOrders, 'audit:read', 'system:read', 'system:manage'],
   // Machine access for sales channels: push orders, keep the catalog in step.
   integration: [...readOrders, 'orders:write', 'catalog:write'],

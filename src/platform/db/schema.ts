@@ -71,6 +71,10 @@ export interface SkusTable {
   is_active: number;
   created_at: string;
   updated_at: string;
+  /** Made to order: orders of it are custom orders. */
+  is_made_to_order: number;
+  /** Presale until this date: orders of it wait for the release. */
+  presale_release_at: string | null;
 }
 
 export interface OrdersTable {
@@ -110,6 +114,30 @@ export interface OrdersTable {
   hold_codes: string;
   created_at: string;
   updated_at: string;
+  rule_set_version: number | null;
+  risk_score: number | null;
+  /** Two-stage review of HIGH_RISK: `processor`, then `finance`; null when not in review. */
+  review_stage: string | null;
+  /** Autohold: the order waits until then so edits and merges can land. */
+  hold_until: string | null;
+  /** Presale: the order waits for the release date. */
+  release_at: string | null;
+  team: string | null;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  /** Orders sharing a group id ship together (merged). */
+  group_id: string | null;
+  customer_tier: string | null;
+  type_reason: string | null;
+  priority_parts: unknown;
+  /** When the audit outcome was final: approved (automatically or by a person) or cancelled in review. */
+  decided_at: string | null;
+  /** 1 once a person acted on the order before approval (for the touch-free rate). */
+  touched: number | null;
+  /** Normalised keys the velocity and merge checks match on (E.164 phone, address, buyer). */
+  phone_key: string | null;
+  address_key: string | null;
+  buyer_key: string | null;
 }
 
 export interface OrderLinesTable {
@@ -119,6 +147,8 @@ export interface OrderLinesTable {
   name: string | null;
   quantity: number;
   unit_price_minor: number;
+  /** Parcel the line ships in when an operator split the order (1 = the whole order). */
+  parcel?: number;
 }
 
 export interface OrderHoldsTable {
@@ -168,7 +198,69 @@ export interface OutboxTable {
   processed_at: string | null;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: unknown;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface AuditRuleSetsTable {
+  version: number;
+  rules: unknown;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface BlocklistTable {
+  id: string;
+  kind: string;
+  value: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ReviewDecisionsTable {
+  id: string;
+  order_id: string;
+  stage: string;
+  decision: string;
+  reason: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+}
+
+export interface OrderNotesTable {
+  id: string;
+  order_id: string;
+  direction: string;
+  author: string;
+  body: string;
+  at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
 export interface DB {
+  settings: SettingsTable;
+  audit_rule_sets: AuditRuleSetsTable;
+  blocklist: BlocklistTable;
+  review_decisions: ReviewDecisionsTable;
+  order_notes: OrderNotesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;

@@ -5,6 +5,9 @@
 export interface EventMap {
   'order.received': { orderId: string; number: string; channel: string; status: string; holds: string[] };
   'order.status_changed': { orderId: string; number: string; from: string; to: string; reason?: string };
+  /** A hold needs the customer (address, phone): mail them a link to fix it. */
+  'order.customer_action_required': { orderId: string; codes: string[] };
+  'order.customer_message': { orderId: string; noteId: string };
   'sku.changed': { skuId: string; code: string; change: 'created' | 'updated' | 'deleted' };
   'user.changed': { userId: string; change: 'created' | 'updated' };
 }

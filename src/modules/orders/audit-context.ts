@@ -1,0 +1,116 @@
+import type { Executor } from '../../platform/db/database.ts';
+import type { Catalog } from '../catalog/index.ts';
+import { type AuditContext, addressKey, buyerKey, normaliseName, normalisePhone } from './audit-rules.ts';
+import type { NormalisedOrder } from './normalise.ts';
+
+/** Statuses whose orders can still be merged with a new one of the same buyer. */
+const mergeableStatuses = ['pending_review', 'approved', 'backordered'];
+const velocityLookbackMs = 7 * 24 * 3600 * 1000;
+
+export interface OrderKeys {
+  phoneKey: string | null;
+  addressKey: string;
+  buyerKey: string;
+}
+
+export function keysOf(order: NormalisedOrder): OrderKeys {
+  return {
+    phoneKey: normalisePhone(order.shippingAddress.phone, order.shippingAddress.country),
+    addressKey: addressKey(order.shippingAddress),
+    buyerKey: buyerKey(order),
+  };
+}
+
+function pushTo(map: Map<string, string[]>, key: string | null, value: string): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function blocklistCandidates(orders: readonly NormalisedOrder[], keys: OrderKeys[]): string[] {
+  const values = new Set<string>(['']);
+  orders.forEach((order, i) => {
+    if (keys[i].phoneKey) values.add(keys[i].phoneKey as string);
+    const customerPhone = order.customer.phone
+      ? normalisePhone(order.customer.phone, order.shippingAddress.country)
+      : null;
+    if (customerPhone) values.add(customerPhone);
+    if (order.customer.email) values.add(order.customer.email.toLowerCase());
+    values.add(normaliseName(order.customer.name));
+    values.add(normaliseName(order.shippingAddress.name));
+    values.add(keys[i].addressKey);
+  });
+  return [...values];
+}
+
+/**
+ * Everything the audit checks need besides the orders themselves, loaded with a handful of
+ * queries per batch (never one per order): catalog state, blocklist, the last week's orders of
+ * the same phones and addresses, and the buyers' open orders.
+ */
+export async function loadAuditContext(
+  tx: Executor,
+  catalog: Pick<Catalog, 'skuStates'>,
+  orders: readonly NormalisedOrder[],
+  now: Date,
+  /** When re-judging a stored order: leave it out of its own velocity and merge counts. */
+  excludeOrderId?: string,
+): Promise<AuditContext> {
+  const keys = orders.map(keysOf);
+  const phones = [...new Set(keys.map((k) => k.phoneKey).filter((k): k is string => k !== null))];
+  const addresses = [...new Set(keys.map((k) => k.addressKey))];
+  const buyers = [...new Set(keys.map((k) => k.buyerKey))];
+  const since = new Date(
+    Math.min(now.getTime(), ...orders.map((o) => Date.parse(o.placedAt))) - velocityLookbackMs,
+  ).toISOString();
+  const [skuStates, blocklistRows, recentRows, openRows] = await Promise.all([
+    catalog.skuStates(tx, [...new Set(orders.flatMap((o) => o.lines.map((l) => l.sku)))]),
+    // Only entries that could match this batch: the blocklist may be long, a batch is not.
+    tx
+      .selectFrom('blocklist')
+      .select(['kind', 'value'])
+      .where('value', 'in', blocklistCandidates(orders, keys))
+      .execute(),
+    phones.length + addresses.length === 0
+      ? Promise.resolve([])
+      : tx
+          .selectFrom('orders')
+          .select(['phone_key', 'address_key', 'placed_at'])
+          .where('placed_at', '>=', since)
+          .where('id', '!=', excludeOrderId ?? '')
+          .where((eb) =>
+            eb.or([eb('phone_key', 'in', phones.length ? phones : ['']), eb('address_key', 'in', addresses)]),
+          )
+          .execute(),
+    tx
+      .selectFrom('orders')
+      .select(['buyer_key', 'number'])
+      .where('buyer_key', 'in', buyers)
+      .where('id', '!=', excludeOrderId ?? '')
+      .where('status', 'in', mergeableStatuses)
+      .execute(),
+  ]);
+  const byPhone = new Map<string, string[]>();
+  const byAddress = new Map<string, string[]>();
+  for (const row of recentRows) {
+    pushTo(byPhone, row.phone_key, row.placed_at);
+    pushTo(byAddress, row.address_key, row.placed_at);
+  }
+  const openOrdersByBuyer = new Map<string, string[]>();
+  for (const row of openRows) pushTo(openOrdersByBuyer, row.buyer_key, row.number);
+  const blocklist = {
+    phones: new Set<string>(),
+    emails: new Set<string>(),
+    names: new Set<string>(),
+    addresses: new Set<string>(),
+  };
+  const kinds = {
+    phone: blocklist.phones,
+    email: blocklist.emails,
+    name: blocklist.names,
+    address: blocklist.addresses,
+  } as Record<string, Set<string>>;
+  for (const row of blocklistRows) kinds[row.kind]?.add(row.value);
+  return { now, skuStates, blocklist, recentOrders: { byPhone, byAddress }, openOrdersByBuyer };
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { orderTypes } from '../../contracts/orders.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { readSetting, writeSetting } from '../../platform/settings.ts';
+import { ttlCache } from '../../platform/ttl-cache.ts';
+import { mergeSettingsSchema } from './merge-split.ts';
+import { defaultPolicy, orderPolicySchema } from './priority.ts';
+
+export const autoholdSchema = z.object({
+  isEnabled: z.boolean().default(false),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+});
+
+export const assignmentRulesSchema = z
+  .array(
+    z.object({
+      team: z.string().min(1).max(64),
+      types: z.array(z.enum(orderTypes)).optional(),
+      holdCodes: z.array(z.string()).optional(),
+      channels: z.array(z.string()).optional(),
+    }),
+  )
+  .max(100);
+
+export const orderSettingsSchema = z.object({
+  policy: orderPolicySchema,
+  autohold: autoholdSchema,
+  merge: mergeSettingsSchema,
+  assignment: assignmentRulesSchema,
+});
+export type OrderSettings = z.output<typeof orderSettingsSchema>;
+
+export const defaultOrderSettings: OrderSettings = {
+  policy: defaultPolicy,
+  autohold: { isEnabled: false, minutes: 30 },
+  merge: { mode: 'offer' },
+  // Urgent orders go to a dedicated team and custom orders to the team that talks to customers (R1.3).
+  assignment: [
+    { team: 'urgent', types: ['urgent'] },
+    { team: 'custom', types: ['custom'] },
+  ],
+};
+
+const keys = {
+  policy: 'orders.policy',
+  autohold: 'orders.autohold',
+  merge: 'orders.merge',
+  assignment: 'orders.assignment',
+} as const;
+
+/** Intake's settings: business calendar + SLAs + classification, autohold, merging, queue routing. */
+export function createOrderSettings(deps: { database: Database; clock: Clock }) {
+  const { database, clock } = deps;
+  const cache = ttlCache(2000, async (): Promise<OrderSettings> => {
+    const db = database.db;
+    const [policy, autohold, merge, assignment] = await Promise.all([
+      readSetting(db, keys.policy, orderPolicySchema, defaultOrderSettings.policy),
+      readSetting(db, keys.autohold, autoholdSchema, defaultOrderSettings.autohold),
+      readSetting(db, keys.merge, mergeSettingsSchema, defaultOrderSettings.merge),
+      readSetting(db, keys.assignment, assignmentRulesSchema, defaultOrderSettings.assignment),
+    ]);
+    return { policy, autohold, merge, assignment };
+  });
+
+  async function saveOrderSettings(actor: Actor, changes: Partial<OrderSettings>): Promise<OrderSettings> {
+    const now = clock.now();
+    await inTransaction(database, async (tx) => {
+      for (const [name, value] of Object.entries(changes)) {
+        if (value !== undefined) await writeSetting(tx, actor, now, keys[name as keyof typeof keys], value);
+      }
+    });
+    cache.invalidate();
+    return cache.get();
+  }
+
+  return { orderSettings: () => cache.get(), saveOrderSettings };
+}
+
+export type OrderSettingsStore = ReturnType<typeof createOrderSettings>;
+
+/** The team an order's queue item goes to: the first assignment rule it matches. */
+export function teamFor(
+  rules: OrderSettings['assignment'],
+  order: { type: string; channel: string; holdCodes: readonly string[] },
+): string | null {
+  const rule = rules.find(
+    (r) =>
+      (!r.types || r.types.includes(order.type as never)) &&
+      (!r.channels || r.channels.includes(order.channel)) &&
+      (!r.holdCodes || r.holdCodes.some((c) => order.holdCodes.includes(c))),
+  );
+  return rule?.team ?? null;
+}
