@@ -16,6 +16,7 @@ import {
 import type { App } from '../app.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { ordersRoutes } from '../modules/orders/orders.routes.ts';
+import { reviewRoutes } from '../modules/orders/review.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { registerAuth } from './auth.ts';
@@ -79,6 +80,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       );
       await api.register(catalogRoutes(app.catalog));
       await api.register(ordersRoutes(app.orders));
+      await api.register(reviewRoutes(app.orders));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },

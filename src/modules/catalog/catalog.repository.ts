@@ -19,18 +19,23 @@ export const catalogRepository = {
     return db.selectFrom('skus').selectAll().where('code', '=', code).executeTakeFirst();
   },
   /** Active/inactive state of the given codes; codes not in the catalog are absent from the map. */
-  async skuStates(
-    db: Executor,
-    codes: readonly string[],
-  ): Promise<Map<string, { isActive: boolean; name: string }>> {
-    const states = new Map<string, { isActive: boolean; name: string }>();
+  async skuStates(db: Executor, codes: readonly string[]): Promise<Map<string, SkuState>> {
+    const states = new Map<string, SkuState>();
     if (codes.length === 0) return states;
     const rows = await db
       .selectFrom('skus')
-      .select(['code', 'is_active', 'name'])
+      .select(['code', 'is_active', 'name', 'is_made_to_order', 'presale_release_at'])
       .where('code', 'in', codes)
       .execute();
-    for (const row of rows) states.set(row.code, { isActive: row.is_active === 1, name: row.name });
+    for (const row of rows) {
+      states.set(row.code, {
+        isActive: row.is_active === 1,
+        name: row.name,
+        isMadeToOrder: row.is_made_to_order === 1,
+        isPresale: row.presale_release_at !== null,
+        presaleReleaseAt: row.presale_release_at,
+      });
+    }
     return states;
   },
   listSkus(

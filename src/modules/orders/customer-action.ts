@@ -46,20 +46,20 @@ export function createCustomerAction(deps: {
       .select('value')
       .where('key', '=', 'security.link_secret')
       .executeTakeFirst();
-    if (row) return readJson<string>(row.value);
+    if (row) return readJson<{ secret: string }>(row.value).secret;
     const fresh = randomToken(32);
     await database.db
       .insertInto('settings')
       .values({
         key: 'security.link_secret',
-        value: writeJson(fresh),
+        // An object, not a bare JSON string: PostgreSQL hands jsonb strings back already parsed.
+        value: writeJson({ secret: fresh }),
         updated_by: 'system',
         updated_at: clock.now().toISOString(),
       })
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
-    secret.invalidate();
-    return readJson<string>(
+    return readJson<{ secret: string }>(
       (
         await database.db
           .selectFrom('settings')
@@ -67,7 +67,7 @@ export function createCustomerAction(deps: {
           .where('key', '=', 'security.link_secret')
           .executeTakeFirstOrThrow()
       ).value,
-    );
+    ).secret;
   });
 
   async function linkFor(orderId: string): Promise<string> {

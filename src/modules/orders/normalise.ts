@@ -101,7 +101,8 @@ export function normaliseOrder(input: CanonicalOrder): NormalisedOrder {
           : nonNegative(input.payment.paidAmount, currency, 'payment.paidAmount'),
       paidAt: input.payment.paidAt ? new Date(input.payment.paidAt).toISOString() : null,
     },
-    typeHint: input.type ?? null,
+    // Many channels send "normal" for every order; only a specific type is a real hint.
+    typeHint: input.type && input.type !== 'normal' ? input.type : null,
     buyerNote: blankToNull(input.buyerNote),
     sellerNote: blankToNull(input.sellerNote),
     requestedService: input.requestedService,

@@ -10,15 +10,15 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { loadAuditContext } from './audit-context.ts';
-import { type RuleSet, runAudit } from './audit-rules.ts';
+import { type Hold, type RuleSet, runAudit } from './audit-rules.ts';
 import { changeOrderStatus } from './order-actions.ts';
 import type { OrderQueries } from './order-queries.ts';
 import { toNormalised } from './stored-order.ts';
 
 /** Holds a person may not simply release: high risk needs the two-stage review. */
 const reviewOnlyHolds = new Set(['HIGH_RISK']);
-/** Holds released by time or by a person, never because a re-audit no longer finds them. */
-const nonConditionHolds = new Set(['HIGH_RISK', 'AUTOHOLD', 'PRESALE', 'MERGE_CANDIDATE']);
+/** Holds about other orders, time or overall risk: a re-audit after a data change leaves them alone. */
+const contextHolds = new Set(['HIGH_RISK', 'AUTOHOLD', 'PRESALE', 'MERGE_CANDIDATE', 'VELOCITY']);
 
 export type ReviewStage = 'processor' | 'finance';
 
@@ -273,10 +273,11 @@ export function createReview(deps: {
   }
 
   /**
-   * Judges a held order again (with the rule set read before the transaction: on SQLite the
-   * transaction holds the only connection) after its data changed (payment arrived, address fixed) and
-   * releases the holds whose condition has cleared. Holds it newly finds are not added: a
-   * change a person made is not punished with a surprise hold.
+   * Judges an open order again after its data changed (payment news, address fixed): holds whose
+   * condition cleared are released, problems the change brought are held (an approved order goes
+   * back to review). Holds about other orders or time (merge, velocity, timers, high risk) are
+   * left as they are. The rule set is read before the transaction: on SQLite the transaction
+   * holds the only connection.
    */
   async function reaudit(
     tx: Executor,
@@ -290,7 +291,7 @@ export function createReview(deps: {
       .selectAll()
       .where('id', '=', orderId)
       .executeTakeFirstOrThrow();
-    if (order.status !== 'pending_review') return;
+    if (order.status !== 'pending_review' && order.status !== 'approved') return;
     const lines = await tx
       .selectFrom('order_lines')
       .selectAll()
@@ -299,14 +300,71 @@ export function createReview(deps: {
       .execute();
     const normalised = toNormalised(order, lines);
     const context = await loadAuditContext(tx, deps.catalog, [normalised], now, orderId);
-    const stillFound = new Set(runAudit(normalised, context, ruleSet).holds.map((h) => h.code));
-    const cleared = (await openHolds(tx, orderId)).filter(
-      (h) => !nonConditionHolds.has(h.code) && !stillFound.has(h.code),
-    );
-    await releaseHoldRows(tx, { type: 'system', id: null, name: 'audit' }, now, order, cleared, {
-      isHuman: false,
-      note: `after ${actor.name}'s change`,
-    });
+    const found = runAudit(normalised, context, ruleSet).holds.filter((h) => !contextHolds.has(h.code));
+    const open = await openHolds(tx, orderId);
+    const added = found.filter((h) => !open.some((o) => o.code === h.code));
+    if (added.length > 0)
+      await addHolds(
+        tx,
+        now,
+        order,
+        added,
+        open.map((o) => o.code),
+      );
+    const cleared = open.filter((h) => !contextHolds.has(h.code) && !found.some((f) => f.code === h.code));
+    if (order.status === 'pending_review' || added.length > 0) {
+      const current = await tx
+        .selectFrom('orders')
+        .selectAll()
+        .where('id', '=', orderId)
+        .executeTakeFirstOrThrow();
+      await releaseHoldRows(tx, { type: 'system', id: null, name: 'audit' }, now, current, cleared, {
+        isHuman: false,
+        note: `after ${actor.name}'s change`,
+      });
+    }
+  }
+
+  async function addHolds(
+    tx: Executor,
+    now: Date,
+    order: Row<'orders'>,
+    holds: readonly Hold[],
+    openCodes: readonly string[],
+  ) {
+    const at = now.toISOString();
+    await tx
+      .insertInto('order_holds')
+      .values(
+        holds.map((h) => ({
+          id: uuidv7(now.getTime()),
+          order_id: order.id,
+          code: h.code,
+          message: h.message,
+          risk_points: h.riskPoints,
+          created_at: at,
+          released_at: null,
+          released_by: null,
+        })),
+      )
+      .execute();
+    const holdCodes = [...openCodes, ...holds.map((h) => h.code)].join(',');
+    const audit: Actor = { type: 'system', id: null, name: 'audit' };
+    if (order.status === 'approved') {
+      await changeOrderStatus(tx, audit, now, order.id, {
+        to: 'pending_review',
+        reason: `held: ${holdCodes}`,
+        event: { type: 'held', data: { holds } },
+        changes: { hold_codes: holdCodes, decided_at: null },
+      });
+    } else {
+      await tx
+        .updateTable('orders')
+        .set({ hold_codes: holdCodes, updated_at: at })
+        .where('id', '=', order.id)
+        .execute();
+      await addTimelineEvent(tx, audit, now, order.id, 'held', { holds });
+    }
   }
 
   /**
