@@ -97,6 +97,8 @@ export async function loadAuditContext(
     pushTo(byPhone, row.phone_key, row.placed_at);
     pushTo(byAddress, row.address_key, row.placed_at);
   }
+  // VELOCITY counts with binary search over ascending times.
+  for (const list of [...byPhone.values(), ...byAddress.values()]) list.sort();
   const openOrdersByBuyer = new Map<string, string[]>();
   for (const row of openRows) pushTo(openOrdersByBuyer, row.buyer_key, row.number);
   const blocklist = {

@@ -69,6 +69,8 @@ export function createDryRun(deps: {
       push(byPhone, r.phone_key, r.placed_at);
       push(byAddress, r.address_key, r.placed_at);
     }
+    // VELOCITY counts with binary search over ascending times.
+    for (const list of [...byPhone.values(), ...byAddress.values()]) list.sort();
     const openOrdersByBuyer = new Map<string, string[]>();
     for (const r of open) push(openOrdersByBuyer, r.buyer_key, r.number);
     const sets = {

@@ -31,7 +31,48 @@ export interface IntakeDeps {
   settings: Pick<OrderSettingsStore, 'orderSettings'>;
 }
 
-type Candidate = { index: number; order: NormalisedOrder };
+type Candidate = { index: number; order: NormalisedOrder; actor: Actor };
+type IntakeItem = { actor: Actor; input: unknown };
+
+/**
+ * Collects calls that arrive while a batch is being processed and runs them as the next batch.
+ * If a batch fails as a whole (a database error), each of its items is retried alone so only
+ * the one at fault fails.
+ */
+export function groupCommit<I, R>(process: (items: readonly I[]) => Promise<R[]>, maxBatch = 500) {
+  let waiting: { item: I; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
+  let isRunning = false;
+
+  async function runAlone(entry: (typeof waiting)[number]) {
+    try {
+      entry.resolve((await process([entry.item]))[0]);
+    } catch (error) {
+      entry.reject(error);
+    }
+  }
+
+  async function drain() {
+    isRunning = true;
+    while (waiting.length > 0) {
+      const batch = waiting.slice(0, maxBatch);
+      waiting = waiting.slice(maxBatch);
+      try {
+        const results = await process(batch.map((b) => b.item));
+        batch.forEach((b, i) => b.resolve(results[i]));
+      } catch {
+        for (const entry of batch) await runAlone(entry);
+      }
+    }
+    isRunning = false;
+  }
+
+  return (item: I): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      waiting.push({ item, resolve, reject });
+      // Wait one turn of the event loop so requests parsed together go together.
+      if (!isRunning && waiting.length === 1) setImmediate(() => void drain());
+    });
+}
 
 /** Zod's first issue as our error: the dotted path of the field and what is wrong with it. */
 export function validationError(issues: readonly { path: PropertyKey[]; message: string }[]): AppError {
@@ -68,9 +109,22 @@ export function createIntake(deps: IntakeDeps) {
     }
   }
 
-  async function receiveOrders(actor: Actor, inputs: readonly unknown[]): Promise<IntakeResult[]> {
-    const results: IntakeResult[] = new Array(inputs.length);
-    const { candidates, repeats } = time('validate', () => validateAll(inputs, results));
+  /** Orders from one sender (an API batch, a file): one transaction for all of them. */
+  function receiveOrders(actor: Actor, inputs: readonly unknown[]): Promise<IntakeResult[]> {
+    return receiveItems(inputs.map((input) => ({ actor, input })));
+  }
+
+  /**
+   * One order per request, many requests at once: requests that arrive while a transaction is
+   * running are stored together in the next one (group commit), so a burst of webhooks costs a
+   * few transactions instead of one each. Every order keeps its own sender and its own result.
+   */
+  const receiveOrder = groupCommit(receiveItems);
+
+  async function receiveItems(items: readonly IntakeItem[]): Promise<IntakeResult[]> {
+    const inputs = items.map((item) => item.input);
+    const results: IntakeResult[] = new Array(items.length);
+    const { candidates, repeats } = time('validate', () => validateAll(items, results));
     const now = clock.now();
     // Read outside the transaction: cached, and on SQLite the transaction holds the only connection.
     const [ruleSet, settings, channels] = await Promise.all([
@@ -80,7 +134,7 @@ export function createIntake(deps: IntakeDeps) {
     ]);
     const accepted = acceptKnownChannels(channels, candidates, results);
     const stored = await time('store', () =>
-      inTransaction(database, (tx) => storeNew(tx, { actor, now, ruleSet, settings }, accepted, results)),
+      inTransaction(database, (tx) => storeNew(tx, { now, ruleSet, settings }, accepted, results)),
     );
     await resolveLateDuplicates(stored.lateDuplicates, results);
     for (const { index, firstIndex } of repeats) results[index] = repeatOf(results[firstIndex]);
@@ -88,11 +142,11 @@ export function createIntake(deps: IntakeDeps) {
     return results;
   }
 
-  function validateAll(inputs: readonly unknown[], results: IntakeResult[]) {
+  function validateAll(items: readonly IntakeItem[], results: IntakeResult[]) {
     const firstByKey = new Map<string, number>();
     const candidates: Candidate[] = [];
     const repeats: { index: number; firstIndex: number }[] = [];
-    inputs.forEach((input, index) => {
+    items.forEach(({ actor, input }, index) => {
       try {
         const order = parseInput(input);
         const key = orderKey(order);
@@ -101,7 +155,7 @@ export function createIntake(deps: IntakeDeps) {
         if (firstIndex !== undefined) repeats.push({ index, firstIndex });
         else {
           firstByKey.set(key, index);
-          candidates.push({ index, order });
+          candidates.push({ index, order, actor });
         }
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
@@ -113,7 +167,7 @@ export function createIntake(deps: IntakeDeps) {
 
   async function storeNew(
     tx: Executor,
-    run: Omit<BuildContext, 'audit'>,
+    run: Omit<BuildContext, 'audit' | 'actor'>,
     candidates: Candidate[],
     results: IntakeResult[],
   ) {
@@ -126,7 +180,10 @@ export function createIntake(deps: IntakeDeps) {
       run.now,
     );
     const built = time('audit', () =>
-      fresh.map((c) => ({ index: c.index, rows: buildOrderRows(c.order, { ...run, audit }) })),
+      fresh.map((c) => ({
+        index: c.index,
+        rows: buildOrderRows(c.order, { ...run, actor: c.actor, audit }),
+      })),
     );
     const inserted = await repo.insertOrdersIfAbsent(
       tx,
@@ -198,7 +255,11 @@ export function createIntake(deps: IntakeDeps) {
   }
 
   /** Merge mode `auto`: the new order joins its buyer's open orders in one shipment group. */
-  async function groupWithOpenOrders(tx: Executor, run: Omit<BuildContext, 'audit'>, rows: BuiltOrder) {
+  async function groupWithOpenOrders(
+    tx: Executor,
+    run: Omit<BuildContext, 'audit' | 'actor'>,
+    rows: BuiltOrder,
+  ) {
     const others = await tx
       .selectFrom('orders')
       .select(['id', 'group_id'])
@@ -242,7 +303,7 @@ export function createIntake(deps: IntakeDeps) {
     });
   }
 
-  return { receiveOrders };
+  return { receiveOrders, receiveOrder: (actor: Actor, input: unknown) => receiveOrder({ actor, input }) };
 }
 
 function duplicateOf(row: { id: string; number: string; status: string; hold_codes: string }): IntakeResult {

@@ -37,7 +37,7 @@ export function ordersRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'orders:write' },
       },
       async (request, reply) => {
-        const [result] = await orders.receiveOrders(request.principal!.actor, [request.body]);
+        const result = await orders.receiveOrder(request.principal!.actor, request.body);
         if (result.outcome === 'rejected') throw result.error;
         if (result.outcome === 'duplicate')
           return reply.status(200).send(await orders.getOrder(result.orderId));

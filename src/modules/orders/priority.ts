@@ -208,6 +208,25 @@ function shipByFor(sla: Sla | undefined, receivedAt: Date, calendar: BusinessCal
   return addWorkingHours(calendar, countingStart(calendar, receivedAt), sla.shipWithinWorkingHours);
 }
 
+// Calendar arithmetic is the costly part of classification, and a batch of orders received
+// together asks the same questions: remember answers per calendar (settings are immutable
+// objects until they change), bounded so a long-running process does not grow.
+const calendarMemo = new WeakMap<BusinessCalendar, Map<string, string | number | null>>();
+
+function remembered<T extends string | number | null>(
+  calendar: BusinessCalendar,
+  key: string,
+  compute: () => T,
+): T {
+  let memo = calendarMemo.get(calendar);
+  if (!memo) calendarMemo.set(calendar, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key) as T;
+  if (memo.size >= 5000) memo.clear();
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
 /*
  * Priority score, 0–1000; higher ships first. It is the sum of four parts, each kept in
  * `priorityParts` so the console can show why one order outranks another:
@@ -253,7 +272,13 @@ export function scorePriority(
   calendar: BusinessCalendar,
 ): { priority: number; priorityParts: PriorityParts } {
   const dayHours = workingDayHours(calendar);
-  const hoursLeft = facts.shipBy === null ? null : workingHoursBetween(calendar, at, new Date(facts.shipBy));
+  const { shipBy } = facts;
+  const hoursLeft =
+    shipBy === null
+      ? null
+      : remembered(calendar, `left|${at.getTime()}|${shipBy}`, () =>
+          workingHoursBetween(calendar, at, new Date(shipBy)),
+        );
   const major = facts.totalMinor / 10 ** currencyDigits(facts.currency);
   const priorityParts: PriorityParts = {
     type: typeWeight[facts.type],
@@ -270,7 +295,11 @@ export function classifyOrder(input: ClassifyInput, policy: OrderPolicy = defaul
   const { order, receivedAt } = input;
   const { type, reason } = decideType(input, policy.classification);
   const sla = findSla(policy.slas, order.channel, type);
-  const shipBy = shipByFor(sla, receivedAt, policy.calendar)?.toISOString() ?? null;
+  const shipBy = remembered(
+    policy.calendar,
+    `shipBy|${sla?.channel}|${sla?.type}|${receivedAt.getTime()}`,
+    () => shipByFor(sla, receivedAt, policy.calendar)?.toISOString() ?? null,
+  );
   const facts = {
     type,
     shipBy,

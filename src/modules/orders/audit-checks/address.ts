@@ -1,7 +1,6 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { NormalisedOrder } from '../normalise.ts';
-import { normaliseAddressPart } from './keys.ts';
+import { normaliseAddressPart, parsePhone } from './keys.ts';
 import { countryCode, defineRule, ruleParams } from './rule.ts';
 
 type Address = NormalisedOrder['shippingAddress'];
@@ -104,7 +103,7 @@ const phoneInvalidParams = ruleParams(
 type PhoneInvalidParams = z.output<typeof phoneInvalidParams>;
 
 function phoneProblem(phone: string, country: string, params: PhoneInvalidParams): string | null {
-  const parsed = parsePhoneNumberFromString(phone, country as CountryCode);
+  const parsed = parsePhone(phone, country);
   if (!parsed?.isValid()) return `Phone "${phone}" is not a valid number for ${country}`;
   const numberCountry = parsed.country ?? 'international';
   if (numberCountry !== country && !params.acceptForeignNumbers) {

@@ -1,5 +1,27 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { NormalisedOrder } from '../normalise.ts';
+
+const parsedPhones = new Map<string, PhoneNumber | null>();
+
+/**
+ * A phone as libphonenumber reads it, remembered: one order's phone is read by the key
+ * functions, the phone check and the velocity lookup, and parsing is the audit's costliest step.
+ */
+export function parsePhone(phone: string, country: string): PhoneNumber | null {
+  const key = `${country}|${phone}`;
+  let parsed = parsedPhones.get(key);
+  if (parsed === undefined) {
+    try {
+      parsed = parsePhoneNumberFromString(phone, country as CountryCode) ?? null;
+    } catch {
+      parsed = null;
+    }
+    // Bounded: a busy day's distinct phones fit; beyond that start over rather than grow.
+    if (parsedPhones.size >= 20_000) parsedPhones.clear();
+    parsedPhones.set(key, parsed);
+  }
+  return parsed;
+}
 
 /**
  * E.164 form (`+8613800138000`) of a phone written as buyers write it (`138 0013 8000`,
@@ -8,11 +30,7 @@ import type { NormalisedOrder } from '../normalise.ts';
  * that blocklists and velocity counts match it however it was typed.
  */
 export function normalisePhone(phone: string, country: string): string | null {
-  try {
-    return parsePhoneNumberFromString(phone, country as CountryCode)?.number ?? null;
-  } catch {
-    return null;
-  }
+  return parsePhone(phone, country)?.number ?? null;
 }
 
 // NFKC folds full-width forms (，１００) to ASCII; spaces and punctuation are dropped, not kept,

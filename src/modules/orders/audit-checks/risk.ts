@@ -115,13 +115,27 @@ export const quantityOverLimit = defineRule({
 });
 
 /** How many of `placedAts` fall in the window that ends (exclusive) at `endMs`. */
-function countInWindow(placedAts: readonly string[] | undefined, endMs: number, windowMs: number): number {
-  let count = 0;
-  for (const placedAt of placedAts ?? []) {
-    const atMs = Date.parse(placedAt);
-    if (atMs < endMs && atMs >= endMs - windowMs) count += 1;
+/** First index whose value is ≥ `target` in an ascending list. */
+function lowerBound(sorted: readonly string[], target: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < target) low = mid + 1;
+    else high = mid;
   }
-  return count;
+  return low;
+}
+
+/**
+ * Orders in [end − window, end). The context's lists are ascending ISO-8601 UTC strings, which
+ * sort as the instants do, so two binary searches count them even for a busy address.
+ */
+function countInWindow(placedAts: readonly string[] | undefined, endMs: number, windowMs: number): number {
+  if (!placedAts || placedAts.length === 0) return 0;
+  const start = new Date(endMs - windowMs).toISOString();
+  const end = new Date(endMs).toISOString();
+  return lowerBound(placedAts, end) - lowerBound(placedAts, start);
 }
 
 export const velocity = defineRule({

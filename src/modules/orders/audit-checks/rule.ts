@@ -36,8 +36,8 @@ export interface AuditContext {
     addresses: ReadonlySet<string>;
   };
   /**
-   * placedAt (ISO) of other stored orders from the last 7 days, keyed by the shipping phone as
-   * `normalisePhone()` gives it (E.164) and by `addressKey()`.
+   * placedAt (ISO-8601 UTC, ascending) of other stored orders from the last 7 days, keyed by the
+   * shipping phone as `normalisePhone()` gives it (E.164) and by `addressKey()`.
    */
   recentOrders: {
     byPhone: ReadonlyMap<string, readonly string[]>;
