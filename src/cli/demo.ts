@@ -2,9 +2,11 @@ import cliProgress from 'cli-progress';
 import type { App } from '../app.ts';
 import { catalogRepository } from '../modules/catalog/catalog.repository.ts';
 import { createOrders } from '../modules/orders/index.ts';
+import type { Actor } from '../platform/actor.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import { demoCancellations, generateDemoShop } from './demo-data.ts';
+import { demoPassword, demoStaff, exposeRules, workTheQueue } from './demo-work.ts';
 
 const demoActor = { type: 'system' as const, id: null, name: 'demo' };
 
@@ -24,7 +26,12 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
     mailer: app.mailer,
     publicUrl: app.config.publicUrl,
   });
-  const sorted = [...shop.orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt));
+  const exposed = exposeRules(shop.orders);
+  await blockPhones(app, orders, exposed.blockedPhones);
+  const actors = await demoActors(app);
+  const sorted = exposed.orders
+    .filter((o) => o.placedAt <= app.clock.now().toISOString())
+    .sort((a, b) => a.placedAt.localeCompare(b.placedAt));
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic)
     : null;
@@ -38,10 +45,46 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   }
   bar?.stop();
   const cancelled = await cancelSome(app, orders, clock, shop);
+  const work = await workTheQueue(app, orders, clock, actors);
   console.log(`channels: ${shop.channels.length}, SKUs: ${shop.skus.length}`);
+  console.log(
+    `review work: ${work.paid} paid later, ${work.released} released by people, ${work.reviewed} high-risk reviews`,
+  );
+  console.log(
+    `demo users (password ${demoPassword}): ${demoStaff.map((u) => `${u.username} (${u.role})`).join(', ')}`,
+  );
   console.log(
     `orders created: ${counts.created}, already present: ${counts.duplicate}, rejected: ${counts.rejected}, cancelled: ${cancelled}`,
   );
+}
+
+async function blockPhones(
+  app: App,
+  orders: ReturnType<typeof createOrders>,
+  phones: readonly string[],
+): Promise<void> {
+  const existing = new Set(
+    (await app.database.db.selectFrom('blocklist').select('value').execute()).map((r) => r.value),
+  );
+  for (const phone of phones) {
+    const entry = { kind: 'phone' as const, value: phone, note: 'chargebacks on earlier orders' };
+    if (!existing.has(phone)) await orders.addEntry(demoActor, entry).catch(() => undefined);
+  }
+}
+
+/** The demo team's users (created once) and the actors their demo work is recorded under. */
+async function demoActors(app: App): Promise<Record<string, Actor>> {
+  const actors: Record<string, Actor> = { channel: { type: 'system', id: null, name: 'payment gateway' } };
+  for (const person of demoStaff) {
+    let user = await app.database.db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('username', '=', person.username)
+      .executeTakeFirst();
+    if (!user) user = await app.staff.createUser(demoActor, { ...person, password: demoPassword });
+    actors[person.username] = { type: 'user', id: user.id, name: user.username };
+  }
+  return actors;
 }
 
 async function addChannelsAndSkus(app: App, shop: ReturnType<typeof generateDemoShop>): Promise<void> {

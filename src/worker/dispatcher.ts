@@ -67,7 +67,8 @@ export function createDispatcher(options: DispatcherOptions) {
     return result.rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
-  async function deliver(row: Row<'outbox'>): Promise<void> {
+  /** Runs the event's handlers; true when all succeeded (failures are recorded right away). */
+  async function deliver(row: Row<'outbox'>): Promise<boolean> {
     const type = row.type as EventType;
     const event = {
       id: Number(row.id),
@@ -77,11 +78,23 @@ export function createDispatcher(options: DispatcherOptions) {
     } as DeliveredEvent;
     try {
       for (const handler of (handlers[type] ?? []) as EventHandler[]) await handler(event);
-      await finish(row, { status: 'done', processed_at: clock.now().toISOString() });
       metrics?.outboxDelivered.inc({ type, result: 'done' });
+      return true;
     } catch (error) {
       await fail(row, error as Error);
+      return false;
     }
+  }
+
+  /** One statement marks every delivered event of a batch done (most events have no handler yet). */
+  async function markDone(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await database.db
+      .updateTable('outbox')
+      .set({ status: 'done', processed_at: clock.now().toISOString(), locked_by: null, locked_until: null })
+      .where('id', 'in', [...ids])
+      .where('locked_by', '=', workerId)
+      .execute();
   }
 
   async function fail(row: Row<'outbox'>, error: Error): Promise<void> {
@@ -110,7 +123,9 @@ export function createDispatcher(options: DispatcherOptions) {
   /** One pass: claim a batch and deliver it. Returns how many events it handled. */
   async function runOnce(): Promise<number> {
     const rows = await claim();
-    for (const row of rows) await deliver(row);
+    const delivered: number[] = [];
+    for (const row of rows) if (await deliver(row)) delivered.push(Number(row.id));
+    await markDone(delivered);
     return rows.length;
   }
 

@@ -56,6 +56,7 @@ export async function loadAuditContext(
   now: Date,
   /** When re-judging a stored order: leave it out of its own velocity and merge counts. */
   excludeOrderId?: string,
+  mergeWindowHours = 48,
 ): Promise<AuditContext> {
   const keys = orders.map(keysOf);
   const phones = [...new Set(keys.map((k) => k.phoneKey).filter((k): k is string => k !== null))];
@@ -89,6 +90,7 @@ export async function loadAuditContext(
       .where('buyer_key', 'in', buyers)
       .where('id', '!=', excludeOrderId ?? '')
       .where('status', 'in', mergeableStatuses)
+      .where('placed_at', '>=', new Date(now.getTime() - mergeWindowHours * 3600_000).toISOString())
       .execute(),
   ]);
   const byPhone = new Map<string, string[]>();
@@ -97,6 +99,12 @@ export async function loadAuditContext(
     pushTo(byPhone, row.phone_key, row.placed_at);
     pushTo(byAddress, row.address_key, row.placed_at);
   }
+  // Orders of the same batch count for each other too: a burst often arrives in one file or call.
+  // An order's own time never counts for it (the window ends just before its placedAt).
+  orders.forEach((order, i) => {
+    pushTo(byPhone, keys[i].phoneKey, order.placedAt);
+    pushTo(byAddress, keys[i].addressKey, order.placedAt);
+  });
   // VELOCITY counts with binary search over ascending times.
   for (const list of [...byPhone.values(), ...byAddress.values()]) list.sort();
   const openOrdersByBuyer = new Map<string, string[]>();

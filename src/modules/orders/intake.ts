@@ -178,6 +178,8 @@ export function createIntake(deps: IntakeDeps) {
       catalog,
       fresh.map((c) => c.order),
       run.now,
+      undefined,
+      run.settings.merge.windowHours,
     );
     const built = time('audit', () =>
       fresh.map((c) => ({

@@ -15,6 +15,13 @@ const regroupableStatuses = ['pending_review', 'approved'];
 
 export const mergeSettingsSchema = z.object({
   mode: z.enum(['offer', 'auto']).default('offer'),
+  /** Only open orders placed this recently count as the same shipment (the merge window). */
+  windowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(48),
 });
 export type MergeSettings = z.output<typeof mergeSettingsSchema>;
 

@@ -41,7 +41,7 @@ export type OrderSettings = z.output<typeof orderSettingsSchema>;
 export const defaultOrderSettings: OrderSettings = {
   policy: defaultPolicy,
   autohold: { isEnabled: false, minutes: 30 },
-  merge: { mode: 'offer' },
+  merge: { mode: 'offer', windowHours: 48 },
   // Urgent orders go to a dedicated team and custom orders to the team that talks to customers (R1.3).
   assignment: [
     { team: 'urgent', types: ['urgent'] },

@@ -51,11 +51,17 @@ function openSqlite(options: DatabaseOptions): Database {
  * Repeated SQL text gets its prepared statement back instead. Reusing a statement is safe here:
  * Kysely runs one query at a time on the single SQLite connection and reads results eagerly.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database, size = 500) {
+const maxCachedSqlLength = 2000;
+
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 200) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(sqlText: string) {
+      // Multi-row inserts and long IN lists differ in text almost every time and each prepared
+      // statement holds native memory (about 1 MB for a 1,000-row insert): only small,
+      // repeating statements are worth keeping.
+      if (sqlText.length > maxCachedSqlLength) return sqlite.prepare(sqlText);
       let statement = cache.get(sqlText);
       if (statement) {
         // Re-insert to keep the map in least-recently-used order.

@@ -1,0 +1,136 @@
+/**
+ * Ingest benchmark (DESIGN.md section 8): orders through the real server over HTTP — one per
+ * request and 1,000 per batch — against the same rows written by raw SQL on the same kind of
+ * database, on SQLite and PostgreSQL in one run; then the server's memory after 100,000 orders.
+ *
+ *   npm run bench -- ingest [--quick] [--rss | --no-rss] [--db sqlite|postgres] [--save] [--cpu-prof]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureBound } from './ingest-bound.ts';
+import { measureRss, measureServer } from './ingest-server.ts';
+import { fullPlan, makeWorkload, type Plan, quickPlan } from './ingest-workload.ts';
+import { type Cleanup, withCleanup } from './support/cleanup.ts';
+import { progress, type Throughput } from './support/measure.ts';
+import { summariseProfiles } from './support/profile.ts';
+import { buildServerBundle, type DatabaseKind } from './support/server.ts';
+
+const rssOrders = 100_000;
+const rssBoundMb = 300;
+
+interface Options {
+  plan: Plan;
+  kinds: DatabaseKind[];
+  isQuick: boolean;
+  shouldSave: boolean;
+  profileDir?: string;
+}
+
+function parseOptions(args: string[]): Options {
+  const { values } = parseArgs({
+    args,
+    options: {
+      quick: { type: 'boolean', default: false },
+      rss: { type: 'boolean' },
+      'no-rss': { type: 'boolean' },
+      db: { type: 'string' },
+      save: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
+    },
+  });
+  const kinds: DatabaseKind[] =
+    values.db === undefined ? ['sqlite', 'postgres'] : [values.db as DatabaseKind];
+  if (!kinds.every((k) => k === 'sqlite' || k === 'postgres'))
+    throw new Error(`--db must be sqlite or postgres, got "${values.db}"`);
+  // The 100k-order memory check runs by default in a full run (it adds about half a minute).
+  const isRssOn = values.rss ?? (!values['no-rss'] && !values.quick);
+  const plan = {
+    ...(values.quick ? quickPlan : fullPlan),
+    rssOrders: isRssOn && kinds.includes('sqlite') ? rssOrders : 0,
+  };
+  const profileDir = values['cpu-prof']
+    ? fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-bench-profiles-'))
+    : undefined;
+  return { plan, kinds, isQuick: values.quick, shouldSave: values.save, profileDir };
+}
+
+// ---- report ----
+
+const round = (n: number) => Math.round(n);
+
+function caseLine(kind: DatabaseKind, name: string, ordo: Throughput, bound: Throughput): string {
+  const ratio = ordo.perSecond / bound.perSecond;
+  return `ingest ${kind} ${name}: ${round(ordo.perSecond)} orders/s, bound ${round(bound.perSecond)}/s, ratio ${ratio.toFixed(2)}`;
+}
+
+function save(lines: string[], json: unknown): void {
+  const dir = path.join(import.meta.dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const base = path.join(dir, `ingest-${new Date().toISOString().slice(0, 10)}`);
+  fs.writeFileSync(`${base}.txt`, `${lines.join('\n')}\n`);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
+  console.error(`saved ${path.relative(process.cwd(), base)}.txt and .json`);
+}
+
+async function benchDatabase(
+  kind: DatabaseKind,
+  options: Options,
+  cleanup: Cleanup,
+  print: (line: string) => void,
+) {
+  const workload = makeWorkload(options.plan);
+  const ordo = await measureServer(kind, workload, options, cleanup);
+  const bound = await measureBound(kind, workload, options.plan, cleanup);
+  print(caseLine(kind, 'single', ordo.single, bound.single));
+  print(caseLine(kind, 'batch', ordo.batch, bound.batch));
+  print(`server peak rss ${kind}: ${ordo.peakMb} MB`);
+  const ratio = (a: Throughput, b: Throughput) => a.perSecond / b.perSecond;
+  return {
+    database: kind,
+    single: { ordo: ordo.single, bound: bound.single, ratio: ratio(ordo.single, bound.single) },
+    batch: { ordo: ordo.batch, bound: bound.batch, ratio: ratio(ordo.batch, bound.batch) },
+    serverPeakRssMb: ordo.peakMb,
+  };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const options = parseOptions(args);
+  const lines: string[] = [];
+  const print = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
+  const startedAt = new Date();
+  // The load average tells a reader whether something else was using the 2 cores.
+  const machine = `node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`;
+  print(`# ingest ${options.isQuick ? 'quick' : 'full'} run ${startedAt.toISOString()}; ${machine}`);
+  progress('npm run build:server');
+  await buildServerBundle();
+  const result = await withCleanup(async (cleanup) => {
+    const databases = [];
+    for (const kind of options.kinds) databases.push(await benchDatabase(kind, options, cleanup, print));
+    const rss = options.plan.rssOrders > 0 ? await measureRss(options, cleanup) : null;
+    if (rss)
+      print(
+        `rss sqlite after ${rss.orders} orders: ${rss.rssMb} MB (peak ${rss.peakMb} MB), bound ${rssBoundMb} MB`,
+      );
+    return { databases, rss };
+  });
+  if (options.profileDir) await summariseProfiles(options.profileDir);
+  const seconds = (Date.now() - startedAt.getTime()) / 1000;
+  progress(`done in ${seconds.toFixed(0)} s`);
+  if (options.shouldSave) {
+    save(lines, {
+      startedAt,
+      seconds,
+      node: process.version,
+      cpus: os.cpus().length,
+      plan: options.plan,
+      ...result,
+      rssBoundMb,
+      text: lines,
+    });
+  }
+}

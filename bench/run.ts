@@ -1,0 +1,33 @@
+/**
+ * `npm run bench -- <name> [options]`: runs one benchmark. Each prints its figures as ratios
+ * against a bound measured in the same run (DESIGN.md section 8), so they hold on a noisy machine.
+ */
+const benchmarks: Record<
+  string,
+  { summary: string; load: () => Promise<{ run(args: string[]): Promise<void> }> }
+> = {
+  ingest: {
+    summary: 'order intake over HTTP (single and batch) vs raw SQL, on SQLite and PostgreSQL; server RSS',
+    load: () => import('./ingest.ts'),
+  },
+};
+
+function listBenchmarks(): void {
+  console.error('usage: npm run bench -- <name> [options]\n\navailable benchmarks:');
+  for (const [name, { summary }] of Object.entries(benchmarks))
+    console.error(`  ${name.padEnd(10)} ${summary}`);
+}
+
+const [name, ...args] = process.argv.slice(2);
+const benchmark = name === undefined ? undefined : benchmarks[name];
+if (!benchmark) {
+  if (name !== undefined) console.error(`unknown benchmark "${name}"\n`);
+  listBenchmarks();
+  process.exit(1);
+}
+try {
+  await (await benchmark.load()).run(args);
+} catch (error) {
+  console.error(`bench ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+}
