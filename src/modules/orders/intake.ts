@@ -58,7 +58,7 @@ export function groupCommit<I, R>(process: (items: readonly I[]) => Promise<R[]>
       waiting = waiting.slice(maxBatch);
       try {
         const results = await process(batch.map((b) => b.item));
-        batch.forEach((b, i) => b.resolve(results[i]));
+        for (const [i, entry] of batch.entries()) entry.resolve(results[i]);
       } catch {
         for (const entry of batch) await runAlone(entry);
       }

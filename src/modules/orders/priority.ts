@@ -219,7 +219,10 @@ function remembered<T extends string | number | null>(
   compute: () => T,
 ): T {
   let memo = calendarMemo.get(calendar);
-  if (!memo) calendarMemo.set(calendar, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    calendarMemo.set(calendar, memo);
+  }
   if (memo.has(key)) return memo.get(key) as T;
   if (memo.size >= 5000) memo.clear();
   const value = compute();
