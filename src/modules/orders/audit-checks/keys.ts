@@ -44,10 +44,19 @@ export function normaliseAddressPart(part: string | null): string {
 
 /** The same delivery address gives the same key however it was typed: country|province|city|district|line1. */
 export function addressKey(address: NormalisedOrder['shippingAddress']): string {
-  return [address.country, address.province, address.city, address.district, address.line1]
-    .map(normaliseAddressPart)
-    .join('|');
+  let key = addressKeys.get(address);
+  if (key === undefined) {
+    key = [address.country, address.province, address.city, address.district, address.line1]
+      .map(normaliseAddressPart)
+      .join('|');
+    addressKeys.set(address, key);
+  }
+  return key;
 }
+
+// Several checks and the intake ask for the same order's key; addresses are not mutated after
+// normalisation (a correction builds a new address object), so the key can be kept with it.
+const addressKeys = new WeakMap<object, string>();
 
 /** The shipping phone's E.164 form, or just its digits when it cannot be parsed as a number. */
 export function shippingPhoneKey(order: NormalisedOrder): string {
