@@ -84,7 +84,16 @@ export function validationError(issues: readonly { path: PropertyKey[]; message:
   });
 }
 
+const validatedOrders = new WeakSet<object>();
+
+/** The HTTP layer already parsed this body with the canonical schema; intake need not again. */
+export function markValidated<T extends object>(order: T): T {
+  validatedOrders.add(order);
+  return order;
+}
+
 function parseInput(input: unknown): NormalisedOrder {
+  if (typeof input === 'object' && input !== null && validatedOrders.has(input)) return normaliseOrder(input as CanonicalOrder);
   const parsed = canonicalOrder.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   return normaliseOrder(parsed.data as CanonicalOrder);
@@ -187,17 +196,19 @@ export function createIntake(deps: IntakeDeps) {
         rows: buildOrderRows(c.order, { ...run, actor: c.actor, audit }),
       })),
     );
-    const inserted = await repo.insertOrdersIfAbsent(
-      tx,
-      built.map((b) => b.rows.order),
-    );
+    // On SQLite the rows go through prepared statements on the transaction's own connection.
+    const inserted = await repo.insertOrdersIfAbsent(tx, built.map((b) => b.rows.order), database.sqlite);
     const kept = built.filter((b) => inserted.has(b.rows.order.id));
-    await repo.insertChildren(tx, {
-      lines: kept.flatMap((b) => b.rows.lines),
-      holds: kept.flatMap((b) => b.rows.holds),
-      history: kept.flatMap((b) => b.rows.history),
-      events: kept.flatMap((b) => b.rows.events),
-    });
+    await repo.insertChildren(
+      tx,
+      {
+        lines: kept.flatMap((b) => b.rows.lines),
+        holds: kept.flatMap((b) => b.rows.holds),
+        history: kept.flatMap((b) => b.rows.history),
+        events: kept.flatMap((b) => b.rows.events),
+      },
+      database.sqlite,
+    );
     await publishMany(
       tx,
       run.now,

@@ -1,7 +1,9 @@
-import { insertRows } from '../../platform/db/bulk.ts';
-import type { DialectName, Executor } from '../../platform/db/database.ts';
+import { insertRows, insertSqliteRows } from '../../platform/db/bulk.ts';
+import type { Database, DialectName, Executor } from '../../platform/db/database.ts';
 import { dayOf, escapeLike } from '../../platform/db/dialect.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
+
+type SqliteHandle = NonNullable<Database['sqlite']>;
 
 export interface OrderFilter {
   status?: string;
@@ -37,8 +39,13 @@ export const ordersRepository = {
    * Inserts orders, skipping any whose (channel, external id) a concurrent request stored first;
    * returns the ids that were inserted so their children are written and the rest reported as duplicates.
    */
-  async insertOrdersIfAbsent(db: Executor, orders: readonly NewRow<'orders'>[]): Promise<Set<string>> {
+  async insertOrdersIfAbsent(db: Executor, orders: readonly NewRow<'orders'>[], sqlite?: SqliteHandle): Promise<Set<string>> {
     const inserted = new Set<string>();
+    if (sqlite) {
+      const outcomes = insertSqliteRows(sqlite, 'orders', orders, ['channel_id', 'external_id']);
+      orders.forEach((order, i) => outcomes[i] && inserted.add(order.id));
+      return inserted;
+    }
     const columns = Object.keys(orders[0] ?? {}).length || 1;
     const perStatement = Math.floor(30_000 / columns);
     for (let start = 0; start < orders.length; start += perStatement) {
@@ -53,7 +60,14 @@ export const ordersRepository = {
     return inserted;
   },
 
-  async insertChildren(db: Executor, rows: Omit<OrderRows, 'orders'>): Promise<void> {
+  async insertChildren(db: Executor, rows: Omit<OrderRows, 'orders'>, sqlite?: SqliteHandle): Promise<void> {
+    if (sqlite) {
+      insertSqliteRows(sqlite, 'order_lines', rows.lines);
+      insertSqliteRows(sqlite, 'order_holds', rows.holds);
+      insertSqliteRows(sqlite, 'order_status_history', rows.history);
+      insertSqliteRows(sqlite, 'order_events', rows.events);
+      return;
+    }
     await insertRows(db, 'order_lines', rows.lines);
     await insertRows(db, 'order_holds', rows.holds);
     await insertRows(db, 'order_status_history', rows.history);

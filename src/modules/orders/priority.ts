@@ -322,7 +322,10 @@ export function slaStatus(
   if (shipBy === null) return 'none';
   const deadline = new Date(shipBy);
   if (now > deadline) return 'breached';
-  return workingHoursBetween(policy.calendar, now, deadline) < policy.atRiskWorkingHours
-    ? 'at_risk'
-    : 'on_track';
+  // To the minute is precise enough for a status, and lets lists and replies share the answer.
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  const hoursLeft = remembered(policy.calendar, `status|${minute}|${shipBy}`, () =>
+    workingHoursBetween(policy.calendar, new Date(minute), deadline),
+  );
+  return hoursLeft < policy.atRiskWorkingHours ? 'at_risk' : 'on_track';
 }
