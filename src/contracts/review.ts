@@ -195,6 +195,9 @@ export const publicAddressFix = z.object({
     line2: z.string(),
     postalCode: z.string(),
   }),
+  messages: z.array(
+    z.object({ direction: z.enum(['to_customer', 'from_customer']), body: z.string(), at: z.string() }),
+  ),
 });
 
 export const team = z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) });
@@ -203,3 +206,5 @@ export const teamBody = z.object({
   name: z.string().trim().min(1).max(100),
   members: z.array(z.string()).max(200).default([]),
 });
+
+export const customerMessageBody = z.object({ body: z.string().trim().min(1, 'required').max(4000) });

@@ -19,7 +19,10 @@ export interface RunningServer {
 export async function startTestServer(
   options: { dialect?: DialectName; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
-  const env = { ORDO_WEB_DIR: path.resolve(import.meta.dirname, '../../dist/web'), ...options.env };
+  const env: Record<string, string> = {
+    ORDO_WEB_DIR: path.resolve(import.meta.dirname, '../../dist/web'),
+    ...options.env,
+  };
   if (!env.ORDO_PUBLIC_URL?.includes('{url}')) {
     return listen(await createTestApp(options.dialect ?? 'sqlite', { env }));
   }

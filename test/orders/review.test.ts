@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fixedClock } from '../../src/platform/clock.ts';
+import { signLink } from '../../src/platform/signed-link.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { newOrderInput } from '../helpers/factories.ts';
@@ -270,6 +271,66 @@ for (const dialect of testDialects) {
         .json()
         .events.map((e: { type: string }) => e.type);
       assert.ok(timeline.includes('customer_notified'));
+    });
+
+    it('lets the customer fix the address and write to the shop through a signed link, and refuses forged or old links', async () => {
+      const address = { ...(newOrderInput().shippingAddress as Record<string, unknown>) };
+      const order = await orderPost({ externalId: 'link-1', shippingAddress: { ...address, district: '' } });
+      assert.deepEqual(order.holds, ['ADDRESS_INCOMPLETE']);
+      const link = await t.current.app.orders.linkFor(order.id);
+      const token = link.split('/fix/')[1];
+      const view = await t.current.server.inject({
+        method: 'GET',
+        url: `/api/v1/public/address-fix/${token}`,
+      });
+      assert.equal(view.statusCode, 200);
+      assert.equal(view.json().problems[0].code, 'ADDRESS_INCOMPLETE');
+      const forged = `${token.slice(0, -2)}${token.endsWith('A') ? 'BB' : 'AA'}`;
+      const refused = await t.current.server.inject({
+        method: 'POST',
+        url: `/api/v1/public/address-fix/${forged}`,
+        payload: { shippingAddress: address },
+      });
+      assert.equal(refused.statusCode, 403);
+      assert.equal(refused.json().error.code, 'INVALID_LINK');
+      const secret = await t.current.app.orders.secretForTests();
+      const old = signLink(secret, {
+        purpose: 'address-fix',
+        subject: order.id,
+        expiresAt: clock.now().getTime() - 1000,
+      });
+      const expired = await t.current.server.inject({
+        method: 'GET',
+        url: `/api/v1/public/address-fix/${old}`,
+      });
+      assert.equal(expired.statusCode, 410);
+      assert.equal(
+        (await api('GET', `/api/v1/orders/${order.id}`)).json().status,
+        'pending_review',
+        'refused links change nothing',
+      );
+      const fixed = await t.current.server.inject({
+        method: 'POST',
+        url: `/api/v1/public/address-fix/${token}`,
+        payload: { shippingAddress: address },
+      });
+      assert.equal(fixed.statusCode, 200);
+      assert.deepEqual(fixed.json().problems, []);
+      const after = (await api('GET', `/api/v1/orders/${order.id}`)).json();
+      assert.equal(after.status, 'approved');
+      assert.equal(
+        after.events.find((e: { type: string }) => e.type === 'address_corrected').data.by,
+        'customer',
+      );
+      const message = await t.current.server.inject({
+        method: 'POST',
+        url: `/api/v1/public/address-fix/${token}/messages`,
+        payload: { body: 'Please deliver after 6 pm' },
+      });
+      assert.deepEqual(
+        message.json().messages.map((m: { direction: string }) => m.direction),
+        ['from_customer'],
+      );
     });
   });
 }

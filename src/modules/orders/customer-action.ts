@@ -197,7 +197,18 @@ export function createCustomerAction(deps: {
         line2: order.ship_line2 ?? '',
         postalCode: order.ship_postal_code ?? '',
       },
+      // The conversation with the customer (internal notes stay internal).
+      messages: (await deps.changes.listNotes(order.id))
+        .filter((n) => n.direction !== 'internal')
+        .map((n) => ({ direction: n.direction as 'to_customer' | 'from_customer', body: n.body, at: n.at })),
     };
+  }
+
+  /** The customer answers through the same link: the message joins the order's conversation. */
+  async function submitCustomerMessage(token: string, body: string) {
+    const order = await orderOfLink(token);
+    await deps.changes.addNote(customerActor, order.id, { direction: 'from_customer', body });
+    return viewAddressFix(token);
   }
 
   async function submitAddressFix(token: string, address: AddressInput) {
@@ -218,6 +229,7 @@ export function createCustomerAction(deps: {
     sendCustomerMessage,
     viewAddressFix,
     submitAddressFix,
+    submitCustomerMessage,
     secretForTests: () => secret.get(),
   };
 }

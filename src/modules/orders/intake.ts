@@ -93,7 +93,8 @@ export function markValidated<T extends object>(order: T): T {
 }
 
 function parseInput(input: unknown): NormalisedOrder {
-  if (typeof input === 'object' && input !== null && validatedOrders.has(input)) return normaliseOrder(input as CanonicalOrder);
+  if (typeof input === 'object' && input !== null && validatedOrders.has(input))
+    return normaliseOrder(input as CanonicalOrder);
   const parsed = canonicalOrder.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   return normaliseOrder(parsed.data as CanonicalOrder);
@@ -197,7 +198,11 @@ export function createIntake(deps: IntakeDeps) {
       })),
     );
     // On SQLite the rows go through prepared statements on the transaction's own connection.
-    const inserted = await repo.insertOrdersIfAbsent(tx, built.map((b) => b.rows.order), database.sqlite);
+    const inserted = await repo.insertOrdersIfAbsent(
+      tx,
+      built.map((b) => b.rows.order),
+      database.sqlite,
+    );
     const kept = built.filter((b) => inserted.has(b.rows.order.id));
     await repo.insertChildren(
       tx,

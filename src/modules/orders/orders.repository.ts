@@ -39,7 +39,11 @@ export const ordersRepository = {
    * Inserts orders, skipping any whose (channel, external id) a concurrent request stored first;
    * returns the ids that were inserted so their children are written and the rest reported as duplicates.
    */
-  async insertOrdersIfAbsent(db: Executor, orders: readonly NewRow<'orders'>[], sqlite?: SqliteHandle): Promise<Set<string>> {
+  async insertOrdersIfAbsent(
+    db: Executor,
+    orders: readonly NewRow<'orders'>[],
+    sqlite?: SqliteHandle,
+  ): Promise<Set<string>> {
     const inserted = new Set<string>();
     if (sqlite) {
       const outcomes = insertSqliteRows(sqlite, 'orders', orders, ['channel_id', 'external_id']);

@@ -10,6 +10,7 @@ import {
   bulkReleaseBody,
   bulkReleaseResponse,
   claimBody,
+  customerMessageBody,
   dryRunBody,
   dryRunResult,
   efficiency,
@@ -509,6 +510,21 @@ export function reviewRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { isPublic: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       },
       async (request) => orders.submitAddressFix(request.params.token, request.body.shippingAddress),
+    );
+
+    app.post(
+      '/public/address-fix/:token/messages',
+      {
+        schema: {
+          tags: ['public'],
+          summary: 'The customer writes to the shop about the order (custom orders: a conversation)',
+          params: z.object({ token: z.string().min(10).max(500) }),
+          body: customerMessageBody,
+          response: { 200: publicAddressFix, 400: errorBody, 403: errorBody, 410: errorBody },
+        },
+        config: { isPublic: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      },
+      async (request) => orders.submitCustomerMessage(request.params.token, request.body.body),
     );
 
     app.get(

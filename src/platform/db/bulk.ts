@@ -32,7 +32,12 @@ const sqliteStatements = new WeakMap<SqliteHandle, Map<string, ReturnType<Sqlite
  * it. Building a 1,000-row INSERT through the query builder cost more than SQLite's own work.
  * Returns, per row, whether it was inserted (false when `onConflictDoNothing` skipped it).
  */
-export function insertSqliteRows(sqlite: SqliteHandle, table: string, rows: readonly object[], onConflictDoNothing?: readonly string[]): boolean[] {
+export function insertSqliteRows(
+  sqlite: SqliteHandle,
+  table: string,
+  rows: readonly object[],
+  onConflictDoNothing?: readonly string[],
+): boolean[] {
   let statements = sqliteStatements.get(sqlite);
   if (!statements) {
     statements = new Map();
@@ -43,8 +48,12 @@ export function insertSqliteRows(sqlite: SqliteHandle, table: string, rows: read
     const key = `${table}|${columns.join(',')}|${onConflictDoNothing?.join(',') ?? ''}`;
     let statement = statements.get(key);
     if (!statement) {
-      const conflict = onConflictDoNothing ? ` on conflict (${onConflictDoNothing.map((c) => `"${c}"`).join(', ')}) do nothing` : '';
-      statement = sqlite.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})${conflict}`);
+      const conflict = onConflictDoNothing
+        ? ` on conflict (${onConflictDoNothing.map((c) => `"${c}"`).join(', ')}) do nothing`
+        : '';
+      statement = sqlite.prepare(
+        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})${conflict}`,
+      );
       statements.set(key, statement);
     }
     return statement.run(Object.values(row)).changes === 1;
