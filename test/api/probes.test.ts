@@ -54,6 +54,12 @@ for (const dialect of testDialects) {
         '/api/v1/api-keys',
         '/api/v1/audit-log',
         '/api/v1/auth/login',
+        '/api/v1/queue',
+        '/api/v1/audit-rules/dry-run',
+        '/api/v1/orders/{id}/review/finance',
+        '/api/v1/public/address-fix/{token}',
+        '/api/v1/settings/orders',
+        '/api/v1/orders/efficiency',
       ]) {
         assert.ok(spec.paths[path], `${path} is described`);
       }
