@@ -4,8 +4,8 @@ import path from 'node:path';
 import { type App, createApp } from '../src/app.ts';
 import { generateDemoShop } from '../src/cli/demo-data.ts';
 import { canonicalOrder } from '../src/contracts/orders.ts';
-import { type AuditContext, defaultRuleSet, runAudit } from '../src/modules/orders/audit-rules.ts';
 import { keysOf } from '../src/modules/orders/audit-context.ts';
+import { type AuditContext, defaultRuleSet, runAudit } from '../src/modules/orders/audit-rules.ts';
 import { type NormalisedOrder, normaliseOrder } from '../src/modules/orders/normalise.ts';
 import { classifyOrder, defaultPolicy } from '../src/modules/orders/priority.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -39,13 +39,21 @@ function contextFor(orders: NormalisedOrder[], skus: AuditContext['skuStates']):
   });
   for (const list of [...byPhone.values(), ...byAddress.values()]) list.sort();
   const empty = new Set<string>();
-  return { now: new Date(), skuStates: skus, blocklist: { phones: empty, emails: empty, names: empty, addresses: empty }, recentOrders: { byPhone, byAddress }, openOrdersByBuyer };
+  return {
+    now: new Date(),
+    skuStates: skus,
+    blocklist: { phones: empty, emails: empty, names: empty, addresses: empty },
+    recentOrders: { byPhone, byAddress },
+    openOrdersByBuyer,
+  };
 }
 
 function chainLatencies(count: number): { p50: number; p99: number; max: number } {
   const shop = demoOrders(count, 3);
   const orders = shop.orders.map((o) => normaliseOrder(canonicalOrder.parse(o)));
-  const skus = new Map(shop.skus.map((s) => [s.code, { isActive: true, name: s.name, isMadeToOrder: false, isPresale: false }]));
+  const skus = new Map(
+    shop.skus.map((s) => [s.code, { isActive: true, name: s.name, isMadeToOrder: false, isPresale: false }]),
+  );
   const context = contextFor(orders, skus);
   const ruleSet = defaultRuleSet();
   const latencies: number[] = [];
@@ -59,7 +67,11 @@ function chainLatencies(count: number): { p50: number; p99: number; max: number 
     }
   }
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] };
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1],
+  };
 }
 
 async function freshApp(label: string): Promise<{ app: App; dir: string }> {
@@ -69,7 +81,8 @@ async function freshApp(label: string): Promise<{ app: App; dir: string }> {
 }
 
 async function seedCatalog(app: App, shop: ReturnType<typeof demoOrders>) {
-  for (const channel of shop.channels) await app.catalog.channels.createChannel(actor, channel).catch(() => undefined);
+  for (const channel of shop.channels)
+    await app.catalog.channels.createChannel(actor, channel).catch(() => undefined);
   const csv = ['code,name,price', ...shop.skus.map((s) => `${s.code},"${s.name}",${s.price}`)].join('\n');
   await app.catalog.importSkus(actor, csv);
 }
@@ -84,9 +97,15 @@ async function rulesOnVersusOff(count: number) {
   const elapsed = { on: 0, off: 0 };
   for (let start = 0; start < shop.orders.length; start += 500) {
     const chunk = shop.orders.slice(start, start + 500);
-    for (const [name, { app }] of [['on', on], ['off', off]] as const) {
+    for (const [name, { app }] of [
+      ['on', on],
+      ['off', off],
+    ] as const) {
       const began = performance.now();
-      await app.orders.receiveOrders(actor, chunk.map((o) => ({ ...o, externalId: `${o.externalId}-${name}` })));
+      await app.orders.receiveOrders(
+        actor,
+        chunk.map((o) => ({ ...o, externalId: `${o.externalId}-${name}` })),
+      );
       elapsed[name] += performance.now() - began;
     }
   }
@@ -105,11 +124,14 @@ async function dryRunOver(count: number): Promise<{ seconds: number; orders: num
     const filled = performance.now();
     for (let start = 0; start < shop.orders.length; start += 1000) {
       await app.orders.receiveOrders(actor, shop.orders.slice(start, start + 1000));
-      if (process.stderr.isTTY) process.stderr.write(`\r  storing orders for the dry run: ${Math.min(start + 1000, count)}/${count}`);
+      if (process.stderr.isTTY)
+        process.stderr.write(`\r  storing orders for the dry run: ${Math.min(start + 1000, count)}/${count}`);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
     const fillSeconds = (performance.now() - filled) / 1000;
-    const proposed = defaultRuleSet().rules.map((r) => (r.code === 'VELOCITY' ? { ...r, params: { ...r.params, maxOrders: 1 } } : r));
+    const proposed = defaultRuleSet().rules.map((r) =>
+      r.code === 'VELOCITY' ? { ...r, params: { ...r.params, maxOrders: 1 } } : r,
+    );
     const began = performance.now();
     const result = await app.orders.dryRun(proposed, 60);
     return { seconds: (performance.now() - began) / 1000, orders: result.orders, fillSeconds };
@@ -121,17 +143,25 @@ async function dryRunOver(count: number): Promise<{ seconds: number; orders: num
 
 export async function run(args: string[]): Promise<void> {
   const isQuick = args.includes('--quick');
-  const lines: string[] = [`# audit ${isQuick ? 'quick' : 'full'} run ${new Date().toISOString()}; node ${process.version}, ${os.cpus().length} CPUs`];
+  const lines: string[] = [
+    `# audit ${isQuick ? 'quick' : 'full'} run ${new Date().toISOString()}; node ${process.version}, ${os.cpus().length} CPUs`,
+  ];
   const print = (line: string) => {
     lines.push(line);
     console.log(line);
   };
   const chain = chainLatencies(isQuick ? 2000 : 10_000);
-  print(`audit chain in process: p50 ${chain.p50.toFixed(0)} µs, p99 ${chain.p99.toFixed(0)} µs, bound 1000 µs, ratio ${(chain.p99 / 1000).toFixed(2)}`);
+  print(
+    `audit chain in process: p50 ${chain.p50.toFixed(0)} µs, p99 ${chain.p99.toFixed(0)} µs, bound 1000 µs, ratio ${(chain.p99 / 1000).toFixed(2)}`,
+  );
   const ingest = await rulesOnVersusOff(isQuick ? 2000 : 10_000);
-  print(`audit ingest all rules: ${ingest.on.toFixed(0)} orders/s, bound no rules ${ingest.off.toFixed(0)}/s, ratio ${(ingest.on / ingest.off).toFixed(2)}`);
+  print(
+    `audit ingest all rules: ${ingest.on.toFixed(0)} orders/s, bound no rules ${ingest.off.toFixed(0)}/s, ratio ${(ingest.on / ingest.off).toFixed(2)}`,
+  );
   const dry = await dryRunOver(isQuick ? 10_000 : 100_000);
-  print(`audit dry run over ${dry.orders} orders: ${dry.seconds.toFixed(1)} s, bound 10 s, ratio ${(dry.seconds / 10).toFixed(2)} (stored in ${dry.fillSeconds.toFixed(0)} s)`);
+  print(
+    `audit dry run over ${dry.orders} orders: ${dry.seconds.toFixed(1)} s, bound 10 s, ratio ${(dry.seconds / 10).toFixed(2)} (stored in ${dry.fillSeconds.toFixed(0)} s)`,
+  );
   if (args.includes('--save')) {
     const file = path.join('bench/results', `audit-${new Date().toISOString().slice(0, 10)}.txt`);
     fs.writeFileSync(file, `${lines.join('\n')}\n`);

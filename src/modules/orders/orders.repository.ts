@@ -47,7 +47,7 @@ export const ordersRepository = {
     const inserted = new Set<string>();
     if (sqlite) {
       const outcomes = insertSqliteRows(sqlite, 'orders', orders, ['channel_id', 'external_id']);
-      orders.forEach((order, i) => outcomes[i] && inserted.add(order.id));
+      for (const [i, order] of orders.entries()) if (outcomes[i]) inserted.add(order.id);
       return inserted;
     }
     const columns = Object.keys(orders[0] ?? {}).length || 1;
