@@ -11,6 +11,12 @@ describe('ids', () => {
     assert.equal(Number.parseInt(ids[0].replace(/-/g, '').slice(0, 12), 16), 1_700_000_000_000);
   });
 
+  it('keeps ids made in the same millisecond in the order they were made', () => {
+    const ids = Array.from({ length: 1000 }, () => uuidv7(1_800_000_000_000));
+    assert.deepEqual([...ids].sort(), ids);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
   it('makes readable order numbers with the UTC date', () => {
     assert.match(orderNumber(new Date('2026-11-20T23:59:00Z')), /^SO261120[0-9A-HJKMNP-TV-Z]{8}$/);
   });

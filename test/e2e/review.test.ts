@@ -250,6 +250,15 @@ test('a customer fixes an incomplete address from the link in their mail; bad li
   await page.getByTestId('address-fix-done').getByText('Thank you, your address is saved').waitFor();
   assert.ok(!page.url().includes('/login'), 'the public page never asks to sign in');
 
+  // The customer writes to the shop through the same link.
+  await page.getByTestId('address-fix-message-body').fill('Please leave it with the building guard.');
+  await page.getByTestId('address-fix-message-send').click();
+  await page.getByTestId('address-fix-sent').waitFor();
+  await page
+    .getByTestId('address-fix-message')
+    .filter({ hasText: 'Please leave it with the building guard.' })
+    .waitFor();
+
   const fixed = await getOrder(created.id);
   assert.equal(fixed.status, 'approved', 'the only hold was released, so the order is approved');
   assert.deepEqual(fixed.holds, []);
@@ -266,6 +275,8 @@ test('a customer fixes an incomplete address from the link in their mail; bad li
   await timeline.getByText('The customer corrected the delivery address').waitFor();
   await timeline.getByText('Hold cleared automatically: Address incomplete').waitFor();
   await timeline.getByText(/Customer emailed at li\.na@example\.com/).waitFor();
+  await timeline.getByText('Message from the customer').waitFor();
+  await operator.getByTestId('conversation').getByText('Please leave it with the building guard.').waitFor();
   await operatorContext.close();
 
   // Bad links for another held order: refused on the page and by the API, the order unchanged.

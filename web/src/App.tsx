@@ -17,6 +17,10 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage'));
+const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage'));
+const AuditRulesPage = lazy(() => import('./pages/AuditRulesPage'));
+const OrderSettingsPage = lazy(() => import('./pages/OrderSettingsPage'));
+const AddressFixPage = lazy(() => import('./pages/AddressFixPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -66,7 +70,10 @@ function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="orders" element={guarded('orders:read', <OrdersPage />)} />
         <Route path="orders/new" element={guarded('orders:write', <NewOrderPage />)} />
+        <Route path="orders/queue" element={guarded('orders:read', <ReviewQueuePage />)} />
         <Route path="orders/:orderId" element={guarded('orders:read', <OrderDetailPage />)} />
+        <Route path="rules/audit" element={guarded('orders:read', <AuditRulesPage />)} />
+        <Route path="rules/settings" element={guarded('rules:manage', <OrderSettingsPage />)} />
         <Route path="catalog/skus" element={guarded('catalog:read', <SkusPage />)} />
         <Route path="admin/users" element={guarded('users:manage', <UsersPage />)} />
         <Route path="admin/api-keys" element={guarded('apikeys:manage', <ApiKeysPage />)} />
@@ -86,11 +93,27 @@ export function App() {
       theme={{ token: { colorPrimary: '#1677ff' } }}
     >
       <AntApp>
-        <AuthProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </AuthProvider>
+        <BrowserRouter>
+          <Routes>
+            {/* Public pages customers reach from a mail: outside the session, the layout and the sign-in redirect. */}
+            <Route
+              path="/fix/:token"
+              element={
+                <Suspense fallback={fullPageSpinner}>
+                  <AddressFixPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="*"
+              element={
+                <AuthProvider>
+                  <AppRoutes />
+                </AuthProvider>
+              }
+            />
+          </Routes>
+        </BrowserRouter>
       </AntApp>
     </ConfigProvider>
   );

@@ -89,8 +89,38 @@ export const orderStatuses = [
 export type OrderStatus = (typeof orderStatuses)[number];
 
 export const orderTypes = ['normal', 'urgent', 'custom', 'presale', 'b2b', 'replacement'] as const;
+/** Every hold reason the server gives; HIGH_RISK is lifted only by the two-stage review. */
+export const holdCodes = [
+  'PAYMENT_PENDING',
+  'AMOUNT_MISMATCH',
+  'TOTAL_MISMATCH',
+  'UNKNOWN_SKU',
+  'ADDRESS_INCOMPLETE',
+  'PHONE_INVALID',
+  'ADDRESS_UNSERVED',
+  'BLOCKLISTED',
+  'AMOUNT_OVER_LIMIT',
+  'QUANTITY_OVER_LIMIT',
+  'VELOCITY',
+  'MERGE_CANDIDATE',
+  'BUYER_NOTE',
+  'SELLER_NOTE',
+  'HIGH_RISK',
+  'AUTOHOLD',
+  'PRESALE',
+] as const;
+export const reviewOnlyHolds: readonly string[] = ['HIGH_RISK'];
 export const requestedServices = ['standard', 'express', 'freight', 'same_day'] as const;
 export const paymentStatuses = ['pending', 'paid', 'partially_paid', 'refunded', 'cod'] as const;
+export const paymentMethods = [
+  'alipay',
+  'wechat_pay',
+  'card',
+  'bank_transfer',
+  'cash',
+  'cod',
+  'other',
+] as const;
 
 export type OrderListItem = {
   id: string;
@@ -142,6 +172,35 @@ export type Payment = {
   paidAt: string | null;
 };
 
+export type ReviewStage = 'processor' | 'finance';
+export const slaStatuses = ['on_track', 'at_risk', 'breached', 'none'] as const;
+export type SlaStatus = (typeof slaStatuses)[number];
+/** Parts of the priority score: type, deadline slack, customer tier, order value (see the server docs). */
+export type PriorityParts = Record<string, number>;
+
+export type OrderReview = {
+  /** Which review a HIGH_RISK order waits for. */
+  stage: ReviewStage | null;
+  riskScore: number;
+  /** Version of the audit rules that judged the order. */
+  ruleSetVersion: number | null;
+  claimedBy: string | null;
+  team: string | null;
+  holdUntil: string | null;
+  releaseAt: string | null;
+};
+
+export type OrderLine = {
+  lineNo: number;
+  sku: string;
+  name: string | null;
+  quantity: number;
+  unitPrice: string;
+  lineTotal: string;
+  /** Parcel the line ships in (1 unless the order was split). */
+  parcel: number;
+};
+
 export type Order = {
   id: string;
   number: string;
@@ -155,14 +214,7 @@ export type Order = {
   currency: string;
   customer: { name: string; email: string | null; phone: string | null };
   shippingAddress: Address;
-  lines: {
-    lineNo: number;
-    sku: string;
-    name: string | null;
-    quantity: number;
-    unitPrice: string;
-    lineTotal: string;
-  }[];
+  lines: OrderLine[];
   shippingFee: string;
   discount: string;
   total: string;
@@ -175,8 +227,173 @@ export type Order = {
   allocations: unknown[];
   shipments: unknown[];
   events: OrderEvent[];
+  review: OrderReview;
+  typeReason: string | null;
+  priorityParts: PriorityParts;
+  slaStatus: SlaStatus;
+  /** Orders with the same group ship together. */
+  groupId: string | null;
   createdAt: string;
   updatedAt: string;
+};
+
+export type PaymentInput = { status: string; paidAmount?: string; paidAt?: string; method?: string };
+
+export type NoteDirection = 'internal' | 'to_customer' | 'from_customer';
+export type OrderNote = { id: string; direction: NoteDirection; author: string; body: string; at: string };
+
+export type BulkReleaseOutcome = 'approved' | 'still_held' | 'skipped';
+export type BulkReleaseResult = { orderId: string; outcome: BulkReleaseOutcome; reason?: string };
+
+export type QueueItem = {
+  id: string;
+  number: string;
+  channel: string;
+  type: string;
+  priority: number;
+  priorityParts: PriorityParts;
+  shipBy: string | null;
+  slaStatus: SlaStatus;
+  placedAt: string;
+  customerName: string;
+  total: string;
+  currency: string;
+  holds: string[];
+  riskScore: number;
+  reviewStage: ReviewStage | null;
+  team: string | null;
+  claimedBy: string | null;
+  claimedAt: string | null;
+};
+export type QueueFilter = { team?: string; mine?: boolean; stage?: ReviewStage };
+
+export type Team = { id: string; name: string; members: string[] };
+
+export type RuleConfig = { code: string; enabled: boolean; params: Record<string, unknown> };
+export type RuleSet = {
+  version: number;
+  rules: RuleConfig[];
+  note?: string | null;
+  createdBy?: string;
+  createdAt?: string;
+};
+export type LocalisedText = Record<string, string>;
+/** The subset of JSON Schema the rule catalog uses to describe parameters. */
+export type JsonSchema = {
+  type?: string;
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  maxItems?: number;
+  pattern?: string;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
+  propertyNames?: JsonSchema;
+  anyOf?: JsonSchema[];
+};
+export type CatalogRule = {
+  code: string;
+  title: LocalisedText;
+  description: LocalisedText;
+  defaultParams: Record<string, unknown>;
+  paramsSchema: JsonSchema;
+};
+export type DryRunCode = {
+  code: string;
+  current: number;
+  proposed: number;
+  delta: number;
+  newlyHeld: string[];
+  noLongerHeld: string[];
+};
+export type DryRunResult = {
+  days: number;
+  orders: number;
+  currentVersion: number;
+  held: { current: number; proposed: number };
+  byCode: DryRunCode[];
+  elapsedMs: number;
+};
+
+export const blocklistKinds = ['phone', 'email', 'name', 'address'] as const;
+export type BlocklistKind = (typeof blocklistKinds)[number];
+export type BlocklistEntry = {
+  id: string;
+  kind: BlocklistKind;
+  value: string;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+};
+export type BlocklistInput = { kind: BlocklistKind; value?: string; orderId?: string; note?: string };
+
+export type BusinessCalendar = {
+  timeZone: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  workingDays: number[];
+  workingHours: { start: string; end: string };
+  cutoffTime: string;
+  holidays: string[];
+  extraWorkingDays?: string[];
+};
+export type Sla = {
+  channel: string;
+  type: string;
+  shipWithinWorkingHours?: number;
+  sameDayBeforeCutoff?: boolean;
+};
+export type ClassificationRule = {
+  when: {
+    requestedService?: string[];
+    skuFlag?: 'madeToOrder' | 'presale';
+    customerGroup?: string[];
+    channel?: string[];
+    minTotalMinor?: number;
+    minQuantity?: number;
+  };
+  type: string;
+};
+export type AssignmentRule = { team: string; types?: string[]; holdCodes?: string[]; channels?: string[] };
+export type OrderSettings = {
+  policy: {
+    calendar: BusinessCalendar;
+    slas: Sla[];
+    classification: ClassificationRule[];
+    atRiskWorkingHours: number;
+  };
+  autohold: { isEnabled: boolean; minutes: number };
+  /** Open orders of one buyer placed within `windowHours` of each other count as one shipment. */
+  merge: { mode: 'offer' | 'auto'; windowHours?: number };
+  assignment: AssignmentRule[];
+};
+
+export type Efficiency = {
+  days: number;
+  decided: number;
+  touchFree: number;
+  /** 0–1; null when nothing was decided in the period. */
+  touchFreeRate: number | null;
+  reviewed: number;
+  reviewMinutes: { median: number | null; p90: number | null };
+  sla: { onTrack: number; atRisk: number; breached: number };
+  holdsByCode: Record<string, number>;
+};
+
+/** What the public address-fix page shows (every address part a string, empty when unknown). */
+export type AddressFix = {
+  number: string;
+  status: OrderStatus;
+  problems: { code: string; message: string }[];
+  shippingAddress: AddressInput;
+  /** The conversation with the customer (internal notes are not shown). */
+  messages?: { direction: 'to_customer' | 'from_customer'; body: string; at: string }[];
 };
 
 /** The canonical order a channel (or the console's new-order form) submits; see CONTRACT.md. */
@@ -307,6 +524,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
 const post = <T>(path: string, json?: unknown) => request<T>('POST', path, { json: json ?? {} });
 const patch = <T>(path: string, json: unknown) => request<T>('PATCH', path, { json });
+const put = <T>(path: string, json: unknown) => request<T>('PUT', path, { json });
 const del = (path: string) => request<void>('DELETE', path);
 const id = (value: string) => encodeURIComponent(value);
 
@@ -359,6 +577,68 @@ export const api = {
     },
     cancel: (orderId: string, reason: string) => post<Order>(`/orders/${id(orderId)}/cancel`, { reason }),
     summary: () => get<OrderSummary>('/orders/summary'),
+    efficiency: (days = 7) => get<Efficiency>('/orders/efficiency', { days }),
+    releaseHolds: (orderId: string, codes: string[], note?: string) =>
+      post<Order>(`/orders/${id(orderId)}/holds/release`, { codes, note }),
+    bulkRelease: (orderIds: string[], note?: string) =>
+      post<{ results: BulkReleaseResult[] }>('/orders/bulk-release', { orderIds, note }),
+    review: (orderId: string, stage: ReviewStage, decision: 'approve' | 'reject', reason?: string) =>
+      post<Order>(`/orders/${id(orderId)}/review/${stage}`, { decision, reason }),
+    recordPayment: (orderId: string, input: PaymentInput) =>
+      post<Order>(`/orders/${id(orderId)}/payment`, input),
+    correctAddress: (orderId: string, shippingAddress: AddressInput) =>
+      put<Order>(`/orders/${id(orderId)}/address`, { shippingAddress }),
+    notes: (orderId: string) => get<{ items: OrderNote[] }>(`/orders/${id(orderId)}/notes`),
+    addNote: (orderId: string, input: { direction: 'internal' | 'to_customer'; body: string }) =>
+      post<OrderNote>(`/orders/${id(orderId)}/notes`, input),
+    merge: (orderIds: string[]) => post<{ groupId: string; orders: Order[] }>('/orders/merge', { orderIds }),
+    unmerge: (orderId: string) => post<Order>(`/orders/${id(orderId)}/unmerge`),
+    /** One list of line numbers per parcel; a single list undoes the split. */
+    split: (orderId: string, parcels: number[][]) => post<Order>(`/orders/${id(orderId)}/split`, { parcels }),
+    claim: (orderId: string) => post<QueueItem>(`/orders/${id(orderId)}/claim`),
+    unclaim: (orderId: string) => post<void>(`/orders/${id(orderId)}/unclaim`),
+  },
+  queue: {
+    list: (params: PageParams & QueueFilter) =>
+      get<Page<QueueItem>>('/queue', {
+        limit: params.limit,
+        cursor: params.cursor,
+        team: params.team,
+        mine: params.mine ? 'true' : undefined,
+        stage: params.stage,
+      }),
+    /** The most urgent unclaimed order; 404 QUEUE_EMPTY when there is none. */
+    claimNext: (filter: { team?: string; stage?: ReviewStage }) => post<QueueItem>('/queue/claim', filter),
+  },
+  teams: {
+    list: () => get<{ items: Team[] }>('/teams'),
+    save: (teamId: string, input: { name: string; members: string[] }) =>
+      put<Team>(`/teams/${id(teamId)}`, input),
+  },
+  auditRules: {
+    active: () => get<RuleSet>('/audit-rules'),
+    catalog: () => get<{ items: CatalogRule[] }>('/audit-rules/catalog'),
+    versions: () => get<{ items: RuleSet[] }>('/audit-rules/versions'),
+    save: (rules: RuleConfig[], note?: string) => post<RuleSet>('/audit-rules', { rules, note }),
+    dryRun: (rules: RuleConfig[], days: number) =>
+      post<DryRunResult>('/audit-rules/dry-run', { rules, days }),
+  },
+  blocklist: {
+    list: (params: PageParams) => get<Page<BlocklistEntry>>('/blocklist', params),
+    add: (input: BlocklistInput) => post<BlocklistEntry>('/blocklist', input),
+    remove: (entryId: string) => del(`/blocklist/${id(entryId)}`),
+  },
+  settings: {
+    orders: () => get<OrderSettings>('/settings/orders'),
+    updateOrders: (changes: Partial<OrderSettings>) => patch<OrderSettings>('/settings/orders', changes),
+  },
+  /** Pages customers reach from a link in a mail, without an account. */
+  publicLinks: {
+    addressFix: (token: string) => get<AddressFix>(`/public/address-fix/${id(token)}`),
+    submitAddressFix: (token: string, shippingAddress: AddressInput) =>
+      post<AddressFix>(`/public/address-fix/${id(token)}`, { shippingAddress }),
+    sendMessage: (token: string, body: string) =>
+      post<AddressFix>(`/public/address-fix/${id(token)}/messages`, { body }),
   },
   outbox: {
     list: (params: PageParams & { status: OutboxStatus }) => get<Page<OutboxItem>>('/system/outbox', params),

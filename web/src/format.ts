@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { currentLanguage } from './i18n';
 
 /** Money travels as decimal strings; display it in the console's language. */
@@ -50,4 +51,24 @@ export function fromCents(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A span of minutes as "2d 3h", "3h 20m" or "45m" in the console's language. */
+export function formatDuration(t: TFunction, minutes: number): string {
+  const total = Math.max(0, Math.round(minutes));
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const rest = total % 60;
+  if (days > 0) return t('duration.dh', { d: days, h: hours });
+  if (hours > 0) return t('duration.hm', { h: hours, m: rest });
+  return t('duration.m', { m: rest });
+}
+
+/** "due in 3h 20m" or "2h overdue" for a ship-by deadline, relative to `now` (epoch ms). */
+export function formatCountdown(t: TFunction, iso: string | null, now: number): string {
+  if (!iso) return t('sla.noDeadline');
+  const minutes = (Date.parse(iso) - now) / 60_000;
+  return minutes >= 0
+    ? t('sla.dueIn', { time: formatDuration(t, minutes) })
+    : t('sla.overdue', { time: formatDuration(t, -minutes) });
 }

@@ -1,10 +1,13 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  ControlOutlined,
   DashboardOutlined,
+  InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   PlusOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
   TeamOutlined,
@@ -39,7 +42,32 @@ function useNavigation(): (NavItem | NavGroup)[] {
           icon: <UnorderedListOutlined />,
           permission: 'orders:read',
         },
+        {
+          path: '/orders/queue',
+          label: t('nav.reviewQueue'),
+          icon: <InboxOutlined />,
+          permission: 'orders:read',
+        },
         { path: '/orders/new', label: t('nav.newOrder'), icon: <PlusOutlined />, permission: 'orders:write' },
+      ],
+    },
+    {
+      key: 'rules',
+      label: t('nav.rules'),
+      icon: <SafetyCertificateOutlined />,
+      children: [
+        {
+          path: '/rules/audit',
+          label: t('nav.auditRules'),
+          icon: <SafetyCertificateOutlined />,
+          permission: 'orders:read',
+        },
+        {
+          path: '/rules/settings',
+          label: t('nav.orderSettings'),
+          icon: <ControlOutlined />,
+          permission: 'rules:manage',
+        },
       ],
     },
     {

@@ -1,6 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -8,6 +22,7 @@ import { api, orderStatuses } from '../api';
 import { useAuth } from '../auth';
 import { HoldTag, OrderStatusTag } from '../components/StatusTags';
 import { errorText } from '../errors';
+import { formatDuration } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
 
@@ -23,6 +38,112 @@ function lastDays(
     const date = day.format('YYYY-MM-DD');
     return { date, label: day.format('MM-DD'), count: counts.get(date) ?? 0 };
   });
+}
+
+const efficiencyPeriods = [7, 30, 90] as const;
+
+/** How much of the review runs without people, how long people take, and which deadlines slip. */
+function EfficiencyCards() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [days, setDays] = useState<number>(7);
+  const efficiency = useLoader(() => api.orders.efficiency(days), [days]);
+  const data = efficiency.data;
+  const minutes = (value: number | null | undefined) =>
+    value === null || value === undefined ? '—' : formatDuration(t, value);
+  const holds = Object.entries(data?.holdsByCode ?? {})
+    .map(([code, count]) => ({ code, name: t(`holds.code.${code}`, { defaultValue: code }), count }))
+    .sort((a, b) => b.count - a.count);
+  return (
+    <Card
+      title={t('home.efficiency')}
+      extra={
+        <Segmented<number>
+          size="small"
+          value={days}
+          onChange={setDays}
+          options={efficiencyPeriods.map((value) => ({ value, label: t('home.lastDays', { count: value }) }))}
+          data-testid="efficiency-days"
+        />
+      }
+      data-testid="efficiency"
+    >
+      {efficiency.error ? <Alert type="error" showIcon title={errorText(t, efficiency.error)} /> : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small" loading={!data}>
+            <Statistic
+              title={t('home.touchFreeRate')}
+              value={
+                data?.touchFreeRate === null || data === undefined
+                  ? '—'
+                  : Math.round(data.touchFreeRate * 1000) / 10
+              }
+              suffix={data?.touchFreeRate === null ? undefined : '%'}
+              data-testid="stat-touch-free"
+            />
+            <Typography.Text type="secondary">
+              {t('home.touchFreeOf', { touchFree: data?.touchFree ?? 0, decided: data?.decided ?? 0 })}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Card size="small" loading={!data}>
+            <Statistic
+              title={t('home.reviewMedian')}
+              value={minutes(data?.reviewMinutes.median)}
+              data-testid="stat-review-median"
+            />
+            <Typography.Text type="secondary">
+              {t('home.reviewP90', { time: minutes(data?.reviewMinutes.p90), count: data?.reviewed ?? 0 })}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={12} sm={12} lg={6}>
+          <Card size="small" hoverable onClick={() => navigate('/orders/queue')} loading={!data}>
+            <Statistic
+              title={t('home.slaAtRisk')}
+              value={data?.sla.atRisk ?? 0}
+              styles={{ content: { color: data?.sla.atRisk ? '#fa8c16' : undefined } }}
+              data-testid="stat-sla-at-risk"
+            />
+            <Typography.Text type="secondary">{t('home.toQueue')}</Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={12} sm={12} lg={6}>
+          <Card size="small" hoverable onClick={() => navigate('/orders/queue')} loading={!data}>
+            <Statistic
+              title={t('home.slaBreached')}
+              value={data?.sla.breached ?? 0}
+              styles={{ content: { color: data?.sla.breached ? '#f5222d' : undefined } }}
+              data-testid="stat-sla-breached"
+            />
+            <Typography.Text type="secondary">
+              {t('home.onTrack', { count: data?.sla.onTrack ?? 0 })}
+            </Typography.Text>
+          </Card>
+        </Col>
+      </Row>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('home.holdsByReason')}
+      </Typography.Title>
+      {holds.length ? (
+        <div style={{ height: Math.max(160, holds.length * 36) }} data-testid="efficiency-holds-chart">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={holds} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="name" width={140} />
+              <Tooltip formatter={(value) => [value, t('home.orders')]} />
+              <Bar dataKey="count" fill="#fa541c" radius={[0, 4, 4, 0]} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      ) : (
+        <Typography.Text type="secondary">{t('home.noHolds')}</Typography.Text>
+      )}
+    </Card>
+  );
 }
 
 function Dashboard() {
@@ -75,6 +196,7 @@ function Dashboard() {
           </Col>
         ))}
       </Row>
+      <EfficiencyCards />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card title={t('home.ordersPerDay', { days: chartDays })}>

@@ -24,6 +24,7 @@ import {
   api,
   type OrderInput,
   orderTypes,
+  paymentMethods,
   paymentStatuses,
   requestedServices,
   type Sku,
@@ -35,7 +36,6 @@ import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
 
 const currencies = ['CNY', 'USD', 'EUR', 'HKD'] as const;
-const paymentMethods = ['alipay', 'wechat_pay', 'card', 'bank_transfer', 'cash', 'cod', 'other'] as const;
 
 type LineValues = { sku?: string; quantity?: number; unitPrice?: string };
 type FormValues = {

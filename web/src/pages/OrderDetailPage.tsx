@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -6,7 +6,6 @@ import {
   Card,
   Col,
   Descriptions,
-  Empty,
   Form,
   Input,
   Modal,
@@ -16,105 +15,25 @@ import {
   Spin,
   Table,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
-import type { TFunction } from 'i18next';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import {
-  type Actor,
-  ApiError,
-  api,
-  type HoldDetail,
-  type Order,
-  type OrderEvent,
-  type OrderStatus,
-} from '../api';
+import { ApiError, api, type HoldDetail, type Order, type OrderStatus } from '../api';
 import { useAuth } from '../auth';
-import { EnumText, HoldTag, OrderStatusTag } from '../components/StatusTags';
+import { OrderActionBar } from '../components/OrderActionBar';
+import { OrderConversation } from '../components/OrderConversation';
+import { ClassificationCard, ReviewCard } from '../components/OrderPanels';
+import { OrderTimeline } from '../components/OrderTimeline';
+import { EnumText, HoldTag, OrderStatusTag, ReviewStageTag, SlaTag } from '../components/StatusTags';
 import { errorText } from '../errors';
-import { formatDateTime, formatDateTimeSeconds, formatMoney, fromCents, toCents } from '../format';
+import { formatDateTime, formatMoney, fromCents, toCents } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
 
 // Once goods have left the warehouse an order can no longer be cancelled, only returned.
 const uncancellable: readonly OrderStatus[] = ['cancelled', 'shipped', 'delivered', 'completed'];
-
-function actorText(t: TFunction, actor: Actor | null): string {
-  if (!actor || actor.type === 'system') {
-    return t(`timeline.systemActor.${actor?.name ?? ''}`, { defaultValue: t('timeline.actor.system') });
-  }
-  if (actor.type === 'api_key') return t('timeline.actor.apiKey', { name: actor.name ?? actor.id });
-  return actor.name ?? actor.id ?? t('timeline.actor.unknown');
-}
-
-/** Hold codes an event carries, whichever of the usual shapes its data has. */
-function eventHoldCodes(data: Record<string, unknown> | null): string[] {
-  const raw = data?.holds ?? data?.codes ?? data?.code;
-  const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
-  return list.map((item) =>
-    typeof item === 'object' && item !== null && 'code' in item ? String(item.code) : String(item),
-  );
-}
-
-/** One human sentence per timeline event, in the console's language. */
-function eventSentence(t: TFunction, event: OrderEvent, order: Order): string {
-  const data = event.data ?? {};
-  switch (event.type) {
-    case 'received':
-      return t('timeline.received', { channel: data.channel ?? order.channel });
-    case 'held': {
-      const codes = eventHoldCodes(event.data).map((code) => t(`holds.code.${code}`, { defaultValue: code }));
-      return codes.length
-        ? t('timeline.heldFor', { holds: codes.join(t('common.listSeparator')) })
-        : t('timeline.held');
-    }
-    case 'approved':
-      return data.automatic ? t('timeline.approvedAuto') : t('timeline.approved');
-    case 'cancelled':
-      return data.reason
-        ? t('timeline.cancelledFor', { reason: String(data.reason) })
-        : t('timeline.cancelled');
-    default:
-      return t(`timeline.${event.type}`, { defaultValue: t('timeline.other', { type: event.type }) });
-  }
-}
-
-const eventColors: Record<string, string> = {
-  received: 'blue',
-  held: 'red',
-  approved: 'green',
-  cancelled: 'gray',
-};
-
-function OrderTimeline({ order }: { order: Order }) {
-  const { t } = useTranslation();
-  const events = [...order.events].sort((a, b) => a.at.localeCompare(b.at));
-  if (events.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />;
-  return (
-    <div data-testid="order-timeline">
-      <Timeline
-        items={events.map((event) => ({
-          key: event.id,
-          color: eventColors[event.type] ?? 'gray',
-          content: (
-            <div data-testid="timeline-event" data-type={event.type}>
-              <Typography.Text strong>{eventSentence(t, event, order)}</Typography.Text>
-              <div>
-                <Typography.Text type="secondary">
-                  {formatDateTimeSeconds(event.at)} · {actorText(t, event.actor)}
-                </Typography.Text>
-              </div>
-            </div>
-          ),
-        }))}
-      />
-    </div>
-  );
-}
 
 /**
  * The translated explanation of a hold code, plus the server's own message when it says more
@@ -177,9 +96,11 @@ function LinesCard({ order }: { order: Order }) {
     <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(amount, order.currency)}</span>
   );
   const subtotal = fromCents(order.lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0));
+  const isSplit = order.lines.some((line) => (line.parcel || 1) > 1);
+  const leadColumns = isSplit ? 5 : 4;
   const summaryRow = (label: string, value: ReactNode, strong = false) => (
     <Table.Summary.Row>
-      <Table.Summary.Cell index={0} colSpan={4} align="right">
+      <Table.Summary.Cell index={0} colSpan={leadColumns} align="right">
         {strong ? <Typography.Text strong>{label}</Typography.Text> : label}
       </Table.Summary.Cell>
       <Table.Summary.Cell index={1} align="right">
@@ -205,6 +126,19 @@ function LinesCard({ order }: { order: Order }) {
           { title: t('order.quantity'), dataIndex: 'quantity', align: 'right' },
           { title: t('order.unitPrice'), dataIndex: 'unitPrice', align: 'right', render: money },
           { title: t('order.lineTotal'), dataIndex: 'lineTotal', align: 'right', render: money },
+          ...(isSplit
+            ? [
+                {
+                  title: t('actions.parcelColumn'),
+                  dataIndex: 'parcel',
+                  render: (parcel: number) => (
+                    <Tag color="geekblue" data-testid="line-parcel">
+                      {t('actions.parcel', { n: parcel })}
+                    </Tag>
+                  ),
+                },
+              ]
+            : []),
         ]}
         summary={() => (
           <Table.Summary>
@@ -240,9 +174,7 @@ function OrderFacts({ order }: { order: Order }) {
             label: t('orders.type'),
             children: <EnumText group="orderType" value={order.type} />,
           },
-          { key: 'priority', label: t('order.priority'), children: order.priority },
           { key: 'placedAt', label: t('orders.placedAt'), children: formatDateTime(order.placedAt) },
-          { key: 'shipBy', label: t('order.shipBy'), children: formatDateTime(order.shipBy) },
           {
             key: 'service',
             label: t('order.requestedService'),
@@ -424,20 +356,21 @@ export default function OrderDetailPage() {
             {order.holds.map((code) => (
               <HoldTag key={code} code={code} />
             ))}
+            {order.status === 'pending_review' ? <ReviewStageTag stage={order.review.stage} /> : null}
+            <SlaTag status={order.slaStatus} shipBy={order.shipBy} />
+            {order.review.claimedBy ? (
+              <Tag data-testid="order-claimed">
+                {t('review.claimedByName', { name: order.review.claimedBy })}
+              </Tag>
+            ) : null}
             <Typography.Text type="secondary">{formatMoney(order.total, order.currency)}</Typography.Text>
           </Space>
-          <Space>
-            {canCancel ? (
-              <Button
-                danger
-                icon={<StopOutlined />}
-                onClick={() => setIsCancelOpen(true)}
-                data-testid="order-cancel"
-              >
-                {t('order.cancel')}
-              </Button>
-            ) : null}
-          </Space>
+          <OrderActionBar
+            order={order}
+            canCancel={canCancel}
+            onCancel={() => setIsCancelOpen(true)}
+            onChanged={(updated) => (updated ? loader.setData(updated) : loader.reload())}
+          />
         </div>
       </Card>
       <Row gutter={[16, 16]}>
@@ -446,12 +379,17 @@ export default function OrderDetailPage() {
             {order.holdDetails.length ? <HoldsCard holds={order.holdDetails} /> : null}
             <LinesCard order={order} />
             <OrderFacts order={order} />
+            <OrderConversation order={order} onChanged={loader.reload} />
           </Space>
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={t('order.timeline')}>
-            <OrderTimeline order={order} />
-          </Card>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            <ReviewCard order={order} />
+            <ClassificationCard order={order} />
+            <Card title={t('order.timeline')}>
+              <OrderTimeline order={order} />
+            </Card>
+          </Space>
         </Col>
       </Row>
       <CancelOrderModal

@@ -1,0 +1,494 @@
+import {
+  Alert,
+  App,
+  Button,
+  type ButtonProps,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type AddressInput,
+  api,
+  type Order,
+  type OrderListItem,
+  paymentMethods,
+  paymentStatuses,
+  type ReviewStage,
+  reviewOnlyHolds,
+} from '../api';
+import { errorText, showFieldErrors } from '../errors';
+import { formatDateTime, formatMoney } from '../format';
+import { useLoader } from '../hooks/useLoader';
+import { AddressFields, toAddressInput, trimAddress } from './AddressFields';
+import { HoldTag, OrderStatusTag } from './StatusTags';
+
+type ModalProps = { order: Order; onClose: () => void; onDone: (order: Order) => void };
+
+/**
+ * A dialog around one form: shows the server's refusal above the form and on the fields it
+ * names. It is mounted only while open, so every opening starts from a fresh form.
+ */
+function FormModal<V>({
+  title,
+  okText,
+  isDanger,
+  form,
+  onClose,
+  submit,
+  testId,
+  width,
+  initialValues,
+  isOkDisabled,
+  children,
+}: {
+  title: string;
+  initialValues?: Partial<V>;
+  isOkDisabled?: boolean;
+  okText: string;
+  isDanger?: boolean;
+  form: FormInstance<V>;
+  onClose: () => void;
+  submit: (values: V) => Promise<void>;
+  testId: string;
+  width?: number;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const finish = async (values: V) => {
+    setIsBusy(true);
+    setError(null);
+    try {
+      await submit(values);
+    } catch (failure) {
+      setError(failure);
+      showFieldErrors(form, t, failure);
+      setIsBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      okButtonProps={
+        {
+          loading: isBusy,
+          danger: isDanger,
+          disabled: isOkDisabled,
+          'data-testid': `${testId}-ok`,
+        } as ButtonProps
+      }
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      width={width}
+    >
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(t, error)}
+          style={{ marginBottom: 16 }}
+          data-testid={`${testId}-error`}
+        />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={finish}
+        data-testid={testId}
+      >
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+export function ReleaseHoldsModal({ order, onClose, onDone }: ModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ codes: string[]; note?: string }>();
+  const releasable = order.holds.filter((code) => !reviewOnlyHolds.includes(code));
+  const needsReview = order.holds.some((code) => reviewOnlyHolds.includes(code));
+  return (
+    <FormModal
+      title={t('actions.releaseTitle', { number: order.number })}
+      okText={t('actions.release')}
+      form={form}
+      onClose={onClose}
+      testId="release-form"
+      submit={async ({ codes, note }) => {
+        const updated = await api.orders.releaseHolds(order.id, codes, note?.trim() || undefined);
+        message.success(
+          updated.status === 'approved'
+            ? t('actions.releasedApproved', { number: order.number })
+            : t('actions.released', { count: codes.length }),
+        );
+        onDone(updated);
+      }}
+    >
+      <Form.Item
+        name="codes"
+        label={t('actions.releaseWhich')}
+        initialValue={releasable}
+        rules={[{ required: true, type: 'array', min: 1, message: t('actions.releasePickOne') }]}
+      >
+        <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+          {releasable.map((code) => (
+            <Checkbox key={code} value={code} data-testid="release-code" data-code={code}>
+              <HoldTag code={code} />
+              <Typography.Text type="secondary">
+                {t(`holds.explain.${code}`, { defaultValue: '' })}
+              </Typography.Text>
+            </Checkbox>
+          ))}
+        </Checkbox.Group>
+      </Form.Item>
+      {needsReview ? (
+        <Alert type="info" showIcon title={t('actions.highRiskNeedsReview')} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form.Item name="note" label={t('actions.note')}>
+        <Input.TextArea rows={2} maxLength={500} showCount data-testid="release-note" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+export function ReviewModal({ order, onClose, onDone }: ModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ decision: 'approve' | 'reject'; reason?: string }>();
+  const decision = Form.useWatch('decision', form);
+  const stage: ReviewStage = order.review.stage ?? 'processor';
+  return (
+    <FormModal
+      title={t('actions.reviewTitle', { number: order.number, stage: t(`reviewStage.${stage}`) })}
+      okText={decision === 'reject' ? t('actions.reject') : t('actions.approve')}
+      isDanger={decision === 'reject'}
+      form={form}
+      onClose={onClose}
+      testId="review-form"
+      submit={async (values) => {
+        const updated = await api.orders.review(
+          order.id,
+          stage,
+          values.decision,
+          values.reason?.trim() || undefined,
+        );
+        message.success(
+          values.decision === 'reject'
+            ? t('actions.reviewRejected', { number: order.number })
+            : t('actions.reviewApproved', { number: order.number, stage: t(`reviewStage.${stage}`) }),
+        );
+        onDone(updated);
+      }}
+    >
+      <Alert
+        type="warning"
+        showIcon
+        title={t('actions.reviewRisk', { score: order.review.riskScore })}
+        description={t(`reviewStage.explain.${stage}`)}
+        style={{ marginBottom: 16 }}
+      />
+      <Form.Item name="decision" label={t('actions.decision')} initialValue="approve">
+        <Radio.Group data-testid="review-decision">
+          <Radio.Button value="approve">{t('actions.approve')}</Radio.Button>
+          <Radio.Button value="reject">{t('actions.reject')}</Radio.Button>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={decision === 'reject' ? t('actions.rejectReason') : t('actions.approveNote')}
+        rules={
+          decision === 'reject'
+            ? [{ required: true, whitespace: true, message: t('actions.rejectReasonRequired') }]
+            : undefined
+        }
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount data-testid="review-reason" />
+      </Form.Item>
+      {decision === 'reject' ? (
+        <Typography.Text type="danger">{t('actions.rejectCancels')}</Typography.Text>
+      ) : null}
+    </FormModal>
+  );
+}
+
+type PaymentValues = { status: string; paidAmount?: string | null; paidAt?: Dayjs | null; method?: string };
+
+export function PaymentModal({ order, onClose, onDone }: ModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PaymentValues>();
+  const status = Form.useWatch('status', form);
+  const isPaid = status === 'paid' || status === 'partially_paid';
+  return (
+    <FormModal
+      title={t('actions.paymentTitle', { number: order.number })}
+      okText={t('common.save')}
+      form={form}
+      onClose={onClose}
+      testId="payment-form"
+      submit={async (values) => {
+        const updated = await api.orders.recordPayment(order.id, {
+          status: values.status,
+          paidAmount: isPaid && values.paidAmount ? String(values.paidAmount) : undefined,
+          paidAt: isPaid && values.paidAt ? values.paidAt.toISOString() : undefined,
+          method: values.method || undefined,
+        });
+        message.success(t('actions.paymentSaved'));
+        onDone(updated);
+      }}
+    >
+      <Form.Item
+        name="status"
+        label={t('order.paymentStatus')}
+        initialValue="paid"
+        rules={[{ required: true }]}
+      >
+        <Select
+          options={paymentStatuses.map((value) => ({ value, label: t(`paymentStatus.${value}`) }))}
+          data-testid="payment-status"
+        />
+      </Form.Item>
+      {isPaid ? (
+        <Space wrap align="start">
+          <Form.Item
+            name="paidAmount"
+            label={t('order.paidAmount')}
+            initialValue={order.total}
+            rules={[{ required: true, message: t('common.required', { field: t('order.paidAmount') }) }]}
+          >
+            <InputNumber<string>
+              stringMode
+              min="0"
+              step="0.01"
+              precision={2}
+              style={{ width: 180 }}
+              addonAfter={order.currency}
+              data-testid="payment-amount"
+            />
+          </Form.Item>
+          <Form.Item name="paidAt" label={t('order.paidAt')} initialValue={dayjs()}>
+            <DatePicker showTime />
+          </Form.Item>
+        </Space>
+      ) : null}
+      <Form.Item
+        name="method"
+        label={t('order.paymentMethod')}
+        initialValue={order.payment.method ?? undefined}
+      >
+        <Select
+          allowClear
+          options={paymentMethods.map((value) => ({ value, label: t(`paymentMethod.${value}`) }))}
+        />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+export function AddressModal({ order, onClose, onDone }: ModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ shippingAddress: AddressInput }>();
+  const problems = order.holdDetails.filter(
+    (hold) =>
+      !hold.releasedAt && ['ADDRESS_INCOMPLETE', 'PHONE_INVALID', 'ADDRESS_UNSERVED'].includes(hold.code),
+  );
+  return (
+    <FormModal
+      title={t('actions.addressTitle', { number: order.number })}
+      okText={t('common.save')}
+      form={form}
+      onClose={onClose}
+      testId="address-form"
+      width={720}
+      initialValues={{ shippingAddress: toAddressInput(order.shippingAddress) }}
+      submit={async ({ shippingAddress }) => {
+        const updated = await api.orders.correctAddress(order.id, trimAddress(shippingAddress));
+        message.success(t('actions.addressSaved'));
+        onDone(updated);
+      }}
+    >
+      {problems.map((hold) => (
+        <Alert
+          key={hold.code}
+          type="warning"
+          showIcon
+          title={t(`holds.code.${hold.code}`, { defaultValue: hold.code })}
+          description={hold.message}
+          style={{ marginBottom: 12 }}
+        />
+      ))}
+      <AddressFields />
+    </FormModal>
+  );
+}
+
+/** Open orders of the same buyer (found by phone) that could ship with this one. */
+export function MergeModal({ order, onClose, onDone }: ModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [selected, setSelected] = useState<string[]>([]);
+  const phone = order.customer.phone || order.shippingAddress.phone;
+  const candidates = useLoader(async () => {
+    if (!phone) return [];
+    const pages = await Promise.all(
+      (['pending_review', 'approved'] as const).map((status) =>
+        api.orders.list({ q: phone, status, limit: 100 }),
+      ),
+    );
+    return pages.flatMap((page) => page.items).filter((item) => item.id !== order.id);
+  }, [order.id, phone]);
+  return (
+    <FormModal
+      title={t('actions.mergeTitle', { number: order.number })}
+      okText={t('actions.merge')}
+      form={form}
+      onClose={onClose}
+      testId="merge-form"
+      width={760}
+      isOkDisabled={selected.length === 0}
+      submit={async () => {
+        const result = await api.orders.merge([order.id, ...selected]);
+        message.success(t('actions.merged', { count: result.orders.length }));
+        onDone(result.orders.find((o) => o.id === order.id) ?? order);
+      }}
+    >
+      <Typography.Paragraph type="secondary">
+        {t('actions.mergeHint', { phone: phone || '—' })}
+      </Typography.Paragraph>
+      {candidates.error ? <Alert type="error" showIcon title={errorText(t, candidates.error)} /> : null}
+      <Table<OrderListItem>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={candidates.isLoading}
+        dataSource={candidates.data ?? []}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('actions.mergeNone')} />,
+        }}
+        data-testid="merge-candidates"
+        columns={[
+          { title: t('orders.number'), dataIndex: 'number' },
+          {
+            title: t('orders.status'),
+            dataIndex: 'status',
+            render: (status: Order['status']) => <OrderStatusTag status={status} />,
+          },
+          { title: t('orders.placedAt'), dataIndex: 'placedAt', render: formatDateTime },
+          { title: t('orders.customer'), dataIndex: 'customerName' },
+          {
+            title: t('orders.total'),
+            dataIndex: 'total',
+            align: 'right',
+            render: (total: string, item) => formatMoney(total, item.currency),
+          },
+        ]}
+      />
+    </FormModal>
+  );
+}
+
+/** Assign each line to a parcel; one parcel undoes the split. */
+export function SplitModal({ order, onClose, onDone }: ModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [parcelOf, setParcelOf] = useState<Record<number, number>>(() =>
+    Object.fromEntries(order.lines.map((line) => [line.lineNo, line.parcel || 1])),
+  );
+  const [parcelCount, setParcelCount] = useState(() =>
+    Math.max(2, ...order.lines.map((line) => line.parcel || 1)),
+  );
+  const parcels = useMemo(() => {
+    const byParcel = new Map<number, number[]>();
+    for (const line of order.lines) {
+      const parcel = parcelOf[line.lineNo] ?? 1;
+      byParcel.set(parcel, [...(byParcel.get(parcel) ?? []), line.lineNo]);
+    }
+    return [...byParcel.entries()].sort(([a], [b]) => a - b).map(([, lines]) => lines);
+  }, [order.lines, parcelOf]);
+  const parcelOptions = Array.from({ length: parcelCount }, (_, index) => ({
+    value: index + 1,
+    label: t('actions.parcel', { n: index + 1 }),
+  }));
+  return (
+    <FormModal
+      title={t('actions.splitTitle', { number: order.number })}
+      okText={parcels.length > 1 ? t('actions.splitInto', { count: parcels.length }) : t('actions.unsplit')}
+      form={form}
+      onClose={onClose}
+      testId="split-form"
+      width={720}
+      submit={async () => {
+        const updated = await api.orders.split(order.id, parcels);
+        message.success(
+          parcels.length > 1 ? t('actions.splitDone', { count: parcels.length }) : t('actions.unsplitDone'),
+        );
+        onDone(updated);
+      }}
+    >
+      <Typography.Paragraph type="secondary">{t('actions.splitHint')}</Typography.Paragraph>
+      <Table
+        rowKey="lineNo"
+        size="small"
+        pagination={false}
+        dataSource={order.lines}
+        data-testid="split-lines"
+        columns={[
+          { title: '#', dataIndex: 'lineNo', width: 48 },
+          { title: t('order.sku'), dataIndex: 'sku' },
+          { title: t('order.productName'), dataIndex: 'name', render: (name: string | null) => name ?? '—' },
+          { title: t('order.quantity'), dataIndex: 'quantity', align: 'right' },
+          {
+            title: t('actions.parcelColumn'),
+            key: 'parcel',
+            render: (_, line) => (
+              <Select
+                value={parcelOf[line.lineNo] ?? 1}
+                options={parcelOptions}
+                onChange={(parcel: number) =>
+                  setParcelOf((current) => ({ ...current, [line.lineNo]: parcel }))
+                }
+                style={{ width: 130 }}
+                data-testid="split-parcel"
+              />
+            ),
+          },
+        ]}
+      />
+      <Space style={{ marginTop: 12 }}>
+        <Button onClick={() => setParcelCount((n) => Math.min(n + 1, order.lines.length))}>
+          {t('actions.addParcel')}
+        </Button>
+        <Button
+          onClick={() => setParcelOf(Object.fromEntries(order.lines.map((line) => [line.lineNo, 1])))}
+          data-testid="split-reset"
+        >
+          {t('actions.oneParcel')}
+        </Button>
+      </Space>
+    </FormModal>
+  );
+}

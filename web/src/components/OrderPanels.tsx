@@ -1,0 +1,163 @@
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Order } from '../api';
+import { formatCountdown, formatDateTime } from '../format';
+import { useNow } from '../hooks/useNow';
+import { EnumText, PriorityParts, ReviewStageTag, SlaTag } from './StatusTags';
+
+/** How the audit judged the order and where its review stands. */
+export function ReviewCard({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const { review } = order;
+  const isHighRisk = order.holds.includes('HIGH_RISK');
+  return (
+    <Card title={t('review.title')} size="small" data-testid="review-card">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          {
+            key: 'stage',
+            label: t('review.stage'),
+            children: review.stage ? (
+              <ReviewStageTag stage={review.stage} />
+            ) : isHighRisk ? (
+              <ReviewStageTag stage="processor" />
+            ) : (
+              <Typography.Text type="secondary">{t('review.noStage')}</Typography.Text>
+            ),
+          },
+          {
+            key: 'risk',
+            label: t('review.riskScore'),
+            children: (
+              <Tag
+                color={isHighRisk ? 'red' : review.riskScore > 0 ? 'orange' : 'default'}
+                data-testid="risk-score"
+              >
+                {review.riskScore}
+              </Tag>
+            ),
+          },
+          {
+            key: 'version',
+            label: t('review.ruleSetVersion'),
+            children:
+              review.ruleSetVersion === null ? (
+                '—'
+              ) : (
+                <Link to="/rules/audit" data-testid="rule-set-version">
+                  {t('review.version', { version: review.ruleSetVersion })}
+                </Link>
+              ),
+          },
+          { key: 'team', label: t('review.team'), children: review.team ?? '—' },
+          {
+            key: 'claimed',
+            label: t('review.claimedBy'),
+            children: <span data-testid="claimed-by">{review.claimedBy ?? '—'}</span>,
+          },
+          ...(review.holdUntil
+            ? [{ key: 'holdUntil', label: t('review.holdUntil'), children: formatDateTime(review.holdUntil) }]
+            : []),
+          ...(review.releaseAt
+            ? [{ key: 'releaseAt', label: t('review.releaseAt'), children: formatDateTime(review.releaseAt) }]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** Numbers of the orders this one was last merged with (from the timeline). */
+function mergedWith(order: Order): string[] {
+  if (!order.groupId) return [];
+  const merged = [...order.events].reverse().find((event) => event.type === 'merged');
+  const numbers = merged?.data?.orders;
+  return Array.isArray(numbers) ? numbers.map(String).filter((number) => number !== order.number) : [];
+}
+
+/** Type and why, priority and its parts, deadline and SLA, shipment grouping. */
+export function ClassificationCard({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const parcels = new Set(order.lines.map((line) => line.parcel || 1)).size;
+  return (
+    <Card title={t('classification.title')} size="small" data-testid="classification-card">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          {
+            key: 'type',
+            label: t('orders.type'),
+            children: (
+              <Space orientation="vertical" size={0}>
+                <Tag color="blue" data-testid="order-type">
+                  <EnumText group="orderType" value={order.type} />
+                </Tag>
+                {order.typeReason ? (
+                  <Typography.Text type="secondary" data-testid="type-reason">
+                    {t('classification.because', { reason: order.typeReason })}
+                  </Typography.Text>
+                ) : null}
+              </Space>
+            ),
+          },
+          {
+            key: 'priority',
+            label: t('order.priority'),
+            children: (
+              <Space orientation="vertical" size={0}>
+                <Typography.Text strong data-testid="order-priority">
+                  {order.priority}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  <PriorityParts parts={order.priorityParts} />
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            key: 'shipBy',
+            label: t('order.shipBy'),
+            children: (
+              <Space wrap>
+                <span>{formatDateTime(order.shipBy)}</span>
+                {order.shipBy ? (
+                  <Typography.Text type="secondary">{formatCountdown(t, order.shipBy, now)}</Typography.Text>
+                ) : null}
+                <SlaTag status={order.slaStatus} shipBy={order.shipBy} now={now} />
+              </Space>
+            ),
+          },
+          {
+            key: 'group',
+            label: t('classification.shipment'),
+            children: (
+              <Space wrap>
+                {order.groupId ? (
+                  <Tag color="cyan" data-testid="merged-tag">
+                    {t('classification.merged')}
+                  </Tag>
+                ) : null}
+                {mergedWith(order).map((number) => (
+                  <Link key={number} to={`/orders?q=${encodeURIComponent(number)}`}>
+                    {number}
+                  </Link>
+                ))}
+                {parcels > 1 ? (
+                  <Tag color="geekblue" data-testid="split-tag">
+                    {t('classification.parcels', { count: parcels })}
+                  </Tag>
+                ) : null}
+                {!order.groupId && parcels <= 1 ? t('classification.single') : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
