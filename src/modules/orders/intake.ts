@@ -18,7 +18,12 @@ import { addTimelineEvent } from './review.ts';
 import type { RuleSets } from './rule-sets.ts';
 
 export type IntakeResult =
-  | { outcome: 'created'; order: Order }
+  | {
+      outcome: 'created';
+      order: Pick<Order, 'id' | 'number' | 'status' | 'holds'>;
+      /** The whole stored order, built on demand: a batch reply needs only the summary. */
+      fullOrder: () => Order;
+    }
   | { outcome: 'duplicate'; orderId: string; order: Pick<Order, 'id' | 'number' | 'status' | 'holds'> }
   | { outcome: 'rejected'; error: AppError };
 
@@ -220,7 +225,7 @@ export function createIntake(deps: IntakeDeps) {
       kept.flatMap((b) => b.rows.outbox),
     );
     for (const b of kept) if (b.rows.mergeWith.length > 0) await groupWithOpenOrders(tx, run, b.rows);
-    for (const b of kept) results[b.index] = { outcome: 'created', order: toBuiltOrder(b.rows) };
+    for (const b of kept) results[b.index] = createdResult(b.rows);
     return { lateDuplicates: built.filter((b) => !inserted.has(b.rows.order.id)) };
   }
 
@@ -341,6 +346,13 @@ function repeatOf(first: IntakeResult): IntakeResult {
   return first;
 }
 
-function toBuiltOrder(rows: BuiltOrder): Order {
-  return toOrder(rows.order, rows);
+function createdResult(rows: BuiltOrder): IntakeResult {
+  const { id, number, status, hold_codes } = rows.order;
+  const summary = {
+    id,
+    number,
+    status: status as Order['status'],
+    holds: hold_codes === '' ? [] : hold_codes.split(','),
+  };
+  return { outcome: 'created', order: summary, fullOrder: () => toOrder(rows.order, rows) };
 }

@@ -48,7 +48,7 @@ export function ordersRoutes(orders: Orders): FastifyPluginAsyncZod {
         if (result.outcome === 'rejected') throw result.error;
         if (result.outcome === 'duplicate')
           return reply.status(200).send(await orders.getOrder(result.orderId));
-        return reply.status(201).send(result.order);
+        return reply.status(201).send(result.fullOrder());
       },
     );
 

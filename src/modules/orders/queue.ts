@@ -83,7 +83,10 @@ export function createQueue(deps: { database: Database; clock: Clock }) {
       query = query.where('claimed_by', '=', filter.claimedBy).where('claimed_at', '>', claimCutoff());
     if (filter.reviewStage === 'finance') query = query.where('review_stage', '=', 'finance');
     // The processor's queue: everything that is not waiting for finance.
-    if (filter.reviewStage === 'processor') query = query.where((eb) => eb.or([eb('review_stage', 'is', null), eb('review_stage', '=', 'processor')]));
+    if (filter.reviewStage === 'processor')
+      query = query.where((eb) =>
+        eb.or([eb('review_stage', 'is', null), eb('review_stage', '=', 'processor')]),
+      );
     return query;
   }
 
