@@ -174,12 +174,16 @@ export function createQueue(deps: { database: Database; clock: Clock }) {
   }
 
   async function unclaimOrder(actor: Actor, orderId: string): Promise<void> {
-    await database.db
-      .updateTable('orders')
-      .set({ claimed_by: null, claimed_at: null })
-      .where('id', '=', orderId)
-      .where('claimed_by', '=', actor.name)
-      .execute();
+    const now = clock.now();
+    await inTransaction(database, async (tx) => {
+      const result = await tx
+        .updateTable('orders')
+        .set({ claimed_by: null, claimed_at: null })
+        .where('id', '=', orderId)
+        .where('claimed_by', '=', actor.name)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) await addTimelineEvent(tx, actor, now, orderId, 'unclaimed', {});
+    });
   }
 
   return { listQueue, claimNext, claimOrder, unclaimOrder };

@@ -96,6 +96,8 @@ export function eventSentence(t: TFunction, event: OrderEvent, order: Order): st
       return t('timeline.unsplit');
     case 'claimed':
       return t('timeline.claimed');
+    case 'unclaimed':
+      return t('timeline.unclaimed');
     case 'customer_notified':
       return data.isSent === false
         ? t('timeline.customerNotNotifiedNoMail', { to: text(data.to) })
