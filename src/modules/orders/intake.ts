@@ -85,6 +85,15 @@ export function createIntake(deps: IntakeDeps) {
     }
   }
 
+  async function timeAsync<T>(stage: string, work: () => Promise<T>): Promise<T> {
+    const end = metrics?.stageSeconds.startTimer({ stage });
+    try {
+      return await work();
+    } finally {
+      end?.();
+    }
+  }
+
   /** Orders from one sender (an API batch, a file): one transaction for all of them. */
   function receiveOrders(actor: Actor, inputs: readonly unknown[]): Promise<IntakeResult[]> {
     return receiveItems(inputs.map((input) => ({ actor, input })));
@@ -109,7 +118,7 @@ export function createIntake(deps: IntakeDeps) {
       catalog.channels.channelStates(),
     ]);
     const accepted = acceptKnownChannels(channels, candidates, results);
-    const stored = await time('store', () =>
+    const stored = await timeAsync('store', () =>
       inTransaction(database, (tx) => storeNew(tx, { now, ruleSet, settings }, accepted, results)),
     );
     await resolveLateDuplicates(stored.lateDuplicates, results);
