@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 function newestMtime(dir) {
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules') continue;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ensureConsoleBuilt, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/server.ts';
 
 // The real server on a fresh database, driven through the built console in headless Chromium.
@@ -16,40 +16,10 @@ const takeScreenshots = process.env.ORDO_SCREENSHOTS === '1';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
-function newestSource(dir: string): number {
-  return Math.max(
-    ...fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs;
-    }),
-  );
-}
-
 before(async () => {
-  // The server serves dist/web: build the console when it is missing or older than web/src.
-  const builtIndex = path.join(repoRoot, 'dist', 'web', 'index.html');
-  if (
-    !fs.existsSync(builtIndex) ||
-    fs.statSync(builtIndex).mtimeMs < newestSource(path.join(repoRoot, 'web', 'src'))
-  ) {
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    });
-  }
+  ensureConsoleBuilt();
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

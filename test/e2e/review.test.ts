@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { signLink } from '../../src/platform/signed-link.ts';
+import { ensureConsoleBuilt, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/server.ts';
 
 // Audit, review queue, rules and the customer's address fix (issue 3), driven through the built
@@ -28,15 +28,6 @@ const users = {
   finance: { username: 'zhou.finance', password: 'finance-pass-1', role: 'finance' },
 };
 
-function newestSource(dir: string): number {
-  return Math.max(
-    ...fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs;
-    }),
-  );
-}
-
 /** The text part of a received message, undoing quoted-printable or base64 transfer encoding. */
 function mailText(raw: string): string {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
@@ -53,16 +44,7 @@ function mailText(raw: string): string {
 }
 
 before(async () => {
-  const builtIndex = path.join(repoRoot, 'dist', 'web', 'index.html');
-  if (
-    !fs.existsSync(builtIndex) ||
-    fs.statSync(builtIndex).mtimeMs < newestSource(path.join(repoRoot, 'web', 'src'))
-  ) {
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    });
-  }
+  ensureConsoleBuilt();
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -87,18 +69,7 @@ before(async () => {
     await server.testApp.app.staff.createUser(system, { ...user, displayName: user.username });
   }
   await api('POST', '/skus', { code: 'MUG-WHITE', name: 'Mug, white', price: '35.00' });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

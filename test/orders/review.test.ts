@@ -183,6 +183,11 @@ for (const dialect of testDialects) {
       assert.equal(first.status, 'approved');
       assert.deepEqual(second.holds, ['MERGE_CANDIDATE']);
       assert.match(second.holdDetails[0].message, new RegExp(first.number));
+      const candidates = (await api('GET', `/api/v1/orders/${second.id}/merge-candidates`)).json().items;
+      assert.deepEqual(
+        candidates.map((c: { id: string }) => c.id),
+        [first.id],
+      );
       const merged = await api('POST', '/api/v1/orders/merge', { orderIds: [first.id, second.id] });
       assert.equal(merged.statusCode, 200);
       const { groupId, orders } = merged.json();

@@ -593,6 +593,8 @@ export const api = {
       post<OrderNote>(`/orders/${id(orderId)}/notes`, input),
     merge: (orderIds: string[]) => post<{ groupId: string; orders: Order[] }>('/orders/merge', { orderIds }),
     unmerge: (orderId: string) => post<Order>(`/orders/${id(orderId)}/unmerge`),
+    mergeCandidates: (orderId: string) =>
+      get<{ items: OrderListItem[] }>(`/orders/${id(orderId)}/merge-candidates`).then((page) => page.items),
     /** One list of line numbers per parcel; a single list undoes the split. */
     split: (orderId: string, parcels: number[][]) => post<Order>(`/orders/${id(orderId)}/split`, { parcels }),
     claim: (orderId: string) => post<QueueItem>(`/orders/${id(orderId)}/claim`),

@@ -8,6 +8,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { OrderQueries } from './order-queries.ts';
+import { toOrderSummary } from './order-view.ts';
 import { addTimelineEvent, releaseHoldRows } from './review.ts';
 
 /** Until allocation an order's shipment grouping may change; after it, stock is committed. */
@@ -155,7 +156,28 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
     });
   }
 
-  return { mergeOrders, unmergeOrder, splitOrder };
+  /** Open orders of the same buyer and address (the merge key), newest first. */
+  async function mergeCandidates(orderId: string) {
+    const order = await database.db
+      .selectFrom('orders')
+      .select(['id', 'buyer_key'])
+      .where('id', '=', orderId)
+      .executeTakeFirst();
+    if (!order) throw notFound('order', orderId);
+    if (!order.buyer_key) return [];
+    const rows = await database.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('buyer_key', '=', order.buyer_key)
+      .where('id', '!=', orderId)
+      .where('status', 'in', regroupableStatuses)
+      .orderBy('placed_at', 'desc')
+      .limit(50)
+      .execute();
+    return rows.map(toOrderSummary);
+  }
+
+  return { mergeOrders, unmergeOrder, splitOrder, mergeCandidates };
 }
 
 export function assertPartition(lineNos: readonly number[], parcels: readonly (readonly number[])[]): void {

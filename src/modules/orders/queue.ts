@@ -182,7 +182,8 @@ export function createQueue(deps: { database: Database; clock: Clock }) {
         .where('id', '=', orderId)
         .where('claimed_by', '=', actor.name)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 1) await addTimelineEvent(tx, actor, now, orderId, 'unclaimed', {});
+      if (Number(result.numUpdatedRows) === 1)
+        await addTimelineEvent(tx, actor, now, orderId, 'unclaimed', {});
     });
   }
 

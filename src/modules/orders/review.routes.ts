@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authErrors, errorBody, idParams, listQuery } from '../../contracts/common.ts';
-import { order } from '../../contracts/orders.ts';
+import { order, orderSummary } from '../../contracts/orders.ts';
 import {
   addressBody,
   blocklistBody,
@@ -202,6 +202,20 @@ export function reviewRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'orders:review' },
       },
       async (request) => orders.mergeOrders(request.principal!.actor, request.body.orderIds),
+    );
+
+    app.get(
+      '/orders/:id/merge-candidates',
+      {
+        schema: {
+          tags: ['orders'],
+          summary: 'Open orders of the same buyer and address that could ship with this one',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(orderSummary) }), 404: errorBody, ...authErrors },
+        },
+        config: { permission: 'orders:read' },
+      },
+      async (request) => ({ items: await orders.mergeCandidates(request.params.id) }),
     );
 
     app.post(

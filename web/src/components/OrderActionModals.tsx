@@ -343,22 +343,14 @@ export function AddressModal({ order, onClose, onDone }: ModalProps) {
   );
 }
 
-/** Open orders of the same buyer (found by phone) that could ship with this one. */
+/** Open orders of the same buyer and address that could ship with this one. */
 export function MergeModal({ order, onClose, onDone }: ModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [selected, setSelected] = useState<string[]>([]);
-  const phone = order.customer.phone || order.shippingAddress.phone;
-  const candidates = useLoader(async () => {
-    if (!phone) return [];
-    const pages = await Promise.all(
-      (['pending_review', 'approved'] as const).map((status) =>
-        api.orders.list({ q: phone, status, limit: 100 }),
-      ),
-    );
-    return pages.flatMap((page) => page.items).filter((item) => item.id !== order.id);
-  }, [order.id, phone]);
+  const phone = order.shippingAddress.phone;
+  const candidates = useLoader(() => api.orders.mergeCandidates(order.id), [order.id]);
   return (
     <FormModal
       title={t('actions.mergeTitle', { number: order.number })}
