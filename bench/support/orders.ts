@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/cli/demo-data.ts';
 import type { CanonicalOrder } from '../../src/contracts/orders.ts';
 
 /** The catalog the benchmark creates first, so every order passes the unknown-SKU check. */
@@ -10,18 +11,6 @@ export const benchSkus = Array.from({ length: 40 }, (_, i) => ({
 /** 12345 → "123.45" (CNY has two decimals). */
 export function formatMinor(minor: number): string {
   return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
-}
-
-/** mulberry32: a small seeded generator, so every run sends the same orders. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const cities = [
@@ -46,7 +35,7 @@ export class OrderFactory {
     private readonly prefix: string,
     seed = 7,
   ) {
-    this.random = seededRandom(seed);
+    this.random = mulberry32(seed);
   }
 
   next(): CanonicalOrder {

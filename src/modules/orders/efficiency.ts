@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { openStatuses } from './order-status.ts';
+import { ordersRepository } from './orders.repository.ts';
 import { type OrderPolicy, slaStatus } from './priority.ts';
 
 export interface EfficiencyMetrics {
@@ -54,7 +55,7 @@ export function createEfficiency(deps: {
       reviewed: reviewDurations.length,
       reviewMinutes: { median: percentile(reviewDurations, 50), p90: percentile(reviewDurations, 90) },
       sla: await slaCounts(now),
-      holdsByCode: await holdsByCode(),
+      holdsByCode: await ordersRepository.countOpenHoldsByCode(database.db),
     };
   }
 
@@ -74,16 +75,6 @@ export function createEfficiency(deps: {
       else if (status === 'breached') counts.breached += 1;
     }
     return counts;
-  }
-
-  async function holdsByCode() {
-    const rows = await database.db
-      .selectFrom('order_holds')
-      .select(['code', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('released_at', 'is', null)
-      .groupBy('code')
-      .execute();
-    return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
   }
 
   return { efficiency };

@@ -12,6 +12,7 @@ import type { Catalog } from '../catalog/index.ts';
 import { loadAuditContext } from './audit-context.ts';
 import { type Hold, type RuleSet, runAudit } from './audit-rules.ts';
 import { changeOrderStatus } from './order-actions.ts';
+import { ordersRepository } from './orders.repository.ts';
 import type { OrderQueries } from './order-queries.ts';
 import { toNormalised } from './stored-order.ts';
 
@@ -204,12 +205,7 @@ export function createReview(deps: {
           event: { type: 'cancelled', data: { reason: reason ?? null, review: stage } },
           changes: { hold_codes: '', decided_at: now.toISOString(), touched: 1, review_stage: null },
         });
-        await tx
-          .updateTable('order_holds')
-          .set({ released_at: now.toISOString(), released_by: 'cancelled' })
-          .where('order_id', '=', orderId)
-          .where('released_at', 'is', null)
-          .execute();
+        await ordersRepository.releaseOpenHolds(tx, orderId, now.toISOString(), 'cancelled');
       } else if (stage === 'processor') {
         await tx
           .updateTable('orders')
