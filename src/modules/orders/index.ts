@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { Catalog } from '../catalog/index.ts';
+import { createAutoRelease } from './auto-release.ts';
 import { createBlocklist } from './blocklist.ts';
 import { createCustomerAction } from './customer-action.ts';
 import { createDryRun } from './dry-run.ts';
@@ -39,7 +40,8 @@ export function createOrders(deps: OrdersDeps) {
   const ruleSets = createRuleSets(deps);
   const settings = createOrderSettings(deps);
   const review = createReview({ ...deps, queries });
-  const changes = createOrderChanges({ ...deps, review, queries, ruleSets });
+  const autoRelease = createAutoRelease(deps);
+  const changes = createOrderChanges({ ...deps, autoRelease, queries, ruleSets });
   const customer = createCustomerAction({ ...deps, changes });
   const policy = async () => (await settings.orderSettings()).policy;
   return {
@@ -49,6 +51,7 @@ export function createOrders(deps: OrdersDeps) {
     ...ruleSets,
     ...settings,
     ...review,
+    ...autoRelease,
     ...changes,
     ...customer,
     ...createQueue(deps),

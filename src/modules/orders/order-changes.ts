@@ -12,8 +12,9 @@ import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { toMinor } from '../../platform/money.ts';
 import { keysOf } from './audit-context.ts';
+import type { AutoRelease } from './auto-release.ts';
 import type { OrderQueries } from './order-queries.ts';
-import { addTimelineEvent, type Review } from './review.ts';
+import { addTimelineEvent } from './review.ts';
 import type { RuleSets } from './rule-sets.ts';
 import { toNormalised } from './stored-order.ts';
 
@@ -50,11 +51,11 @@ async function loadEditable(tx: Executor, orderId: string): Promise<Row<'orders'
 export function createOrderChanges(deps: {
   database: Database;
   clock: Clock;
-  review: Review;
+  autoRelease: AutoRelease;
   queries: OrderQueries;
   ruleSets: Pick<RuleSets, 'activeRuleSet'>;
 }) {
-  const { database, clock, review, queries } = deps;
+  const { database, clock, autoRelease, queries } = deps;
 
   async function updatePayment(actor: Actor, orderId: string, input: PaymentUpdate) {
     const now = clock.now();
@@ -81,7 +82,7 @@ export function createOrderChanges(deps: {
         to: input.status,
         paidAmount: input.paidAmount ?? null,
       });
-      await review.reaudit(tx, actor, now, orderId, ruleSet);
+      await autoRelease.reaudit(tx, actor, now, orderId, ruleSet);
       return queries.getOrder(orderId, tx);
     });
   }
@@ -149,7 +150,7 @@ export function createOrderChanges(deps: {
           targetType: 'order',
           targetId: orderId,
         });
-      await review.reaudit(tx, actor, now, orderId, ruleSet);
+      await autoRelease.reaudit(tx, actor, now, orderId, ruleSet);
       return queries.getOrder(orderId, tx);
     });
   }
