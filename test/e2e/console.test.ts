@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureConsoleBuilt, launchBrowser } from '../helpers/browser.ts';
+import {
+  ensureConsoleBuilt,
+  launchBrowser,
+  newConsoleContext,
+  saveScreenshot as screenshot,
+  signIn as signInAs,
+} from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/server.ts';
 
 // The real server on a fresh database, driven through the built console in headless Chromium.
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
-const takeScreenshots = process.env.ORDO_SCREENSHOTS === '1';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -27,23 +26,12 @@ after(async () => {
   await server?.close();
 });
 
-async function newContext(locale: string): Promise<BrowserContext> {
-  return browser.newContext({ locale, viewport: { width: 1440, height: 900 }, baseURL: server.url });
+function newContext(locale: string): Promise<BrowserContext> {
+  return newConsoleContext(browser, server.url, locale);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!takeScreenshots) return;
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  // Let charts and tags finish their entry animations.
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
-}
-
-async function signIn(page: Page, password = server.adminPassword): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+function signIn(page: Page, password = server.adminPassword): Promise<void> {
+  return signInAs(page, 'admin', password);
 }
 
 /** A request through the browser's own session: the cookie plus the CSRF token from /auth/me. */

@@ -7,15 +7,19 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { signLink } from '../../src/platform/signed-link.ts';
-import { ensureConsoleBuilt, launchBrowser } from '../helpers/browser.ts';
+import {
+  ensureConsoleBuilt,
+  launchBrowser,
+  newConsoleContext,
+  saveScreenshot as screenshot,
+  signIn as signInAs,
+} from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/server.ts';
 
 // Audit, review queue, rules and the customer's address fix (issue 3), driven through the built
 // console in headless Chromium against the real server, with a real SMTP server receiving mail.
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
-const takeScreenshots = process.env.ORDO_SCREENSHOTS === '1';
 
 type Mail = { to: string[]; raw: string; text: string };
 const mails: Mail[] = [];
@@ -78,22 +82,13 @@ after(async () => {
   await new Promise<void>((resolve) => (smtp ? smtp.close(resolve) : resolve()));
 });
 
-async function newContext(locale: string): Promise<BrowserContext> {
-  return browser.newContext({ locale, viewport: { width: 1440, height: 900 }, baseURL: server.url });
+function newContext(locale: string): Promise<BrowserContext> {
+  return newConsoleContext(browser, server.url, locale);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!takeScreenshots) return;
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
-}
-
+/** Signs in and waits until the console shows who is signed in. */
 async function signIn(page: Page, username = 'admin', password = server.adminPassword): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+  await signInAs(page, username, password);
   await page.getByTestId('current-user').waitFor();
 }
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -27,4 +28,31 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** A desktop-sized browser context whose relative URLs go to the test server. */
+export function newConsoleContext(
+  browser: Browser,
+  baseURL: string,
+  locale: string,
+): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: { width: 1440, height: 900 }, baseURL });
+}
+
+/** Docs screenshots are only taken when asked for (ORDO_SCREENSHOTS=1): they rewrite docs/screenshots. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.ORDO_SCREENSHOTS !== '1') return;
+  const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  // Let charts and tags finish their entry animations.
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
+}
+
+/** Fills and submits the login form; callers wait for whatever page they expect next. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
 }

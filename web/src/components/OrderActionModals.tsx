@@ -2,15 +2,12 @@ import {
   Alert,
   App,
   Button,
-  type ButtonProps,
   Checkbox,
   DatePicker,
   Empty,
   Form,
-  type FormInstance,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Select,
   Space,
@@ -18,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type AddressInput,
@@ -30,96 +27,14 @@ import {
   type ReviewStage,
   reviewOnlyHolds,
 } from '../api';
-import { errorText, showFieldErrors } from '../errors';
+import { errorText } from '../errors';
 import { formatDateTime, formatMoney } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { AddressFields, toAddressInput, trimAddress } from './AddressFields';
+import { FormModal } from './FormModal';
 import { HoldTag, OrderStatusTag } from './StatusTags';
 
 type ModalProps = { order: Order; onClose: () => void; onDone: (order: Order) => void };
-
-/**
- * A dialog around one form: shows the server's refusal above the form and on the fields it
- * names. It is mounted only while open, so every opening starts from a fresh form.
- */
-function FormModal<V>({
-  title,
-  okText,
-  isDanger,
-  form,
-  onClose,
-  submit,
-  testId,
-  width,
-  initialValues,
-  isOkDisabled,
-  children,
-}: {
-  title: string;
-  initialValues?: Partial<V>;
-  isOkDisabled?: boolean;
-  okText: string;
-  isDanger?: boolean;
-  form: FormInstance<V>;
-  onClose: () => void;
-  submit: (values: V) => Promise<void>;
-  testId: string;
-  width?: number;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const finish = async (values: V) => {
-    setIsBusy(true);
-    setError(null);
-    try {
-      await submit(values);
-    } catch (failure) {
-      setError(failure);
-      showFieldErrors(form, t, failure);
-      setIsBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={title}
-      okText={okText}
-      cancelText={t('common.cancel')}
-      okButtonProps={
-        {
-          loading: isBusy,
-          danger: isDanger,
-          disabled: isOkDisabled,
-          'data-testid': `${testId}-ok`,
-        } as ButtonProps
-      }
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      width={width}
-    >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(t, error)}
-          style={{ marginBottom: 16 }}
-          data-testid={`${testId}-error`}
-        />
-      ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={finish}
-        data-testid={testId}
-      >
-        {children}
-      </Form>
-    </Modal>
-  );
-}
 
 export function ReleaseHoldsModal({ order, onClose, onDone }: ModalProps) {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Col, Form, Input, InputNumber, Row, Switch } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Sku, type SkuInput } from '../api';
-import { errorText, showFieldErrors } from '../errors';
 import { isMoney } from '../format';
+import { FormModal } from './FormModal';
 
 type Values = {
   code: string;
@@ -34,12 +34,9 @@ export function SkuFormModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setIsSaving] = useState(false);
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
     form.resetFields();
     form.setFieldsValue(
       sku
@@ -58,107 +55,92 @@ export function SkuFormModal({
       widthMm: values.widthMm ?? null,
       heightMm: values.heightMm ?? null,
     };
-    setIsSaving(true);
-    setError(null);
-    try {
-      const saved = sku
-        ? await api.skus.update(sku.id, { ...input, isActive: values.isActive })
-        : await api.skus.create({ ...input, code: values.code.trim() });
-      message.success(t(sku ? 'skus.updated' : 'skus.created', { code: saved.code }));
-      onSaved(saved);
-    } catch (failure) {
-      showFieldErrors(form, t, failure);
-      setError(failure);
-    } finally {
-      setIsSaving(false);
-    }
+    const saved = sku
+      ? await api.skus.update(sku.id, { ...input, isActive: values.isActive })
+      : await api.skus.create({ ...input, code: values.code.trim() });
+    message.success(t(sku ? 'skus.updated' : 'skus.created', { code: saved.code }));
+    onSaved(saved);
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={sku ? t('skus.editTitle', { code: sku.code }) : t('skus.createTitle')}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: isSaving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      form={form}
+      onClose={onClose}
+      submit={save}
+      testId="sku-form"
       width={640}
-      forceRender
     >
-      {error ? (
-        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form form={form} layout="vertical" onFinish={save} data-testid="sku-form">
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="code"
-              label={t('skus.code')}
-              rules={[
-                {
-                  required: true,
-                  whitespace: true,
-                  message: t('common.required', { field: t('skus.code') }),
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="code"
+            label={t('skus.code')}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('common.required', { field: t('skus.code') }),
+              },
+            ]}
+          >
+            <Input disabled={Boolean(sku)} maxLength={64} data-testid="sku-code" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="barcode" label={t('skus.barcode')}>
+            <Input maxLength={64} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="name"
+            label={t('skus.name')}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('common.required', { field: t('skus.name') }),
+              },
+            ]}
+          >
+            <Input maxLength={200} data-testid="sku-name" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="price"
+            label={t('skus.price')}
+            rules={[
+              { required: true, message: t('common.required', { field: t('skus.price') }) },
+              {
+                validator: async (_, value?: string) => {
+                  if (value && (!isMoney(value) || value.trim().startsWith('-')))
+                    throw new Error(t('skus.priceInvalid'));
                 },
-              ]}
-            >
-              <Input disabled={Boolean(sku)} maxLength={64} data-testid="sku-code" />
-            </Form.Item>
-          </Col>
+              },
+            ]}
+          >
+            <Input placeholder="59.90" data-testid="sku-price" />
+          </Form.Item>
+        </Col>
+        {sku ? (
           <Col span={12}>
-            <Form.Item name="barcode" label={t('skus.barcode')}>
-              <Input maxLength={64} />
+            <Form.Item name="isActive" label={t('skus.active')} valuePropName="checked">
+              <Switch />
             </Form.Item>
           </Col>
-          <Col span={24}>
-            <Form.Item
-              name="name"
-              label={t('skus.name')}
-              rules={[
-                {
-                  required: true,
-                  whitespace: true,
-                  message: t('common.required', { field: t('skus.name') }),
-                },
-              ]}
-            >
-              <Input maxLength={200} data-testid="sku-name" />
+        ) : null}
+        {dimensions.map((field) => (
+          <Col span={6} key={field}>
+            <Form.Item name={field} label={t(`skus.${field}`)}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
-          <Col span={12}>
-            <Form.Item
-              name="price"
-              label={t('skus.price')}
-              rules={[
-                { required: true, message: t('common.required', { field: t('skus.price') }) },
-                {
-                  validator: async (_, value?: string) => {
-                    if (value && (!isMoney(value) || value.trim().startsWith('-')))
-                      throw new Error(t('skus.priceInvalid'));
-                  },
-                },
-              ]}
-            >
-              <Input placeholder="59.90" data-testid="sku-price" />
-            </Form.Item>
-          </Col>
-          {sku ? (
-            <Col span={12}>
-              <Form.Item name="isActive" label={t('skus.active')} valuePropName="checked">
-                <Switch />
-              </Form.Item>
-            </Col>
-          ) : null}
-          {dimensions.map((field) => (
-            <Col span={6} key={field}>
-              <Form.Item name={field} label={t(`skus.${field}`)}>
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-      </Form>
-    </Modal>
+        ))}
+      </Row>
+    </FormModal>
   );
 }

@@ -1,15 +1,16 @@
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiKey, api } from '../api';
-import { CursorPager } from '../components/CursorPager';
+import { CursorTable } from '../components/CursorTable';
+import { FormModal } from '../components/FormModal';
 import { RoleSelect } from '../components/RoleSelect';
-import { errorText } from '../errors';
 import { formatDateTime } from '../format';
 import { useCursorList } from '../hooks/useCursorList';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { useRowAction } from '../hooks/useRowAction';
 
 type Values = { name: string; role: string };
 
@@ -24,53 +25,39 @@ function CreateKeyModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setIsSaving] = useState(false);
 
   const create = async (values: Values) => {
-    setIsSaving(true);
-    setError(null);
-    try {
-      const { key } = await api.apiKeys.create({ name: values.name.trim(), role: values.role });
-      form.resetFields();
-      onCreated(key);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setIsSaving(false);
-    }
+    const { key } = await api.apiKeys.create({ name: values.name.trim(), role: values.role });
+    // The dialog stays mounted, so the next key starts from an empty form.
+    form.resetFields();
+    onCreated(key);
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('apiKeys.createTitle')}
       okText={t('apiKeys.create')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: isSaving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      forceRender
+      form={form}
+      onClose={onClose}
+      submit={create}
+      testId="api-key-form"
+      initialValues={{ role: 'integration' }}
     >
-      {error ? (
-        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form form={form} layout="vertical" onFinish={create} initialValues={{ role: 'integration' }}>
-        <Form.Item
-          name="name"
-          label={t('apiKeys.name')}
-          extra={t('apiKeys.nameHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: t('apiKeys.name') }) },
-          ]}
-        >
-          <Input maxLength={100} data-testid="api-key-name" />
-        </Form.Item>
-        <Form.Item name="role" label={t('apiKeys.role')} rules={[{ required: true }]}>
-          <RoleSelect />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('apiKeys.name')}
+        extra={t('apiKeys.nameHint')}
+        rules={[
+          { required: true, whitespace: true, message: t('common.required', { field: t('apiKeys.name') }) },
+        ]}
+      >
+        <Input maxLength={100} data-testid="api-key-name" />
+      </Form.Item>
+      <Form.Item name="role" label={t('apiKeys.role')} rules={[{ required: true }]}>
+        <RoleSelect />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -104,21 +91,14 @@ function NewKeyModal({ secret, onClose }: { secret: string | null; onClose: () =
 
 export default function ApiKeysPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [isCreateOpen, setIsCreateOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const list = useCursorList((page) => api.apiKeys.list(page), []);
+  const runRowAction = useRowAction(list.reload);
   usePageTitle(t('apiKeys.title'));
 
-  const revoke = async (key: ApiKey) => {
-    try {
-      await api.apiKeys.revoke(key.id);
-      message.success(t('apiKeys.revoked', { name: key.name }));
-      list.reload();
-    } catch (failure) {
-      message.error(errorText(t, failure));
-    }
-  };
+  const revoke = (key: ApiKey) =>
+    runRowAction(() => api.apiKeys.revoke(key.id), t('apiKeys.revoked', { name: key.name }));
 
   const columns: ColumnsType<ApiKey> = [
     { title: t('apiKeys.name'), dataIndex: 'name' },
@@ -180,21 +160,7 @@ export default function ApiKeysPage() {
         </Button>
       }
     >
-      {list.error ? (
-        <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <div data-testid="api-keys-table">
-        <Table<ApiKey>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isLoading}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-        />
-      </div>
-      <CursorPager list={list} />
+      <CursorTable<ApiKey> list={list} testId="api-keys-table" columns={columns} />
       <CreateKeyModal
         open={isCreateOpen}
         onClose={() => setIsCreateOpen(false)}

@@ -1,12 +1,11 @@
-import { Alert, Card, Input, Table, Tag, Typography } from 'antd';
+import { Card, Input, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type AuditEntry, api } from '../api';
-import { CursorPager } from '../components/CursorPager';
+import { CursorTable } from '../components/CursorTable';
 import { JsonPreview, jsonSummary } from '../components/JsonPreview';
-import { errorText } from '../errors';
 import { formatDateTimeSeconds } from '../format';
 import { useCursorList } from '../hooks/useCursorList';
 import { usePageTitle } from '../hooks/usePageTitle';
@@ -68,22 +67,12 @@ export default function AuditLogPage() {
         style={{ width: 340, marginBottom: 16 }}
         data-testid="audit-action-filter"
       />
-      {list.error ? (
-        <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <div data-testid="audit-table">
-        <Table<AuditEntry>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isLoading}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          expandable={{ expandedRowRender: (entry) => <JsonPreview value={entry.details} /> }}
-        />
-      </div>
-      <CursorPager list={list} />
+      <CursorTable<AuditEntry>
+        list={list}
+        testId="audit-table"
+        columns={columns}
+        expandable={{ expandedRowRender: (entry) => <JsonPreview value={entry.details} /> }}
+      />
     </Card>
   );
 }

@@ -1,13 +1,12 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Input, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, type OrderListItem, orderStatuses } from '../api';
 import { useAuth } from '../auth';
-import { CursorPager } from '../components/CursorPager';
+import { CursorTable } from '../components/CursorTable';
 import { EnumText, HoldTag, OrderStatusTag } from '../components/StatusTags';
-import { errorText } from '../errors';
 import { formatDateTime, formatMoney } from '../format';
 import { useCursorList } from '../hooks/useCursorList';
 import { useLoader } from '../hooks/useLoader';
@@ -124,34 +123,24 @@ export default function OrdersPage() {
           data-testid="filter-search"
         />
       </Space>
-      {list.error ? (
-        <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <div data-testid="orders-table">
-        <Table<OrderListItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isLoading}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          onRow={(order) => ({
-            onClick: () => navigate(`/orders/${order.id}`),
-            style: { cursor: 'pointer' },
-          })}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={hasFilters ? t('orders.noMatches') : t('orders.empty')}
-                data-testid="orders-empty"
-              />
-            ),
-          }}
-        />
-      </div>
-      <CursorPager list={list} />
+      <CursorTable<OrderListItem>
+        list={list}
+        testId="orders-table"
+        columns={columns}
+        onRow={(order) => ({
+          onClick: () => navigate(`/orders/${order.id}`),
+          style: { cursor: 'pointer' },
+        })}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={hasFilters ? t('orders.noMatches') : t('orders.empty')}
+              data-testid="orders-empty"
+            />
+          ),
+        }}
+      />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
         {t('orders.searchHint')}
       </Typography.Paragraph>

@@ -1,11 +1,11 @@
 import { RedoOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Segmented, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type OutboxItem, type OutboxStatus } from '../api';
 import { useAuth } from '../auth';
-import { CursorPager } from '../components/CursorPager';
+import { CursorTable } from '../components/CursorTable';
 import { JsonPreview } from '../components/JsonPreview';
 import { errorText } from '../errors';
 import { formatDateTimeSeconds } from '../format';
@@ -99,23 +99,13 @@ export default function OutboxPage() {
         />
         <Typography.Text type="secondary">{t(`outbox.explain.${status}`)}</Typography.Text>
       </Space>
-      {list.error ? (
-        <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <div data-testid="outbox-table">
-        <Table<OutboxItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isLoading}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          expandable={{ expandedRowRender: (item) => <JsonPreview value={item.payload} /> }}
-          locale={{ emptyText: t(`outbox.empty.${status}`) }}
-        />
-      </div>
-      <CursorPager list={list} />
+      <CursorTable<OutboxItem>
+        list={list}
+        testId="outbox-table"
+        columns={columns}
+        expandable={{ expandedRowRender: (item) => <JsonPreview value={item.payload} /> }}
+        locale={{ emptyText: t(`outbox.empty.${status}`) }}
+      />
     </Card>
   );
 }

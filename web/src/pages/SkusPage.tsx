@@ -1,17 +1,17 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Sku } from '../api';
 import { useAuth } from '../auth';
-import { CursorPager } from '../components/CursorPager';
+import { CursorTable } from '../components/CursorTable';
 import { SkuFormModal } from '../components/SkuFormModal';
 import { SkuImport, skuCsvHeader } from '../components/SkuImport';
-import { errorText } from '../errors';
 import { formatDateTime, formatMoney } from '../format';
 import { useCursorList } from '../hooks/useCursorList';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { useRowAction } from '../hooks/useRowAction';
 
 function dimensionsText(sku: Sku): string {
   const sizes = [sku.lengthMm, sku.widthMm, sku.heightMm];
@@ -21,23 +21,16 @@ function dimensionsText(sku: Sku): string {
 export default function SkusPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [q, setQ] = useState('');
   // undefined: closed; null: creating; a SKU: editing it.
   const [editing, setEditing] = useState<Sku | null | undefined>(undefined);
   const list = useCursorList((page) => api.skus.list({ ...page, q }), [q]);
+  const runRowAction = useRowAction(list.reload);
   const canWrite = can('catalog:write');
   usePageTitle(t('skus.title'));
 
-  const remove = async (sku: Sku) => {
-    try {
-      await api.skus.remove(sku.id);
-      message.success(t('skus.deleted', { code: sku.code }));
-      list.reload();
-    } catch (failure) {
-      message.error(errorText(t, failure));
-    }
-  };
+  const remove = (sku: Sku) =>
+    runRowAction(() => api.skus.remove(sku.id), t('skus.deleted', { code: sku.code }));
 
   const columns: ColumnsType<Sku> = [
     {
@@ -120,29 +113,19 @@ export default function SkusPage() {
         style={{ width: 340, marginBottom: 16 }}
         data-testid="sku-search"
       />
-      {list.error ? (
-        <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <div data-testid="skus-table">
-        <Table<Sku>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isLoading}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={q ? t('skus.noMatches') : t('skus.empty')}
-              />
-            ),
-          }}
-        />
-      </div>
-      <CursorPager list={list} />
+      <CursorTable<Sku>
+        list={list}
+        testId="skus-table"
+        columns={columns}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={q ? t('skus.noMatches') : t('skus.empty')}
+            />
+          ),
+        }}
+      />
       {canWrite ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('skus.importHint')} <Typography.Text code>{skuCsvHeader}</Typography.Text>

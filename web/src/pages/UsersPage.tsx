@@ -1,16 +1,17 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type User } from '../api';
 import { useAuth } from '../auth';
-import { CursorPager } from '../components/CursorPager';
+import { CursorTable } from '../components/CursorTable';
+import { FormModal } from '../components/FormModal';
 import { RoleSelect } from '../components/RoleSelect';
-import { errorText, showFieldErrors } from '../errors';
 import { formatDateTime } from '../format';
 import { useCursorList } from '../hooks/useCursorList';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { useRowAction } from '../hooks/useRowAction';
 
 const minPasswordLength = 8;
 
@@ -32,12 +33,9 @@ function UserDialog({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setIsSaving] = useState(false);
 
   useEffect(() => {
     if (!dialog) return;
-    setError(null);
     form.resetFields();
     if (dialog.kind === 'edit')
       form.setFieldsValue({ displayName: dialog.user.displayName, role: dialog.user.role });
@@ -46,32 +44,23 @@ function UserDialog({
 
   const save = async (values: Values) => {
     if (!dialog) return;
-    setIsSaving(true);
-    setError(null);
-    try {
-      if (dialog.kind === 'create') {
-        await api.users.create({
-          username: values.username?.trim() ?? '',
-          displayName: values.displayName?.trim() || undefined,
-          role: values.role ?? '',
-          password: values.password ?? '',
-        });
-      } else if (dialog.kind === 'edit') {
-        await api.users.update(dialog.user.id, {
-          displayName: values.displayName?.trim() || undefined,
-          role: values.role,
-        });
-      } else {
-        await api.users.update(dialog.user.id, { password: values.password });
-      }
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (failure) {
-      showFieldErrors(form, t, failure);
-      setError(failure);
-    } finally {
-      setIsSaving(false);
+    if (dialog.kind === 'create') {
+      await api.users.create({
+        username: values.username?.trim() ?? '',
+        displayName: values.displayName?.trim() || undefined,
+        role: values.role ?? '',
+        password: values.password ?? '',
+      });
+    } else if (dialog.kind === 'edit') {
+      await api.users.update(dialog.user.id, {
+        displayName: values.displayName?.trim() || undefined,
+        role: values.role,
+      });
+    } else {
+      await api.users.update(dialog.user.id, { password: values.password });
     }
+    message.success(t('common.saved'));
+    onSaved();
   };
 
   const title =
@@ -85,76 +74,66 @@ function UserDialog({
     { min: minPasswordLength, message: t('users.passwordTooShort', { min: minPasswordLength }) },
   ];
   return (
-    <Modal
+    <FormModal<Values>
       open={dialog !== null}
       title={title}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: isSaving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      forceRender
+      form={form}
+      onClose={onClose}
+      submit={save}
+      testId="user-form"
     >
-      {error ? (
-        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
+      {dialog?.kind === 'create' ? (
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', { field: t('users.username') }),
+            },
+          ]}
+        >
+          <Input autoComplete="off" maxLength={64} data-testid="user-username" />
+        </Form.Item>
       ) : null}
-      <Form form={form} layout="vertical" onFinish={save} data-testid="user-form">
-        {dialog?.kind === 'create' ? (
-          <Form.Item
-            name="username"
-            label={t('users.username')}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('common.required', { field: t('users.username') }),
-              },
-            ]}
-          >
-            <Input autoComplete="off" maxLength={64} data-testid="user-username" />
+      {dialog?.kind !== 'password' ? (
+        <>
+          <Form.Item name="displayName" label={t('users.displayName')}>
+            <Input maxLength={100} />
           </Form.Item>
-        ) : null}
-        {dialog?.kind !== 'password' ? (
-          <>
-            <Form.Item name="displayName" label={t('users.displayName')}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
-              <RoleSelect exclude={machineRoles} />
-            </Form.Item>
-          </>
-        ) : null}
-        {dialog?.kind !== 'edit' ? (
-          <Form.Item
-            name="password"
-            label={dialog?.kind === 'password' ? t('users.newPassword') : t('users.password')}
-            rules={passwordRules}
-          >
-            <Input.Password autoComplete="new-password" data-testid="user-password" />
+          <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+            <RoleSelect exclude={machineRoles} />
           </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+        </>
+      ) : null}
+      {dialog?.kind !== 'edit' ? (
+        <Form.Item
+          name="password"
+          label={dialog?.kind === 'password' ? t('users.newPassword') : t('users.password')}
+          rules={passwordRules}
+        >
+          <Input.Password autoComplete="new-password" data-testid="user-password" />
+        </Form.Item>
+      ) : null}
+    </FormModal>
   );
 }
 
 export default function UsersPage() {
   const { t } = useTranslation();
   const { user: me } = useAuth();
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useCursorList((page) => api.users.list(page), []);
+  const runRowAction = useRowAction(list.reload);
   usePageTitle(t('users.title'));
 
-  const setActive = async (user: User, isActive: boolean) => {
-    try {
-      await api.users.update(user.id, { isActive });
-      message.success(t(isActive ? 'users.activated' : 'users.deactivated', { username: user.username }));
-      list.reload();
-    } catch (failure) {
-      message.error(errorText(t, failure));
-    }
-  };
+  const setActive = (user: User, isActive: boolean) =>
+    runRowAction(
+      () => api.users.update(user.id, { isActive }),
+      t(isActive ? 'users.activated' : 'users.deactivated', { username: user.username }),
+    );
 
   const columns: ColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username' },
@@ -220,21 +199,7 @@ export default function UsersPage() {
         </Button>
       }
     >
-      {list.error ? (
-        <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <div data-testid="users-table">
-        <Table<User>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isLoading}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-        />
-      </div>
-      <CursorPager list={list} />
+      <CursorTable<User> list={list} testId="users-table" columns={columns} />
       <UserDialog
         dialog={dialog}
         onClose={() => setDialog(null)}

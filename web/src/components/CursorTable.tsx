@@ -1,0 +1,36 @@
+import { Alert, Table, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors';
+import type { CursorList } from '../hooks/useCursorList';
+import { CursorPager } from './CursorPager';
+
+/**
+ * One page of a cursor-paginated list: the load error, the table and the pager below it.
+ * Antd's own pagination is off because the API pages by cursor, not by page number.
+ */
+export function CursorTable<T extends object>({
+  list,
+  testId,
+  ...tableProps
+}: { list: CursorList<T>; testId: string } & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination'>) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {list.error ? (
+        <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <div data-testid={testId}>
+        <Table<T>
+          rowKey="id"
+          size="middle"
+          dataSource={list.items}
+          loading={list.isLoading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          {...tableProps}
+        />
+      </div>
+      <CursorPager list={list} />
+    </>
+  );
+}

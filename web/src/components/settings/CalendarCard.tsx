@@ -1,0 +1,115 @@
+import { Card, Checkbox, Col, Form, InputNumber, Row, Select, TimePicker } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateList } from './DateList';
+
+const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** 'HH:mm' strings in the form, a time picker on screen. */
+const clockProps = {
+  getValueProps: (value?: string) => ({
+    value:
+      value && /^\d{2}:\d{2}$/.test(value)
+        ? dayjs()
+            .hour(Number(value.slice(0, 2)))
+            .minute(Number(value.slice(3)))
+        : null,
+  }),
+  normalize: (value: dayjs.Dayjs | null) => (value ? value.format('HH:mm') : ''),
+};
+
+function timeZones(current: string): string[] {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** Business hours, cut-off and holidays: the calendar that working-hour deadlines count on. */
+export function CalendarCard({ initialTimeZone }: { initialTimeZone: string }) {
+  const { t } = useTranslation();
+  // The saved zone stays choosable even where this browser does not list it.
+  const zones = useMemo(() => timeZones(initialTimeZone), [initialTimeZone]);
+  return (
+    <Card title={t('settings.calendar')} data-testid="calendar-card">
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={['policy', 'calendar', 'timeZone']}
+            label={t('settings.timeZone')}
+            rules={[{ required: true }]}
+          >
+            <Select
+              showSearch
+              options={zones.map((zone) => ({ value: zone, label: zone }))}
+              data-testid="settings-time-zone"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={8} md={4}>
+          <Form.Item
+            name={['policy', 'calendar', 'workingHours', 'start']}
+            label={t('settings.opens')}
+            {...clockProps}
+          >
+            <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={8} md={4}>
+          <Form.Item
+            name={['policy', 'calendar', 'workingHours', 'end']}
+            label={t('settings.closes')}
+            {...clockProps}
+          >
+            <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={8} md={4}>
+          <Form.Item
+            name={['policy', 'calendar', 'cutoffTime']}
+            label={t('settings.cutoff')}
+            tooltip={t('settings.cutoffHelp')}
+            {...clockProps}
+          >
+            <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={4}>
+          <Form.Item
+            name={['policy', 'atRiskWorkingHours']}
+            label={t('settings.atRisk')}
+            tooltip={t('settings.atRiskHelp')}
+          >
+            <InputNumber
+              min={0.5}
+              step={0.5}
+              addonAfter={t('settings.hoursUnit')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name={['policy', 'calendar', 'workingDays']} label={t('settings.workingDays')}>
+            <Checkbox.Group
+              options={weekdays.map((day) => ({ value: day, label: t(`weekday.${day}`) }))}
+              data-testid="settings-working-days"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={['policy', 'calendar', 'holidays']} label={t('settings.holidays')}>
+            <DateList testId="settings-holidays" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name={['policy', 'calendar', 'extraWorkingDays']}
+            label={t('settings.extraWorkingDays')}
+            tooltip={t('settings.extraWorkingDaysHelp')}
+          >
+            <DateList />
+          </Form.Item>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
