@@ -54,18 +54,20 @@ export function createEfficiency(deps: {
       touchFreeRate: decided.length === 0 ? null : touchFree / decided.length,
       reviewed: reviewDurations.length,
       reviewMinutes: { median: percentile(reviewDurations, 50), p90: percentile(reviewDurations, 90) },
-      sla: await slaCounts(now),
+      sla: await slaCounts(now, since),
       holdsByCode: await ordersRepository.countOpenHoldsByCode(database.db),
     };
   }
 
-  async function slaCounts(now: Date) {
+  /** Deadlines of the period's open orders (older backlogs would drown this week's picture). */
+  async function slaCounts(now: Date, since: string) {
     const policy = await deps.policy();
     const rows = await database.db
       .selectFrom('orders')
       .select('ship_by')
       .where('status', 'in', [...openStatuses])
       .where('ship_by', 'is not', null)
+      .where('placed_at', '>=', since)
       .execute();
     const counts = { onTrack: 0, atRisk: 0, breached: 0 };
     for (const row of rows) {
