@@ -16,8 +16,9 @@ export function parsePhone(phone: string, country: string): PhoneNumber | null {
     } catch {
       parsed = null;
     }
-    // Bounded: a busy day's distinct phones fit; beyond that start over rather than grow.
-    if (parsedPhones.size >= 20_000) parsedPhones.clear();
+    // Bounded to a few batches (each phone is read several times within its batch); parsed
+    // numbers are large objects, and a day of distinct phones would hold tens of megabytes.
+    if (parsedPhones.size >= 4000) parsedPhones.clear();
     parsedPhones.set(key, parsed);
   }
   return parsed;
