@@ -1,21 +1,9 @@
 import { z } from 'zod';
 import { isoDateTime, listQuery, moneyString, pageOf } from './common.ts';
 
-export const orderStatuses = [
-  'pending_review',
-  'approved',
-  'backordered',
-  'allocated',
-  'picking',
-  'packed',
-  'shipped',
-  'delivered',
-  'completed',
-  'cancelled',
-] as const;
-export const orderTypes = ['normal', 'urgent', 'custom', 'presale', 'b2b', 'replacement'] as const;
-export const paymentStatuses = ['pending', 'paid', 'partially_paid', 'refunded', 'cod'] as const;
-export const deliveryServices = ['standard', 'express', 'freight', 'same_day'] as const;
+export { deliveryServices, orderStatuses, orderTypes, paymentStatuses } from './order-enums.ts';
+
+import { deliveryServices, orderStatuses, orderTypes, paymentStatuses } from './order-enums.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1, 'required').max(max);

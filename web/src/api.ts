@@ -1,6 +1,14 @@
 // The console's only door to the server: every request goes through `request`, which
 // adds the CSRF header to changes and turns the server's error envelope into ApiError.
 
+// The order vocabulary is the server's own (src/contracts), so the two cannot drift apart.
+import {
+  deliveryServices,
+  orderStatuses,
+  orderTypes,
+  paymentStatuses,
+} from '../../src/contracts/order-enums.ts';
+
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type PageParams = { limit?: number; cursor?: string | null };
 
@@ -74,21 +82,8 @@ export type SkuImportResult = {
 
 export type Channel = { id: string; name: string; kind: string; isActive: boolean; createdAt: string };
 
-export const orderStatuses = [
-  'pending_review',
-  'approved',
-  'backordered',
-  'allocated',
-  'picking',
-  'packed',
-  'shipped',
-  'delivered',
-  'completed',
-  'cancelled',
-] as const;
+export { orderStatuses, orderTypes, paymentStatuses };
 export type OrderStatus = (typeof orderStatuses)[number];
-
-export const orderTypes = ['normal', 'urgent', 'custom', 'presale', 'b2b', 'replacement'] as const;
 /** Every hold reason the server gives; HIGH_RISK is lifted only by the two-stage review. */
 export const holdCodes = [
   'PAYMENT_PENDING',
@@ -110,8 +105,7 @@ export const holdCodes = [
   'PRESALE',
 ] as const;
 export const reviewOnlyHolds: readonly string[] = ['HIGH_RISK'];
-export const requestedServices = ['standard', 'express', 'freight', 'same_day'] as const;
-export const paymentStatuses = ['pending', 'paid', 'partially_paid', 'refunded', 'cod'] as const;
+export const requestedServices = deliveryServices;
 export const paymentMethods = [
   'alipay',
   'wechat_pay',

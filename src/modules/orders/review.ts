@@ -106,11 +106,7 @@ export async function releaseHoldRows(
   return { isApproved: true };
 }
 
-export function createReview(deps: {
-  database: Database;
-  clock: Clock;
-  queries: OrderQueries;
-}) {
+export function createReview(deps: { database: Database; clock: Clock; queries: OrderQueries }) {
   const { database, clock, queries } = deps;
 
   /** A person releases named holds (not HIGH_RISK, which needs the two-stage review). */

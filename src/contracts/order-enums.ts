@@ -1,0 +1,19 @@
+/**
+ * The order vocabulary of CONTRACT.md as plain constants (no zod), shared by the server's
+ * schemas and the console's selects and tags.
+ */
+export const orderStatuses = [
+  'pending_review',
+  'approved',
+  'backordered',
+  'allocated',
+  'picking',
+  'packed',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+] as const;
+export const orderTypes = ['normal', 'urgent', 'custom', 'presale', 'b2b', 'replacement'] as const;
+export const paymentStatuses = ['pending', 'paid', 'partially_paid', 'refunded', 'cod'] as const;
+export const deliveryServices = ['standard', 'express', 'freight', 'same_day'] as const;
