@@ -86,3 +86,7 @@ export const auditPage = pageOf(auditEntry);
 export const roleList = z.object({
   items: z.array(z.object({ id: z.string(), permissions: z.array(z.string()) })),
 });
+
+export const userDirectory = z.object({
+  items: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.string() })),
+});

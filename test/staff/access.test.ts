@@ -190,6 +190,24 @@ for (const dialect of testDialects) {
       assert.equal(refused.statusCode, 401);
     });
 
+    it('lets whoever edits teams list active users by name, and nobody else', async () => {
+      const directory = await t.current.request({
+        method: 'GET',
+        url: '/api/v1/users/directory',
+        role: 'ops_manager',
+      });
+      assert.equal(directory.statusCode, 200);
+      const names = directory.json().items.map((u: { username: string }) => u.username);
+      assert.ok(names.includes('admin'));
+      assert.ok(!names.includes('li.na'), 'deactivated users are not offered');
+      assert.ok(!JSON.stringify(directory.json()).includes('password'));
+      assert.equal(
+        (await t.current.request({ method: 'GET', url: '/api/v1/users/directory', role: 'warehouse' }))
+          .statusCode,
+        403,
+      );
+    });
+
     it('keeps administration to the roles that hold its permission', async () => {
       for (const [role, url] of [
         ['order_processor', '/api/v1/users'],

@@ -533,6 +533,8 @@ export const api = {
   },
   users: {
     list: (params: PageParams) => get<Page<User>>('/users', params),
+    directory: () =>
+      get<{ items: { username: string; displayName: string; role: string }[] }>('/users/directory'),
     create: (input: { username: string; displayName?: string; role: string; password: string }) =>
       post<User>('/users', input),
     update: (

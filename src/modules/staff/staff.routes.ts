@@ -14,6 +14,7 @@ import {
   sessionResponse,
   user,
   userChangesBody,
+  userDirectory,
   userPage,
 } from '../../contracts/staff.ts';
 import type { Principal } from './access.ts';
@@ -117,6 +118,19 @@ export function staffRoutes(
         config: { isAnySignedIn: true },
       },
       async () => ({ items: roles.map((id) => ({ id, permissions: [...rolePermissions[id]] })) }),
+    );
+
+    app.get(
+      '/users/directory',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Active users by name, for choosing team members (no account details)',
+          response: { 200: userDirectory, ...authErrors },
+        },
+        config: { permission: 'rules:manage' },
+      },
+      async () => ({ items: await staff.userDirectory() }),
     );
 
     app.get(

@@ -140,5 +140,17 @@ export function createUsers(deps: { database: Database; clock: Clock }) {
     return { username: 'admin', password: chosen };
   }
 
-  return { createUser, updateUser, listUsers, ensureFirstAdmin };
+  /** Who can be put in a team: active users' names and roles only. */
+  async function userDirectory() {
+    const rows = await database.db
+      .selectFrom('users')
+      .select(['username', 'display_name', 'role'])
+      .where('is_active', '=', 1)
+      .orderBy('username')
+      .limit(1000)
+      .execute();
+    return rows.map((r) => ({ username: r.username, displayName: r.display_name, role: r.role }));
+  }
+
+  return { createUser, updateUser, listUsers, ensureFirstAdmin, userDirectory };
 }

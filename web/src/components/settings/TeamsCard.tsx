@@ -25,9 +25,10 @@ function TeamModal({
   const { can } = useAuth();
   const { message } = App.useApp();
   const [form] = Form.useForm<TeamValues>();
-  const canListUsers = can('users:manage');
+  // Whoever may edit teams (rules:manage) may read the user directory.
+  const canListUsers = can('rules:manage');
   const users = useLoader(
-    () => (canListUsers ? api.users.list({ limit: 200 }) : Promise.resolve({ items: [], nextCursor: null })),
+    () => (canListUsers ? api.users.directory() : Promise.resolve({ items: [] })),
     [canListUsers],
   );
   return (
