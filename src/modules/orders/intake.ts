@@ -195,7 +195,7 @@ export function createIntake(deps: IntakeDeps) {
       kept.flatMap((b) => b.rows.outbox),
     );
     for (const b of kept) if (b.rows.mergeWith.length > 0) await groupWithOpenOrders(tx, run, b.rows);
-    for (const b of kept) results[b.index] = createdResult(b.rows);
+    for (const b of kept) results[b.index] = createdResult(b.rows, run.now);
     return { lateDuplicates: built.filter((b) => !inserted.has(b.rows.order.id)) };
   }
 
@@ -316,7 +316,7 @@ function repeatOf(first: IntakeResult): IntakeResult {
   return first;
 }
 
-function createdResult(rows: BuiltOrder): IntakeResult {
+function createdResult(rows: BuiltOrder, now: Date): IntakeResult {
   const { id, number, status, hold_codes } = rows.order;
   const summary = {
     id,
@@ -324,5 +324,5 @@ function createdResult(rows: BuiltOrder): IntakeResult {
     status: status as Order['status'],
     holds: hold_codes === '' ? [] : hold_codes.split(','),
   };
-  return { outcome: 'created', order: summary, fullOrder: () => toOrder(rows.order, rows) };
+  return { outcome: 'created', order: summary, fullOrder: () => toOrder(rows.order, rows, now) };
 }

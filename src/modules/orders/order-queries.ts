@@ -20,7 +20,7 @@ export function createOrderQueries(deps: { database: Database; clock: Clock }) {
   async function getOrder(id: string, db: Executor = database.db): Promise<Order> {
     const row = await repo.findById(db, id);
     if (!row) throw notFound('order', id);
-    return toOrder(row, await repo.findChildren(db, id));
+    return toOrder(row, await repo.findChildren(db, id), clock.now());
   }
 
   async function listOrders(

@@ -6,6 +6,9 @@ import { slaStatus } from './priority.ts';
 
 type OrderRow = Row<'orders'> | NewRow<'orders'>;
 
+/** A claim lapses after this long, so an order a person walked away from returns to the queue. */
+export const claimTtlMs = 30 * 60 * 1000;
+
 /** Maps stored rows to the API's order; the only place that knows both shapes. */
 export function toOrder(
   row: OrderRow,
@@ -90,7 +93,11 @@ export function toOrder(
       stage: (row.review_stage ?? null) as Order['review']['stage'],
       riskScore: row.risk_score ?? 0,
       ruleSetVersion: row.rule_set_version ?? null,
-      claimedBy: row.claimed_by ?? null,
+      // A lapsed claim is no claim: the queue offers the order to others again.
+      claimedBy:
+        row.claimed_at && Date.parse(row.claimed_at) > now.getTime() - claimTtlMs
+          ? (row.claimed_by ?? null)
+          : null,
       team: row.team ?? null,
       holdUntil: row.hold_until ?? null,
       releaseAt: row.release_at ?? null,

@@ -8,12 +8,10 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { fromMinor } from '../../platform/money.ts';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.ts';
-import { splitHoldCodes } from './order-view.ts';
+import { claimTtlMs, splitHoldCodes } from './order-view.ts';
 import { slaStatus } from './priority.ts';
 import { addTimelineEvent } from './review.ts';
 
-/** A claim lapses after this long, so an order a person walked away from returns to the queue. */
-export const claimTtlMs = 30 * 60 * 1000;
 const noDeadline = '9999-12-31T00:00:00.000Z';
 
 export interface QueueItem {
