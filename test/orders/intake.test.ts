@@ -273,6 +273,16 @@ for (const dialect of testDialects) {
       assert.equal(summary.daily.length, 14);
     });
 
+    it('ranks returning customers higher: new, then regular, then vip after five orders', async () => {
+      const buyer = newOrderInput();
+      const tiers: number[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        const order = (await post({ ...buyer, externalId: `tier-${i}` })).json();
+        tiers.push(order.priorityParts.tier);
+      }
+      assert.deepEqual(tiers, [0, 50, 50, 50, 50, 150, 150]);
+    });
+
     it('returns 404 with a code for an order that does not exist', async () => {
       const response = await t.current.request({ method: 'GET', url: '/api/v1/orders/nope' });
       assert.equal(response.statusCode, 404);

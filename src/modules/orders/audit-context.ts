@@ -124,3 +124,28 @@ export async function loadAuditContext(
   for (const row of blocklistRows) kinds[row.kind]?.add(row.value);
   return { now, skuStates, blocklist, recentOrders: { byPhone, byAddress }, openOrdersByBuyer };
 }
+
+/**
+ * Customer tier for the priority score, from the buyer's earlier orders (not cancelled):
+ * none → new, 1–4 → regular, 5 or more → vip. One grouped query per batch.
+ */
+export async function loadCustomerTiers(
+  tx: Executor,
+  orders: readonly NormalisedOrder[],
+): Promise<Map<string, 'vip' | 'regular' | 'new'>> {
+  const buyers = [...new Set(orders.map((o) => keysOf(o).buyerKey))];
+  const rows = await tx
+    .selectFrom('orders')
+    .select(['buyer_key', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('buyer_key', 'in', buyers)
+    .where('status', '!=', 'cancelled')
+    .groupBy('buyer_key')
+    .execute();
+  const counts = new Map(rows.map((r) => [r.buyer_key ?? '', Number(r.n)]));
+  return new Map(buyers.map((b) => [b, tierOf(counts.get(b) ?? 0)]));
+}
+
+export function tierOf(earlierOrders: number): 'vip' | 'regular' | 'new' {
+  if (earlierOrders >= 5) return 'vip';
+  return earlierOrders >= 1 ? 'regular' : 'new';
+}

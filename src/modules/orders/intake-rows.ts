@@ -29,6 +29,8 @@ export interface BuildContext {
   audit: AuditContext;
   ruleSet: RuleSet;
   settings: OrderSettings;
+  /** Customer tier by buyer key (earlier orders); unknown buyers are new. */
+  tiers?: ReadonlyMap<string, 'vip' | 'regular' | 'new'>;
 }
 
 /** Holds that come from settings and catalog dates rather than from the audit rules. */
@@ -96,12 +98,13 @@ export function buildOrderRows(order: NormalisedOrder, ctx: BuildContext): Built
   const { holds } = verdict;
   const status = holds.length > 0 ? 'pending_review' : 'approved';
   const holdCodes = holds.map((h) => h.code);
+  const keys = keysOf(order);
+  const customerTier = ctx.tiers?.get(keys.buyerKey) ?? 'new';
   const classification = classifyOrder(
-    { order, receivedAt: now, skuFlags: ctx.audit.skuStates },
+    { order, receivedAt: now, skuFlags: ctx.audit.skuStates, customerTier },
     ctx.settings.policy,
   );
   const number = orderNumber(now);
-  const keys = keysOf(order);
   // Two timeline entries with the same instant; sorted uuidv7 ids keep them in this order.
   const eventIds = [uuidv7(now.getTime()), uuidv7(now.getTime())].sort();
   const outbox: OutboxEvent[] = [
@@ -123,6 +126,7 @@ export function buildOrderRows(order: NormalisedOrder, ctx: BuildContext): Built
       ship_by: classification.shipBy,
       hold_codes: holdCodes.join(','),
       rule_set_version: ctx.ruleSet.version,
+      customer_tier: customerTier,
       risk_score: verdict.riskScore,
       review_stage: holdCodes.includes('HIGH_RISK') ? 'processor' : null,
       hold_until: verdict.holdUntil,

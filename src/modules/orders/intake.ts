@@ -9,7 +9,7 @@ import { groupCommit } from '../../platform/group-commit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { Catalog } from '../catalog/index.ts';
-import { loadAuditContext } from './audit-context.ts';
+import { loadAuditContext, loadCustomerTiers } from './audit-context.ts';
 import { type BuildContext, type BuiltOrder, buildOrderRows } from './intake-rows.ts';
 import { type NormalisedOrder, normaliseOrder } from './normalise.ts';
 import type { OrderSettingsStore } from './order-settings.ts';
@@ -152,7 +152,7 @@ export function createIntake(deps: IntakeDeps) {
 
   async function storeNew(
     tx: Executor,
-    run: Omit<BuildContext, 'audit' | 'actor'>,
+    run: Omit<BuildContext, 'audit' | 'actor' | 'tiers'>,
     candidates: Candidate[],
     results: IntakeResult[],
   ) {
@@ -166,10 +166,14 @@ export function createIntake(deps: IntakeDeps) {
       undefined,
       run.settings.merge.windowHours,
     );
+    const tiers = await loadCustomerTiers(
+      tx,
+      fresh.map((c) => c.order),
+    );
     const built = time('audit', () =>
       fresh.map((c) => ({
         index: c.index,
-        rows: buildOrderRows(c.order, { ...run, actor: c.actor, audit }),
+        rows: buildOrderRows(c.order, { ...run, actor: c.actor, audit, tiers }),
       })),
     );
     // On SQLite the rows go through prepared statements on the transaction's own connection.
