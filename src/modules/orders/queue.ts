@@ -153,14 +153,17 @@ export function createQueue(deps: { database: Database; clock: Clock }) {
       .executeTakeFirst();
     const row = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
     if (!row) throw notFound('order', orderId);
-    if (Number(result.numUpdatedRows) !== 1) {
+    if (row.status !== 'pending_review') {
       throw new AppError(
-        'ALREADY_CLAIMED',
-        `order ${row.number} is ${row.status === 'pending_review' ? `claimed by ${row.claimed_by}` : row.status}`,
-        {
-          claimedBy: row.claimed_by,
-        },
+        'NOT_ON_HOLD',
+        `order ${row.number} is ${row.status}; only held orders are claimed`,
+        { status: row.status },
       );
+    }
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new AppError('ALREADY_CLAIMED', `order ${row.number} is claimed by ${row.claimed_by}`, {
+        claimedBy: row.claimed_by,
+      });
     }
     await addTimelineEvent(tx, actor, now, orderId, 'claimed', {});
     return toQueueItem(row, now, claimCutoff());
