@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type App, createApp } from '../src/app.ts';
-import { generateDemoShop } from '../src/cli/demo-data.ts';
+import { generateDemoShop } from '../src/cli/demo-data/index.ts';
 import { canonicalOrder } from '../src/contracts/orders.ts';
 import { keysOf } from '../src/modules/orders/audit-context.ts';
 import { type AuditContext, defaultRuleSet, runAudit } from '../src/modules/orders/audit-rules.ts';

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../src/cli/demo-data.ts';
+import { mulberry32 } from '../../src/cli/demo-data/index.ts';
 import type { CanonicalOrder } from '../../src/contracts/orders.ts';
 
 /** The catalog the benchmark creates first, so every order passes the unknown-SKU check. */

@@ -2,7 +2,7 @@ import type { App } from '../app.ts';
 import type { Orders } from '../modules/orders/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
-import type { CanonicalOrderInput } from './demo-data.ts';
+import type { CanonicalOrderInput } from './demo-data/index.ts';
 
 type Clock = { set(at: Date | string): void };
 

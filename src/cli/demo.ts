@@ -5,7 +5,7 @@ import { createOrders } from '../modules/orders/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
-import { demoCancellations, generateDemoShop } from './demo-data.ts';
+import { demoCancellations, generateDemoShop } from './demo-data/index.ts';
 import { demoPassword, demoStaff, exposeRules, workTheQueue } from './demo-work.ts';
 
 const demoActor = { type: 'system' as const, id: null, name: 'demo' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { toMinor } from '../platform/money.ts';
-import { type CanonicalOrderInput, demoCancellations, generateDemoShop } from './demo-data.ts';
+import { toMinor } from '../../platform/money.ts';
+import { type CanonicalOrderInput, demoCancellations, generateDemoShop } from './index.ts';
 
 const now = new Date('2026-11-22T16:30:00Z');
 const HOUR_MS = 3_600_000;
