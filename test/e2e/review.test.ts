@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { signLink } from '../../src/platform/signed-link.ts';
 import {
+  confirmDialog,
   ensureConsoleBuilt,
   launchBrowser,
   newConsoleContext,
@@ -357,11 +358,11 @@ test('the review queue: keyboard approval, two-stage review of a high-risk order
   await page.getByTestId('review-card').getByText('Processor review').waitFor();
   await page.getByTestId('action-release').click();
   await page.getByTestId('release-form').getByText('Blocklisted').waitFor();
-  await page.getByTestId('release-form-ok').click();
+  await confirmDialog(page, 'release-form');
   await page.getByTestId('order-timeline').getByText('Hold released: Blocklisted').waitFor();
   await page.getByTestId('action-review').click();
   await page.getByTestId('review-reason').fill('Known customer, address checked');
-  await page.getByTestId('review-form-ok').click();
+  await confirmDialog(page, 'review-form');
   await page.getByTestId('order-timeline').getByText('Processor review approved').waitFor();
   await page.getByTestId('review-card').getByText('Finance review').waitFor();
   assert.equal(
@@ -386,7 +387,7 @@ test('the review queue: keyboard approval, two-stage review of a high-risk order
   await financeRow.getByText('Finance review').waitFor();
   await financeRow.getByTestId('queue-number').click();
   await finance.getByTestId('action-review').click();
-  await finance.getByTestId('review-form-ok').click();
+  await confirmDialog(finance, 'review-form');
   await finance.getByTestId('order-status').getByText('Approved').waitFor();
   await finance.getByTestId('order-timeline').getByText('Finance review approved').waitFor();
   order = await getOrder(risky.id);

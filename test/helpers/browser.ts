@@ -56,3 +56,25 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
 }
+
+/**
+ * Confirms a console dialog and waits until it has closed. Under load a click can land while
+ * the dialog is still animating in and be lost, so an unchanged open dialog is confirmed again
+ * (at most three times); a dialog that shows an error fails the test with the error's text.
+ */
+export async function confirmDialog(page: Page, testId: string): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    await page.getByTestId(`${testId}-ok`).click();
+    const closed = page
+      .getByTestId(testId)
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (await closed) return;
+    const error = page.getByTestId(`${testId}-error`);
+    if (await error.isVisible()) throw new Error(`${testId} failed: ${await error.textContent()}`);
+  }
+  throw new Error(`${testId} did not close after three confirmations`);
+}
