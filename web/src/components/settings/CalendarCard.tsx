@@ -19,6 +19,17 @@ const clockProps = {
   normalize: (value: dayjs.Dayjs | null) => (value ? value.format('HH:mm') : ''),
 };
 
+/** A local clock time (HH:mm) of the business calendar. */
+function ClockField({ name, label, tooltip }: { name: string[]; label: string; tooltip?: string }) {
+  return (
+    <Col xs={8} md={4}>
+      <Form.Item name={name} label={label} tooltip={tooltip} {...clockProps}>
+        <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
+      </Form.Item>
+    </Col>
+  );
+}
+
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return zones.includes(current) ? zones : [current, ...zones];
@@ -45,34 +56,13 @@ export function CalendarCard({ initialTimeZone }: { initialTimeZone: string }) {
             />
           </Form.Item>
         </Col>
-        <Col xs={8} md={4}>
-          <Form.Item
-            name={['policy', 'calendar', 'workingHours', 'start']}
-            label={t('settings.opens')}
-            {...clockProps}
-          >
-            <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={8} md={4}>
-          <Form.Item
-            name={['policy', 'calendar', 'workingHours', 'end']}
-            label={t('settings.closes')}
-            {...clockProps}
-          >
-            <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={8} md={4}>
-          <Form.Item
-            name={['policy', 'calendar', 'cutoffTime']}
-            label={t('settings.cutoff')}
-            tooltip={t('settings.cutoffHelp')}
-            {...clockProps}
-          >
-            <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
+        <ClockField name={['policy', 'calendar', 'workingHours', 'start']} label={t('settings.opens')} />
+        <ClockField name={['policy', 'calendar', 'workingHours', 'end']} label={t('settings.closes')} />
+        <ClockField
+          name={['policy', 'calendar', 'cutoffTime']}
+          label={t('settings.cutoff')}
+          tooltip={t('settings.cutoffHelp')}
+        />
         <Col xs={24} md={4}>
           <Form.Item
             name={['policy', 'atRiskWorkingHours']}
