@@ -1,5 +1,6 @@
 import { createCatalog } from './modules/catalog/index.ts';
-import { createOrders } from './modules/orders/index.ts';
+import { createInventory } from './modules/inventory/index.ts';
+import { allocationRunner, createOrders } from './modules/orders/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -34,8 +35,36 @@ export async function createApp(options: AppOptions) {
   const staff = createStaff({ database, clock });
   const catalog = createCatalog({ database, clock });
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
-  const orders = createOrders({ database, clock, catalog, metrics, mailer, publicUrl: config.publicUrl });
+  const inventory = createInventory({ database, clock, mailer, publicUrl: config.publicUrl });
+  const orders = createOrders({
+    database,
+    clock,
+    catalog,
+    inventory,
+    metrics,
+    mailer,
+    publicUrl: config.publicUrl,
+  });
+  const allocator = allocationRunner(() => orders.allocateApproved(), logger);
   const handlers: HandlerRegistry = {
+    // Approved orders are allocated right away; the scheduled run below catches anything missed.
+    'order.received': [
+      async (event) => {
+        if (event.payload.status === 'approved') void allocator.wake();
+      },
+    ],
+    'order.status_changed': [
+      async (event) => {
+        if (event.payload.to === 'approved') void allocator.wake();
+      },
+    ],
+    // Stock came back (receipt, adjustment, a cancelled order's release): backorders take it.
+    'stock.changed': [
+      async (event) => {
+        if (event.payload.delta > 0) await orders.allocateBackorders([event.payload.skuId]);
+      },
+    ],
+    'stock.low': [(event) => inventory.notifyLowStock(event.payload)],
     'order.customer_action_required': [
       (event) => orders.notifyCustomer(event.payload.orderId, event.payload.codes),
     ],
@@ -46,7 +75,11 @@ export async function createApp(options: AppOptions) {
   };
   const dispatcher = createDispatcher({ database, clock, logger, metrics, handlers });
   const scheduler = createScheduler(
-    [{ name: 'hold timers', everyMs: 15_000, run: () => orders.releaseDueTimers() }],
+    [
+      { name: 'hold timers', everyMs: 15_000, run: () => orders.releaseDueTimers() },
+      { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
+      { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.recomputePlans() },
+    ],
     logger,
   );
   const outbox = createOutboxAdmin({ database, now: () => clock.now() });
@@ -58,7 +91,9 @@ export async function createApp(options: AppOptions) {
     metrics,
     staff,
     catalog,
+    inventory,
     orders,
+    allocator,
     mailer,
     dispatcher,
     scheduler,

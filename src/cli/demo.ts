@@ -23,6 +23,7 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
     database: app.database,
     clock,
     catalog: app.catalog,
+    inventory: app.inventory,
     mailer: app.mailer,
     publicUrl: app.config.publicUrl,
   });

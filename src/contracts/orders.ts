@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, listQuery, moneyString, pageOf } from './common.ts';
+import { allocation } from './inventory.ts';
 
 export { deliveryServices, orderStatuses, orderTypes, paymentStatuses } from './order-enums.ts';
 
@@ -134,7 +135,7 @@ export const order = z
     requestedService: z.enum(deliveryServices),
     holds: z.array(z.string()).describe('Open hold reason codes'),
     holdDetails: z.array(holdDetail),
-    allocations: z.array(z.record(z.string(), z.unknown())),
+    allocations: z.array(allocation),
     shipments: z.array(z.record(z.string(), z.unknown())),
     events: z.array(orderEvent),
     review: z.object({

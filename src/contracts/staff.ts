@@ -14,6 +14,7 @@ export const user = z
     username: z.string(),
     displayName: z.string(),
     role: z.string(),
+    email: z.string().nullable(),
     isActive: z.boolean(),
     createdAt: z.string(),
     lastLoginAt: z.string().nullable(),
@@ -36,12 +37,14 @@ export const newUserBody = z.object({
     .trim()
     .regex(/^[a-zA-Z0-9._-]{2,50}$/, '2–50 letters, digits, dots, dashes or underscores'),
   displayName: z.string().trim().max(100).optional(),
+  email: z.email().optional().nullable().describe('where low-stock and other notices reach this person'),
   role: z.string(),
   password,
 });
 
 export const userChangesBody = z.object({
   displayName: z.string().trim().min(1).max(100).optional(),
+  email: z.email().optional().nullable(),
   role: z.string().optional(),
   isActive: z.boolean().optional(),
   password: password.optional(),

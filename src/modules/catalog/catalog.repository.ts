@@ -4,6 +4,7 @@ import type { NewRow, Row } from '../../platform/db/schema.ts';
 
 /** What other modules may know of a SKU while judging an order. */
 export interface SkuState {
+  id: string;
   isActive: boolean;
   name: string;
   isMadeToOrder: boolean;
@@ -24,11 +25,12 @@ export const catalogRepository = {
     if (codes.length === 0) return states;
     const rows = await db
       .selectFrom('skus')
-      .select(['code', 'is_active', 'name', 'is_made_to_order', 'presale_release_at'])
+      .select(['id', 'code', 'is_active', 'name', 'is_made_to_order', 'presale_release_at'])
       .where('code', 'in', codes)
       .execute();
     for (const row of rows) {
       states.set(row.code, {
+        id: row.id,
         isActive: row.is_active === 1,
         name: row.name,
         isMadeToOrder: row.is_made_to_order === 1,

@@ -1,5 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
+import type { Row } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
 import { catalogRepository } from './catalog.repository.ts';
 import { createChannels } from './channels.ts';
 import { createSkuImport } from './sku-import.ts';
@@ -23,3 +25,10 @@ export function createCatalog(deps: { database: Database; clock: Clock }) {
 }
 
 export type Catalog = ReturnType<typeof createCatalog>;
+
+/** A SKU by its code, read in the caller's transaction; a 422 naming the field when unknown. */
+export async function skuByCode(db: Executor, code: string, field = 'sku'): Promise<Row<'skus'>> {
+  const row = await catalogRepository.findSkuByCode(db, code);
+  if (!row) throw new AppError('UNKNOWN_SKU', `${field}: no SKU "${code}"`, { field, code });
+  return row;
+}

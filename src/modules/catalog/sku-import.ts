@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import { newSkuBody } from '../../contracts/catalog.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { parseCsvRecords, requireColumns } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -38,36 +38,14 @@ function rowToInput(record: Record<string, string>): Record<string, unknown> {
   return input;
 }
 
-function parseCsv(csv: string): Record<string, string>[] {
-  try {
-    return parse(csv, {
-      columns: true,
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-    });
-  } catch (error) {
-    throw new AppError('VALIDATION_FAILED', `file: not readable as CSV (${(error as Error).message})`, {
-      field: 'file',
-    });
-  }
-}
-
 /**
  * Creates or updates SKUs by code from a CSV text. Valid rows are written in one transaction;
  * each invalid row is reported with its line and reason and changes nothing.
  */
 export function createSkuImport(deps: { database: Database; clock: Clock; skus: Skus }) {
   return async function importSkus(actor: Actor, csv: string): Promise<SkuImportResult> {
-    const records = parseCsv(csv);
-    const missing = ['code', 'name', 'price'].filter((c) => records.length > 0 && !(c in records[0]));
-    if (missing.length > 0) {
-      throw new AppError('VALIDATION_FAILED', `file: missing column(s) ${missing.join(', ')}`, {
-        field: 'file',
-        missing,
-      });
-    }
+    const records = parseCsvRecords(csv);
+    requireColumns(records, ['code', 'name', 'price']);
     const result: SkuImportResult = { created: 0, updated: 0, rejected: [] };
     const now = deps.clock.now();
     await inTransaction(deps.database, async (tx) => {

@@ -67,6 +67,10 @@ export function createSkus(deps: { database: Database; clock: Clock }) {
       is_active: 1,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
+      category: null,
+      unit_cost_minor: null,
+      supplier_id: null,
+      owner_user_id: null,
     };
     await repo.insertSku(tx, row);
     await recordAudit(tx, actor, now, {

@@ -3,6 +3,8 @@ import type { Database } from '../../platform/db/database.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { Catalog } from '../catalog/index.ts';
+import type { Inventory } from '../inventory/index.ts';
+import { createAllocation } from './allocation.ts';
 import { createAutoRelease } from './auto-release.ts';
 import { createBlocklist } from './blocklist.ts';
 import { createCustomerAction } from './customer-action.ts';
@@ -19,8 +21,10 @@ import { createReview } from './review.ts';
 import { createRuleSets } from './rule-sets.ts';
 import { createTeams } from './teams.ts';
 
+export { allocationRunner } from './allocation.ts';
 export type { IntakeResult } from './intake.ts';
 export { validationError } from './intake.ts';
+export { changeOrderStatus } from './order-actions.ts';
 export type { OrderStatus } from './order-status.ts';
 export { orderTransitions } from './order-status.ts';
 
@@ -28,6 +32,7 @@ export interface OrdersDeps {
   database: Database;
   clock: Clock;
   catalog: Catalog;
+  inventory: Pick<Inventory, 'activeWarehouses' | 'inventorySettings'>;
   mailer: Mailer;
   /** Base URL customers reach the public pages at (links in mails). */
   publicUrl: string;
@@ -64,6 +69,7 @@ export function createOrders(deps: OrdersDeps) {
       activeRuleSet: ruleSets.activeRuleSet,
     }),
     ...createEfficiency({ ...deps, policy }),
+    ...createAllocation(deps),
   };
 }
 

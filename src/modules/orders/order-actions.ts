@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Metrics } from '../../platform/metrics.ts';
+import { issueOrderStock, releaseOrderStock } from '../inventory/index.ts';
 import type { OrderQueries } from './order-queries.ts';
 import { assertTransition, type OrderStatus } from './order-status.ts';
 import { ordersRepository as repo } from './orders.repository.ts';
@@ -71,6 +72,11 @@ export async function changeOrderStatus(
       at,
     })
     .execute();
+  // Shipping takes the reserved units out of the building; any other way out of the
+  // stock-holding statuses (cancelled, held again, short) gives them back at once.
+  if (change.to === 'shipped') await issueOrderStock(tx, actor, now, orderId);
+  else if (holdsStock(from) && !holdsStock(change.to))
+    await releaseOrderStock(tx, actor, now, orderId, change.reason);
   await publish(tx, now, 'order.status_changed', {
     orderId,
     number: order.number,
@@ -80,6 +86,9 @@ export async function changeOrderStatus(
   });
   return { ...order, ...set };
 }
+
+const stockHoldingStatuses: readonly OrderStatus[] = ['allocated', 'picking', 'packed'];
+const holdsStock = (status: OrderStatus) => stockHoldingStatuses.includes(status);
 
 export function createOrderActions(deps: {
   database: Database;

@@ -16,6 +16,7 @@ export function toOrder(
     lines: NewRow<'order_lines'>[];
     holds: NewRow<'order_holds'>[];
     events: NewRow<'order_events'>[];
+    allocations?: Order['allocations'];
   },
   now: Date = new Date(),
 ): Order {
@@ -76,7 +77,7 @@ export function toOrder(
       createdAt: hold.created_at,
       releasedAt: hold.released_at ?? null,
     })),
-    allocations: [],
+    allocations: children.allocations ?? [],
     shipments: [],
     events: children.events.map((event) => ({
       id: event.id,

@@ -2,6 +2,7 @@ import { insertRows, insertSqliteRows } from '../../platform/db/bulk.ts';
 import type { Database, DialectName, Executor } from '../../platform/db/database.ts';
 import { dayOf, escapeLike } from '../../platform/db/dialect.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
+import { orderAllocations } from '../inventory/index.ts';
 
 type SqliteHandle = NonNullable<Database['sqlite']>;
 
@@ -87,7 +88,7 @@ export const ordersRepository = {
   },
 
   async findChildren(db: Executor, orderId: string) {
-    const [lines, holds, events] = await Promise.all([
+    const [lines, holds, events, allocations] = await Promise.all([
       db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
       db
         .selectFrom('order_holds')
@@ -103,8 +104,9 @@ export const ordersRepository = {
         .orderBy('at')
         .orderBy('id')
         .execute(),
+      orderAllocations(db, orderId),
     ]);
-    return { lines, holds, events };
+    return { lines, holds, events, allocations };
   },
 
   /** Changes the status only if it is still `from`: two racing writers cannot both win. */

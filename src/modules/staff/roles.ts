@@ -11,6 +11,9 @@ export const permissions = [
   'rules:manage',
   'catalog:read',
   'catalog:write',
+  'inventory:read',
+  'inventory:write',
+  'inventory:manage',
   'channels:manage',
   'users:manage',
   'apikeys:manage',
@@ -46,16 +49,20 @@ export const rolePermissions = {
     'orders:review',
     'rules:manage',
     'catalog:write',
+    'inventory:read',
+    'inventory:write',
+    'inventory:manage',
     'audit:read',
     'system:read',
   ],
   order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
-  warehouse: readOrders,
-  logistics: readOrders,
+  // The warehouse counts, receives and corrects stock; planning and approvals sit with managers.
+  warehouse: [...readOrders, 'inventory:read', 'inventory:write'],
+  logistics: [...readOrders, 'inventory:read'],
   // Customer service takes phone orders, so it may enter them.
   customer_service: [...readOrders, 'orders:write'],
   // Finance gives the second approval of high-risk orders.
-  finance: [...readOrders, 'orders:finance_review', 'audit:read'],
+  finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read'],
   it: [...readOrders, 'audit:read', 'system:read', 'system:manage'],
   // Machine access for sales channels: push orders, keep the catalog in step.
   integration: [...readOrders, 'orders:write', 'catalog:write'],

@@ -18,6 +18,7 @@ export interface User {
   username: string;
   displayName: string;
   role: string;
+  email: string | null;
   isActive: boolean;
   createdAt: string;
   lastLoginAt: string | null;
@@ -26,12 +27,14 @@ export interface User {
 export interface NewUser {
   username: string;
   displayName?: string;
+  email?: string | null;
   role: string;
   password: string;
 }
 
 export interface UserChanges {
   displayName?: string;
+  email?: string | null;
   role?: string;
   isActive?: boolean;
   password?: string;
@@ -43,6 +46,7 @@ export function toUser(row: Row<'users'>): User {
     username: row.username,
     displayName: row.display_name,
     role: row.role,
+    email: row.email,
     isActive: row.is_active === 1,
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
@@ -74,6 +78,7 @@ export function createUsers(deps: { database: Database; clock: Clock }) {
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
         last_login_at: null,
+        email: input.email ?? null,
       };
       await repo.insertUser(tx, row);
       await recordAudit(tx, actor, now, {
@@ -102,6 +107,7 @@ export function createUsers(deps: { database: Database; clock: Clock }) {
       const set: Partial<Row<'users'>> = { updated_at: now.toISOString() };
       if (changes.displayName !== undefined) set.display_name = changes.displayName;
       if (changes.role !== undefined) set.role = changes.role;
+      if (changes.email !== undefined) set.email = changes.email;
       if (changes.isActive !== undefined) set.is_active = changes.isActive ? 1 : 0;
       if (passwordHash) set.password_hash = passwordHash;
       await repo.updateUser(tx, id, set);

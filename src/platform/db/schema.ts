@@ -15,6 +15,7 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  email: string | null;
 }
 
 export interface SessionsTable {
@@ -75,6 +76,12 @@ export interface SkusTable {
   is_made_to_order: number;
   /** Presale until this date: orders of it wait for the release. */
   presale_release_at: string | null;
+  category: string | null;
+  /** What one unit costs the shop: values stock, cost of goods sold and count variances. */
+  unit_cost_minor: number | null;
+  supplier_id: string | null;
+  /** Who hears about low stock of this SKU. */
+  owner_user_id: string | null;
 }
 
 export interface OrdersTable {
@@ -253,7 +260,177 @@ export interface TeamMembersTable {
   user_id: string;
 }
 
+export interface WarehousesTable {
+  id: string;
+  code: string;
+  name: string;
+  address: unknown;
+  time_zone: string;
+  cut_off: string;
+  coverage: unknown;
+  cost_per_order_minor: number;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StockLevelsTable {
+  sku_id: string;
+  warehouse_id: string;
+  on_hand: Generated<number>;
+  reserved: Generated<number>;
+  incoming: Generated<number>;
+  bin: string | null;
+  warning_line: number | null;
+  is_low: Generated<number>;
+  last_counted_at: string | null;
+  updated_at: string;
+}
+
+export interface StockPlansTable {
+  sku_id: string;
+  warehouse_id: string;
+  mode: string;
+  manual_warning_line: number | null;
+  manual_safety_stock: number | null;
+  plan: unknown;
+  planned_at: string | null;
+  updated_at: string;
+}
+
+export interface StockMovementsTable {
+  id: Generated<number>;
+  sku_id: string;
+  warehouse_id: string;
+  kind: string;
+  on_hand_delta: number;
+  reserved_delta: number;
+  order_id: string | null;
+  reference_type: string | null;
+  reference_id: string | null;
+  reason: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+}
+
+export interface AllocationsTable {
+  id: string;
+  order_id: string;
+  order_line_id: string;
+  sku_id: string;
+  warehouse_id: string;
+  quantity: number;
+  status: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface ChannelStockRulesTable {
+  id: string;
+  channel_id: string;
+  sku_id: string | null;
+  percent: number;
+  buffer: number;
+  minimum: number;
+  warehouse_ids: unknown;
+  updated_at: string;
+}
+
+export interface SuppliersTable {
+  id: string;
+  code: string;
+  name: string;
+  contact_name: string | null;
+  email: string | null;
+  phone: string | null;
+  lead_time_days: number;
+  min_order_qty: number;
+  pack_size: number;
+  max_order_qty: number | null;
+  notes: string | null;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PurchaseOrdersTable {
+  id: string;
+  number: string;
+  supplier_id: string;
+  warehouse_id: string;
+  status: string;
+  owner_id: string | null;
+  due_at: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  sent_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+}
+
+export interface PurchaseOrderLinesTable {
+  id: string;
+  purchase_order_id: string;
+  sku_id: string;
+  quantity: number;
+  received_quantity: number;
+  unit_cost_minor: number;
+}
+
+export interface StockAlertsTable {
+  id: string;
+  sku_id: string;
+  warehouse_id: string;
+  available: number;
+  warning_line: number;
+  raised_at: string;
+  cleared_at: string | null;
+}
+
+export interface StocktakesTable {
+  id: string;
+  number: string;
+  warehouse_id: string;
+  kind: string;
+  classes: unknown;
+  status: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  approved_by: string | null;
+  closed_at: string | null;
+  updated_at: string;
+}
+
+export interface StocktakeLinesTable {
+  id: string;
+  stocktake_id: string;
+  sku_id: string;
+  bin: string | null;
+  expected: number;
+  counted: number | null;
+  counted_by: string | null;
+  counted_at: string | null;
+  note: string | null;
+  unit_cost_minor: number;
+}
+
 export interface DB {
+  warehouses: WarehousesTable;
+  stock_levels: StockLevelsTable;
+  stock_plans: StockPlansTable;
+  stock_movements: StockMovementsTable;
+  allocations: AllocationsTable;
+  channel_stock_rules: ChannelStockRulesTable;
+  suppliers: SuppliersTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: PurchaseOrderLinesTable;
+  stock_alerts: StockAlertsTable;
+  stocktakes: StocktakesTable;
+  stocktake_lines: StocktakeLinesTable;
   settings: SettingsTable;
   audit_rule_sets: AuditRuleSetsTable;
   blocklist: BlocklistTable;

@@ -8,6 +8,10 @@ export interface EventMap {
   /** A hold needs the customer (address, phone): mail them a link to fix it. */
   'order.customer_action_required': { orderId: string; codes: string[] };
   'order.customer_message': { orderId: string; noteId: string };
+  /** Available stock of a SKU in a warehouse moved by `delta` (channel sync, backorder allocation). */
+  'stock.changed': { skuId: string; warehouseId: string; available: number; delta: number };
+  /** Available stock fell to or below the warning line. */
+  'stock.low': { skuId: string; warehouseId: string; available: number; warningLine: number };
   'sku.changed': { skuId: string; code: string; change: 'created' | 'updated' | 'deleted' };
   'user.changed': { userId: string; change: 'created' | 'updated' };
 }

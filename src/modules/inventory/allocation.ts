@@ -1,0 +1,205 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/actor.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import {
+  availabilityKey,
+  type PlannedPick,
+  type RoutingAddress,
+  type RoutingLine,
+  type RoutingWarehouse,
+  routeOrder,
+} from './routing.ts';
+import { moveStock } from './stock-ledger.ts';
+
+export interface ReservationRequest {
+  orderId: string;
+  lines: readonly RoutingLine[];
+  address: RoutingAddress;
+}
+
+export type ReservationResult =
+  | { outcome: 'reserved'; warehouseIds: string[]; picks: PlannedPick[] }
+  | { outcome: 'short'; shortages: { skuId: string; needed: number; available: number }[] };
+
+const attempts = 3;
+let savepointSeq = 0;
+
+/**
+ * Reserves an order's stock in the caller's transaction: route, then one guarded update per
+ * pick. Another node may take the stock between reading the levels and reserving; then the
+ * guard refuses, everything this order reserved is rolled back to a savepoint, and routing
+ * runs again on fresh levels. All or nothing: a short order reserves no stock at all.
+ */
+export async function reserveForOrder(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  request: ReservationRequest,
+  warehouses: readonly RoutingWarehouse[],
+  options: { allowSplit: boolean },
+): Promise<ReservationResult> {
+  if (request.lines.length === 0) return { outcome: 'reserved', warehouseIds: [], picks: [] };
+  for (let attempt = 1; ; attempt++) {
+    const available = await readAvailability(
+      tx,
+      request.lines.map((l) => l.skuId),
+      warehouses.map((w) => w.id),
+    );
+    const plan = routeOrder(request.lines, request.address, warehouses, available, options);
+    if (plan.outcome === 'short') return plan;
+    const savepoint = sql.raw(`reserve_${++savepointSeq}`);
+    await sql`savepoint ${savepoint}`.execute(tx);
+    if (await reservePicks(tx, actor, now, request.orderId, plan.picks)) {
+      await sql`release savepoint ${savepoint}`.execute(tx);
+      return { outcome: 'reserved', warehouseIds: plan.warehouseIds, picks: plan.picks };
+    }
+    await sql`rollback to savepoint ${savepoint}`.execute(tx);
+    await sql`release savepoint ${savepoint}`.execute(tx);
+    if (attempt === attempts) {
+      return {
+        outcome: 'short',
+        shortages: plan.picks.map((p) => ({ skuId: p.skuId, needed: p.quantity, available: 0 })),
+      };
+    }
+  }
+}
+
+async function readAvailability(tx: Executor, skuIds: string[], warehouseIds: string[]) {
+  const rows = await tx
+    .selectFrom('stock_levels')
+    .select(['sku_id', 'warehouse_id', 'on_hand', 'reserved'])
+    .where('sku_id', 'in', [...new Set(skuIds)])
+    .where('warehouse_id', 'in', warehouseIds.length > 0 ? warehouseIds : [''])
+    .execute();
+  return new Map(
+    rows.map((r) => [availabilityKey(r.warehouse_id, r.sku_id), Number(r.on_hand) - Number(r.reserved)]),
+  );
+}
+
+async function reservePicks(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  orderId: string,
+  picks: readonly PlannedPick[],
+): Promise<boolean> {
+  // A fixed order of row locks keeps two allocators from deadlocking on the same SKUs.
+  const sorted = [...picks].sort(
+    (a, b) => a.skuId.localeCompare(b.skuId) || a.warehouseId.localeCompare(b.warehouseId),
+  );
+  for (const pick of sorted) {
+    const level = await moveStock(tx, actor, now, {
+      skuId: pick.skuId,
+      warehouseId: pick.warehouseId,
+      kind: 'reservation',
+      onHandDelta: 0,
+      reservedDelta: pick.quantity,
+      orderId,
+    });
+    if (!level) return false;
+  }
+  const at = now.toISOString();
+  await tx
+    .insertInto('allocations')
+    .values(
+      sorted.map((pick) => ({
+        id: uuidv7(now.getTime()),
+        order_id: orderId,
+        order_line_id: pick.lineId,
+        sku_id: pick.skuId,
+        warehouse_id: pick.warehouseId,
+        quantity: pick.quantity,
+        status: 'reserved',
+        created_at: at,
+      })),
+    )
+    .execute();
+  return true;
+}
+
+/** Gives back an order's reserved stock (cancelled, held again, or short after a change). */
+export async function releaseOrderStock(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  orderId: string,
+  reason: string,
+) {
+  return closeAllocations(tx, actor, now, orderId, 'released', reason);
+}
+
+/** Shipping: the reserved units leave the building (on hand and reserved both go down). */
+export async function issueOrderStock(tx: Executor, actor: Actor, now: Date, orderId: string) {
+  return closeAllocations(tx, actor, now, orderId, 'issued', 'shipped');
+}
+
+async function closeAllocations(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  orderId: string,
+  to: 'released' | 'issued',
+  reason: string,
+): Promise<number> {
+  const open = await tx
+    .selectFrom('allocations')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'reserved')
+    .orderBy('sku_id')
+    .orderBy('warehouse_id')
+    .execute();
+  for (const allocation of open) {
+    const level = await moveStock(tx, actor, now, {
+      skuId: allocation.sku_id,
+      warehouseId: allocation.warehouse_id,
+      kind: to === 'released' ? 'release' : 'issue',
+      onHandDelta: to === 'issued' ? -allocation.quantity : 0,
+      reservedDelta: -allocation.quantity,
+      orderId,
+      reason,
+    });
+    // The CHECK and the ledger make this impossible unless the books were edited by hand.
+    if (!level) throw new Error(`stock of allocation ${allocation.id} no longer matches its reservation`);
+  }
+  if (open.length > 0) {
+    await tx
+      .updateTable('allocations')
+      .set({ status: to, closed_at: now.toISOString() })
+      .where('order_id', '=', orderId)
+      .where('status', '=', 'reserved')
+      .execute();
+  }
+  return open.length;
+}
+
+/** An order's allocations as the order detail shows them (where each unit is reserved). */
+export async function orderAllocations(db: Executor, orderId: string) {
+  const rows = await db
+    .selectFrom('allocations as a')
+    .innerJoin('skus as s', 's.id', 'a.sku_id')
+    .innerJoin('warehouses as w', 'w.id', 'a.warehouse_id')
+    .select([
+      'a.id',
+      'a.order_line_id',
+      's.code',
+      'w.code as warehouse',
+      'a.quantity',
+      'a.status',
+      'a.created_at',
+    ])
+    .where('a.order_id', '=', orderId)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    orderLineId: r.order_line_id,
+    sku: r.code,
+    warehouse: r.warehouse,
+    quantity: r.quantity,
+    status: r.status as 'reserved' | 'released' | 'issued',
+    createdAt: r.created_at,
+  }));
+}

@@ -1,0 +1,205 @@
+import type { z } from 'zod';
+import type { channelRule, channelRuleBody, channelStockQuery } from '../../contracts/inventory.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { escapeLike, likeOperator, readJson, writeJson } from '../../platform/db/dialect.ts';
+import type { Row } from '../../platform/db/schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { afterKey, toPage } from '../../platform/pagination.ts';
+import { skuByCode } from '../catalog/index.ts';
+import { warehouseByCode } from './warehouses.ts';
+
+type ChannelRule = z.output<typeof channelRule>;
+export interface StockRule {
+  percent: number;
+  buffer: number;
+  minimum: number;
+  warehouseIds: string[] | null;
+}
+
+/** Without a rule a channel may sell everything available. */
+export const sellEverything: StockRule = { percent: 100, buffer: 0, minimum: 0, warehouseIds: null };
+
+/**
+ * Available-to-sell for one channel (pure): keep `buffer` units back, offer `percent` of the
+ * rest, and show nothing at all below `minimum`, so the last few units are not oversold on a
+ * channel that syncs slowly. Only the rule's warehouses count, when it names any.
+ */
+export function availableToSell(availableByWarehouse: ReadonlyMap<string, number>, rule: StockRule): number {
+  let available = 0;
+  for (const [warehouseId, units] of availableByWarehouse)
+    if (!rule.warehouseIds || rule.warehouseIds.includes(warehouseId)) available += Math.max(0, units);
+  const offered = Math.floor(((available - rule.buffer) * rule.percent) / 100);
+  return offered < rule.minimum ? 0 : Math.max(0, offered);
+}
+
+export function describeRule(rule: StockRule): string {
+  const parts = [`${rule.percent}%`];
+  if (rule.buffer > 0) parts.push(`buffer ${rule.buffer}`);
+  if (rule.minimum > 0) parts.push(`0 below ${rule.minimum}`);
+  if (rule.warehouseIds) parts.push(`from ${rule.warehouseIds.join('+')}`);
+  return parts.join(', ');
+}
+
+export function createChannelStock(deps: { database: Database; clock: Clock }) {
+  const { database, clock } = deps;
+  const like = likeOperator(database.dialect);
+
+  function toRule(row: Row<'channel_stock_rules'> & { sku_code: string | null }): ChannelRule {
+    return {
+      id: row.id,
+      channel: row.channel_id,
+      sku: row.sku_code,
+      percent: row.percent,
+      buffer: row.buffer,
+      minimum: row.minimum,
+      warehouses: row.warehouse_ids ? readJson<string[]>(row.warehouse_ids) : null,
+    };
+  }
+
+  function rulesQuery() {
+    return database.db
+      .selectFrom('channel_stock_rules as r')
+      .leftJoin('skus as s', 's.id', 'r.sku_id')
+      .selectAll('r')
+      .select('s.code as sku_code');
+  }
+
+  async function listChannelRules(): Promise<{ items: ChannelRule[] }> {
+    const rows = await rulesQuery().orderBy('r.channel_id').orderBy('s.code').execute();
+    return { items: rows.map(toRule) };
+  }
+
+  async function saveChannelRule(
+    actor: Actor,
+    input: z.output<typeof channelRuleBody>,
+  ): Promise<ChannelRule> {
+    const now = clock.now();
+    const id = await inTransaction(database, async (tx) => {
+      const channel = await tx
+        .selectFrom('channels')
+        .select('id')
+        .where('id', '=', input.channel)
+        .executeTakeFirst();
+      if (!channel)
+        throw new AppError('UNKNOWN_CHANNEL', `channel: no channel "${input.channel}"`, { field: 'channel' });
+      const skuId = input.sku ? (await skuByCode(tx, input.sku)).id : null;
+      const warehouses = input.warehouses?.length
+        ? await Promise.all(
+            input.warehouses.map(async (code, i) => (await warehouseByCode(tx, code, `warehouses.${i}`)).id),
+          )
+        : null;
+      let existing = tx
+        .selectFrom('channel_stock_rules')
+        .select('id')
+        .where('channel_id', '=', input.channel);
+      existing = skuId ? existing.where('sku_id', '=', skuId) : existing.where('sku_id', 'is', null);
+      const found = await existing.executeTakeFirst();
+      const values = {
+        percent: input.percent,
+        buffer: input.buffer,
+        minimum: input.minimum,
+        warehouse_ids: warehouses ? writeJson(warehouses) : null,
+        updated_at: now.toISOString(),
+      };
+      const ruleId = found?.id ?? uuidv7(now.getTime());
+      if (found) await tx.updateTable('channel_stock_rules').set(values).where('id', '=', ruleId).execute();
+      else
+        await tx
+          .insertInto('channel_stock_rules')
+          .values({ id: ruleId, channel_id: input.channel, sku_id: skuId, ...values })
+          .execute();
+      await recordAudit(tx, actor, now, {
+        action: 'channel_stock_rule.saved',
+        targetType: 'channel_stock_rule',
+        targetId: ruleId,
+        details: input,
+      });
+      return ruleId;
+    });
+    return toRule(await rulesQuery().where('r.id', '=', id).executeTakeFirstOrThrow());
+  }
+
+  async function deleteChannelRule(actor: Actor, id: string): Promise<void> {
+    const now = clock.now();
+    await inTransaction(database, async (tx) => {
+      const result = await tx.deleteFrom('channel_stock_rules').where('id', '=', id).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notFound('channel stock rule', id);
+      await recordAudit(tx, actor, now, {
+        action: 'channel_stock_rule.deleted',
+        targetType: 'channel_stock_rule',
+        targetId: id,
+      });
+    });
+  }
+
+  /** What each SKU shows on a channel: the SKU's own rule, else the channel's, else everything. */
+  async function channelStock(filter: z.output<typeof channelStockQuery>) {
+    const db = database.db;
+    const channel = await db
+      .selectFrom('channels')
+      .select('id')
+      .where('id', '=', filter.channel)
+      .executeTakeFirst();
+    if (!channel)
+      throw new AppError('UNKNOWN_CHANNEL', `channel: no channel "${filter.channel}"`, { field: 'channel' });
+    let skus = db.selectFrom('skus').select(['id', 'code', 'name']).where('is_active', '=', 1);
+    if (filter.q) {
+      const pattern = `%${escapeLike(filter.q)}%`;
+      skus = skus.where((eb) => eb.or([eb('code', like, pattern), eb('name', like, pattern)]));
+    }
+    const after = afterKey(filter.cursor);
+    if (after) skus = skus.where('code', '>', after);
+    const page = await skus
+      .orderBy('code')
+      .limit(filter.limit + 1)
+      .execute();
+    const ids = page.map((s) => s.id);
+    const [levels, rules] = await Promise.all([
+      ids.length
+        ? db
+            .selectFrom('stock_levels')
+            .select(['sku_id', 'warehouse_id', 'on_hand', 'reserved'])
+            .where('sku_id', 'in', ids)
+            .execute()
+        : [],
+      db.selectFrom('channel_stock_rules').selectAll().where('channel_id', '=', filter.channel).execute(),
+    ]);
+    const ruleFor = (skuId: string): StockRule => {
+      const row = rules.find((r) => r.sku_id === skuId) ?? rules.find((r) => r.sku_id === null);
+      if (!row) return sellEverything;
+      return {
+        percent: row.percent,
+        buffer: row.buffer,
+        minimum: row.minimum,
+        warehouseIds: row.warehouse_ids ? readJson(row.warehouse_ids) : null,
+      };
+    };
+    return toPage(
+      page,
+      filter.limit,
+      (sku) => {
+        const byWarehouse = new Map(
+          levels
+            .filter((l) => l.sku_id === sku.id)
+            .map((l) => [l.warehouse_id, Number(l.on_hand) - Number(l.reserved)]),
+        );
+        const rule = ruleFor(sku.id);
+        return {
+          sku: sku.code,
+          skuName: sku.name,
+          available: [...byWarehouse.values()].reduce((a, b) => a + b, 0),
+          availableToSell: availableToSell(byWarehouse, rule),
+          rule: describeRule(rule),
+        };
+      },
+      (sku) => [sku.code],
+    );
+  }
+
+  return { listChannelRules, saveChannelRule, deleteChannelRule, channelStock };
+}

@@ -1,0 +1,128 @@
+import type { z } from 'zod';
+import type {
+  ComputedPlan,
+  InventorySettings,
+  suggestion,
+  suggestionQuery,
+} from '../../contracts/inventory.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { readJson } from '../../platform/db/dialect.ts';
+import { fromMinor } from '../../platform/money.ts';
+import { suggestOrderQuantity } from './reorder.ts';
+
+const dayMs = 24 * 60 * 60 * 1000;
+type Suggestion = z.output<typeof suggestion>;
+
+/**
+ * Replenishment suggestions, a periodic-review (s, S) policy: when stock available plus on its
+ * way, less what backordered customers already wait for, is at or below the warning line (s),
+ * order up to the target level (S), rounded to the supplier's minimum and pack size and capped
+ * by what the supplier can deliver.
+ */
+export function createReplenishment(deps: {
+  database: Database;
+  clock: Clock;
+  settings: () => Promise<InventorySettings>;
+}) {
+  const { database, clock } = deps;
+
+  async function listSuggestions(filter: z.output<typeof suggestionQuery>): Promise<{ items: Suggestion[] }> {
+    const settings = await deps.settings();
+    let query = database.db
+      .selectFrom('stock_levels as l')
+      .innerJoin('skus as s', 's.id', 'l.sku_id')
+      .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
+      .leftJoin('suppliers as p', 'p.id', 's.supplier_id')
+      .leftJoin('stock_plans as sp', (join) =>
+        join.onRef('sp.sku_id', '=', 'l.sku_id').onRef('sp.warehouse_id', '=', 'l.warehouse_id'),
+      )
+      .select([
+        's.code as sku',
+        's.name as sku_name',
+        's.currency',
+        's.unit_cost_minor',
+        'w.code as warehouse',
+        'p.code as supplier',
+        'p.lead_time_days',
+        'p.min_order_qty',
+        'p.pack_size',
+        'p.max_order_qty',
+        'l.on_hand',
+        'l.reserved',
+        'l.incoming',
+        'l.warning_line',
+        'sp.mode',
+        'sp.plan',
+      ])
+      .where('l.warning_line', 'is not', null)
+      .where('s.is_active', '=', 1);
+    if (filter.warehouse) query = query.where('w.code', '=', filter.warehouse);
+    if (filter.supplier) query = query.where('p.code', '=', filter.supplier);
+    const [rows, backorders] = await Promise.all([query.orderBy('s.code').execute(), backorderedUnits()]);
+    const now = clock.now();
+    const items: Suggestion[] = [];
+    for (const row of rows) {
+      const plan = row.plan ? readJson<ComputedPlan>(row.plan) : null;
+      const reorderPoint = Number(row.warning_line);
+      const meanDaily = plan?.meanDaily ?? 0;
+      // A hand-set line orders up to itself plus one review period of demand.
+      const targetLevel =
+        row.mode === 'manual' || !plan
+          ? reorderPoint + Math.ceil(meanDaily * settings.reviewPeriodDays)
+          : plan.targetLevel;
+      const backordered = backorders.get(row.sku) ?? 0;
+      const position = Number(row.on_hand) - Number(row.reserved) + Number(row.incoming) - backordered;
+      if (position > reorderPoint) continue;
+      const result = suggestOrderQuantity({
+        targetLevel: Math.max(targetLevel, reorderPoint + 1),
+        onHand: Number(row.on_hand),
+        reserved: Number(row.reserved),
+        incoming: Number(row.incoming),
+        backorderedQuantity: backordered,
+        minOrderQty: row.min_order_qty ?? 1,
+        packSize: row.pack_size ?? 1,
+        maxOrderQty: row.max_order_qty ?? null,
+      });
+      if (result.quantity <= 0) continue;
+      const leadTimeDays = row.lead_time_days ?? settings.defaultLeadTimeDays;
+      items.push({
+        sku: row.sku,
+        skuName: row.sku_name,
+        warehouse: row.warehouse,
+        supplier: row.supplier ?? null,
+        onHand: Number(row.on_hand),
+        reserved: Number(row.reserved),
+        incoming: Number(row.incoming),
+        backordered,
+        reorderPoint,
+        targetLevel,
+        need: result.need,
+        quantity: result.quantity,
+        isCapped: result.isCapped,
+        unitCost: row.unit_cost_minor === null ? null : fromMinor(Number(row.unit_cost_minor), row.currency),
+        leadTimeDays,
+        arrivesBy: new Date(now.getTime() + leadTimeDays * dayMs).toISOString().slice(0, 10),
+      });
+    }
+    return { items };
+  }
+
+  /**
+   * Units customers wait for per SKU code. Backordered orders hold no reservation, so the
+   * ledger does not know them; they are read from the order tables (read-only).
+   */
+  async function backorderedUnits(): Promise<Map<string, number>> {
+    const rows = await database.db
+      .selectFrom('order_lines as l')
+      .innerJoin('orders as o', 'o.id', 'l.order_id')
+      .select('l.sku')
+      .select((eb) => eb.fn.sum<number>('l.quantity').as('units'))
+      .where('o.status', '=', 'backordered')
+      .groupBy('l.sku')
+      .execute();
+    return new Map(rows.map((r) => [r.sku, Number(r.units)]));
+  }
+
+  return { listSuggestions };
+}

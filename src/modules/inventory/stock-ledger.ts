@@ -1,0 +1,146 @@
+import { sql } from 'kysely';
+import type { MovementKind } from '../../contracts/inventory.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { publish } from '../../platform/events/outbox.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+
+export interface Movement {
+  skuId: string;
+  warehouseId: string;
+  kind: MovementKind;
+  onHandDelta: number;
+  reservedDelta: number;
+  orderId?: string | null;
+  referenceType?: string | null;
+  referenceId?: string | null;
+  reason?: string | null;
+}
+
+export interface LevelAfter {
+  onHand: number;
+  reserved: number;
+  warningLine: number | null;
+  isLow: boolean;
+}
+
+/**
+ * The one way stock changes: a guarded update of the level and its ledger row, in the caller's
+ * transaction. The WHERE clause refuses any change that would oversell or go negative, so two
+ * API nodes racing for the last unit cannot both win; the table's CHECK backs it up. Returns
+ * null when the guard refused (not enough stock), leaving nothing written.
+ */
+export async function moveStock(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  movement: Movement,
+): Promise<LevelAfter | null> {
+  const at = now.toISOString();
+  let level = await guardedUpdate(tx, movement, at);
+  if (!level && movement.onHandDelta > 0) {
+    // First stock of this SKU in this warehouse: the row appears, then the same guarded update.
+    await tx
+      .insertInto('stock_levels')
+      .values({ sku_id: movement.skuId, warehouse_id: movement.warehouseId, updated_at: at })
+      .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doNothing())
+      .execute();
+    level = await guardedUpdate(tx, movement, at);
+  }
+  if (!level) return null;
+  await tx
+    .insertInto('stock_movements')
+    .values({
+      sku_id: movement.skuId,
+      warehouse_id: movement.warehouseId,
+      kind: movement.kind,
+      on_hand_delta: movement.onHandDelta,
+      reserved_delta: movement.reservedDelta,
+      order_id: movement.orderId ?? null,
+      reference_type: movement.referenceType ?? null,
+      reference_id: movement.referenceId ?? null,
+      reason: movement.reason ?? null,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      at,
+    })
+    .execute();
+  const availableDelta = movement.onHandDelta - movement.reservedDelta;
+  if (availableDelta !== 0) {
+    await publish(tx, now, 'stock.changed', {
+      skuId: movement.skuId,
+      warehouseId: movement.warehouseId,
+      available: level.onHand - level.reserved,
+      delta: availableDelta,
+    });
+    return await raiseOrClearAlert(tx, now, movement, level);
+  }
+  return level;
+}
+
+async function guardedUpdate(tx: Executor, m: Movement, at: string): Promise<LevelAfter | null> {
+  const result = await sql<{
+    on_hand: number;
+    reserved: number;
+    warning_line: number | null;
+    is_low: number;
+  }>`
+    update stock_levels
+    set on_hand = on_hand + ${m.onHandDelta}, reserved = reserved + ${m.reservedDelta}, updated_at = ${at}
+    where sku_id = ${m.skuId} and warehouse_id = ${m.warehouseId}
+      and on_hand + ${m.onHandDelta} >= 0
+      and reserved + ${m.reservedDelta} >= 0
+      and reserved + ${m.reservedDelta} <= on_hand + ${m.onHandDelta}
+    returning on_hand, reserved, warning_line, is_low`.execute(tx);
+  const row = result.rows[0];
+  if (!row) return null;
+  return {
+    onHand: Number(row.on_hand),
+    reserved: Number(row.reserved),
+    warningLine: row.warning_line === null ? null : Number(row.warning_line),
+    isLow: Number(row.is_low) === 1,
+  };
+}
+
+/** Crossing the warning line downwards opens an alert (and a stock.low event); back above closes it. */
+export async function raiseOrClearAlert(
+  tx: Executor,
+  now: Date,
+  target: { skuId: string; warehouseId: string },
+  level: LevelAfter,
+): Promise<LevelAfter> {
+  const available = level.onHand - level.reserved;
+  const isBelow = level.warningLine !== null && available <= level.warningLine;
+  if (isBelow === level.isLow) return level;
+  const at = now.toISOString();
+  await tx
+    .updateTable('stock_levels')
+    .set({ is_low: isBelow ? 1 : 0 })
+    .where('sku_id', '=', target.skuId)
+    .where('warehouse_id', '=', target.warehouseId)
+    .execute();
+  if (isBelow && level.warningLine !== null) {
+    await tx
+      .insertInto('stock_alerts')
+      .values({
+        id: uuidv7(now.getTime()),
+        sku_id: target.skuId,
+        warehouse_id: target.warehouseId,
+        available,
+        warning_line: level.warningLine,
+        raised_at: at,
+      })
+      .execute();
+    await publish(tx, now, 'stock.low', { ...target, available, warningLine: level.warningLine });
+  } else {
+    await tx
+      .updateTable('stock_alerts')
+      .set({ cleared_at: at })
+      .where('sku_id', '=', target.skuId)
+      .where('warehouse_id', '=', target.warehouseId)
+      .where('cleared_at', 'is', null)
+      .execute();
+  }
+  return { ...level, isLow: isBelow };
+}
