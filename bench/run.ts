@@ -10,6 +10,10 @@ const benchmarks: Record<
     summary: 'order intake over HTTP (single and batch) vs raw SQL, on SQLite and PostgreSQL; server RSS',
     load: () => import('./ingest.ts'),
   },
+  inventory: {
+    summary: 'allocation under contention on PostgreSQL vs raw SQL; forecasts for 10,000 SKUs',
+    load: () => import('./inventory.ts'),
+  },
   audit: {
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),

@@ -10,7 +10,13 @@ import {
   type RoutingWarehouse,
   routeOrder,
 } from './routing.ts';
-import { moveStock } from './stock-ledger.ts';
+import {
+  afterLevelChange,
+  changeLevel,
+  type LevelAfter,
+  moveStock,
+  recordMovements,
+} from './stock-ledger.ts';
 
 export interface ReservationRequest {
   orderId: string;
@@ -65,12 +71,149 @@ export async function reserveForOrder(
   }
 }
 
+/**
+ * Reserves a batch of orders (in queue order) with one guarded update per SKU and warehouse
+ * instead of one per line: routing runs against the levels read once, the batch's totals are
+ * reserved in a fixed lock order (so concurrent allocators never deadlock), and only when a
+ * total is refused (another node took the stock meanwhile) do the orders concerned give their
+ * share back and go one by one. Ledger rows stay one per order and pick.
+ */
+export async function reserveForOrders(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  requests: readonly ReservationRequest[],
+  warehouses: readonly RoutingWarehouse[],
+  options: { allowSplit: boolean },
+): Promise<ReservationResult[]> {
+  const local = new Map(
+    await readAvailability(
+      tx,
+      requests.flatMap((r) => r.lines.map((l) => l.skuId)),
+      warehouses.map((w) => w.id),
+    ),
+  );
+  const results: (ReservationResult | null)[] = requests.map((request) => {
+    if (request.lines.length === 0) return { outcome: 'reserved', warehouseIds: [], picks: [] };
+    const plan = routeOrder(request.lines, request.address, warehouses, local, options);
+    if (plan.outcome === 'short') return plan;
+    for (const pick of plan.picks) {
+      const key = availabilityKey(pick.warehouseId, pick.skuId);
+      local.set(key, (local.get(key) ?? 0) - pick.quantity);
+    }
+    return { outcome: 'reserved', warehouseIds: plan.warehouseIds, picks: plan.picks };
+  });
+  const planned = (i: number) => results[i]?.outcome === 'reserved';
+  const totals = totalsByLevel(requests.map((_, i) => i).filter(planned), results);
+  const levels = new Map<string, LevelAfter>();
+  const refused = new Set<string>();
+  for (const [key, total] of totals) {
+    const [warehouseId, skuId] = key.split('\u0000');
+    const level = await changeLevel(tx, now, { skuId, warehouseId, onHandDelta: 0, reservedDelta: total });
+    if (level) levels.set(key, level);
+    else refused.add(key);
+  }
+  const retry = requests
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        planned(i) && picksOf(results[i]).some((p) => refused.has(availabilityKey(p.warehouseId, p.skuId))),
+    );
+  if (retry.length > 0) {
+    // Give back what the refused orders took on the levels that did go through.
+    const giveBack = totalsByLevel(retry, results);
+    for (const [key, quantity] of giveBack) {
+      if (refused.has(key)) continue;
+      const [warehouseId, skuId] = key.split('\u0000');
+      const level = await changeLevel(tx, now, {
+        skuId,
+        warehouseId,
+        onHandDelta: 0,
+        reservedDelta: -quantity,
+      });
+      if (!level) throw new Error('giving back a reservation just made was refused');
+      levels.set(key, level);
+      totals.set(key, (totals.get(key) ?? 0) - quantity);
+    }
+    for (const i of retry) results[i] = null;
+  }
+  const done = requests.map((_, i) => i).filter((i) => results[i] !== null && planned(i));
+  await recordReservations(
+    tx,
+    actor,
+    now,
+    done.map((i) => ({ orderId: requests[i].orderId, picks: picksOf(results[i]) })),
+  );
+  for (const [key, level] of levels) {
+    const [warehouseId, skuId] = key.split('\u0000');
+    await afterLevelChange(tx, now, { skuId, warehouseId }, level, -(totals.get(key) ?? 0));
+  }
+  for (const i of retry) results[i] = await reserveForOrder(tx, actor, now, requests[i], warehouses, options);
+  return results as ReservationResult[];
+}
+
+function picksOf(result: ReservationResult | null): PlannedPick[] {
+  return result?.outcome === 'reserved' ? result.picks : [];
+}
+
+/** Units per level over the given orders' picks, in lock order (SKU, then warehouse). */
+function totalsByLevel(indexes: readonly number[], results: readonly (ReservationResult | null)[]) {
+  const totals = new Map<string, number>();
+  for (const i of indexes)
+    for (const pick of picksOf(results[i])) {
+      const key = availabilityKey(pick.warehouseId, pick.skuId);
+      totals.set(key, (totals.get(key) ?? 0) + pick.quantity);
+    }
+  const lockOrder = (key: string) => key.split('\u0000').reverse().join('\u0000');
+  return new Map([...totals].sort(([a], [b]) => lockOrder(a).localeCompare(lockOrder(b))));
+}
+
+async function recordReservations(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  orders: readonly { orderId: string; picks: readonly PlannedPick[] }[],
+): Promise<void> {
+  const rows = orders.flatMap((o) => o.picks.map((pick) => ({ orderId: o.orderId, pick })));
+  if (rows.length === 0) return;
+  await recordMovements(
+    tx,
+    actor,
+    now,
+    rows.map(({ orderId, pick }) => ({
+      skuId: pick.skuId,
+      warehouseId: pick.warehouseId,
+      kind: 'reservation' as const,
+      onHandDelta: 0,
+      reservedDelta: pick.quantity,
+      orderId,
+    })),
+  );
+  const at = now.toISOString();
+  await tx
+    .insertInto('allocations')
+    .values(
+      rows.map(({ orderId, pick }) => ({
+        id: uuidv7(now.getTime()),
+        order_id: orderId,
+        order_line_id: pick.lineId,
+        sku_id: pick.skuId,
+        warehouse_id: pick.warehouseId,
+        quantity: pick.quantity,
+        status: 'reserved',
+        created_at: at,
+      })),
+    )
+    .execute();
+}
+
 async function readAvailability(tx: Executor, skuIds: string[], warehouseIds: string[]) {
+  if (skuIds.length === 0 || warehouseIds.length === 0) return new Map<string, number>();
   const rows = await tx
     .selectFrom('stock_levels')
     .select(['sku_id', 'warehouse_id', 'on_hand', 'reserved'])
     .where('sku_id', 'in', [...new Set(skuIds)])
-    .where('warehouse_id', 'in', warehouseIds.length > 0 ? warehouseIds : [''])
+    .where('warehouse_id', 'in', warehouseIds)
     .execute();
   return new Map(
     rows.map((r) => [availabilityKey(r.warehouse_id, r.sku_id), Number(r.on_hand) - Number(r.reserved)]),
@@ -89,32 +232,16 @@ async function reservePicks(
     (a, b) => a.skuId.localeCompare(b.skuId) || a.warehouseId.localeCompare(b.warehouseId),
   );
   for (const pick of sorted) {
-    const level = await moveStock(tx, actor, now, {
+    const level = await changeLevel(tx, now, {
       skuId: pick.skuId,
       warehouseId: pick.warehouseId,
-      kind: 'reservation',
       onHandDelta: 0,
       reservedDelta: pick.quantity,
-      orderId,
     });
     if (!level) return false;
+    await afterLevelChange(tx, now, pick, level, -pick.quantity);
   }
-  const at = now.toISOString();
-  await tx
-    .insertInto('allocations')
-    .values(
-      sorted.map((pick) => ({
-        id: uuidv7(now.getTime()),
-        order_id: orderId,
-        order_line_id: pick.lineId,
-        sku_id: pick.skuId,
-        warehouse_id: pick.warehouseId,
-        quantity: pick.quantity,
-        status: 'reserved',
-        created_at: at,
-      })),
-    )
-    .execute();
+  await recordReservations(tx, actor, now, [{ orderId, picks: sorted }]);
   return true;
 }
 

@@ -7,6 +7,7 @@ import { createPlanning } from './planning.ts';
 import { createPurchaseOrders } from './purchase-orders.ts';
 import { createReplenishment } from './replenishment.ts';
 import { createReports } from './reports.ts';
+import { createStockImport } from './stock-import.ts';
 import { createStockViews } from './stock-views.ts';
 import { createStocktakes } from './stocktakes.ts';
 import { createSuppliers } from './suppliers.ts';
@@ -18,6 +19,7 @@ export {
   type ReservationResult,
   releaseOrderStock,
   reserveForOrder,
+  reserveForOrders,
 } from './allocation.ts';
 export { reportCsv, reportXlsx } from './report-export.ts';
 export type { RoutingWarehouse } from './routing.ts';
@@ -36,6 +38,7 @@ export function createInventory(deps: InventoryDeps) {
   return {
     ...warehouses,
     ...createLevels(deps),
+    ...createStockImport(deps),
     ...createPlanning(withSettings),
     ...createStockViews(deps),
     ...createChannelStock(deps),

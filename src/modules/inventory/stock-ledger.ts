@@ -36,50 +36,84 @@ export async function moveStock(
   now: Date,
   movement: Movement,
 ): Promise<LevelAfter | null> {
-  const at = now.toISOString();
-  let level = await guardedUpdate(tx, movement, at);
-  if (!level && movement.onHandDelta > 0) {
-    // First stock of this SKU in this warehouse: the row appears, then the same guarded update.
-    await tx
-      .insertInto('stock_levels')
-      .values({ sku_id: movement.skuId, warehouse_id: movement.warehouseId, updated_at: at })
-      .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doNothing())
-      .execute();
-    level = await guardedUpdate(tx, movement, at);
-  }
+  const level = await changeLevel(tx, now, movement);
   if (!level) return null;
-  await tx
-    .insertInto('stock_movements')
-    .values({
-      sku_id: movement.skuId,
-      warehouse_id: movement.warehouseId,
-      kind: movement.kind,
-      on_hand_delta: movement.onHandDelta,
-      reserved_delta: movement.reservedDelta,
-      order_id: movement.orderId ?? null,
-      reference_type: movement.referenceType ?? null,
-      reference_id: movement.referenceId ?? null,
-      reason: movement.reason ?? null,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      actor_name: actor.name,
-      at,
-    })
-    .execute();
-  const availableDelta = movement.onHandDelta - movement.reservedDelta;
-  if (availableDelta !== 0) {
-    await publish(tx, now, 'stock.changed', {
-      skuId: movement.skuId,
-      warehouseId: movement.warehouseId,
-      available: level.onHand - level.reserved,
-      delta: availableDelta,
-    });
-    return await raiseOrClearAlert(tx, now, movement, level);
-  }
-  return level;
+  await recordMovements(tx, actor, now, [movement]);
+  return afterLevelChange(tx, now, movement, level, movement.onHandDelta - movement.reservedDelta);
 }
 
-async function guardedUpdate(tx: Executor, m: Movement, at: string): Promise<LevelAfter | null> {
+/** The guarded update alone (creating the level row on first stock); null when refused. */
+export async function changeLevel(
+  tx: Executor,
+  now: Date,
+  change: Pick<Movement, 'skuId' | 'warehouseId' | 'onHandDelta' | 'reservedDelta'>,
+): Promise<LevelAfter | null> {
+  const at = now.toISOString();
+  const level = await guardedUpdate(tx, change, at);
+  if (level || change.onHandDelta <= 0) return level;
+  // First stock of this SKU in this warehouse: the row appears, then the same guarded update.
+  await tx
+    .insertInto('stock_levels')
+    .values({ sku_id: change.skuId, warehouse_id: change.warehouseId, updated_at: at })
+    .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doNothing())
+    .execute();
+  return guardedUpdate(tx, change, at);
+}
+
+/** Ledger rows for changes already applied to the levels, in one statement. */
+export async function recordMovements(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  movements: readonly Movement[],
+): Promise<void> {
+  if (movements.length === 0) return;
+  const at = now.toISOString();
+  await tx
+    .insertInto('stock_movements')
+    .values(
+      movements.map((movement) => ({
+        sku_id: movement.skuId,
+        warehouse_id: movement.warehouseId,
+        kind: movement.kind,
+        on_hand_delta: movement.onHandDelta,
+        reserved_delta: movement.reservedDelta,
+        order_id: movement.orderId ?? null,
+        reference_type: movement.referenceType ?? null,
+        reference_id: movement.referenceId ?? null,
+        reason: movement.reason ?? null,
+        actor_type: actor.type,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        at,
+      })),
+    )
+    .execute();
+}
+
+/** Tells the rest of Ordo that available stock moved, and raises or clears the low-stock alert. */
+export async function afterLevelChange(
+  tx: Executor,
+  now: Date,
+  target: { skuId: string; warehouseId: string },
+  level: LevelAfter,
+  availableDelta: number,
+): Promise<LevelAfter> {
+  if (availableDelta === 0) return level;
+  await publish(tx, now, 'stock.changed', {
+    skuId: target.skuId,
+    warehouseId: target.warehouseId,
+    available: level.onHand - level.reserved,
+    delta: availableDelta,
+  });
+  return raiseOrClearAlert(tx, now, target, level);
+}
+
+async function guardedUpdate(
+  tx: Executor,
+  m: Pick<Movement, 'skuId' | 'warehouseId' | 'onHandDelta' | 'reservedDelta'>,
+  at: string,
+): Promise<LevelAfter | null> {
   const result = await sql<{
     on_hand: number;
     reserved: number;

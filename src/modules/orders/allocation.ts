@@ -7,8 +7,8 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { Catalog } from '../catalog/index.ts';
-import { type Inventory, reserveForOrder } from '../inventory/index.ts';
-import { changeOrderStatus } from './order-actions.ts';
+import { type Inventory, reserveForOrders } from '../inventory/index.ts';
+import { changeOrdersStatus, type StatusChange } from './order-actions.ts';
 
 export interface AllocationDeps {
   database: Database;
@@ -81,50 +81,57 @@ export function createAllocation(deps: AllocationDeps) {
         candidates.map((c) => c.id),
       );
       const states = await catalog.skuStates(tx, [...new Set([...lines.values()].flat().map((l) => l.sku))]);
-      for (const order of candidates) {
-        seen.add(order.id);
+      const requests = candidates.map((order) => {
         const reservable = (lines.get(order.id) ?? []).filter((l) => !states.get(l.sku)?.isMadeToOrder);
-        const result = await reserveForOrder(
-          tx,
-          systemActor,
-          now,
-          {
-            orderId: order.id,
-            lines: reservable.map((l) => ({
-              lineId: String(l.line_no),
-              skuId: states.get(l.sku)?.id ?? `unknown:${l.sku}`,
-              quantity: l.quantity,
-            })),
-            address: {
-              country: order.ship_country,
-              province: order.ship_province ?? '',
-              city: order.ship_city,
-            },
+        return {
+          orderId: order.id,
+          lines: reservable.map((l) => ({
+            lineId: String(l.line_no),
+            // An unknown SKU cannot be in stock: it routes as short, never as found.
+            skuId: states.get(l.sku)?.id ?? `unknown:${l.sku}`,
+            quantity: l.quantity,
+          })),
+          address: {
+            country: order.ship_country,
+            province: order.ship_province ?? '',
+            city: order.ship_city,
           },
-          warehouses,
-          { allowSplit: settings.allowSplit },
-        );
-        const codeOf = (skuId: string) =>
-          reservable.find((l) => states.get(l.sku)?.id === skuId)?.sku ?? skuId;
-        const whCode = (id: string) => warehouses.find((w) => w.id === id)?.code ?? id;
+        };
+      });
+      const results = await reserveForOrders(tx, systemActor, now, requests, warehouses, {
+        allowSplit: settings.allowSplit,
+      });
+      const codeOfSku = new Map([...states].map(([code, state]) => [state.id, code]));
+      const whCode = (id: string) => warehouses.find((w) => w.id === id)?.code ?? id;
+      const changes = candidates.flatMap((order, i): (StatusChange & { order: Candidate })[] => {
+        const result = results[i];
         if (result.outcome === 'reserved') {
           const codes = result.warehouseIds.map(whCode);
-          await changeOrderStatus(tx, systemActor, now, order.id, {
-            to: 'allocated',
-            reason: codes.length > 0 ? `stock reserved in ${codes.join(', ')}` : 'nothing to reserve',
-            event: { type: 'allocated', data: { warehouses: codes } },
-          });
           outcome.allocated++;
-        } else if (order.status === 'approved') {
-          const shortages = result.shortages.map((s) => ({ ...s, sku: codeOf(s.skuId) }));
-          await changeOrderStatus(tx, systemActor, now, order.id, {
-            to: 'backordered',
+          return [
+            {
+              order,
+              to: 'allocated' as const,
+              reason: codes.length > 0 ? `stock reserved in ${codes.join(', ')}` : 'nothing to reserve',
+              event: { type: 'allocated', data: { warehouses: codes } },
+            },
+          ];
+        }
+        // Still short: a backordered order simply stays where it is.
+        if (order.status !== 'approved') return [];
+        outcome.backordered++;
+        const shortages = result.shortages.map((s) => ({ ...s, sku: codeOfSku.get(s.skuId) ?? s.skuId }));
+        return [
+          {
+            order,
+            to: 'backordered' as const,
             reason: `short: ${shortages.map((s) => `${s.sku} ${s.available}/${s.needed}`).join(', ')}`,
             event: { type: 'backordered', data: { shortages } },
-          });
-          outcome.backordered++;
-        }
-      }
+          },
+        ];
+      });
+      for (const order of candidates) seen.add(order.id);
+      await changeOrdersStatus(tx, systemActor, now, changes);
       metrics?.ordersTransitioned.inc({ to: 'allocated' }, outcome.allocated);
       metrics?.ordersTransitioned.inc({ to: 'backordered' }, outcome.backordered);
       return outcome;

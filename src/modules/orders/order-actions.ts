@@ -7,7 +7,7 @@ import { writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { publish } from '../../platform/events/outbox.ts';
+import { publishMany } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { issueOrderStock, releaseOrderStock } from '../inventory/index.ts';
@@ -35,56 +35,105 @@ export async function changeOrderStatus(
 ): Promise<Row<'orders'>> {
   const order = await repo.findById(tx, orderId);
   if (!order) throw notFound('order', orderId);
-  const from = order.status as OrderStatus;
-  assertTransition(from, change.to);
+  await changeOrdersStatus(tx, actor, now, [{ ...change, order }]);
+  return { ...order, ...change.changes, status: change.to, updated_at: now.toISOString() };
+}
+
+/**
+ * The same for many orders at once (allocation moves whole batches): one guarded UPDATE per
+ * kind of move, and the history rows, timeline events and outbox events in one statement each.
+ */
+export async function changeOrdersStatus(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  changes: readonly (StatusChange & { order: Pick<Row<'orders'>, 'id' | 'number' | 'status'> })[],
+): Promise<void> {
+  if (changes.length === 0) return;
   const at = now.toISOString();
-  const set = { ...change.changes, status: change.to, updated_at: at };
-  if (!(await repo.updateStatusIf(tx, orderId, from, set))) {
-    throw new AppError(
-      'INVALID_TRANSITION',
-      `order ${order.number} changed meanwhile; reload and try again`,
-      { from, to: change.to },
-    );
+  for (const group of groupMoves(changes)) {
+    const { from, to } = group[0];
+    assertTransition(from, to);
+    const ids = group.map((c) => c.order.id);
+    const updated = await tx
+      .updateTable('orders')
+      .set({ ...group[0].changes, status: to, updated_at: at })
+      .where('id', 'in', ids)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== ids.length) {
+      const order = group[0].order;
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `order ${order.number} changed meanwhile; reload and try again`,
+        {
+          from,
+          to,
+        },
+      );
+    }
+    for (const change of group) {
+      // Shipping takes the reserved units out of the building; any other way out of the
+      // stock-holding statuses (cancelled, held again, short) gives them back at once.
+      if (to === 'shipped') await issueOrderStock(tx, actor, now, change.order.id);
+      else if (holdsStock(from) && !holdsStock(to))
+        await releaseOrderStock(tx, actor, now, change.order.id, change.reason);
+    }
   }
+  const actorColumns = { actor_type: actor.type, actor_id: actor.id };
   await tx
     .insertInto('order_status_history')
-    .values({
-      id: uuidv7(now.getTime()),
-      order_id: orderId,
-      from_status: from,
-      to_status: change.to,
-      reason: change.reason,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      at,
-    })
+    .values(
+      changes.map((c) => ({
+        id: uuidv7(now.getTime()),
+        order_id: c.order.id,
+        from_status: c.order.status,
+        to_status: c.to,
+        reason: c.reason,
+        ...actorColumns,
+        at,
+      })),
+    )
     .execute();
   await tx
     .insertInto('order_events')
-    .values({
-      id: uuidv7(now.getTime()),
-      order_id: orderId,
-      type: change.event.type,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      actor_name: actor.name,
-      data: writeJson(change.event.data),
-      at,
-    })
+    .values(
+      changes.map((c) => ({
+        id: uuidv7(now.getTime()),
+        order_id: c.order.id,
+        type: c.event.type,
+        ...actorColumns,
+        actor_name: actor.name,
+        data: writeJson(c.event.data),
+        at,
+      })),
+    )
     .execute();
-  // Shipping takes the reserved units out of the building; any other way out of the
-  // stock-holding statuses (cancelled, held again, short) gives them back at once.
-  if (change.to === 'shipped') await issueOrderStock(tx, actor, now, orderId);
-  else if (holdsStock(from) && !holdsStock(change.to))
-    await releaseOrderStock(tx, actor, now, orderId, change.reason);
-  await publish(tx, now, 'order.status_changed', {
-    orderId,
-    number: order.number,
-    from,
-    to: change.to,
-    reason: change.reason,
+  await publishMany(
+    tx,
+    now,
+    changes.map((c) => ({
+      type: 'order.status_changed' as const,
+      payload: {
+        orderId: c.order.id,
+        number: c.order.number,
+        from: c.order.status,
+        to: c.to,
+        reason: c.reason,
+      },
+    })),
+  );
+}
+
+/** Changes grouped by (from, to); a change with extra columns travels alone. */
+function groupMoves<T extends StatusChange & { order: { status: string } }>(changes: readonly T[]) {
+  const groups = new Map<string, (T & { from: OrderStatus })[]>();
+  changes.forEach((change, i) => {
+    const from = change.order.status as OrderStatus;
+    const key = change.changes ? `single:${i}` : `${from}>${change.to}`;
+    groups.set(key, [...(groups.get(key) ?? []), { ...change, from }]);
   });
-  return { ...order, ...set };
+  return [...groups.values()];
 }
 
 const stockHoldingStatuses: readonly OrderStatus[] = ['allocated', 'picking', 'packed'];
