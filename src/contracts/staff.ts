@@ -91,5 +91,7 @@ export const roleList = z.object({
 });
 
 export const userDirectory = z.object({
-  items: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.string() })),
+  items: z.array(
+    z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string() }),
+  ),
 });

@@ -39,6 +39,7 @@ export const errorCodes = {
   WAREHOUSE_CODE_TAKEN: { http: 409, exit: 5 },
   SUPPLIER_CODE_TAKEN: { http: 409, exit: 5 },
   COUNT_INCOMPLETE: { http: 409, exit: 5 },
+  STOCKTAKE_OPEN: { http: 409, exit: 5 },
   OVER_RECEIPT: { http: 409, exit: 5 },
   INVALID_LINK: { http: 403, exit: 3 },
   LINK_EXPIRED: { http: 410, exit: 3 },

@@ -67,15 +67,18 @@ export function createReplenishment(deps: {
       const reorderPoint = Number(row.warning_line);
       const meanDaily = plan?.meanDaily ?? 0;
       // A hand-set line orders up to itself plus one review period of demand.
-      const targetLevel =
+      // Ordering up to the line itself would order nothing: the target is always above it.
+      const targetLevel = Math.max(
+        reorderPoint + 1,
         row.mode === 'manual' || !plan
           ? reorderPoint + Math.ceil(meanDaily * settings.reviewPeriodDays)
-          : plan.targetLevel;
+          : plan.targetLevel,
+      );
       const backordered = backorders.get(row.sku) ?? 0;
       const position = Number(row.on_hand) - Number(row.reserved) + Number(row.incoming) - backordered;
       if (position > reorderPoint) continue;
       const result = suggestOrderQuantity({
-        targetLevel: Math.max(targetLevel, reorderPoint + 1),
+        targetLevel,
         onHand: Number(row.on_hand),
         reserved: Number(row.reserved),
         incoming: Number(row.incoming),

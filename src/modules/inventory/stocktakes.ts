@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   countsBody,
@@ -74,6 +75,18 @@ export function createStocktakes(deps: {
     warehouseId: string,
     spec: { kind: string; classes: string[] | null; note: string | null; skuIds: string[] | null },
   ): Promise<string> {
+    const open = await tx
+      .selectFrom('stocktakes')
+      .select('number')
+      .where('warehouse_id', '=', warehouseId)
+      .where('status', 'in', ['counting', 'review'])
+      .executeTakeFirst();
+    // Two open counts of one warehouse would post the same variance twice.
+    if (open)
+      throw new AppError('STOCKTAKE_OPEN', `warehouse: stocktake ${open.number} is still open there`, {
+        field: 'warehouse',
+        number: open.number,
+      });
     let levels = tx
       .selectFrom('stock_levels as l')
       .innerJoin('skus as s', 's.id', 'l.sku_id')
@@ -81,10 +94,12 @@ export function createStocktakes(deps: {
       .where('l.warehouse_id', '=', warehouseId);
     if (spec.skuIds) levels = levels.where('l.sku_id', 'in', spec.skuIds.length > 0 ? spec.skuIds : ['']);
     const rows = await levels.orderBy('l.bin').orderBy('s.code').execute();
-    if (rows.length === 0)
-      throw new AppError('VALIDATION_FAILED', 'warehouse: nothing to count there (no stock records match)', {
-        field: spec.classes ? 'classes' : 'warehouse',
+    if (rows.length === 0) {
+      const field = spec.classes ? 'classes' : 'warehouse';
+      throw new AppError('VALIDATION_FAILED', `${field}: nothing to count (no stock records match)`, {
+        field,
       });
+    }
     const at = now.toISOString();
     const id = uuidv7(now.getTime());
     await tx
@@ -179,12 +194,16 @@ export function createStocktakes(deps: {
         tx,
         input.counts.map((c) => c.sku),
       );
+      const books = await bookLevels(tx, stocktake.warehouse_id, [...skuIds.values()]);
       for (const [i, count] of input.counts.entries()) {
         const skuId = skuIds.get(count.sku);
         const result = skuId
           ? await tx
               .updateTable('stocktake_lines')
               .set({
+                // The books as they stand when the shelf is counted: stock that moves between
+                // the count and the approval is then neither lost nor counted twice.
+                expected: books.get(skuId) ?? 0,
                 counted: count.counted,
                 counted_by: actor.name,
                 counted_at: now.toISOString(),
@@ -454,6 +473,11 @@ export function createStocktakes(deps: {
           .where('l.counted', 'is not', null)
           .select(eb.fn.countAll<number>().as('n'))
           .as('counted_count'),
+        eb
+          .selectFrom('stocktake_lines as l')
+          .whereRef('l.stocktake_id', '=', 't.id')
+          .select(sql<number>`coalesce(sum((l.counted - l.expected) * l.unit_cost_minor), 0)`.as('v'))
+          .as('variance_minor'),
       ]);
     if (filter.status) query = query.where('t.status', '=', filter.status);
     if (filter.cursor) query = query.where('t.id', '<', String(decodeCursor(filter.cursor, 1)[0]));
@@ -464,7 +488,13 @@ export function createStocktakes(deps: {
     return toPage(
       rows,
       filter.limit,
-      (r) => toStocktake(r, r.warehouse_code, Number(r.line_count), Number(r.counted_count)),
+      (r) => ({
+        ...toStocktake(r, r.warehouse_code, Number(r.line_count), Number(r.counted_count)),
+        // Like the detail: no variance while counting blind.
+        varianceValue: ['review', 'approved'].includes(r.status)
+          ? fromMinor(Number(r.variance_minor), currency)
+          : null,
+      }),
       (r) => [r.id],
     );
   }
@@ -508,6 +538,17 @@ function toStocktake(
 function summary(detail: StocktakeDetail): Stocktake {
   const { lines: _, ...rest } = detail;
   return rest;
+}
+
+async function bookLevels(db: Executor, warehouseId: string, skuIds: readonly string[]) {
+  if (skuIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .selectFrom('stock_levels')
+    .select(['sku_id', 'on_hand'])
+    .where('warehouse_id', '=', warehouseId)
+    .where('sku_id', 'in', [...skuIds])
+    .execute();
+  return new Map(rows.map((r) => [r.sku_id, Number(r.on_hand)]));
 }
 
 async function skuIdsByCode(db: Executor, codes: readonly string[]): Promise<Map<string, string>> {

@@ -150,12 +150,12 @@ export function createUsers(deps: { database: Database; clock: Clock }) {
   async function userDirectory() {
     const rows = await database.db
       .selectFrom('users')
-      .select(['username', 'display_name', 'role'])
+      .select(['id', 'username', 'display_name', 'role'])
       .where('is_active', '=', 1)
       .orderBy('username')
       .limit(1000)
       .execute();
-    return rows.map((r) => ({ username: r.username, displayName: r.display_name, role: r.role }));
+    return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role }));
   }
 
   return { createUser, updateUser, listUsers, ensureFirstAdmin, userDirectory };
