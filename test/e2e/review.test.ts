@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { signLink } from '../../src/platform/signed-link.ts';
 import {
   confirmDialog,
@@ -16,15 +14,14 @@ import {
   signIn as signInAs,
 } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/server.ts';
+import { startMailCatcher } from '../helpers/smtp.ts';
 
 // Audit, review queue, rules and the customer's address fix (issue 3), driven through the built
 // console in headless Chromium against the real server, with a real SMTP server receiving mail.
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-type Mail = { to: string[]; raw: string; text: string };
-const mails: Mail[] = [];
-let smtp: SMTPServer;
+let mailCatcher: Awaited<ReturnType<typeof startMailCatcher>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
@@ -33,41 +30,11 @@ const users = {
   finance: { username: 'zhou.finance', password: 'finance-pass-1', role: 'finance' },
 };
 
-/** The text part of a received message, undoing quoted-printable or base64 transfer encoding. */
-function mailText(raw: string): string {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
-
 before(async () => {
   ensureConsoleBuilt();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: mailText(raw) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  mailCatcher = await startMailCatcher();
   server = await startTestServer({
-    env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, ORDO_PUBLIC_URL: '{url}' },
+    env: { SMTP_URL: mailCatcher.url, ORDO_PUBLIC_URL: '{url}' },
   });
   const system = { type: 'system' as const, id: null, name: 'test' };
   for (const user of Object.values(users)) {
@@ -80,7 +47,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(resolve) : resolve()));
+  await mailCatcher?.close();
 });
 
 function newContext(locale: string): Promise<BrowserContext> {
@@ -189,8 +156,8 @@ test('a customer fixes an incomplete address from the link in their mail; bad li
   assert.deepEqual(created.holds, ['ADDRESS_INCOMPLETE']);
 
   await server.testApp.app.dispatcher.drain();
-  const mail = mails.find((m) => m.to.includes('li.na@example.com'));
-  assert.ok(mail, `a mail reached the customer (got ${mails.length} mails)`);
+  const mail = mailCatcher.mails.find((m) => m.to.includes('li.na@example.com'));
+  assert.ok(mail, `a mail reached the customer (got ${mailCatcher.mails.length} mails)`);
   const link = /(https?:\/\/\S+\/fix\/[A-Za-z0-9_.-]+)/.exec(mail.text)?.[1];
   assert.ok(link, `the mail links to the fix page:\n${mail.text}`);
   assert.ok(link.startsWith(server.url), 'the link points at this server (ORDO_PUBLIC_URL)');
