@@ -21,6 +21,18 @@ const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage'));
 const AuditRulesPage = lazy(() => import('./pages/AuditRulesPage'));
 const OrderSettingsPage = lazy(() => import('./pages/OrderSettingsPage'));
 const AddressFixPage = lazy(() => import('./pages/AddressFixPage'));
+const StockPage = lazy(() => import('./pages/inventory/StockPage'));
+const SkuStockPage = lazy(() => import('./pages/inventory/SkuStockPage'));
+const StockAlertsPage = lazy(() => import('./pages/inventory/StockAlertsPage'));
+const WarehousesPage = lazy(() => import('./pages/inventory/WarehousesPage'));
+const InventoryReportsPage = lazy(() => import('./pages/inventory/InventoryReportsPage'));
+const InventorySettingsPage = lazy(() => import('./pages/inventory/InventorySettingsPage'));
+const SuppliersPage = lazy(() => import('./pages/inventory/SuppliersPage'));
+const ReplenishmentPage = lazy(() => import('./pages/inventory/ReplenishmentPage'));
+const PurchaseOrdersPage = lazy(() => import('./pages/inventory/PurchaseOrdersPage'));
+const PurchaseOrderDetailPage = lazy(() => import('./pages/inventory/PurchaseOrderDetailPage'));
+const StocktakesPage = lazy(() => import('./pages/inventory/StocktakesPage'));
+const StocktakeDetailPage = lazy(() => import('./pages/inventory/StocktakeDetailPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -75,6 +87,21 @@ function AppRoutes() {
         <Route path="rules/audit" element={guarded('orders:read', <AuditRulesPage />)} />
         <Route path="rules/settings" element={guarded('rules:manage', <OrderSettingsPage />)} />
         <Route path="catalog/skus" element={guarded('catalog:read', <SkusPage />)} />
+        <Route path="inventory/stock" element={guarded('inventory:read', <StockPage />)} />
+        <Route path="inventory/skus/:code" element={guarded('inventory:read', <SkuStockPage />)} />
+        <Route path="inventory/alerts" element={guarded('inventory:read', <StockAlertsPage />)} />
+        <Route path="inventory/warehouses" element={guarded('inventory:read', <WarehousesPage />)} />
+        <Route path="inventory/reports" element={guarded('inventory:read', <InventoryReportsPage />)} />
+        <Route path="inventory/settings" element={guarded('inventory:manage', <InventorySettingsPage />)} />
+        <Route path="inventory/suppliers" element={guarded('inventory:read', <SuppliersPage />)} />
+        <Route path="inventory/replenishment" element={guarded('inventory:read', <ReplenishmentPage />)} />
+        <Route path="inventory/purchase-orders" element={guarded('inventory:read', <PurchaseOrdersPage />)} />
+        <Route
+          path="inventory/purchase-orders/:id"
+          element={guarded('inventory:read', <PurchaseOrderDetailPage />)}
+        />
+        <Route path="inventory/stocktakes" element={guarded('inventory:read', <StocktakesPage />)} />
+        <Route path="inventory/stocktakes/:id" element={guarded('inventory:read', <StocktakeDetailPage />)} />
         <Route path="admin/users" element={guarded('users:manage', <UsersPage />)} />
         <Route path="admin/api-keys" element={guarded('apikeys:manage', <ApiKeysPage />)} />
         <Route path="admin/audit-log" element={guarded('audit:read', <AuditLogPage />)} />

@@ -9,6 +9,16 @@ import {
   paymentStatuses,
 } from '../../src/contracts/order-enums.ts';
 
+export type Allocation = {
+  id: string;
+  orderLineId: string;
+  sku: string;
+  warehouse: string;
+  quantity: number;
+  status: 'reserved' | 'released' | 'issued';
+  createdAt: string;
+};
+
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type PageParams = { limit?: number; cursor?: string | null };
 
@@ -17,6 +27,7 @@ export type User = {
   username: string;
   displayName: string;
   role: string;
+  email: string | null;
   isActive: boolean;
   createdAt: string;
   lastLoginAt: string | null;
@@ -218,7 +229,7 @@ export type Order = {
   requestedService: string | null;
   holds: string[];
   holdDetails: HoldDetail[];
-  allocations: unknown[];
+  allocations: Allocation[];
   shipments: unknown[];
   events: OrderEvent[];
   review: OrderReview;
@@ -456,8 +467,8 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-type Query = Record<string, string | number | null | undefined>;
-type RequestOptions = { query?: Query; json?: unknown; text?: { body: string; contentType: string } };
+export type Query = Record<string, string | number | null | undefined>;
+export type RequestOptions = { query?: Query; json?: unknown; text?: { body: string; contentType: string } };
 
 function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
@@ -511,15 +522,15 @@ async function send<T>(
   return { status: response.status, body: payload as T };
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   return (await send<T>(method, path, options)).body;
 }
 
-const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
-const post = <T>(path: string, json?: unknown) => request<T>('POST', path, { json: json ?? {} });
-const patch = <T>(path: string, json: unknown) => request<T>('PATCH', path, { json });
-const put = <T>(path: string, json: unknown) => request<T>('PUT', path, { json });
-const del = (path: string) => request<void>('DELETE', path);
+export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+export const post = <T>(path: string, json?: unknown) => request<T>('POST', path, { json: json ?? {} });
+export const patch = <T>(path: string, json: unknown) => request<T>('PATCH', path, { json });
+export const put = <T>(path: string, json: unknown) => request<T>('PUT', path, { json });
+export const del = (path: string) => request<void>('DELETE', path);
 const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
@@ -534,12 +545,25 @@ export const api = {
   users: {
     list: (params: PageParams) => get<Page<User>>('/users', params),
     directory: () =>
-      get<{ items: { username: string; displayName: string; role: string }[] }>('/users/directory'),
-    create: (input: { username: string; displayName?: string; role: string; password: string }) =>
-      post<User>('/users', input),
+      get<{ items: { id: string; username: string; displayName: string; role: string }[] }>(
+        '/users/directory',
+      ),
+    create: (input: {
+      username: string;
+      displayName?: string;
+      email?: string | null;
+      role: string;
+      password: string;
+    }) => post<User>('/users', input),
     update: (
       userId: string,
-      input: { displayName?: string; role?: string; isActive?: boolean; password?: string },
+      input: {
+        displayName?: string;
+        email?: string | null;
+        role?: string;
+        isActive?: boolean;
+        password?: string;
+      },
     ) => patch<User>(`/users/${id(userId)}`, input),
   },
   apiKeys: {

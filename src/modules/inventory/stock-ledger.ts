@@ -145,7 +145,8 @@ export async function raiseOrClearAlert(
   level: LevelAfter,
 ): Promise<LevelAfter> {
   const available = level.onHand - level.reserved;
-  const isBelow = level.warningLine !== null && available <= level.warningLine;
+  // A line of 0 (a SKU nobody buys) would only announce that nothing is there; no alert then.
+  const isBelow = level.warningLine !== null && level.warningLine > 0 && available <= level.warningLine;
   if (isBelow === level.isLow) return level;
   const at = now.toISOString();
   await tx

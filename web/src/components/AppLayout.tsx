@@ -1,34 +1,44 @@
 import {
+  AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
   ControlOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
+  FileTextOutlined,
+  HomeOutlined,
   InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   PlusOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShopOutlined,
   ShoppingCartOutlined,
+  ShoppingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, type MenuProps, Space, Spin, Typography, theme } from 'antd';
-import { type ReactNode, Suspense, useState } from 'react';
+import { Badge, Button, Layout, Menu, type MenuProps, Space, Spin, Typography, theme } from 'antd';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { get } from '../api';
 import { useAuth } from '../auth';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type NavItem = { path: string; label: string; icon: ReactNode; permission?: string };
+type NavItem = { path: string; label: string; icon: ReactNode; permission?: string; badge?: number };
 type NavGroup = { key: string; label: string; icon: ReactNode; children: NavItem[] };
 type MenuItem = Required<MenuProps>['items'][number];
 
 /** The product's navigation; an entry shows only to users holding its permission. */
 function useNavigation(): (NavItem | NavGroup)[] {
   const { t } = useTranslation();
+  const lowStock = useOpenAlertCount();
   return [
     { path: '/', label: t('nav.home'), icon: <DashboardOutlined /> },
     {
@@ -67,6 +77,68 @@ function useNavigation(): (NavItem | NavGroup)[] {
           label: t('nav.orderSettings'),
           icon: <ControlOutlined />,
           permission: 'rules:manage',
+        },
+      ],
+    },
+    {
+      key: 'inventory',
+      label: t('nav.inventory'),
+      icon: <DatabaseOutlined />,
+      children: [
+        {
+          path: '/inventory/stock',
+          label: t('nav.stock'),
+          icon: <DatabaseOutlined />,
+          permission: 'inventory:read',
+        },
+        {
+          path: '/inventory/alerts',
+          label: t('nav.stockAlerts'),
+          icon: <AlertOutlined />,
+          permission: 'inventory:read',
+          badge: lowStock,
+        },
+        {
+          path: '/inventory/replenishment',
+          label: t('nav.replenishment'),
+          icon: <ShoppingOutlined />,
+          permission: 'inventory:read',
+        },
+        {
+          path: '/inventory/purchase-orders',
+          label: t('nav.purchaseOrders'),
+          icon: <FileTextOutlined />,
+          permission: 'inventory:read',
+        },
+        {
+          path: '/inventory/stocktakes',
+          label: t('nav.stocktakes'),
+          icon: <CheckSquareOutlined />,
+          permission: 'inventory:read',
+        },
+        {
+          path: '/inventory/reports',
+          label: t('nav.inventoryReports'),
+          icon: <BarChartOutlined />,
+          permission: 'inventory:read',
+        },
+        {
+          path: '/inventory/suppliers',
+          label: t('nav.suppliers'),
+          icon: <ShopOutlined />,
+          permission: 'inventory:read',
+        },
+        {
+          path: '/inventory/warehouses',
+          label: t('nav.warehouses'),
+          icon: <HomeOutlined />,
+          permission: 'inventory:read',
+        },
+        {
+          path: '/inventory/settings',
+          label: t('nav.inventorySettings'),
+          icon: <ControlOutlined />,
+          permission: 'inventory:manage',
         },
       ],
     },
@@ -112,6 +184,28 @@ function useNavigation(): (NavItem | NavGroup)[] {
   ];
 }
 
+/** Open low-stock alerts for the menu badge, refreshed every minute. */
+function useOpenAlertCount(): number {
+  const { can } = useAuth();
+  const canRead = can('inventory:read');
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!canRead) return;
+    let isCurrent = true;
+    const load = () =>
+      get<{ open: number }>('/inventory/alerts/count')
+        .then((result) => isCurrent && setCount(result.open))
+        .catch(() => {});
+    void load();
+    const timer = setInterval(load, 60_000);
+    return () => {
+      isCurrent = false;
+      clearInterval(timer);
+    };
+  }, [canRead]);
+  return count;
+}
+
 function isGroup(entry: NavItem | NavGroup): entry is NavGroup {
   return 'children' in entry;
 }
@@ -148,7 +242,18 @@ export function AppLayout() {
         key: entry.key,
         label: entry.label,
         icon: entry.icon,
-        children: children.map((child) => ({ key: child.path, label: child.label, icon: child.icon })),
+        children: children.map((child) => ({
+          key: child.path,
+          label: child.badge ? (
+            <Space size={6}>
+              {child.label}
+              <Badge count={child.badge} size="small" data-testid={`nav-badge-${child.path}`} />
+            </Space>
+          ) : (
+            child.label
+          ),
+          icon: child.icon,
+        })),
       });
     } else if (visible(entry)) {
       paths.push(entry.path);

@@ -161,3 +161,27 @@ export function ClassificationCard({ order }: { order: Order }) {
     </Card>
   );
 }
+
+/** Where the order's units are reserved (allocation): warehouse, SKU, quantity and state. */
+export function AllocationCard({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  if (order.allocations.length === 0) return null;
+  const colors: Record<string, string> = { reserved: 'blue', issued: 'green', released: 'default' };
+  return (
+    <Card title={t('allocation.title')} size="small" data-testid="allocation-card">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {order.allocations.map((a) => (
+          <Space key={a.id} style={{ justifyContent: 'space-between', width: '100%' }}>
+            <Typography.Text>
+              <Link to={`/inventory/skus/${encodeURIComponent(a.sku)}`}>{a.sku}</Link> × {a.quantity}
+            </Typography.Text>
+            <Space size="small">
+              <Tag>{a.warehouse}</Tag>
+              <Tag color={colors[a.status]}>{t(`allocation.status.${a.status}`)}</Tag>
+            </Space>
+          </Space>
+        ))}
+      </Space>
+    </Card>
+  );
+}

@@ -3,6 +3,10 @@ import dayjs from 'dayjs';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import inventoryEn from './inventory.en.json';
+import inventoryZhCN from './inventory.zh-CN.json';
+import supplyEn from './supply.en.json';
+import supplyZhCN from './supply.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const languages = ['en', 'zh-CN'] as const;
@@ -42,7 +46,11 @@ applyLanguage(lng);
 // Resources are bundled, so initialising synchronously lets the first render be translated.
 void i18n.use(initReactI18next).init({
   initAsync: false,
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  // Each console area keeps its words in its own file, under its own top-level key.
+  resources: {
+    en: { translation: { ...en, inventory: inventoryEn, supply: supplyEn } },
+    'zh-CN': { translation: { ...zhCN, inventory: inventoryZhCN, supply: supplyZhCN } },
+  },
   lng,
   fallbackLng: 'en',
   supportedLngs: [...languages],

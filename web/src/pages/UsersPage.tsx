@@ -19,7 +19,7 @@ const minPasswordLength = 8;
 const machineRoles = ['integration'];
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
-type Values = { username?: string; displayName?: string; role?: string; password?: string };
+type Values = { username?: string; displayName?: string; email?: string; role?: string; password?: string };
 
 function UserDialog({
   dialog,
@@ -38,7 +38,11 @@ function UserDialog({
     if (!dialog) return;
     form.resetFields();
     if (dialog.kind === 'edit')
-      form.setFieldsValue({ displayName: dialog.user.displayName, role: dialog.user.role });
+      form.setFieldsValue({
+        displayName: dialog.user.displayName,
+        email: dialog.user.email ?? '',
+        role: dialog.user.role,
+      });
     if (dialog.kind === 'create') form.setFieldsValue({ role: 'order_processor' });
   }, [dialog, form]);
 
@@ -48,12 +52,14 @@ function UserDialog({
       await api.users.create({
         username: values.username?.trim() ?? '',
         displayName: values.displayName?.trim() || undefined,
+        email: values.email?.trim() || undefined,
         role: values.role ?? '',
         password: values.password ?? '',
       });
     } else if (dialog.kind === 'edit') {
       await api.users.update(dialog.user.id, {
         displayName: values.displayName?.trim() || undefined,
+        email: values.email?.trim() || null,
         role: values.role,
       });
     } else {
@@ -102,6 +108,14 @@ function UserDialog({
         <>
           <Form.Item name="displayName" label={t('users.displayName')}>
             <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="email"
+            label={t('users.email')}
+            extra={t('users.emailHint')}
+            rules={[{ type: 'email', message: t('users.emailInvalid') }]}
+          >
+            <Input maxLength={200} type="email" />
           </Form.Item>
           <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
             <RoleSelect exclude={machineRoles} />

@@ -1,45 +1,27 @@
 import { Card, Checkbox, Col, Form, InputNumber, Row, Select, TimePicker } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clockTimeProps, timeZoneList } from '../clock-time';
 import { DateList } from './DateList';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
-
-/** 'HH:mm' strings in the form, a time picker on screen. */
-const clockProps = {
-  getValueProps: (value?: string) => ({
-    value:
-      value && /^\d{2}:\d{2}$/.test(value)
-        ? dayjs()
-            .hour(Number(value.slice(0, 2)))
-            .minute(Number(value.slice(3)))
-        : null,
-  }),
-  normalize: (value: dayjs.Dayjs | null) => (value ? value.format('HH:mm') : ''),
-};
 
 /** A local clock time (HH:mm) of the business calendar. */
 function ClockField({ name, label, tooltip }: { name: string[]; label: string; tooltip?: string }) {
   return (
     <Col xs={8} md={4}>
-      <Form.Item name={name} label={label} tooltip={tooltip} {...clockProps}>
+      <Form.Item name={name} label={label} tooltip={tooltip} {...clockTimeProps}>
         <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
       </Form.Item>
     </Col>
   );
 }
 
-function timeZones(current: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
 /** Business hours, cut-off and holidays: the calendar that working-hour deadlines count on. */
 export function CalendarCard({ initialTimeZone }: { initialTimeZone: string }) {
   const { t } = useTranslation();
   // The saved zone stays choosable even where this browser does not list it.
-  const zones = useMemo(() => timeZones(initialTimeZone), [initialTimeZone]);
+  const zones = useMemo(() => timeZoneList(initialTimeZone), [initialTimeZone]);
   return (
     <Card title={t('settings.calendar')} data-testid="calendar-card">
       <Row gutter={16}>

@@ -1,0 +1,276 @@
+import { ArrowLeftOutlined, CloseCircleOutlined, InboxOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Progress,
+  Result,
+  Space,
+  Spin,
+  Table,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api';
+import { useAuth } from '../../auth';
+import { ConfirmModal } from '../../components/supply/ConfirmModal';
+import { formatCost, formatDay, percentOf } from '../../components/supply/format';
+import { ReceiveModal } from '../../components/supply/ReceiveModal';
+import { OverdueTag, PurchaseOrderStatusTag } from '../../components/supply/SupplyTags';
+import { errorText } from '../../errors';
+import { formatDateTime, fromCents, toCents } from '../../format';
+import { useLoader } from '../../hooks/useLoader';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { type PurchaseOrder, type PurchaseOrderStatus, supplyApi } from '../../supply-api';
+
+type Line = PurchaseOrder['lines'][number];
+type Dialog = 'send' | 'cancel' | 'receive' | null;
+
+const receivable: readonly PurchaseOrderStatus[] = ['sent', 'partly_received'];
+// Cancelling a partly received PO closes what is still outstanding; what arrived stays in stock.
+const cancellable: readonly PurchaseOrderStatus[] = ['draft', 'sent', 'partly_received'];
+
+function LinesCard({ order }: { order: PurchaseOrder }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('supply.purchaseOrders.lines')}>
+      <Table<Line>
+        data-testid="po-lines"
+        rowKey="sku"
+        size="small"
+        pagination={false}
+        dataSource={order.lines}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          {
+            title: t('supply.common.sku'),
+            dataIndex: 'sku',
+            render: (sku: string) => <Link to={`/inventory/skus/${encodeURIComponent(sku)}`}>{sku}</Link>,
+          },
+          { title: t('supply.common.skuName'), dataIndex: 'skuName' },
+          { title: t('supply.purchaseOrders.ordered'), dataIndex: 'quantity', align: 'right' },
+          {
+            title: t('supply.purchaseOrders.receivedQuantity'),
+            dataIndex: 'receivedQuantity',
+            align: 'right',
+          },
+          {
+            title: t('supply.purchaseOrders.progress'),
+            key: 'progress',
+            width: 180,
+            render: (_, line) => (
+              <Progress
+                percent={percentOf(line.receivedQuantity, line.quantity)}
+                size="small"
+                data-testid="po-line-progress"
+              />
+            ),
+          },
+          { title: t('supply.common.unitCost'), dataIndex: 'unitCost', align: 'right', render: formatCost },
+          {
+            title: t('supply.purchaseOrders.lineTotal'),
+            key: 'lineTotal',
+            align: 'right',
+            render: (_, line) => formatCost(fromCents(line.quantity * toCents(line.unitCost))),
+          },
+        ]}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={6} align="right">
+              <Typography.Text strong>{t('supply.purchaseOrders.total')}</Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              <Typography.Text strong data-testid="po-total">
+                {formatCost(order.total)}
+              </Typography.Text>
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+      />
+    </Card>
+  );
+}
+
+function Facts({ order }: { order: PurchaseOrder }) {
+  const { t } = useTranslation();
+  return (
+    <Card>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={[
+          {
+            key: 'supplier',
+            label: t('supply.common.supplier'),
+            children: `${order.supplier.code} · ${order.supplier.name}`,
+          },
+          { key: 'warehouse', label: t('supply.common.warehouse'), children: order.warehouse },
+          {
+            key: 'due',
+            label: t('supply.purchaseOrders.dueAt'),
+            children: order.isOverdue ? (
+              <Typography.Text type="danger">{formatDay(order.dueAt)}</Typography.Text>
+            ) : (
+              formatDay(order.dueAt)
+            ),
+          },
+          { key: 'owner', label: t('supply.purchaseOrders.owner'), children: order.ownerName ?? '—' },
+          { key: 'created', label: t('common.createdAt'), children: formatDateTime(order.createdAt) },
+          { key: 'sent', label: t('supply.purchaseOrders.sentAt'), children: formatDateTime(order.sentAt) },
+          {
+            key: 'closed',
+            label: t('supply.purchaseOrders.closedAt'),
+            children: formatDateTime(order.closedAt),
+          },
+          { key: 'note', label: t('supply.common.note'), span: 2, children: order.note || '—' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function PurchaseOrderDetailPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const { id = '' } = useParams();
+  const loader = useLoader(() => supplyApi.purchaseOrders.get(id), [id]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const order = loader.data;
+  usePageTitle(
+    order
+      ? t('supply.purchaseOrders.detailTitle', { number: order.number })
+      : t('supply.purchaseOrders.title'),
+  );
+
+  if (loader.error) {
+    if (loader.error instanceof ApiError && loader.error.status === 404) {
+      return (
+        <Result
+          status="404"
+          title={t('supply.purchaseOrders.notFound')}
+          extra={
+            <Link to="/inventory/purchase-orders">
+              <Button>{t('supply.purchaseOrders.backToList')}</Button>
+            </Link>
+          }
+        />
+      );
+    }
+    return <Alert type="error" showIcon title={errorText(t, loader.error)} />;
+  }
+  if (!order) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+
+  const changed = (updated: PurchaseOrder, text: string) => {
+    loader.setData(updated);
+    setDialog(null);
+    message.success(text);
+  };
+  const canManage = can('inventory:manage');
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="po-detail">
+      <Card>
+        <div
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            gap: 16,
+            flexWrap: 'wrap',
+          }}
+        >
+          <Space wrap align="center">
+            <Link to="/inventory/purchase-orders" aria-label={t('supply.purchaseOrders.backToList')}>
+              <ArrowLeftOutlined />
+            </Link>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="po-number">
+              {order.number}
+            </Typography.Title>
+            <PurchaseOrderStatusTag status={order.status} />
+            {order.isOverdue ? <OverdueTag /> : null}
+            <Typography.Text type="secondary">{formatCost(order.total)}</Typography.Text>
+          </Space>
+          <Space wrap>
+            {canManage && order.status === 'draft' ? (
+              <Button
+                type="primary"
+                icon={<SendOutlined />}
+                onClick={() => setDialog('send')}
+                data-testid="po-send"
+              >
+                {t('supply.purchaseOrders.send')}
+              </Button>
+            ) : null}
+            {can('inventory:write') && receivable.includes(order.status) ? (
+              <Button
+                type="primary"
+                icon={<InboxOutlined />}
+                onClick={() => setDialog('receive')}
+                data-testid="po-receive"
+              >
+                {t('supply.purchaseOrders.receive')}
+              </Button>
+            ) : null}
+            {canManage && cancellable.includes(order.status) ? (
+              <Button
+                danger
+                icon={<CloseCircleOutlined />}
+                onClick={() => setDialog('cancel')}
+                data-testid="po-cancel"
+              >
+                {t('supply.purchaseOrders.cancel')}
+              </Button>
+            ) : null}
+          </Space>
+        </div>
+      </Card>
+      <Facts order={order} />
+      <LinesCard order={order} />
+      {dialog === 'send' ? (
+        <ConfirmModal
+          title={t('supply.purchaseOrders.sendTitle', { number: order.number })}
+          text={t('supply.purchaseOrders.sendText', { supplier: order.supplier.name })}
+          okText={t('supply.purchaseOrders.send')}
+          testId="po-send-confirm"
+          onClose={() => setDialog(null)}
+          onConfirm={async () =>
+            changed(
+              await supplyApi.purchaseOrders.send(order.id),
+              t('supply.purchaseOrders.sent', { number: order.number }),
+            )
+          }
+        />
+      ) : null}
+      {dialog === 'cancel' ? (
+        <ConfirmModal
+          title={t('supply.purchaseOrders.cancelTitle', { number: order.number })}
+          text={t('supply.purchaseOrders.cancelText')}
+          okText={t('supply.purchaseOrders.cancel')}
+          isDanger
+          testId="po-cancel-confirm"
+          onClose={() => setDialog(null)}
+          onConfirm={async () =>
+            changed(
+              await supplyApi.purchaseOrders.cancel(order.id),
+              t('supply.purchaseOrders.cancelled', { number: order.number }),
+            )
+          }
+        />
+      ) : null}
+      {dialog === 'receive' ? (
+        <ReceiveModal
+          order={order}
+          onClose={() => setDialog(null)}
+          onReceived={(updated) => {
+            loader.setData(updated);
+            setDialog(null);
+          }}
+        />
+      ) : null}
+    </Space>
+  );
+}
