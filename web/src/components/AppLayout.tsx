@@ -269,6 +269,8 @@ export function AppLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         width={220}
+        // Its own scroll, above the collapse trigger: the menu is taller than many screens.
+        style={{ height: '100vh', position: 'sticky', top: 0, overflowY: 'auto', paddingBottom: 48 }}
         data-testid="sider"
       >
         <div
