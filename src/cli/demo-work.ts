@@ -12,6 +12,7 @@ export const demoStaff = [
   { username: 'tom.baker', displayName: 'Tom Baker', role: 'order_processor' },
   { username: 'zhang.wei', displayName: '张伟', role: 'finance' },
   { username: 'chen.jie', displayName: '陈杰', role: 'ops_manager' },
+  { username: 'zhao.lei', displayName: '赵磊', role: 'warehouse' },
 ] as const;
 export const demoPassword = 'demo-password';
 
@@ -71,22 +72,25 @@ function pick<T>(list: readonly T[], seed: number): T {
 }
 
 /**
- * The team at work over the eight weeks: late payments arrive (the hold clears by itself),
- * processors release holds they checked, high-risk orders get both reviews, unpaid orders are
- * cancelled after a day. The newest two days are left in the queue for the demo to show.
+ * The team at work on the orders placed in a window (the demo goes day by day): late payments
+ * arrive (the hold clears by itself), processors release holds they checked, high-risk orders
+ * get both reviews, unpaid orders are cancelled after a day. The newest two days are left in
+ * the queue for the demo to show.
  */
 export async function workTheQueue(
   app: App,
   orders: Orders,
   clock: Clock,
   actors: Record<string, Actor>,
+  placed: { from: string; before: string },
 ): Promise<{ released: number; paid: number; reviewed: number }> {
   const leaveFrom = new Date(app.clock.now().getTime() - 48 * hour).toISOString();
   const held = await app.database.db
     .selectFrom('orders')
     .select(['id', 'number', 'placed_at', 'hold_codes', 'total_minor', 'currency'])
     .where('status', '=', 'pending_review')
-    .where('placed_at', '<', leaveFrom)
+    .where('placed_at', '>=', placed.from)
+    .where('placed_at', '<', placed.before < leaveFrom ? placed.before : leaveFrom)
     .orderBy('placed_at')
     .execute();
   const counts = { released: 0, paid: 0, reviewed: 0 };
@@ -131,6 +135,16 @@ export async function workTheQueue(
         continue;
       }
       const rest = (await orders.getOrder(order.id)).holds;
+      if (rest.includes('UNKNOWN_SKU')) {
+        // A discontinued item cannot ship: released, the order would wait as a backorder forever.
+        at(0.5 + (i % 11) * 0.5);
+        await orders.cancelOrder(
+          processor,
+          order.id,
+          '商品已下架，已为客户退款 / item discontinued, refunded',
+        );
+        continue;
+      }
       if (rest.length > 0) {
         at(0.5 + (i % 11) * 0.5);
         await orders.releaseHolds(processor, order.id, rest, 'checked');

@@ -1,52 +1,183 @@
 import cliProgress from 'cli-progress';
 import type { App } from '../app.ts';
 import { catalogRepository } from '../modules/catalog/catalog.repository.ts';
+import { createInventory, type Inventory } from '../modules/inventory/index.ts';
 import { createOrders } from '../modules/orders/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
-import { demoCancellations, generateDemoShop } from './demo-data/index.ts';
+import {
+  type CanonicalOrderInput,
+  type DemoCancellation,
+  type DemoShop,
+  demoCancellations,
+  generateDemoShop,
+} from './demo-data/index.ts';
+import { planDemoSupply } from './demo-data/supply.ts';
+import { countSouthWarehouse, type SupplyTimeline, setUpSupply, supplyTimeline } from './demo-supply.ts';
 import { demoPassword, demoStaff, exposeRules, workTheQueue } from './demo-work.ts';
 
 const demoActor = { type: 'system' as const, id: null, name: 'demo' };
+const dayMs = 24 * 60 * 60 * 1000;
+/** Demo days run from midnight to midnight in Shanghai (UTC+8), like the shop's own. */
+const shanghaiOffsetMs = 8 * 60 * 60 * 1000;
+const batchSpanMs = 60 * 60 * 1000;
+
+type DemoOrders = ReturnType<typeof createOrders>;
+type DemoClock = ReturnType<typeof fixedClock>;
 
 /**
  * `ordo demo`: a realistic shop. Orders go through the real intake with the clock set to just
- * after each order was placed, so timelines, holds and dashboards look like eight real weeks.
- * Running it again adds nothing twice (SKUs by code, orders by channel + external id).
+ * after each order was placed, and day by day the team works the queue and allocation reserves
+ * stock, while purchase orders arrive on their dates, so timelines, holds, the stock ledger and
+ * dashboards look like eight real weeks. Running it again adds nothing twice (SKUs, warehouses
+ * and suppliers by code, orders by channel + external id, purchase orders by supplier and note).
  */
 export async function runDemo(app: App, options: { orderCount: number; seed: number }): Promise<void> {
-  const shop = generateDemoShop({ seed: options.seed, now: app.clock.now(), orderCount: options.orderCount });
+  const now = app.clock.now();
+  const shop = generateDemoShop({ seed: options.seed, now, orderCount: options.orderCount });
+  const supply = planDemoSupply(shop, { now, seed: options.seed });
   await addChannelsAndSkus(app, shop);
-  const clock = fixedClock(app.clock.now());
+  const clock = fixedClock(now);
+  const { publicUrl } = app.config;
+  const inventory = createInventory({ database: app.database, clock, mailer: app.mailer, publicUrl });
   const orders = createOrders({
     database: app.database,
     clock,
     catalog: app.catalog,
-    inventory: app.inventory,
+    inventory,
     mailer: app.mailer,
-    publicUrl: app.config.publicUrl,
+    publicUrl,
   });
   const exposed = exposeRules(shop.orders);
   await blockPhones(app, orders, exposed.blockedPhones);
   const actors = await demoActors(app);
-  const sorted = exposed.orders
-    .filter((o) => o.placedAt <= app.clock.now().toISOString())
+  await setUpSupply(app, inventory, clock, supply, actors['chen.jie']);
+  const timeline = await supplyTimeline(app, { inventory, orders, clock }, supply, {
+    buyer: actors['chen.jie'],
+    receiver: actors['zhao.lei'],
+  });
+  const placed = exposed.orders
+    .filter((o) => o.placedAt <= now.toISOString())
     .sort((a, b) => a.placedAt.localeCompare(b.placedAt));
+  const result = await runTheDays(
+    app,
+    { orders, clock, timeline, actors },
+    placed,
+    demoCancellations(shop, 11),
+  );
+  await timeline.runUntil(now.toISOString());
+  clock.set(now);
+  await orders.allocateApproved();
+  await countSouthWarehouse(app, inventory, clock, actors['zhao.lei']);
+  await inventory.recomputePlans();
+  await printSummary(app, inventory, shop, result);
+}
+
+type DayResult = {
+  counts: Record<'created' | 'duplicate' | 'rejected', number>;
+  work: { released: number; paid: number; reviewed: number };
+  cancelled: number;
+};
+
+/**
+ * The eight weeks, one Shanghai day at a time: supply steps as they fall due, the day's orders
+ * as they arrive (each batch allocated at once, as the worker would), then the day's
+ * cancellations and queue work, and allocation of what the team approved.
+ */
+async function runTheDays(
+  app: App,
+  parts: { orders: DemoOrders; clock: DemoClock; timeline: SupplyTimeline; actors: Record<string, Actor> },
+  placed: CanonicalOrderInput[],
+  cancellations: DemoCancellation[],
+): Promise<DayResult> {
+  const { orders, clock, timeline, actors } = parts;
+  const result: DayResult = {
+    counts: { created: 0, duplicate: 0, rejected: 0 },
+    work: { released: 0, paid: 0, reviewed: 0 },
+    cancelled: 0,
+  };
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic)
     : null;
-  bar?.start(sorted.length, 0);
-  const counts = { created: 0, duplicate: 0, rejected: 0 };
-  for (let start = 0; start < sorted.length; start += 50) {
-    const chunk = sorted.slice(start, start + 50);
-    clock.set(new Date(Date.parse(chunk[chunk.length - 1].placedAt) + 45_000));
-    for (const result of await orders.receiveOrders(demoActor, chunk)) counts[result.outcome] += 1;
-    bar?.update(start + chunk.length);
+  bar?.start(placed.length, 0);
+  const cancelledOn = cancellationsByDay(placed, cancellations);
+  for (const [day, dayOrders] of ordersByDay(placed)) {
+    for (const chunk of arrivalBatches(dayOrders)) {
+      await timeline.runUntil(chunk[0].placedAt);
+      clock.set(new Date(Date.parse(chunk[chunk.length - 1].placedAt) + 45_000));
+      for (const r of await orders.receiveOrders(demoActor, chunk)) result.counts[r.outcome] += 1;
+      await orders.allocateApproved();
+      bar?.increment(chunk.length);
+    }
+    const window = { from: new Date(day).toISOString(), before: new Date(day + dayMs).toISOString() };
+    result.cancelled += await cancelSome(app, orders, clock, cancelledOn.get(day) ?? []);
+    const work = await workTheQueue(app, orders, clock, actors, window);
+    for (const key of ['released', 'paid', 'reviewed'] as const) result.work[key] += work[key];
+    clock.set(new Date(Math.min(day + dayMs, app.clock.now().getTime())));
+    await orders.allocateApproved();
   }
   bar?.stop();
-  const cancelled = await cancelSome(app, orders, clock, shop);
-  const work = await workTheQueue(app, orders, clock, actors);
+  return result;
+}
+
+/**
+ * The day's orders as intake receives them: what arrived within an hour, at most 50 at a time,
+ * so each order's status history and stock reservation fall shortly after it was placed.
+ */
+function arrivalBatches(orders: CanonicalOrderInput[]): CanonicalOrderInput[][] {
+  const batches: CanonicalOrderInput[][] = [];
+  for (const order of orders) {
+    const last = batches.at(-1);
+    const isSameHour = last && Date.parse(order.placedAt) - Date.parse(last[0].placedAt) < batchSpanMs;
+    if (last && isSameHour && last.length < 50) last.push(order);
+    else batches.push([order]);
+  }
+  return batches;
+}
+
+const shanghaiDay = (at: string) =>
+  Math.floor((Date.parse(at) + shanghaiOffsetMs) / dayMs) * dayMs - shanghaiOffsetMs;
+
+function ordersByDay(placed: CanonicalOrderInput[]): Map<number, CanonicalOrderInput[]> {
+  return groupBy(placed, (order) => shanghaiDay(order.placedAt));
+}
+
+/** Each cancellation on the day its order was placed (customers cancel within hours). */
+function cancellationsByDay(placed: CanonicalOrderInput[], cancellations: DemoCancellation[]) {
+  const placedAt = new Map(placed.map((o) => [`${o.channel}\u0000${o.externalId}`, o.placedAt]));
+  const known = cancellations.filter((c) => placedAt.has(`${c.channel}\u0000${c.externalId}`));
+  return groupBy(known, (c) => shanghaiDay(placedAt.get(`${c.channel}\u0000${c.externalId}`)!));
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+async function printSummary(app: App, inventory: Inventory, shop: DemoShop, result: DayResult) {
+  const statuses = await app.database.db
+    .selectFrom('orders')
+    .select('status')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['allocated', 'backordered'])
+    .groupBy('status')
+    .execute();
+  const countOf = (status: string) => Number(statuses.find((s) => s.status === status)?.n ?? 0);
+  const [warehouses, suppliers, onTheWay, overdue, alerts] = await Promise.all([
+    inventory.listWarehouses(),
+    inventory.listSuppliers({ limit: 500 }),
+    inventory.listPurchaseOrders({ status: 'sent', limit: 500 }),
+    inventory.listPurchaseOrders({ isOverdue: 'true', limit: 500 }),
+    inventory.openAlertCount(),
+  ]);
+  const { counts, work } = result;
   console.log(`channels: ${shop.channels.length}, SKUs: ${shop.skus.length}`);
   console.log(
     `review work: ${work.paid} paid later, ${work.released} released by people, ${work.reviewed} high-risk reviews`,
@@ -55,15 +186,17 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
     `demo users (password ${demoPassword}): ${demoStaff.map((u) => `${u.username} (${u.role})`).join(', ')}`,
   );
   console.log(
-    `orders created: ${counts.created}, already present: ${counts.duplicate}, rejected: ${counts.rejected}, cancelled: ${cancelled}`,
+    `orders created: ${counts.created}, already present: ${counts.duplicate}, rejected: ${counts.rejected}, cancelled: ${result.cancelled}`,
+  );
+  console.log(
+    `stock: ${warehouses.length} warehouses, ${suppliers.items.length} suppliers, purchase orders on the way: ${onTheWay.items.length} (${overdue.items.length} overdue)`,
+  );
+  console.log(
+    `allocation: ${countOf('allocated')} orders allocated, ${countOf('backordered')} backordered; low-stock alerts open: ${alerts.open}`,
   );
 }
 
-async function blockPhones(
-  app: App,
-  orders: ReturnType<typeof createOrders>,
-  phones: readonly string[],
-): Promise<void> {
+async function blockPhones(app: App, orders: DemoOrders, phones: readonly string[]): Promise<void> {
   const existing = new Set(
     (await app.database.db.selectFrom('blocklist').select('value').execute()).map((r) => r.value),
   );
@@ -109,12 +242,12 @@ async function addChannelsAndSkus(app: App, shop: ReturnType<typeof generateDemo
 
 async function cancelSome(
   app: App,
-  orders: ReturnType<typeof createOrders>,
-  clock: ReturnType<typeof fixedClock>,
-  shop: ReturnType<typeof generateDemoShop>,
+  orders: DemoOrders,
+  clock: DemoClock,
+  cancellations: readonly DemoCancellation[],
 ): Promise<number> {
   let cancelled = 0;
-  for (const c of demoCancellations(shop, 11)) {
+  for (const c of cancellations) {
     const stored = await app.database.db
       .selectFrom('orders')
       .select(['id', 'status', 'placed_at'])

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { App } from '../app.ts';
+import { createSupplierImport } from '../modules/inventory/supplier-import.ts';
 import { readOrderFile } from '../modules/orders/order-file.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
@@ -12,11 +13,11 @@ export interface ImportSummary {
   rejections: { line: number; reason: string }[];
 }
 
-function progressBar(isShown: boolean) {
+function progressBar(isShown: boolean, counted = '{orders} orders') {
   if (!isShown || !process.stderr.isTTY) return null;
   const bar = new cliProgress.SingleBar(
     {
-      format: 'importing [{bar}] {percentage}% | {orders} orders | {eta_formatted} left',
+      format: `importing [{bar}] {percentage}% | ${counted} | {eta_formatted} left`,
       stream: process.stderr,
       hideCursor: true,
     },
@@ -81,11 +82,51 @@ function printSummary(summary: ImportSummary): void {
 
 /** `ordo import skus FILE`: the same CSV the console's SKU import takes. */
 export async function importSkusFile(app: App, actor: Actor, file: string): Promise<void> {
-  if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
-  const result = await app.catalog.importSkus(actor, fs.readFileSync(file, 'utf8'));
+  const result = await app.catalog.importSkus(actor, readImportFile(file));
   console.log(`created: ${result.created}`);
   console.log(`updated: ${result.updated}`);
-  console.log(`rejected: ${result.rejected.length}`);
-  for (const r of result.rejected)
-    console.log(`  line ${r.line}${r.code ? ` (${r.code})` : ''}: ${r.message}`);
+  printRejections(result.rejected);
+}
+
+/** `ordo import stock FILE`: sets counted on-hand figures, each as an adjustment in the ledger. */
+export async function importStockFile(
+  app: App,
+  actor: Actor,
+  file: string,
+  options: { showProgress: boolean },
+): Promise<void> {
+  const csv = readImportFile(file);
+  const bar = progressBar(options.showProgress, '{value}/{total} lines');
+  const result = await app.inventory.importStock(actor, csv, {
+    onProgress: (done, total) => {
+      if (done === 1) bar?.start(total, 0);
+      bar?.update(done);
+    },
+  });
+  bar?.stop();
+  console.log(`created: ${result.created}`);
+  console.log(`updated: ${result.updated}`);
+  console.log(`unchanged: ${result.unchanged}`);
+  printRejections(result.rejected.map((r) => ({ ...r, code: r.sku })));
+}
+
+/** `ordo import suppliers FILE`: creates or updates suppliers by code, optionally assigning SKUs. */
+export async function importSuppliersFile(app: App, actor: Actor, file: string): Promise<void> {
+  const csv = readImportFile(file);
+  const importSuppliers = createSupplierImport({ database: app.database, inventory: app.inventory });
+  const result = await importSuppliers(actor, csv);
+  console.log(`created: ${result.created}`);
+  console.log(`updated: ${result.updated}`);
+  console.log(`SKUs assigned: ${result.assigned}`);
+  printRejections(result.rejected);
+}
+
+function readImportFile(file: string): string {
+  if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
+  return fs.readFileSync(file, 'utf8');
+}
+
+function printRejections(rejected: readonly { line: number; code?: string; message: string }[]): void {
+  console.log(`rejected: ${rejected.length}`);
+  for (const r of rejected) console.log(`  line ${r.line}${r.code ? ` (${r.code})` : ''}: ${r.message}`);
 }

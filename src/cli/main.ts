@@ -8,7 +8,8 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
 import { runDemo } from './demo.ts';
-import { importOrdersFile, importSkusFile } from './import.ts';
+import { importOrdersFile, importSkusFile, importStockFile, importSuppliersFile } from './import.ts';
+import { checkStockLedger } from './inventory.ts';
 import { runWorker, serve } from './serve.ts';
 
 const cliActor = { ...systemActor, name: 'cli' };
@@ -115,9 +116,52 @@ export function buildCli(): Command {
       }
     });
 
+  importCommand
+    .command('stock <file>')
+    .description(
+      'set counted on-hand from CSV (sku,warehouse,onHand,bin,reason); each difference is an adjustment',
+    )
+    .option('--no-progress', 'no progress bar')
+    .action(async (file, opts) => {
+      const app = await quietApp();
+      try {
+        await importStockFile(app, cliActor, file, { showProgress: opts.progress });
+      } finally {
+        await app.close();
+      }
+    });
+  importCommand
+    .command('suppliers <file>')
+    .description(
+      'create or update suppliers from CSV (code,name,leadTimeDays,minOrderQty,packSize,maxOrderQty,contactName,email,phone,skus)',
+    )
+    .action(async (file) => {
+      const app = await quietApp();
+      try {
+        await importSuppliersFile(app, cliActor, file);
+      } finally {
+        await app.close();
+      }
+    });
+
+  const inventory = program.command('inventory').description('stock levels and the ledger');
+  inventory
+    .command('check')
+    .description('recompute every stock level from the ledger; non-zero exit on a mismatch')
+    .action(async () => {
+      const app = await quietApp();
+      try {
+        await checkStockLedger(app);
+      } finally {
+        await app.close();
+      }
+    });
+
   program
     .command('demo')
-    .description('fill the database with a realistic demo shop (SKUs, channels, ~3,000 orders over 8 weeks)')
+    .description(
+      'fill the database with a realistic demo shop (SKUs, channels, warehouses, suppliers, stock, ~3,000 orders over 8 weeks)',
+    )
     .option('--orders <n>', 'number of orders', '3000')
     .option('--seed <n>', 'random seed', '7')
     .action(async (opts) => {

@@ -310,20 +310,27 @@ export const inventorySettings = z
 export type InventorySettings = z.output<typeof inventorySettings>;
 
 // ── Suppliers and purchase orders ────────────────────────────────────────────
-export const newSupplierBody = z.object({
-  code,
+const supplierFields = {
   name: z.string().trim().min(1).max(200),
   contactName: z.string().trim().max(100).optional().nullable(),
   email: z.email().optional().nullable(),
   phone: z.string().trim().max(40).optional().nullable(),
   leadTimeDays: z.number().int().min(0).max(365),
-  minOrderQty: quantity.default(1),
-  packSize: quantity.default(1),
+  minOrderQty: quantity,
+  packSize: quantity,
   maxOrderQty: quantity.optional().nullable(),
   notes: note.optional().nullable(),
+};
+export const newSupplierBody = z.object({
+  code,
+  ...supplierFields,
+  minOrderQty: quantity.default(1),
+  packSize: quantity.default(1),
 });
-export const supplierChangesBody = newSupplierBody
-  .omit({ code: true })
+// Written out rather than derived with .partial(): a partial keeps the defaults, and a change
+// of the name alone would reset the minimum order and pack size to 1.
+export const supplierChangesBody = z
+  .object(supplierFields)
   .partial()
   .extend({ isActive: z.boolean().optional() });
 export const supplier = z

@@ -94,6 +94,12 @@ for (const dialect of testDialects) {
       assert.match(demo.stdout, /SKUs: 200/);
       assert.match(demo.stdout, /orders created: 3\d\d\b/);
       assert.match(demo.stdout, /review work: \d+ paid later/);
+      assert.match(demo.stdout, /stock: 3 warehouses, 6 suppliers, purchase orders on the way: \d+/);
+      assert.match(demo.stdout, /allocation: [1-9]\d* orders allocated, \d+ backordered/);
+      // Every unit the demo moved went through the ledger.
+      const check = ordo('inventory', 'check');
+      assert.equal(check.status, 0, check.stdout);
+      assert.match(check.stdout, /checked [1-9]\d* levels, 0 mismatches/);
     });
   });
 }

@@ -1,7 +1,7 @@
 /** The demo catalog: product templates expanded into SKUs, with barcodes, sizes and popularity. */
 import { fromMinor } from '../../platform/money.ts';
 import { type Rng, shuffled } from './random.ts';
-import type { DemoSku } from './types.ts';
+import type { DemoCategory, DemoSku } from './types.ts';
 
 interface Variant {
   code: string;
@@ -68,7 +68,7 @@ const candleScents = [
 
 /** Prices are what a mid-range Chinese D2C brand charges on Tmall (CNY, in fen). */
 // biome-ignore format: a data table reads best as one row per line
-const catalogByCategory: Record<string, ProductTemplate[]> = {
+const catalogByCategory: Record<DemoCategory, ProductTemplate[]> = {
   apparel: [
     { code: 'TEE', zh: '纯棉T恤', en: 'Cotton tee', priceMinor: 5990, weightGrams: 180, sizeMm: [300, 250, 20], axes: [colours('RED', 'BLK', 'WHT', 'NAVY', 'GRY', 'GRN', 'PNK'), clothingSizes] },
     { code: 'POLO', zh: '珠地Polo衫', en: 'Piqué polo', priceMinor: 12900, weightGrams: 230, sizeMm: [310, 260, 25], axes: [colours('WHT', 'NAVY', 'BLK', 'GRN'), clothingSizes] },
@@ -120,7 +120,9 @@ const catalogByCategory: Record<string, ProductTemplate[]> = {
 
 /** Round-robin over categories so a small `skuCount` still has a bit of everything. */
 export function buildCatalog(rng: Rng, skuCount: number): DemoSku[] {
-  const byCategory = Object.values(catalogByCategory).map((templates) => templates.flatMap(expandVariants));
+  const byCategory = Object.entries(catalogByCategory).map(([category, templates]) =>
+    templates.flatMap((template) => expandVariants(category as DemoCategory, template)),
+  );
   const interleaved: ProductVariant[] = [];
   for (let i = 0; byCategory.some((variants) => i < variants.length); i++) {
     for (const variants of byCategory) if (i < variants.length) interleaved.push(variants[i]);
@@ -129,19 +131,20 @@ export function buildCatalog(rng: Rng, skuCount: number): DemoSku[] {
 }
 
 interface ProductVariant {
+  category: DemoCategory;
   template: ProductTemplate;
   variants: Variant[];
 }
 
-function expandVariants(template: ProductTemplate): ProductVariant[] {
+function expandVariants(category: DemoCategory, template: ProductTemplate): ProductVariant[] {
   let combinations: Variant[][] = [[]];
   for (const axis of template.axes) {
     combinations = combinations.flatMap((chosen) => axis.map((option) => [...chosen, option]));
   }
-  return combinations.map((variants) => ({ template, variants }));
+  return combinations.map((variants) => ({ category, template, variants }));
 }
 
-function toDemoSku(rng: Rng, { template, variants }: ProductVariant, index: number): DemoSku {
+function toDemoSku(rng: Rng, { category, template, variants }: ProductVariant, index: number): DemoSku {
   const scale = variants.reduce((product, option) => product * option.scale, 1);
   const priceMinor = variants.reduce((sum, option) => sum + option.priceDeltaMinor, template.priceMinor);
   // ±4 %: packed goods are never exactly their spec weight.
@@ -159,6 +162,7 @@ function toDemoSku(rng: Rng, { template, variants }: ProductVariant, index: numb
     lengthMm: length,
     widthMm: width,
     heightMm: height,
+    category,
   };
 }
 

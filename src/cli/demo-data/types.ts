@@ -43,6 +43,8 @@ export interface DemoChannel {
   kind: string;
 }
 
+export type DemoCategory = 'apparel' | 'home' | 'electronics' | 'food';
+
 export interface DemoSku {
   code: string;
   name: string;
@@ -52,6 +54,7 @@ export interface DemoSku {
   lengthMm: number;
   widthMm: number;
   heightMm: number;
+  category: DemoCategory;
 }
 
 export interface DemoShop {

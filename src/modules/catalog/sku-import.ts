@@ -1,7 +1,7 @@
 import { newSkuBody } from '../../contracts/catalog.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { parseCsvRecords, requireColumns } from '../../platform/csv.ts';
+import { lineOf, parseCsvRecords, requireColumns } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -49,8 +49,8 @@ export function createSkuImport(deps: { database: Database; clock: Clock; skus: 
     const result: SkuImportResult = { created: 0, updated: 0, rejected: [] };
     const now = deps.clock.now();
     await inTransaction(deps.database, async (tx) => {
-      for (const [index, record] of records.entries()) {
-        const line = index + 2;
+      for (const record of records) {
+        const line = lineOf(record);
         const parsed = newSkuBody.safeParse(rowToInput(record));
         if (!parsed.success) {
           const issue = parsed.error.issues[0];

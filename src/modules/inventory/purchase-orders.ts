@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type {
   fromSuggestionsBody,
@@ -95,8 +96,9 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
         unit_cost_minor: unitCostMinor,
       });
     }
+    // A due date is due until the end of that day where the goods arrive.
     const due = input.dueAt
-      ? `${input.dueAt}T00:00:00.000Z`
+      ? DateTime.fromISO(input.dueAt, { zone: warehouse.time_zone }).endOf('day').toUTC().toISO()
       : new Date(now.getTime() + supplier.lead_time_days * dayMs).toISOString();
     await tx
       .insertInto('purchase_orders')
@@ -177,6 +179,16 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
     const now = clock.now();
     await inTransaction(database, async (tx) => {
       const { po, lines } = await loadForUpdate(tx, id);
+      // Only goods that were ordered and are still awaited can arrive.
+      if (po.status !== 'sent' && po.status !== 'partly_received')
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `purchase order ${po.number} is ${po.status}; nothing is awaited`,
+          {
+            from: po.status,
+            to: 'received',
+          },
+        );
       const at = now.toISOString();
       for (const [i, received] of input.lines.entries()) {
         const sku = await skuByCode(tx, received.sku, `lines.${i}.sku`);

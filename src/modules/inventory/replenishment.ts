@@ -59,7 +59,10 @@ export function createReplenishment(deps: {
       .where('s.is_active', '=', 1);
     if (filter.warehouse) query = query.where('w.code', '=', filter.warehouse);
     if (filter.supplier) query = query.where('p.code', '=', filter.supplier);
-    const [rows, backorders] = await Promise.all([query.orderBy('s.code').execute(), backorderedUnits()]);
+    const [rows, backorders] = await Promise.all([
+      query.orderBy('s.code').orderBy('w.code').execute(),
+      backorderedUnits(),
+    ]);
     const now = clock.now();
     const items: Suggestion[] = [];
     for (const row of rows) {

@@ -44,7 +44,7 @@ export function createStockViews(deps: {
     const planOf = new Map(plans.map((p) => [p.warehouse_id, p]));
     const dates = seriesDays(clock.now(), demandDays);
     const total = new Array(demandDays).fill(0);
-    for (const values of series.values()) values.forEach((v, i) => (total[i] += v));
+    for (const values of series.values()) for (const [i, v] of values.entries()) total[i] += v;
     return {
       sku: {
         id: sku.id,

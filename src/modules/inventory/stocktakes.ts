@@ -10,7 +10,7 @@ import type {
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { parseCsvRecords, requireColumns } from '../../platform/csv.ts';
+import { lineOf, parseCsvRecords, requireColumns } from '../../platform/csv.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
@@ -249,8 +249,8 @@ export function createStocktakes(deps: {
     );
     const rejected: { line: number; sku?: string; message: string }[] = [];
     const counts: { sku: string; counted: number; note?: string }[] = [];
-    records.forEach((record, i) => {
-      const line = i + 2; // line 1 is the header
+    for (const record of records) {
+      const line = lineOf(record);
       const counted = Number(record.counted);
       if (!record.sku) rejected.push({ line, message: 'sku: required' });
       else if (!onSheet.has(record.sku))
@@ -258,7 +258,7 @@ export function createStocktakes(deps: {
       else if (!/^\d+$/.test(record.counted ?? '') || counted > 10_000_000)
         rejected.push({ line, sku: record.sku, message: 'counted: a whole number of 0 or more' });
       else counts.push({ sku: record.sku, counted, ...(record.note ? { note: record.note } : {}) });
-    });
+    }
     if (counts.length > 0) await recordCounts(actor, id, { counts });
     return { counted: counts.length, rejected };
   }
@@ -275,6 +275,7 @@ export function createStocktakes(deps: {
         throw new AppError('COUNT_INCOMPLETE', `${open.n} line(s) are not counted yet`, {
           uncounted: Number(open.n),
         });
+      return undefined;
     });
   }
 
@@ -352,10 +353,7 @@ export function createStocktakes(deps: {
     actor: Actor,
     id: string,
     to: string,
-    apply: (
-      tx: Executor,
-      stocktake: Row<'stocktakes'>,
-    ) => Promise<Partial<Row<'stocktakes'>> | undefined | void>,
+    apply: (tx: Executor, stocktake: Row<'stocktakes'>) => Promise<Partial<Row<'stocktakes'>> | undefined>,
   ) {
     const now = clock.now();
     await inTransaction(database, async (tx) => {

@@ -120,7 +120,10 @@ export function createAllocation(deps: AllocationDeps) {
         // Still short: a backordered order simply stays where it is.
         if (order.status !== 'approved') return [];
         outcome.backordered++;
-        const shortages = result.shortages.map((s) => ({ ...s, sku: codeOfSku.get(s.skuId) ?? s.skuId }));
+        const shortages = result.shortages.map((s) => ({
+          ...s,
+          sku: codeOfSku.get(s.skuId) ?? s.skuId.replace(/^unknown:/, ''),
+        }));
         return [
           {
             order,
