@@ -70,7 +70,10 @@ export function computePlan(
   leadTimeDays: number,
   settings: InventorySettings,
 ): ComputedPlan {
-  const forecast = forecastDemand(history, { horizonDays: Math.max(28, leadTimeDays) });
+  // Days before the first demand are days the SKU was not sold yet, not days nobody wanted it.
+  const first = history.findIndex((units) => units > 0);
+  const selling = first > 0 ? history.slice(first) : history;
+  const forecast = forecastDemand(selling, { horizonDays: Math.max(28, leadTimeDays) });
   const leadTimeDemand = forecast.forecast.slice(0, leadTimeDays).reduce((a, b) => a + b, 0);
   const plan = reorderPlan({
     meanDaily: forecast.meanDaily,
