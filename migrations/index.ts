@@ -1,10 +1,12 @@
 import * as foundation from './001_foundation.ts';
 import * as auditReview from './002_audit_review.ts';
 import * as inventory from './003_inventory.ts';
+import * as fulfilment from './004_fulfilment.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
   '001_foundation': foundation,
   '002_audit_review': auditReview,
   '003_inventory': inventory,
+  '004_fulfilment': fulfilment,
 };

@@ -1,5 +1,7 @@
 import { createCatalog } from './modules/catalog/index.ts';
+import { createFulfilment } from './modules/fulfillment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
+import { createLogistics } from './modules/logistics/index.ts';
 import { allocationRunner, createOrders } from './modules/orders/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -46,6 +48,12 @@ export async function createApp(options: AppOptions) {
     publicUrl: config.publicUrl,
   });
   const allocator = allocationRunner(() => orders.allocateApproved(), logger);
+  const fulfilment = createFulfilment({
+    database,
+    clock,
+    allocateBackorders: (skuIds) => orders.allocateBackorders(skuIds),
+  });
+  const logistics = createLogistics({ database, clock });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -79,6 +87,7 @@ export async function createApp(options: AppOptions) {
       { name: 'hold timers', everyMs: 15_000, run: () => orders.releaseDueTimers() },
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.recomputePlans() },
+      { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.detectDeliveryProblems() },
     ],
     logger,
   );
@@ -94,6 +103,8 @@ export async function createApp(options: AppOptions) {
     inventory,
     orders,
     allocator,
+    fulfilment,
+    logistics,
     mailer,
     dispatcher,
     scheduler,

@@ -15,8 +15,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { App } from '../app.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
+import { fulfilmentRoutes } from '../modules/fulfillment/fulfilment.routes.ts';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
+import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
 import { ordersRoutes } from '../modules/orders/orders.routes.ts';
 import { reviewRoutes } from '../modules/orders/review.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
@@ -83,6 +85,8 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       await api.register(catalogRoutes(app.catalog));
       await api.register(inventoryRoutes(app.inventory));
       await api.register(supplyRoutes(app.inventory));
+      await api.register(fulfilmentRoutes(app.fulfilment));
+      await api.register(logisticsRoutes(app.logistics));
       await api.register(ordersRoutes(app.orders));
       await api.register(reviewRoutes(app.orders));
       await api.register(systemRoutes(app));

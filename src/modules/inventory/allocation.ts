@@ -330,3 +330,26 @@ export async function orderAllocations(db: Executor, orderId: string) {
     createdAt: r.created_at,
   }));
 }
+
+/**
+ * A picker found fewer units in the bin than the books said: the difference is written off
+ * (after the orders that wanted them gave back their reservation).
+ */
+export async function adjustForShortPick(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  short: { skuId: string; warehouseId: string; quantity: number; reference: string },
+): Promise<void> {
+  const level = await moveStock(tx, actor, now, {
+    skuId: short.skuId,
+    warehouseId: short.warehouseId,
+    kind: 'adjustment',
+    onHandDelta: -short.quantity,
+    reservedDelta: 0,
+    referenceType: 'wave',
+    referenceId: short.reference,
+    reason: 'short pick',
+  });
+  if (!level) throw new Error(`short pick of ${short.quantity} could not be written off`);
+}

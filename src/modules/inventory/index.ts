@@ -14,6 +14,7 @@ import { createSuppliers } from './suppliers.ts';
 import { createWarehouses } from './warehouses.ts';
 
 export {
+  adjustForShortPick,
   issueOrderStock,
   orderAllocations,
   type ReservationResult,

@@ -24,7 +24,7 @@ import { createTeams } from './teams.ts';
 export { allocationRunner } from './allocation.ts';
 export type { IntakeResult } from './intake.ts';
 export { validationError } from './intake.ts';
-export { changeOrderStatus } from './order-actions.ts';
+export { changeOrderStatus, changeOrdersStatus } from './order-actions.ts';
 export type { OrderStatus } from './order-status.ts';
 export { orderTransitions } from './order-status.ts';
 

@@ -2,6 +2,7 @@ import type { Order } from '../../contracts/orders.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { insertRows } from '../../platform/db/bulk.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
@@ -55,13 +56,18 @@ export async function changeOrdersStatus(
     const { from, to } = group[0];
     assertTransition(from, to);
     const ids = group.map((c) => c.order.id);
-    const updated = await tx
-      .updateTable('orders')
-      .set({ ...group[0].changes, status: to, updated_at: at })
-      .where('id', 'in', ids)
-      .where('status', '=', from)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== ids.length) {
+    let updated = 0;
+    // In slices: a wave moves thousands of orders, more than a statement may bind.
+    for (let start = 0; start < ids.length; start += 5000) {
+      const result = await tx
+        .updateTable('orders')
+        .set({ ...group[0].changes, status: to, updated_at: at })
+        .where('id', 'in', ids.slice(start, start + 5000))
+        .where('status', '=', from)
+        .executeTakeFirst();
+      updated += Number(result.numUpdatedRows);
+    }
+    if (updated !== ids.length) {
       const order = group[0].order;
       throw new AppError(
         'INVALID_TRANSITION',
@@ -81,34 +87,32 @@ export async function changeOrdersStatus(
     }
   }
   const actorColumns = { actor_type: actor.type, actor_id: actor.id };
-  await tx
-    .insertInto('order_status_history')
-    .values(
-      changes.map((c) => ({
-        id: uuidv7(now.getTime()),
-        order_id: c.order.id,
-        from_status: c.order.status,
-        to_status: c.to,
-        reason: c.reason,
-        ...actorColumns,
-        at,
-      })),
-    )
-    .execute();
-  await tx
-    .insertInto('order_events')
-    .values(
-      changes.map((c) => ({
-        id: uuidv7(now.getTime()),
-        order_id: c.order.id,
-        type: c.event.type,
-        ...actorColumns,
-        actor_name: actor.name,
-        data: writeJson(c.event.data),
-        at,
-      })),
-    )
-    .execute();
+  await insertRows(
+    tx,
+    'order_status_history',
+    changes.map((c) => ({
+      id: uuidv7(now.getTime()),
+      order_id: c.order.id,
+      from_status: c.order.status,
+      to_status: c.to,
+      reason: c.reason,
+      ...actorColumns,
+      at,
+    })),
+  );
+  await insertRows(
+    tx,
+    'order_events',
+    changes.map((c) => ({
+      id: uuidv7(now.getTime()),
+      order_id: c.order.id,
+      type: c.event.type,
+      ...actorColumns,
+      actor_name: actor.name,
+      data: writeJson(c.event.data),
+      at,
+    })),
+  );
   await publishMany(
     tx,
     now,

@@ -12,7 +12,8 @@ export const orderTransitions = {
   approved: ['allocated', 'backordered', 'pending_review', 'cancelled'],
   backordered: ['allocated', 'pending_review', 'cancelled'],
   allocated: ['picking', 'backordered', 'pending_review', 'cancelled'],
-  picking: ['packed', 'allocated', 'cancelled'],
+  // A short pick sends an order back to find its stock elsewhere (backordered, then re-allocated).
+  picking: ['packed', 'allocated', 'backordered', 'cancelled'],
   packed: ['shipped', 'picking', 'cancelled'],
   shipped: ['delivered'],
   delivered: ['completed'],

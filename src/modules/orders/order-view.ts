@@ -17,6 +17,7 @@ export function toOrder(
     holds: NewRow<'order_holds'>[];
     events: NewRow<'order_events'>[];
     allocations?: Order['allocations'];
+    shipments?: Order['shipments'];
   },
   now: Date = new Date(),
 ): Order {
@@ -78,7 +79,7 @@ export function toOrder(
       releasedAt: hold.released_at ?? null,
     })),
     allocations: children.allocations ?? [],
-    shipments: [],
+    shipments: children.shipments ?? [],
     events: children.events.map((event) => ({
       id: event.id,
       type: event.type,

@@ -88,7 +88,7 @@ export const ordersRepository = {
   },
 
   async findChildren(db: Executor, orderId: string) {
-    const [lines, holds, events, allocations] = await Promise.all([
+    const [lines, holds, events, allocations, shipments] = await Promise.all([
       db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
       db
         .selectFrom('order_holds')
@@ -105,8 +105,29 @@ export const ordersRepository = {
         .orderBy('id')
         .execute(),
       orderAllocations(db, orderId),
+      // Read-only: shipments belong to logistics, the order page shows where its parcels are.
+      db
+        .selectFrom('shipments as s')
+        .innerJoin('carriers as c', 'c.id', 's.carrier_id')
+        .select(['s.id', 'c.name as carrier', 's.tracking_number', 's.status', 's.shipped_at', 's.delivered_at'])
+        .where('s.order_id', '=', orderId)
+        .orderBy('s.shipped_at')
+        .execute(),
     ]);
-    return { lines, holds, events, allocations };
+    return {
+      lines,
+      holds,
+      events,
+      allocations,
+      shipments: shipments.map((s) => ({
+        id: s.id,
+        carrier: s.carrier,
+        trackingNumber: s.tracking_number,
+        status: s.status,
+        shippedAt: s.shipped_at,
+        deliveredAt: s.delivered_at,
+      })),
+    };
   },
 
   /** Changes the status only if it is still `from`: two racing writers cannot both win. */

@@ -14,6 +14,9 @@ export const permissions = [
   'inventory:read',
   'inventory:write',
   'inventory:manage',
+  'fulfilment:read',
+  'fulfilment:write',
+  'logistics:manage',
   'channels:manage',
   'users:manage',
   'apikeys:manage',
@@ -52,15 +55,19 @@ export const rolePermissions = {
     'inventory:read',
     'inventory:write',
     'inventory:manage',
+    'fulfilment:read',
+    'fulfilment:write',
+    'logistics:manage',
     'audit:read',
     'system:read',
   ],
   order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
   // The warehouse counts, receives and corrects stock; planning and approvals sit with managers.
-  warehouse: [...readOrders, 'inventory:read', 'inventory:write'],
-  logistics: [...readOrders, 'inventory:read'],
+  warehouse: [...readOrders, 'inventory:read', 'inventory:write', 'fulfilment:read', 'fulfilment:write'],
+  // Logistics runs carriers, rate cards and delivery rules, and ships.
+  logistics: [...readOrders, 'inventory:read', 'fulfilment:read', 'fulfilment:write', 'logistics:manage'],
   // Customer service takes phone orders, so it may enter them.
-  customer_service: [...readOrders, 'orders:write'],
+  customer_service: [...readOrders, 'orders:write', 'fulfilment:read'],
   // Finance gives the second approval of high-risk orders.
   finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read'],
   it: [...readOrders, 'audit:read', 'system:read', 'system:manage'],

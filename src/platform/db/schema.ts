@@ -418,7 +418,128 @@ export interface StocktakeLinesTable {
   unit_cost_minor: number;
 }
 
+export interface WavesTable {
+  id: string;
+  number: string;
+  warehouse_id: string;
+  status: string;
+  rule: unknown;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface WaveOrdersTable {
+  wave_id: string;
+  order_id: string;
+  is_active: Generated<number>;
+}
+
+export interface PickLinesTable {
+  id: string;
+  wave_id: string;
+  sku_id: string;
+  bin: string | null;
+  quantity: number;
+  picked_quantity: Generated<number>;
+  short_quantity: Generated<number>;
+  picked_by: string | null;
+  picked_at: string | null;
+}
+
+export interface ParcelsTable {
+  id: string;
+  order_id: string;
+  weight_grams: number;
+  length_mm: number | null;
+  width_mm: number | null;
+  height_mm: number | null;
+  packed_by: string;
+  packed_at: string;
+}
+
+export interface CarriersTable {
+  id: string;
+  code: string;
+  name: string;
+  contract_notes: string | null;
+  tracking_secret: string;
+  tracking_prefix: string;
+  range_start: number;
+  range_end: number;
+  range_next: number;
+  is_active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CarrierServicesTable {
+  id: string;
+  carrier_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  rate_card: unknown;
+  max_weight_grams: number | null;
+  max_longest_side_mm: number | null;
+  daily_capacity: number | null;
+  transit_days: number;
+  is_active: Generated<number>;
+}
+
+export interface ShipmentsTable {
+  id: string;
+  order_id: string;
+  carrier_id: string;
+  service_id: string;
+  tracking_number: string;
+  status: string;
+  weight_grams: number;
+  price_minor: number;
+  explanation: string;
+  promised_by: string | null;
+  shipped_at: string;
+  delivered_at: string | null;
+  last_event_at: string | null;
+  first_attempt_ok: number | null;
+}
+
+export interface TrackingEventsTable {
+  id: string;
+  shipment_id: string;
+  carrier_id: string;
+  external_id: string;
+  status: string;
+  raw_status: string;
+  description: string | null;
+  location: string | null;
+  event_at: string;
+  received_at: string;
+}
+
+export interface DeliveryCasesTable {
+  id: string;
+  order_id: string;
+  shipment_id: string | null;
+  kind: string;
+  status: string;
+  owner_id: string | null;
+  note: string | null;
+  due_at: string;
+  opened_at: string;
+  resolved_at: string | null;
+}
+
 export interface DB {
+  waves: WavesTable;
+  wave_orders: WaveOrdersTable;
+  pick_lines: PickLinesTable;
+  parcels: ParcelsTable;
+  carriers: CarriersTable;
+  carrier_services: CarrierServicesTable;
+  shipments: ShipmentsTable;
+  tracking_events: TrackingEventsTable;
+  delivery_cases: DeliveryCasesTable;
   warehouses: WarehousesTable;
   stock_levels: StockLevelsTable;
   stock_plans: StockPlansTable;

@@ -12,6 +12,9 @@ export interface EventMap {
   'stock.changed': { skuId: string; warehouseId: string; available: number; delta: number };
   /** Available stock fell to or below the warning line. */
   'stock.low': { skuId: string; warehouseId: string; available: number; warningLine: number };
+  'shipment.created': { shipmentId: string; orderId: string; trackingNumber: string };
+  /** Delay, failed attempt, loss, damage or return: the customer is to be told at once. */
+  'shipment.exception': { shipmentId: string | null; orderId: string; kind: string };
   'sku.changed': { skuId: string; code: string; change: 'created' | 'updated' | 'deleted' };
   'user.changed': { userId: string; change: 'created' | 'updated' };
 }

@@ -1,3 +1,4 @@
+import { insertRows } from '../db/bulk.ts';
 import type { Executor } from '../db/database.ts';
 import { writeJson } from '../db/dialect.ts';
 import type { EventMap, EventType } from './event-map.ts';
@@ -22,17 +23,16 @@ export async function publishMany(
 ): Promise<void> {
   if (events.length === 0) return;
   const iso = at.toISOString();
-  await tx
-    .insertInto('outbox')
-    .values(
-      events.map((e) => ({
-        type: e.type,
-        payload: writeJson(e.payload),
-        status: 'pending',
-        attempts: 0,
-        created_at: iso,
-        available_at: iso,
-      })),
-    )
-    .execute();
+  await insertRows(
+    tx,
+    'outbox',
+    events.map((e) => ({
+      type: e.type,
+      payload: writeJson(e.payload),
+      status: 'pending',
+      attempts: 0,
+      created_at: iso,
+      available_at: iso,
+    })),
+  );
 }

@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { packBody } from '../../contracts/fulfilment.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { changeOrderStatus } from '../orders/index.ts';
+
+export interface PackingItem {
+  sku: string;
+  name: string;
+  barcode: string | null;
+  quantity: number;
+}
+
+/**
+ * What the scans say against what the order holds: units missing and units that are not in
+ * the order (a wrong or an extra item). Both must be empty for the parcel to close. Pure.
+ */
+export function compareScans(
+  expected: readonly PackingItem[],
+  scans: readonly string[],
+): { missing: { sku: string; quantity: number }[]; extra: { scan: string; quantity: number }[] } {
+  const left = new Map(expected.map((item) => [item.sku, item.quantity]));
+  const byScan = new Map<string, string>();
+  for (const item of expected) {
+    byScan.set(item.sku, item.sku);
+    if (item.barcode) byScan.set(item.barcode, item.sku);
+  }
+  const extra = new Map<string, number>();
+  for (const scan of scans) {
+    const sku = byScan.get(scan);
+    const remaining = sku === undefined ? 0 : (left.get(sku) ?? 0);
+    if (sku === undefined || remaining === 0) extra.set(scan, (extra.get(scan) ?? 0) + 1);
+    else left.set(sku, remaining - 1);
+  }
+  return {
+    missing: [...left].filter(([, quantity]) => quantity > 0).map(([sku, quantity]) => ({ sku, quantity })),
+    extra: [...extra].map(([scan, quantity]) => ({ scan, quantity })),
+  };
+}
+
+/** The packing station: find the order by number (scanned from the tote or slip), verify, pack. */
+export function createPacking(deps: { database: Database; clock: Clock }) {
+  const { database, clock } = deps;
+
+  async function findForPacking(db: Executor, reference: string) {
+    const order = await db
+      .selectFrom('orders')
+      .select(['id', 'number', 'status', 'customer_name', 'ship_city', 'buyer_note'])
+      .where((eb) => eb.or([eb('id', '=', reference), eb('number', '=', reference)]))
+      .executeTakeFirst();
+    if (!order) throw notFound('order', reference);
+    const lines = await db
+      .selectFrom('order_lines as l')
+      .leftJoin('skus as s', 's.code', 'l.sku')
+      .select(['l.sku', 'l.name', 's.name as sku_name', 's.barcode'])
+      .select((eb) => eb.fn.sum<number>('l.quantity').as('quantity'))
+      .where('l.order_id', '=', order.id)
+      .groupBy(['l.sku', 'l.name', 's.name', 's.barcode'])
+      .orderBy('l.sku')
+      .execute();
+    const items: PackingItem[] = lines.map((l) => ({
+      sku: l.sku,
+      name: l.sku_name ?? l.name ?? l.sku,
+      barcode: l.barcode,
+      quantity: Number(l.quantity),
+    }));
+    return { order, items };
+  }
+
+  async function packingView(reference: string) {
+    const { order, items } = await findForPacking(database.db, reference);
+    return {
+      orderId: order.id,
+      number: order.number,
+      status: order.status,
+      customerName: order.customer_name,
+      city: order.ship_city,
+      buyerNote: order.buyer_note,
+      items,
+    };
+  }
+
+  /** Closes the parcel when the scans match the order exactly; a wrong or extra item blocks it. */
+  async function packOrder(actor: Actor, orderId: string, input: z.output<typeof packBody>) {
+    const now = clock.now();
+    await inTransaction(database, async (tx) => {
+      const { order, items } = await findForPacking(tx, orderId);
+      if (order.status !== 'picking')
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `order ${order.number} is ${order.status}, not being picked`,
+          {
+            from: order.status,
+            to: 'packed',
+          },
+        );
+      const { missing, extra } = compareScans(items, input.scans);
+      if (missing.length > 0 || extra.length > 0)
+        throw new AppError(
+          'PACK_MISMATCH',
+          extra.length > 0
+            ? `scans: ${extra.map((e) => e.scan).join(', ')} not in order ${order.number}`
+            : `scans: ${missing.map((m) => `${m.quantity} × ${m.sku}`).join(', ')} still missing`,
+          { field: 'scans', missing, extra },
+        );
+      await tx
+        .insertInto('parcels')
+        .values({
+          id: uuidv7(now.getTime()),
+          order_id: order.id,
+          weight_grams: input.weightGrams,
+          length_mm: input.lengthMm ?? null,
+          width_mm: input.widthMm ?? null,
+          height_mm: input.heightMm ?? null,
+          packed_by: actor.name,
+          packed_at: now.toISOString(),
+        })
+        .execute();
+      await changeOrderStatus(tx, actor, now, order.id, {
+        to: 'packed',
+        reason: `packed, ${input.weightGrams} g`,
+        event: { type: 'packed', data: { weightGrams: input.weightGrams, units: input.scans.length } },
+      });
+    });
+    return packingView(orderId);
+  }
+
+  return { packingView, packOrder };
+}

@@ -1,0 +1,24 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { createCarriers } from './carriers.ts';
+import { createScorecards } from './scorecards.ts';
+import { createShipping } from './shipping.ts';
+import { createTracking } from './tracking.ts';
+
+export { signTrackingBody } from './tracking-signature.ts';
+
+/** The logistics module: carriers and services, delivery rules, shipments, tracking, scorecards. */
+export function createLogistics(deps: { database: Database; clock: Clock }) {
+  const carriers = createCarriers(deps);
+  const tracking = createTracking(deps);
+  return {
+    ...carriers,
+    ...createShipping({ ...deps, rules: carriers.deliveryRules }),
+    ...tracking,
+    ...createScorecards(deps),
+    /** The scheduled detection pass with the current rules. */
+    detectDeliveryProblems: async () => tracking.detectDeliveryProblems(await carriers.deliveryRules()),
+  };
+}
+
+export type Logistics = ReturnType<typeof createLogistics>;

@@ -1,0 +1,220 @@
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authErrors, errorBody, idParams } from '../../contracts/common.ts';
+import {
+  carrier,
+  carrierChangesBody,
+  carrierList,
+  createdCarrier,
+  deliveryRules,
+  newCarrierBody,
+  scorecardList,
+  scorecardQuery,
+  serviceBody,
+  shipBody,
+  shipment,
+  shipmentPage,
+  shipmentQuery,
+  trackingResult,
+} from '../../contracts/fulfilment.ts';
+import { labelPdf } from '../fulfillment/documents/label.ts';
+import type { Logistics } from './index.ts';
+
+const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
+const tags = ['logistics'];
+const read = { permission: 'fulfilment:read' } as const;
+const write = { permission: 'fulfilment:write' } as const;
+const manage = { permission: 'logistics:manage' } as const;
+const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...authErrors };
+const carrierParams = z.object({ carrierId: z.string().min(1).max(64) });
+
+/** Carriers and rate cards, delivery rules, shipping and labels, tracking pushes, scorecards. */
+export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/carriers',
+      {
+        schema: {
+          tags,
+          summary: 'Carriers with their services and rate cards',
+          response: { 200: carrierList, ...authErrors },
+        },
+        config: read,
+      },
+      async () => logistics.listCarriers(),
+    );
+    app.post(
+      '/carriers',
+      {
+        schema: {
+          tags,
+          summary: 'Add a carrier; its tracking signing secret is shown once',
+          body: newCarrierBody,
+          response: { 201: createdCarrier, ...writeErrors },
+        },
+        config: manage,
+      },
+      async (request, reply) =>
+        reply.status(201).send(await logistics.createCarrier(request.principal!.actor, request.body)),
+    );
+    app.patch(
+      '/carriers/:carrierId',
+      {
+        schema: {
+          tags,
+          summary: 'Change a carrier',
+          params: carrierParams,
+          body: carrierChangesBody,
+          response: { 200: carrier, ...writeErrors },
+        },
+        config: manage,
+      },
+      async (request) =>
+        logistics.updateCarrier(request.principal!.actor, request.params.carrierId, request.body),
+    );
+    app.put(
+      '/carriers/:carrierId/services',
+      {
+        schema: {
+          tags,
+          summary: 'Add or replace (by code) a service with coverage, rate card, limits',
+          params: carrierParams,
+          body: serviceBody,
+          response: { 200: carrier, ...writeErrors },
+        },
+        config: manage,
+      },
+      async (request) =>
+        logistics.saveService(request.principal!.actor, request.params.carrierId, request.body),
+    );
+    app.get(
+      '/logistics/rules',
+      {
+        schema: {
+          tags,
+          summary: 'Delivery-method rules and detection thresholds',
+          response: { 200: deliveryRules, ...authErrors },
+        },
+        config: read,
+      },
+      async () => logistics.deliveryRules(),
+    );
+    app.put(
+      '/logistics/rules',
+      {
+        schema: {
+          tags,
+          summary: 'Change delivery-method rules',
+          body: deliveryRules,
+          response: { 200: deliveryRules, ...writeErrors },
+        },
+        config: manage,
+      },
+      async (request) => logistics.updateDeliveryRules(request.principal!.actor, request.body),
+    );
+
+    app.post(
+      '/orders/:id/ship',
+      {
+        schema: {
+          tags,
+          summary:
+            'Ship a packed order: the rules choose the service (explained), a tracking number is issued, stock leaves',
+          params: idParams,
+          body: shipBody,
+          response: { 201: shipment, ...writeErrors },
+        },
+        config: write,
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await logistics.shipOrder(request.principal!.actor, request.params.id, request.body)),
+    );
+    app.get(
+      '/shipments',
+      {
+        schema: {
+          tags,
+          summary: 'Shipments, newest first',
+          querystring: shipmentQuery,
+          response: { 200: shipmentPage, 400: errorBody, ...authErrors },
+        },
+        config: read,
+      },
+      async (request) => logistics.listShipments(request.query),
+    );
+    app.get(
+      '/shipments/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A shipment with its tracking events',
+          params: idParams,
+          response: { 200: shipment, 404: errorBody, ...authErrors },
+        },
+        config: read,
+      },
+      async (request) => logistics.getShipment(request.params.id),
+    );
+    app.get(
+      '/shipments/:id/label.pdf',
+      {
+        schema: {
+          tags,
+          summary: 'The shipping label (100 × 150 mm PDF, Code 128)',
+          params: idParams,
+          response: { 200: pdfFile, 404: errorBody, ...authErrors },
+        },
+        config: read,
+      },
+      async (request, reply) => {
+        const label = await logistics.labelFor(request.params.id);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${label.trackingNumber}.pdf"`)
+          .send(await labelPdf(label));
+      },
+    );
+    app.get(
+      '/carriers/scorecards',
+      {
+        schema: {
+          tags,
+          summary: 'Carrier scorecards for a period, with a weekly on-time trend',
+          querystring: scorecardQuery,
+          response: { 200: scorecardList, 400: errorBody, ...authErrors },
+        },
+        config: read,
+      },
+      async (request) => logistics.carrierScorecards(request.query),
+    );
+
+    // Tracking pushes authenticate by signature, not by key: the raw body is what is signed.
+    await app.register(async (plain) => {
+      const scope = plain.withTypeProvider<ZodTypeProvider>();
+      scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+        done(null, body),
+      );
+      scope.post(
+        '/carriers/:carrierId/tracking',
+        {
+          schema: {
+            tags,
+            summary:
+              'Tracking events pushed by a carrier or aggregator; X-Ordo-Signature: sha256=<hex HMAC-SHA256 of the raw body with the carrier secret>. Body {"events":[{eventId,trackingNumber,status,occurredAt,description?,location?}]}',
+            params: carrierParams,
+            response: { 200: trackingResult, 400: errorBody, 401: errorBody },
+          },
+          config: { isPublic: true },
+        },
+        async (request) =>
+          logistics.receiveTrackingPush(
+            request.params.carrierId,
+            Buffer.isBuffer(request.body) ? request.body : Buffer.from(String(request.body ?? '')),
+            request.headers['x-ordo-signature'] as string | undefined,
+          ),
+      );
+    });
+  };
+}

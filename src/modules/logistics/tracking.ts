@@ -1,0 +1,186 @@
+import { trackingPush } from '../../contracts/fulfilment.ts';
+import { systemActor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
+import type { Row } from '../../platform/db/schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { openCase } from '../fulfillment/index.ts';
+import { changeOrderStatus, validationError } from '../orders/index.ts';
+import { carrierByIdOrCode } from './carriers.ts';
+import {
+  isValidTrackingSignature,
+  nextShipmentStatus,
+  normaliseTrackingStatus,
+  type TrackingStatus,
+} from './tracking-signature.ts';
+
+const hourMs = 60 * 60 * 1000;
+const caseFor: Partial<Record<TrackingStatus, 'failed_attempt' | 'lost' | 'returned'>> = {
+  failed_attempt: 'failed_attempt',
+  returned_to_sender: 'returned',
+};
+
+/**
+ * Tracking pushes from carriers and aggregators: verified by HMAC over the raw body before
+ * anything is read, each event stored once (a replay is a duplicate, not a second event), the
+ * shipment's status moved only by newer events, delivered orders closed, and a failed attempt,
+ * an exception or a return opening a case and telling the customer.
+ */
+export function createTracking(deps: { database: Database; clock: Clock }) {
+  const { database, clock } = deps;
+
+  async function receiveTrackingPush(carrierRef: string, rawBody: Buffer, signature: string | undefined) {
+    const carrier = await carrierByIdOrCode(database.db, carrierRef);
+    // Same answer for an unknown carrier and a bad signature: nothing to learn by probing.
+    if (!carrier || !isValidTrackingSignature(carrier.tracking_secret, rawBody, signature))
+      throw new AppError('INVALID_SIGNATURE', 'the X-Ordo-Signature header does not match the body');
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      throw new AppError('INVALID_JSON', 'body: not valid JSON', { field: 'body' });
+    }
+    const parsed = trackingPush.safeParse(json);
+    if (!parsed.success) throw validationError(parsed.error.issues);
+    const now = clock.now();
+    return inTransaction(database, async (tx) => {
+      const result = { accepted: 0, duplicates: 0, unknown: [] as string[] };
+      // Oldest first, so the shipment walks through its states in order.
+      const events = [...parsed.data.events].sort(
+        (a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt),
+      );
+      for (const event of events) {
+        const shipment = await tx
+          .selectFrom('shipments')
+          .selectAll()
+          .where('carrier_id', '=', carrier.id)
+          .where('tracking_number', '=', event.trackingNumber)
+          .executeTakeFirst();
+        if (!shipment) {
+          result.unknown.push(event.trackingNumber);
+          continue;
+        }
+        const status = normaliseTrackingStatus(event.status);
+        const inserted = await tx
+          .insertInto('tracking_events')
+          .values({
+            id: uuidv7(now.getTime()),
+            shipment_id: shipment.id,
+            carrier_id: carrier.id,
+            external_id: event.eventId,
+            status: status ?? shipment.status,
+            raw_status: event.status,
+            description: event.description ?? null,
+            location: event.location ?? null,
+            event_at: new Date(event.occurredAt).toISOString(),
+            received_at: now.toISOString(),
+          })
+          .onConflict((oc) => oc.columns(['carrier_id', 'external_id']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+          result.duplicates++;
+          continue;
+        }
+        result.accepted++;
+        await applyEvent(tx, now, shipment, status, new Date(event.occurredAt));
+      }
+      return { ...result, unknown: [...new Set(result.unknown)] };
+    });
+  }
+
+  async function applyEvent(
+    tx: Executor,
+    now: Date,
+    shipment: Row<'shipments'>,
+    incoming: TrackingStatus | null,
+    eventAt: Date,
+  ) {
+    const lastEventAt = shipment.last_event_at ? new Date(shipment.last_event_at) : null;
+    const next = nextShipmentStatus(shipment.status, incoming, { eventAt, lastEventAt });
+    const latest = lastEventAt && lastEventAt > eventAt ? lastEventAt : eventAt;
+    const isDelivered = next === 'delivered' && shipment.status !== 'delivered';
+    const failedBefore = await tx
+      .selectFrom('tracking_events')
+      .select('id')
+      .where('shipment_id', '=', shipment.id)
+      .where('status', '=', 'failed_attempt')
+      .executeTakeFirst();
+    await tx
+      .updateTable('shipments')
+      .set({
+        status: next,
+        last_event_at: latest.toISOString(),
+        ...(isDelivered
+          ? { delivered_at: eventAt.toISOString(), first_attempt_ok: failedBefore ? 0 : 1 }
+          : {}),
+      })
+      .where('id', '=', shipment.id)
+      .execute();
+    Object.assign(shipment, { status: next, last_event_at: latest.toISOString() });
+    if (isDelivered) {
+      const order = await tx
+        .selectFrom('orders')
+        .select('status')
+        .where('id', '=', shipment.order_id)
+        .executeTakeFirstOrThrow();
+      if (order.status === 'shipped')
+        await changeOrderStatus(tx, systemActor, now, shipment.order_id, {
+          to: 'delivered',
+          reason: 'the carrier reports delivery',
+          event: { type: 'delivered', data: { shipmentId: shipment.id, at: eventAt.toISOString() } },
+        });
+    }
+    const kind = incoming === 'exception' ? 'damaged' : incoming ? caseFor[incoming] : undefined;
+    if (kind && next === incoming)
+      await openCase(tx, now, {
+        orderId: shipment.order_id,
+        shipmentId: shipment.id,
+        kind,
+        dueAt: new Date(now.getTime() + 24 * hourMs),
+        note: `carrier reports ${incoming}`,
+      });
+  }
+
+  /**
+   * Detection, run by the worker: shipments with no scan for too long, past their promised
+   * date, or silent long enough to count as lost each get one case and a customer notice.
+   */
+  async function detectDeliveryProblems(rules: { noScanHours: number; lostAfterDays: number }) {
+    const now = clock.now();
+    const open = ['label_created', 'in_transit', 'out_for_delivery', 'failed_attempt'];
+    return inTransaction(database, async (tx) => {
+      const shipments = await tx.selectFrom('shipments').selectAll().where('status', 'in', open).execute();
+      let opened = 0;
+      for (const s of shipments) {
+        const lastScan = Date.parse(s.last_event_at ?? s.shipped_at);
+        const due = new Date(now.getTime() + 24 * hourMs);
+        const base = { orderId: s.order_id, shipmentId: s.id, dueAt: due };
+        if (now.getTime() - lastScan > rules.lostAfterDays * 24 * hourMs)
+          opened += Number(
+            await openCase(tx, now, {
+              ...base,
+              kind: 'lost',
+              note: `no scan for ${rules.lostAfterDays} days`,
+            }),
+          );
+        else if (now.getTime() - lastScan > rules.noScanHours * hourMs)
+          opened += Number(
+            await openCase(tx, now, {
+              ...base,
+              kind: 'no_scan',
+              note: `no scan for ${rules.noScanHours} hours`,
+            }),
+          );
+        if (s.promised_by && Date.parse(s.promised_by) < now.getTime())
+          opened += Number(
+            await openCase(tx, now, { ...base, kind: 'late', note: `promised by ${s.promised_by}` }),
+          );
+      }
+      return { checked: shipments.length, opened };
+    });
+  }
+
+  return { receiveTrackingPush, detectDeliveryProblems };
+}
