@@ -109,7 +109,14 @@ export const ordersRepository = {
       db
         .selectFrom('shipments as s')
         .innerJoin('carriers as c', 'c.id', 's.carrier_id')
-        .select(['s.id', 'c.name as carrier', 's.tracking_number', 's.status', 's.shipped_at', 's.delivered_at'])
+        .select([
+          's.id',
+          'c.name as carrier',
+          's.tracking_number',
+          's.status',
+          's.shipped_at',
+          's.delivered_at',
+        ])
         .where('s.order_id', '=', orderId)
         .orderBy('s.shipped_at')
         .execute(),
