@@ -14,6 +14,10 @@ const benchmarks: Record<
     summary: 'allocation under contention on PostgreSQL vs raw SQL; forecasts for 10,000 SKUs',
     load: () => import('./inventory.ts'),
   },
+  fulfilment: {
+    summary: 'a wave over 10,000 orders, label PDFs, route planning vs the proven optima',
+    load: () => import('./fulfilment.ts'),
+  },
   audit: {
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),

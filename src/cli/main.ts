@@ -10,6 +10,7 @@ import { createLogger } from '../platform/logger.ts';
 import { runDemo } from './demo.ts';
 import { importOrdersFile, importSkusFile, importStockFile, importSuppliersFile } from './import.ts';
 import { checkStockLedger } from './inventory.ts';
+import { planRoutesFile } from './routes.ts';
 import { runWorker, serve } from './serve.ts';
 
 const cliActor = { ...systemActor, name: 'cli' };
@@ -156,6 +157,14 @@ export function buildCli(): Command {
         await app.close();
       }
     });
+
+  program
+    .command('routes')
+    .description("delivery routes for the shop's own riders")
+    .command('plan <file>')
+    .description('plan capacitated routes for a JSON stop list or a TSPLIB/CVRPLIB .vrp instance')
+    .option('--json', 'print {"routes": [[stop ids…], …], "totalDistance": N} only')
+    .action((file, opts) => planRoutesFile(file, { isJson: Boolean(opts.json) }));
 
   program
     .command('demo')

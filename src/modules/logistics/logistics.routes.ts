@@ -17,8 +17,24 @@ import {
   shipmentQuery,
   trackingResult,
 } from '../../contracts/fulfilment.ts';
+import { AppError } from '../../platform/errors.ts';
 import { labelPdf } from '../fulfillment/documents/label.ts';
 import type { Logistics } from './index.ts';
+import { parseStopList, planRoutes } from './route-planning/index.ts';
+
+const nodeId = z.union([z.string(), z.number()]);
+const routePlan = z.object({
+  routes: z.array(
+    z.object({
+      stops: z.array(nodeId),
+      load: z.number(),
+      distance: z.number(),
+      duration: z.number().optional(),
+    }),
+  ),
+  totalDistance: z.number(),
+  iterations: z.number(),
+});
 
 const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
 const tags = ['logistics'];
@@ -188,6 +204,25 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         config: read,
       },
       async (request) => logistics.carrierScorecards(request.query),
+    );
+
+    app.post(
+      '/routes/plan',
+      {
+        schema: {
+          tags,
+          summary: 'Plan delivery routes for own riders from a stop list (see docs/routes.md)',
+          body: z.record(z.string(), z.unknown()).describe('a stop list: depot, vehicles, stops'),
+          response: { 200: routePlan, 400: errorBody, 422: errorBody, ...authErrors },
+        },
+        config: read,
+      },
+      async (request) => {
+        const result = planRoutes(parseStopList(JSON.stringify(request.body)));
+        if (result.kind === 'unplannable')
+          throw new AppError('UNPLANNABLE', `stops: ${result.reason}`, { field: 'stops' });
+        return result.plan;
+      },
     );
 
     // Tracking pushes authenticate by signature, not by key: the raw body is what is signed.
