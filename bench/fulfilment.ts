@@ -68,10 +68,12 @@ async function waveOver(orders: number): Promise<{ seconds: number; orders: numb
         Array.from({ length: Math.min(1000, orders - start) }, (_, k) => orderInput(start + k)),
       );
       const held = results.filter((r) => r.outcome !== 'created' || r.order.status !== 'approved');
-      if (held.length > 0) throw new Error(`seed: ${held.length} orders not approved: ${JSON.stringify(held[0]).slice(0, 300)}`);
+      if (held.length > 0)
+        throw new Error(`seed: ${held.length} orders not approved: ${JSON.stringify(held[0]).slice(0, 300)}`);
     }
     const allocation = await app.orders.allocateApproved();
-    if (allocation.allocated !== orders) throw new Error(`seed: ${allocation.allocated} of ${orders} allocated`);
+    if (allocation.allocated !== orders)
+      throw new Error(`seed: ${allocation.allocated} of ${orders} allocated`);
     progress('building one wave over all of them');
     const started = performance.now();
     const wave = await app.fulfilment.createWave(actor, {
