@@ -44,7 +44,7 @@ async function readProblem(file: string): Promise<RoutingProblem> {
 }
 
 /** `route 1: 12 5 29 (load 94/100, distance 180)` per route, then the total on the last line. */
-export function planLines(problem: RoutingProblem, plan: RoutePlan): string[] {
+function planLines(problem: RoutingProblem, plan: RoutePlan): string[] {
   const fleet =
     problem.vehicleCount === undefined ? 'as many vehicles as needed' : `${problem.vehicleCount} vehicles`;
   const header = `${problem.name}: ${problem.nodeIds.length - 1} stops, ${plan.routes.length} routes (${fleet} of capacity ${problem.capacity})`;

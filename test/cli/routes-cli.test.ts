@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const instance = path.resolve(root, '../shared/data/cvrp/A-n32-k5.vrp');
+const instance = path.resolve(root, 'test/fixtures/cvrp/A-n32-k5.vrp');
 const stopsFixture = path.join(root, 'test/fixtures/stops.json');
 // The CVRPLIB instances live beside the repository (/work/shared), not in it; a bare clone skips them.
 const withInstance = { skip: fs.existsSync(instance) ? false : `no ${instance}` };

@@ -379,6 +379,13 @@ export function createWaves(deps: {
         .where('wo.is_active', '=', 1)
         .execute(),
     ]);
+    // One pass over the wave's allocations: a big wave has thousands of them.
+    const ordersBySku = new Map<string, Set<string>>();
+    for (const row of orderSkus) {
+      const numbers = ordersBySku.get(row.sku_id) ?? new Set<string>();
+      numbers.add(row.number);
+      ordersBySku.set(row.sku_id, numbers);
+    }
     return {
       ...waveSummary(wave, wave.warehouse, orders.length, lines),
       lines: lines.map((l) => ({
@@ -389,7 +396,7 @@ export function createWaves(deps: {
         quantity: l.quantity,
         pickedQuantity: l.picked_quantity,
         shortQuantity: l.short_quantity,
-        orders: [...new Set(orderSkus.filter((o) => o.sku_id === l.sku_id).map((o) => o.number))],
+        orders: [...(ordersBySku.get(l.sku_id) ?? [])],
       })),
       orders,
     };

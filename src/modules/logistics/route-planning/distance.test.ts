@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { distanceMatrix, gridKm, haversineKm, routeLength, tsplibEuclidean } from './distance.ts';
+import { distanceMatrix, gridKm, haversineKm, roundDistance, tsplibEuclidean } from './distance.ts';
 
 describe('distances', () => {
   it('rounds TSPLIB EUC_2D edges to the nearest integer', () => {
@@ -22,7 +22,7 @@ describe('distances', () => {
     assert.ok(km > 160 && km < 170, `${km}`);
   });
 
-  it('builds a symmetric matrix and sums a route from and back to the depot', () => {
+  it('builds a symmetric row-major matrix', () => {
     const points = [
       { x: 0, y: 0 },
       { x: 3, y: 4 },
@@ -30,7 +30,11 @@ describe('distances', () => {
     ];
     const matrix = distanceMatrix(points, tsplibEuclidean);
     assert.deepEqual([...matrix], [0, 5, 6, 5, 0, 5, 6, 5, 0]);
-    assert.equal(routeLength(matrix, [1, 2]), 5 + 5 + 6);
-    assert.equal(routeLength(matrix, []), 0);
+  });
+
+  it('reports a sum of metre-rounded legs without floating-point dust', () => {
+    assert.equal(0.1 + 0.2, 0.30000000000000004);
+    assert.equal(roundDistance(0.1 + 0.2, 3), 0.3);
+    assert.equal(roundDistance(784, 0), 784);
   });
 });

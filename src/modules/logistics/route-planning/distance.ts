@@ -53,18 +53,6 @@ export function distanceMatrix<P>(points: readonly P[], metric: (a: P, b: P) => 
   return matrix;
 }
 
-/** Length of depot → stops → depot, node 0 being the depot, in a row-major matrix. */
-export function routeLength(distances: Float64Array, stops: readonly number[]): number {
-  const n = Math.round(Math.sqrt(distances.length));
-  let length = 0;
-  let previous = 0;
-  for (const stop of stops) {
-    length += distances[previous * n + stop];
-    previous = stop;
-  }
-  return length + distances[previous * n];
-}
-
 /** A sum of rounded distances, with the floating-point dust of the additions removed. */
 export function roundDistance(distance: number, decimals: number): number {
   return Number(distance.toFixed(decimals));

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadStandardInstances } from '../../../../bench/routes.ts';
@@ -8,9 +7,7 @@ import type { NodeId, RoutingProblem } from './problem.ts';
 import { planRoutes, type RoutePlan } from './solver.ts';
 import { type StopList, stopListProblem } from './stop-list.ts';
 
-const standardInstancesDir = path.resolve(import.meta.dirname, '../../../../../shared/data/cvrp');
-// The instances live beside the repository (/work/shared), not in it; a bare clone skips them.
-const withInstances = { skip: fs.existsSync(standardInstancesDir) ? false : `no ${standardInstancesDir}` };
+const standardInstancesDir = path.resolve(import.meta.dirname, '../../../../test/fixtures/cvrp');
 
 function planned(problem: RoutingProblem, options = {}): RoutePlan {
   const result = planRoutes(problem, options);
@@ -137,7 +134,7 @@ describe('route planner', () => {
     );
   });
 
-  it('plans the standard CVRPLIB instances within 5% of their proven optima', withInstances, () => {
+  it('plans the standard CVRPLIB instances within 5% of their proven optima', () => {
     const instances = loadStandardInstances(standardInstancesDir);
     assert.deepEqual(
       instances.map((instance) => instance.name),
