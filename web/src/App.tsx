@@ -33,6 +33,15 @@ const PurchaseOrdersPage = lazy(() => import('./pages/inventory/PurchaseOrdersPa
 const PurchaseOrderDetailPage = lazy(() => import('./pages/inventory/PurchaseOrderDetailPage'));
 const StocktakesPage = lazy(() => import('./pages/inventory/StocktakesPage'));
 const StocktakeDetailPage = lazy(() => import('./pages/inventory/StocktakeDetailPage'));
+const WavesPage = lazy(() => import('./pages/fulfilment/WavesPage'));
+const WaveDetailPage = lazy(() => import('./pages/fulfilment/WaveDetailPage'));
+const PackingStationPage = lazy(() => import('./pages/fulfilment/PackingStationPage'));
+const ShipmentsPage = lazy(() => import('./pages/fulfilment/ShipmentsPage'));
+const CasesPage = lazy(() => import('./pages/fulfilment/CasesPage'));
+const CarriersPage = lazy(() => import('./pages/fulfilment/CarriersPage'));
+const DeliveryRulesPage = lazy(() => import('./pages/fulfilment/DeliveryRulesPage'));
+const ScorecardsPage = lazy(() => import('./pages/fulfilment/ScorecardsPage'));
+const RoutesPage = lazy(() => import('./pages/fulfilment/RoutesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -102,6 +111,15 @@ function AppRoutes() {
         />
         <Route path="inventory/stocktakes" element={guarded('inventory:read', <StocktakesPage />)} />
         <Route path="inventory/stocktakes/:id" element={guarded('inventory:read', <StocktakeDetailPage />)} />
+        <Route path="fulfilment/waves" element={guarded('fulfilment:read', <WavesPage />)} />
+        <Route path="fulfilment/waves/:id" element={guarded('fulfilment:read', <WaveDetailPage />)} />
+        <Route path="fulfilment/packing" element={guarded('fulfilment:read', <PackingStationPage />)} />
+        <Route path="fulfilment/shipments" element={guarded('fulfilment:read', <ShipmentsPage />)} />
+        <Route path="fulfilment/cases" element={guarded('fulfilment:read', <CasesPage />)} />
+        <Route path="logistics/carriers" element={guarded('logistics:manage', <CarriersPage />)} />
+        <Route path="logistics/rules" element={guarded('logistics:manage', <DeliveryRulesPage />)} />
+        <Route path="logistics/scorecards" element={guarded('fulfilment:read', <ScorecardsPage />)} />
+        <Route path="logistics/routes" element={guarded('fulfilment:read', <RoutesPage />)} />
         <Route path="admin/users" element={guarded('users:manage', <UsersPage />)} />
         <Route path="admin/api-keys" element={guarded('apikeys:manage', <ApiKeysPage />)} />
         <Route path="admin/audit-log" element={guarded('audit:read', <AuditLogPage />)} />

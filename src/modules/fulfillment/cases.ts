@@ -98,7 +98,12 @@ export function createCases(deps: { database: Database; clock: Clock }) {
         throw new AppError('INVALID_TRANSITION', 'the case is already resolved', { status: found.status });
       await tx
         .updateTable('delivery_cases')
-        .set({ status: 'resolved', resolved_at: now.toISOString(), note: note })
+        // The reason the case was opened stays; what was done is added to it.
+        .set({
+          status: 'resolved',
+          resolved_at: now.toISOString(),
+          note: found.note ? `${found.note} → ${note}` : note,
+        })
         .where('id', '=', id)
         .execute();
       await recordAudit(tx, actor, now, {

@@ -84,7 +84,8 @@ export function createScorecards(deps: { database: Database; clock: Clock }) {
           costPerParcel:
             card.costPerParcelMinor === null ? null : fromMinor(Math.round(card.costPerParcelMinor), 'CNY'),
           complaintsPer100: card.complaintsPer100,
-          rating: ratings.get(c.id) ?? null,
+          // Nothing delivered yet: nothing to rate, however cheap the carrier is.
+          rating: card.delivered > 0 ? (ratings.get(c.id) ?? null) : null,
         };
       }),
       weekly: [...weeks]

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Order } from '../api';
 import { formatCountdown, formatDateTime } from '../format';
+import type { OrderShipment } from '../fulfilment-api';
 import { useNow } from '../hooks/useNow';
+import { ShipmentStatusTag } from './fulfilment/FulfilmentTags';
 import { EnumText, PriorityParts, ReviewStageTag, SlaTag } from './StatusTags';
 
 /** How the audit judged the order and where its review stands. */
@@ -180,6 +182,41 @@ export function AllocationCard({ order }: { order: Order }) {
               <Tag color={colors[a.status]}>{t(`allocation.status.${a.status}`)}</Tag>
             </Space>
           </Space>
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+/** The order's parcels: carrier, tracking number and where each stands, linked to its tracking. */
+export function ShipmentsCard({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  // The order contract leaves shipments open (logistics owns them); these are the fields it lists.
+  const shipments = order.shipments as OrderShipment[];
+  if (shipments.length === 0) return null;
+  return (
+    <Card title={t('fulfilment.orderShipments.title')} size="small" data-testid="order-shipments">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {shipments.map((shipment) => (
+          <div key={shipment.id} data-testid="order-shipment" data-status={shipment.status}>
+            <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+              <Typography.Text>
+                {shipment.carrier}{' '}
+                <Link to={`/fulfilment/shipments?shipment=${encodeURIComponent(shipment.id)}`}>
+                  {shipment.trackingNumber}
+                </Link>
+              </Typography.Text>
+              <ShipmentStatusTag status={shipment.status} />
+            </Space>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {shipment.deliveredAt
+                ? t('fulfilment.orderShipments.delivered', {
+                    shipped: formatDateTime(shipment.shippedAt),
+                    delivered: formatDateTime(shipment.deliveredAt),
+                  })
+                : t('fulfilment.orderShipments.shipped', { shipped: formatDateTime(shipment.shippedAt) })}
+            </Typography.Text>
+          </div>
         ))}
       </Space>
     </Card>

@@ -3,6 +3,8 @@ import dayjs from 'dayjs';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import fulfilmentEn from './fulfilment.en.json';
+import fulfilmentZhCN from './fulfilment.zh-CN.json';
 import inventoryEn from './inventory.en.json';
 import inventoryZhCN from './inventory.zh-CN.json';
 import supplyEn from './supply.en.json';
@@ -48,8 +50,10 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   // Each console area keeps its words in its own file, under its own top-level key.
   resources: {
-    en: { translation: { ...en, inventory: inventoryEn, supply: supplyEn } },
-    'zh-CN': { translation: { ...zhCN, inventory: inventoryZhCN, supply: supplyZhCN } },
+    en: { translation: { ...en, inventory: inventoryEn, supply: supplyEn, fulfilment: fulfilmentEn } },
+    'zh-CN': {
+      translation: { ...zhCN, inventory: inventoryZhCN, supply: supplyZhCN, fulfilment: fulfilmentZhCN },
+    },
   },
   lng,
   fallbackLng: 'en',

@@ -24,7 +24,7 @@ import { ApiError, api, type HoldDetail, type Order, type OrderStatus } from '..
 import { useAuth } from '../auth';
 import { OrderActionBar } from '../components/OrderActionBar';
 import { OrderConversation } from '../components/OrderConversation';
-import { AllocationCard, ClassificationCard, ReviewCard } from '../components/OrderPanels';
+import { AllocationCard, ClassificationCard, ReviewCard, ShipmentsCard } from '../components/OrderPanels';
 import { OrderTimeline } from '../components/OrderTimeline';
 import { EnumText, HoldTag, OrderStatusTag, ReviewStageTag, SlaTag } from '../components/StatusTags';
 import { errorText } from '../errors';
@@ -386,6 +386,7 @@ export default function OrderDetailPage() {
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <ReviewCard order={order} />
             <ClassificationCard order={order} />
+            <ShipmentsCard order={order} />
             <AllocationCard order={order} />
             <Card title={t('order.timeline')}>
               <OrderTimeline order={order} />
