@@ -8,6 +8,7 @@ import { createLogger } from '../src/platform/logger.ts';
 import { runRoutesBench } from './routes.ts';
 import { tempDir, withCleanup } from './support/cleanup.ts';
 import { progress } from './support/measure.ts';
+import { paidOrderOf } from './support/orders.ts';
 
 /**
  * `npm run bench -- fulfilment [--quick] [--save]`: a wave over 10,000 allocated orders
@@ -18,31 +19,9 @@ const actor = { type: 'system' as const, id: null, name: 'bench' };
 const skus = 200;
 
 function orderInput(i: number) {
-  const lines = [{ sku: `PICK-${i % skus}`, quantity: 1 + (i % 2), unitPrice: '10.00' }];
-  if (i % 3 === 0) lines.push({ sku: `PICK-${(i * 7 + 11) % skus}`, quantity: 1, unitPrice: '10.00' });
-  const total = (lines.reduce((sum, l) => sum + l.quantity * 10, 0) + 10).toFixed(2);
-  const phone = `+8613${String(600000000 + i).padStart(9, '0')}`;
-  return {
-    channel: 'web',
-    externalId: `wave-${i}`,
-    placedAt: new Date(Date.now() - 3600_000).toISOString(),
-    currency: 'CNY',
-    customer: { name: `客户${i}`, phone },
-    shippingAddress: {
-      name: `客户${i}`,
-      phone,
-      country: 'CN',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      line1: `文三路 ${i} 号`,
-      postalCode: '310000',
-    },
-    lines,
-    shippingFee: '10.00',
-    total,
-    payment: { status: 'paid', method: 'alipay', paidAmount: total },
-  };
+  const lines = [{ sku: `PICK-${i % skus}`, quantity: 1 + (i % 2) }];
+  if (i % 3 === 0) lines.push({ sku: `PICK-${(i * 7 + 11) % skus}`, quantity: 1 });
+  return paidOrderOf(i, `wave-${i}`, lines);
 }
 
 async function waveOver(orders: number): Promise<{ seconds: number; orders: number }> {

@@ -8,6 +8,7 @@ import { createLogger } from '../src/platform/logger.ts';
 import { runForecastBench } from './inventory-forecast.ts';
 import { withCleanup } from './support/cleanup.ts';
 import { progress } from './support/measure.ts';
+import { paidOrderOf } from './support/orders.ts';
 import { freshPostgresDatabase } from './support/postgres.ts';
 
 /**
@@ -22,31 +23,9 @@ const workers = 4;
 const batch = 50;
 
 function orderInput(i: number) {
-  const lines = [{ sku: `HOT-${i % hotSkus}`, quantity: 1 + (i % 3), unitPrice: '10.00' }];
-  if (i % 4 === 0) lines.push({ sku: `HOT-${(i * 7 + 3) % hotSkus}`, quantity: 1, unitPrice: '10.00' });
-  const total = (lines.reduce((sum, l) => sum + l.quantity * 10, 0) + 10).toFixed(2);
-  const phone = `+8613${String(700000000 + i).padStart(9, '0')}`;
-  return {
-    channel: 'web',
-    externalId: `bench-${i}`,
-    placedAt: new Date(Date.now() - 3600_000).toISOString(),
-    currency: 'CNY',
-    customer: { name: `客户${i}`, phone },
-    shippingAddress: {
-      name: `客户${i}`,
-      phone,
-      country: 'CN',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      line1: `文三路 ${i} 号`,
-      postalCode: '310000',
-    },
-    lines,
-    shippingFee: '10.00',
-    total,
-    payment: { status: 'paid', method: 'alipay', paidAmount: total },
-  };
+  const lines = [{ sku: `HOT-${i % hotSkus}`, quantity: 1 + (i % 3) }];
+  if (i % 4 === 0) lines.push({ sku: `HOT-${(i * 7 + 3) % hotSkus}`, quantity: 1 });
+  return paidOrderOf(i, `bench-${i}`, lines);
 }
 
 async function seed(app: App, orders: number): Promise<void> {

@@ -96,3 +96,33 @@ export class OrderFactory {
     }));
   }
 }
+
+/**
+ * A paid order of buyer `i` (own phone and street, so no velocity or merge hold) for the given
+ * lines at 10.00 each plus 10.00 shipping: the shape the inventory and fulfilment benches need.
+ */
+export function paidOrderOf(i: number, externalId: string, lines: { sku: string; quantity: number }[]) {
+  const total = (lines.reduce((sum, l) => sum + l.quantity * 10, 0) + 10).toFixed(2);
+  const phone = `+8613${String(700000000 + i).padStart(9, '0')}`;
+  return {
+    channel: 'web',
+    externalId,
+    placedAt: new Date(Date.now() - 3600_000).toISOString(),
+    currency: 'CNY',
+    customer: { name: `客户${i}`, phone },
+    shippingAddress: {
+      name: `客户${i}`,
+      phone,
+      country: 'CN',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      line1: `文三路 ${i} 号`,
+      postalCode: '310000',
+    },
+    lines: lines.map((l) => ({ ...l, unitPrice: '10.00' })),
+    shippingFee: '10.00',
+    total,
+    payment: { status: 'paid', method: 'alipay', paidAmount: total },
+  };
+}
