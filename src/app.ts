@@ -1,7 +1,7 @@
 import { createCatalog } from './modules/catalog/index.ts';
 import { createFulfilment } from './modules/fulfillment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
-import { createLogistics } from './modules/logistics/index.ts';
+import { createLogistics, jsonFeedPoller } from './modules/logistics/index.ts';
 import { allocationRunner, createOrders } from './modules/orders/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -53,7 +53,11 @@ export async function createApp(options: AppOptions) {
     clock,
     allocateBackorders: (skuIds) => orders.allocateBackorders(skuIds),
   });
-  const logistics = createLogistics({ database, clock });
+  const logistics = createLogistics({
+    database,
+    clock,
+    pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -88,6 +92,7 @@ export async function createApp(options: AppOptions) {
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.recomputePlans() },
       { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.detectDeliveryProblems() },
+      { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.pollConfiguredCarriers() },
     ],
     logger,
   );

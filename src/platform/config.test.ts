@@ -16,4 +16,16 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => loadConfig({ ORDO_WORKER: 'sometimes' }), /ORDO_WORKER/);
   });
+
+  it('reads tracking feeds as carrier=url pairs and refuses anything else', () => {
+    assert.deepEqual(
+      loadConfig({ ORDO_TRACKING_FEEDS: 'sf=https://t.example/sf, yt=http://10.0.0.2/feed' }).trackingFeeds,
+      [
+        { carrierCode: 'sf', url: 'https://t.example/sf' },
+        { carrierCode: 'yt', url: 'http://10.0.0.2/feed' },
+      ],
+    );
+    assert.deepEqual(loadConfig({}).trackingFeeds, []);
+    assert.throws(() => loadConfig({ ORDO_TRACKING_FEEDS: 'sf' }), /ORDO_TRACKING_FEEDS/);
+  });
 });

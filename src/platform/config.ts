@@ -17,6 +17,8 @@ export interface Config {
   webDir: string;
   /** Base URL customers reach Ordo at, for links in mails. */
   publicUrl: string;
+  /** Carriers polled for tracking: `code=https://feed,code2=https://feed2` (JSON feeds). */
+  trackingFeeds: { carrierCode: string; url: string }[];
   mailFrom: string;
 }
 
@@ -47,6 +49,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     loginRateLimitPerMinute: Number(env.ORDO_LOGIN_RATE_LIMIT ?? 10),
     webDir: path.resolve(env.ORDO_WEB_DIR ?? path.join(cwd, 'dist/web')),
     publicUrl: env.ORDO_PUBLIC_URL ?? `http://localhost:${port}`,
+    trackingFeeds: parseTrackingFeeds(env.ORDO_TRACKING_FEEDS),
     mailFrom: env.ORDO_MAIL_FROM ?? 'Ordo <orders@localhost>',
   };
+}
+
+function parseTrackingFeeds(value: string | undefined): { carrierCode: string; url: string }[] {
+  if (!value?.trim()) return [];
+  return value.split(',').map((entry) => {
+    const [carrierCode, url] = entry.split('=').map((part) => part?.trim() ?? '');
+    if (!carrierCode || !URL.canParse(url ?? ''))
+      throw new AppError('VALIDATION_FAILED', `ORDO_TRACKING_FEEDS: "${entry}" is not carrier=url`, {
+        field: 'ORDO_TRACKING_FEEDS',
+      });
+    return { carrierCode, url: url! };
+  });
 }

@@ -1,14 +1,26 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { CarrierAdapter, TrackingPoller } from './carrier-adapters.ts';
 import { createCarriers } from './carriers.ts';
 import { createScorecards } from './scorecards.ts';
 import { createShipping } from './shipping.ts';
 import { createTracking } from './tracking.ts';
 
+export {
+  builtInAdapter,
+  type CarrierAdapter,
+  jsonFeedPoller,
+  type TrackingPoller,
+} from './carrier-adapters.ts';
 export { signTrackingBody } from './tracking-signature.ts';
 
 /** The logistics module: carriers and services, delivery rules, shipments, tracking, scorecards. */
-export function createLogistics(deps: { database: Database; clock: Clock }) {
+export function createLogistics(deps: {
+  database: Database;
+  clock: Clock;
+  adapters?: Record<string, CarrierAdapter>;
+  pollers?: readonly TrackingPoller[];
+}) {
   const carriers = createCarriers(deps);
   const tracking = createTracking(deps);
   return {
@@ -18,6 +30,8 @@ export function createLogistics(deps: { database: Database; clock: Clock }) {
     ...createScorecards(deps),
     /** The scheduled detection pass with the current rules. */
     detectDeliveryProblems: async () => tracking.detectDeliveryProblems(await carriers.deliveryRules()),
+    /** The scheduled polling pass over the configured pollers. */
+    pollConfiguredCarriers: () => tracking.pollTracking(deps.pollers ?? []),
   };
 }
 

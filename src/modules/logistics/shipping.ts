@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Shipment, shipBody, shipmentQuery } from '../../contracts/fulfilment.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { escapeLike, likeOperator, readJson } from '../../platform/db/dialect.ts';
-import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
@@ -14,6 +12,7 @@ import { fromMinor } from '../../platform/money.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { ShippingLabel } from '../fulfillment/documents/label.ts';
 import { changeOrderStatus } from '../orders/index.ts';
+import { builtInAdapter, type CarrierAdapter } from './carrier-adapters.ts';
 import { type CandidateService, chooseDeliveryService, type ServiceKind } from './delivery-rules.ts';
 import type { RateCard } from './rate-card.ts';
 import { rateCarriers, scorecard } from './scorecard.ts';
@@ -21,32 +20,13 @@ import { rateCarriers, scorecard } from './scorecard.ts';
 const currency = 'CNY';
 const dayMs = 24 * 60 * 60 * 1000;
 
-/**
- * The built-in carrier adapter, for carriers without an API: the next number of the carrier's
- * configured range, taken with one guarded update so two packing stations never share one.
- */
-export async function nextTrackingNumber(tx: Executor, carrier: Row<'carriers'>): Promise<string> {
-  const taken = await sql<{ number: number }>`
-    update carriers set range_next = range_next + 1
-    where id = ${carrier.id} and range_next <= range_end
-    returning range_next - 1 as number`.execute(tx);
-  const number = taken.rows[0]?.number;
-  if (number === undefined)
-    throw new AppError(
-      'TRACKING_RANGE_EXHAUSTED',
-      `carrier ${carrier.code} has no tracking numbers left in its range`,
-      {
-        carrier: carrier.code,
-      },
-    );
-  return `${carrier.tracking_prefix}${String(number).padStart(10, '0')}`;
-}
-
 /** Shipping: choose the service by the delivery rules, take a tracking number, issue the stock. */
 export function createShipping(deps: {
   database: Database;
   clock: Clock;
   rules: () => Promise<{ bulkyWeightGrams: number; bulkyLongestSideMm: number; minOnTimeRate: number }>;
+  /** Adapters of carriers with an API, by carrier code; the others use the built-in one. */
+  adapters?: Record<string, CarrierAdapter>;
 }) {
   const { database, clock } = deps;
   const like = likeOperator(database.dialect);
@@ -175,7 +155,10 @@ export function createShipping(deps: {
         .executeTakeFirstOrThrow();
       const service = candidates.find((c) => c.serviceId === chosen.serviceId)!;
       const shipmentId = uuidv7(now.getTime());
-      const trackingNumber = await nextTrackingNumber(tx, carrier);
+      const { trackingNumber } = await (deps.adapters?.[carrier.code] ?? builtInAdapter).createShipment(
+        tx,
+        carrier,
+      );
       await tx
         .insertInto('shipments')
         .values({

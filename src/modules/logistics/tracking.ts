@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { openCase } from '../fulfillment/index.ts';
 import { changeOrderStatus, validationError } from '../orders/index.ts';
+import type { CarrierEvent, TrackingPoller } from './carrier-adapters.ts';
 import { carrierByIdOrCode } from './carriers.ts';
 import {
   isValidTrackingSignature,
@@ -44,13 +45,16 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
     }
     const parsed = trackingPush.safeParse(json);
     if (!parsed.success) throw validationError(parsed.error.issues);
+    return recordTrackingEvents(carrier, parsed.data.events);
+  }
+
+  /** Stores a carrier's events (pushed or polled) once each and moves their shipments on. */
+  async function recordTrackingEvents(carrier: Row<'carriers'>, incoming: readonly CarrierEvent[]) {
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       const result = { accepted: 0, duplicates: 0, unknown: [] as string[] };
       // Oldest first, so the shipment walks through its states in order.
-      const events = [...parsed.data.events].sort(
-        (a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt),
-      );
+      const events = [...incoming].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
       for (const event of events) {
         const shipment = await tx
           .selectFrom('shipments')
@@ -182,5 +186,29 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
     });
   }
 
-  return { receiveTrackingPush, detectDeliveryProblems };
+  /**
+   * For carriers that do not push: each poller is asked for the events of its carrier's open
+   * shipments, which then go the same way as pushed ones (stored once, status forward only).
+   */
+  async function pollTracking(pollers: readonly TrackingPoller[]) {
+    const totals = { accepted: 0, duplicates: 0 };
+    for (const poller of pollers) {
+      const carrier = await carrierByIdOrCode(database.db, poller.carrierCode);
+      if (!carrier) continue;
+      const open = await database.db
+        .selectFrom('shipments')
+        .select('tracking_number')
+        .where('carrier_id', '=', carrier.id)
+        .where('status', 'in', ['label_created', 'in_transit', 'out_for_delivery', 'failed_attempt'])
+        .execute();
+      if (open.length === 0) continue;
+      const events = await poller.poll(open.map((s) => s.tracking_number));
+      const result = await recordTrackingEvents(carrier, events);
+      totals.accepted += result.accepted;
+      totals.duplicates += result.duplicates;
+    }
+    return totals;
+  }
+
+  return { receiveTrackingPush, pollTracking, detectDeliveryProblems };
 }
