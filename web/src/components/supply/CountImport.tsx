@@ -1,9 +1,7 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Space, Statistic, Table, Tooltip, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../errors';
-import { type CountImportResult, countCsvHeader, supplyApi } from '../../supply-api';
+import { countCsvHeader, supplyApi } from '../../supply-api';
+import { CsvImport } from '../CsvImport';
 
 /** Counts from a scanner or spreadsheet: a CSV read in the browser and sent as text. */
 export function CountImport({
@@ -17,96 +15,30 @@ export function CountImport({
   onImported: () => void;
 }) {
   const { t } = useTranslation();
-  const [isImporting, setIsImporting] = useState(false);
-  const [result, setResult] = useState<CountImportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const importFile = async (file: File) => {
-    setIsImporting(true);
-    setError(null);
-    try {
-      setResult(await supplyApi.stocktakes.importCounts(stocktakeId, await file.text()));
-      onImported();
-    } catch (failure) {
-      setError(failure);
-      setResult(null);
-    } finally {
-      setIsImporting(false);
-    }
-  };
-
-  const hint = (
-    <Typography.Text type="secondary">
-      {t('supply.countImport.hint')} <Typography.Text code>{countCsvHeader}</Typography.Text>
-    </Typography.Text>
-  );
   return (
-    <>
-      <Tooltip title={isBlocked ? t('supply.countImport.saveFirst') : hint}>
-        <span>
-          <Upload
-            accept=".csv,text/csv"
-            showUploadList={false}
-            disabled={isBlocked}
-            beforeUpload={(file) => {
-              void importFile(file);
-              return false;
-            }}
-          >
-            <Button
-              icon={<UploadOutlined />}
-              loading={isImporting}
-              disabled={isBlocked}
-              data-testid="count-import"
-            >
-              {t('supply.countImport.button')}
-            </Button>
-          </Upload>
-        </span>
-      </Tooltip>
-      <Modal
-        open={Boolean(result || error)}
-        title={t('supply.countImport.title')}
-        onCancel={() => {
-          setResult(null);
-          setError(null);
-        }}
-        footer={null}
-        width={640}
-      >
-        {error ? (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <Alert type="error" showIcon title={errorText(t, error)} />
-            {hint}
-          </Space>
-        ) : null}
-        {result ? (
-          <Space
-            orientation="vertical"
-            size="middle"
-            style={{ width: '100%' }}
-            data-testid="count-import-result"
-          >
-            <Space size="large">
-              <Statistic title={t('supply.countImport.counted')} value={result.counted} />
-              <Statistic title={t('supply.countImport.rejected')} value={result.rejected.length} />
-            </Space>
-            {result.rejected.length ? (
-              <Table
-                size="small"
-                rowKey={(row) => `${row.line}-${row.sku ?? ''}`}
-                dataSource={result.rejected}
-                pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                columns={[
-                  { title: t('supply.countImport.line'), dataIndex: 'line', width: 80, align: 'right' },
-                  { title: t('supply.common.sku'), dataIndex: 'sku', render: (sku?: string) => sku ?? '—' },
-                  { title: t('supply.countImport.reason'), dataIndex: 'message' },
-                ]}
-              />
-            ) : null}
-          </Space>
-        ) : null}
-      </Modal>
-    </>
+    <CsvImport
+      upload={(csv) => supplyApi.stocktakes.importCounts(stocktakeId, csv)}
+      onImported={onImported}
+      label={t('supply.countImport.button')}
+      title={t('supply.countImport.title')}
+      hint={
+        <Typography.Text type="secondary">
+          {t('supply.countImport.hint')} <Typography.Text code>{countCsvHeader}</Typography.Text>
+        </Typography.Text>
+      }
+      tooltip={isBlocked ? t('supply.countImport.saveFirst') : undefined}
+      isDisabled={isBlocked}
+      stats={(result) => [
+        { title: t('supply.countImport.counted'), value: result.counted },
+        { title: t('supply.countImport.rejected'), value: result.rejected.length },
+      ]}
+      rejected={(result) => result.rejected.map((r) => ({ line: r.line, key: r.sku, message: r.message }))}
+      columns={{
+        line: t('supply.countImport.line'),
+        key: t('supply.common.sku'),
+        reason: t('supply.countImport.reason'),
+      }}
+      testId="count-import"
+    />
   );
 }
