@@ -1,4 +1,3 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -22,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, type HoldDetail, type Order, type OrderStatus } from '../api';
 import { useAuth } from '../auth';
+import { DetailHeading } from '../components/DetailHeading';
 import { OrderActionBar } from '../components/OrderActionBar';
 import { OrderConversation } from '../components/OrderConversation';
 import { AllocationCard, ClassificationCard, ReviewCard, ShipmentsCard } from '../components/OrderPanels';
@@ -336,42 +336,36 @@ export default function OrderDetailPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="order-detail">
       <Card>
-        <div
-          style={{
-            display: 'flex',
-            justifyContent: 'space-between',
-            alignItems: 'center',
-            gap: 16,
-            flexWrap: 'wrap',
-          }}
-        >
-          <Space wrap align="center">
-            <Link to="/orders" aria-label={t('order.backToList')}>
-              <ArrowLeftOutlined />
-            </Link>
-            <Typography.Title level={3} style={{ margin: 0 }} data-testid="order-number">
-              {order.number}
-            </Typography.Title>
-            <OrderStatusTag status={order.status} testId="order-status" />
-            {order.holds.map((code) => (
-              <HoldTag key={code} code={code} />
-            ))}
-            {order.status === 'pending_review' ? <ReviewStageTag stage={order.review.stage} /> : null}
-            <SlaTag status={order.slaStatus} shipBy={order.shipBy} />
-            {order.review.claimedBy ? (
-              <Tag data-testid="order-claimed">
-                {t('review.claimedByName', { name: order.review.claimedBy })}
-              </Tag>
-            ) : null}
-            <Typography.Text type="secondary">{formatMoney(order.total, order.currency)}</Typography.Text>
-          </Space>
-          <OrderActionBar
-            order={order}
-            canCancel={canCancel}
-            onCancel={() => setIsCancelOpen(true)}
-            onChanged={(updated) => (updated ? loader.setData(updated) : loader.reload())}
-          />
-        </div>
+        <DetailHeading
+          backTo="/orders"
+          backLabel={t('order.backToList')}
+          title={order.number}
+          titleTestId="order-number"
+          tags={
+            <>
+              <OrderStatusTag status={order.status} testId="order-status" />
+              {order.holds.map((code) => (
+                <HoldTag key={code} code={code} />
+              ))}
+              {order.status === 'pending_review' ? <ReviewStageTag stage={order.review.stage} /> : null}
+              <SlaTag status={order.slaStatus} shipBy={order.shipBy} />
+              {order.review.claimedBy ? (
+                <Tag data-testid="order-claimed">
+                  {t('review.claimedByName', { name: order.review.claimedBy })}
+                </Tag>
+              ) : null}
+              <Typography.Text type="secondary">{formatMoney(order.total, order.currency)}</Typography.Text>
+            </>
+          }
+          actions={
+            <OrderActionBar
+              order={order}
+              canCancel={canCancel}
+              onCancel={() => setIsCancelOpen(true)}
+              onChanged={(updated) => (updated ? loader.setData(updated) : loader.reload())}
+            />
+          }
+        />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CloseCircleOutlined, InboxOutlined, SendOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, InboxOutlined, SendOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { useAuth } from '../../auth';
+import { DetailHeading } from '../../components/DetailHeading';
 import { ConfirmModal } from '../../components/supply/ConfirmModal';
 import { formatCost, formatDay, percentOf } from '../../components/supply/format';
 import { ReceiveModal } from '../../components/supply/ReceiveModal';
@@ -174,59 +175,53 @@ export default function PurchaseOrderDetailPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="po-detail">
       <Card>
-        <div
-          style={{
-            display: 'flex',
-            justifyContent: 'space-between',
-            alignItems: 'center',
-            gap: 16,
-            flexWrap: 'wrap',
-          }}
-        >
-          <Space wrap align="center">
-            <Link to="/inventory/purchase-orders" aria-label={t('supply.purchaseOrders.backToList')}>
-              <ArrowLeftOutlined />
-            </Link>
-            <Typography.Title level={3} style={{ margin: 0 }} data-testid="po-number">
-              {order.number}
-            </Typography.Title>
-            <PurchaseOrderStatusTag status={order.status} />
-            {order.isOverdue ? <OverdueTag /> : null}
-            <Typography.Text type="secondary">{formatCost(order.total)}</Typography.Text>
-          </Space>
-          <Space wrap>
-            {canManage && order.status === 'draft' ? (
-              <Button
-                type="primary"
-                icon={<SendOutlined />}
-                onClick={() => setDialog('send')}
-                data-testid="po-send"
-              >
-                {t('supply.purchaseOrders.send')}
-              </Button>
-            ) : null}
-            {can('inventory:write') && receivable.includes(order.status) ? (
-              <Button
-                type="primary"
-                icon={<InboxOutlined />}
-                onClick={() => setDialog('receive')}
-                data-testid="po-receive"
-              >
-                {t('supply.purchaseOrders.receive')}
-              </Button>
-            ) : null}
-            {canManage && cancellable.includes(order.status) ? (
-              <Button
-                danger
-                icon={<CloseCircleOutlined />}
-                onClick={() => setDialog('cancel')}
-                data-testid="po-cancel"
-              >
-                {t('supply.purchaseOrders.cancel')}
-              </Button>
-            ) : null}
-          </Space>
-        </div>
+        <DetailHeading
+          backTo="/inventory/purchase-orders"
+          backLabel={t('supply.purchaseOrders.backToList')}
+          title={order.number}
+          titleTestId="po-number"
+          tags={
+            <>
+              <PurchaseOrderStatusTag status={order.status} />
+              {order.isOverdue ? <OverdueTag /> : null}
+              <Typography.Text type="secondary">{formatCost(order.total)}</Typography.Text>
+            </>
+          }
+          actions={
+            <Space wrap>
+              {canManage && order.status === 'draft' ? (
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  onClick={() => setDialog('send')}
+                  data-testid="po-send"
+                >
+                  {t('supply.purchaseOrders.send')}
+                </Button>
+              ) : null}
+              {can('inventory:write') && receivable.includes(order.status) ? (
+                <Button
+                  type="primary"
+                  icon={<InboxOutlined />}
+                  onClick={() => setDialog('receive')}
+                  data-testid="po-receive"
+                >
+                  {t('supply.purchaseOrders.receive')}
+                </Button>
+              ) : null}
+              {canManage && cancellable.includes(order.status) ? (
+                <Button
+                  danger
+                  icon={<CloseCircleOutlined />}
+                  onClick={() => setDialog('cancel')}
+                  data-testid="po-cancel"
+                >
+                  {t('supply.purchaseOrders.cancel')}
+                </Button>
+              ) : null}
+            </Space>
+          }
+        />
       </Card>
       <Facts order={order} />
       <LinesCard order={order} />

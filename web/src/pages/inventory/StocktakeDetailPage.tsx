@@ -1,10 +1,11 @@
-import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Progress, Result, Space, Spin, Typography } from 'antd';
+import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Progress, Result, Space, Spin } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { useAuth } from '../../auth';
+import { DetailHeading } from '../../components/DetailHeading';
 import { ConfirmModal } from '../../components/supply/ConfirmModal';
 import { CountSheet } from '../../components/supply/CountSheet';
 import { formatCost, percentOf } from '../../components/supply/format';
@@ -35,26 +36,14 @@ function Header({ stocktake, actions }: { stocktake: StocktakeDetail; actions: R
   const { t } = useTranslation();
   return (
     <Card>
-      <div
-        style={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          alignItems: 'center',
-          gap: 16,
-          flexWrap: 'wrap',
-        }}
-      >
-        <Space wrap align="center">
-          <Link to="/inventory/stocktakes" aria-label={t('supply.stocktake.backToList')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="stocktake-number">
-            {stocktake.number}
-          </Typography.Title>
-          <StocktakeStatusTag status={stocktake.status} />
-        </Space>
-        <Space wrap>{actions}</Space>
-      </div>
+      <DetailHeading
+        backTo="/inventory/stocktakes"
+        backLabel={t('supply.stocktake.backToList')}
+        title={stocktake.number}
+        titleTestId="stocktake-number"
+        tags={<StocktakeStatusTag status={stocktake.status} />}
+        actions={<Space wrap>{actions}</Space>}
+      />
       <Descriptions
         size="small"
         style={{ marginTop: 16 }}
