@@ -38,24 +38,36 @@ export function insertSqliteRows(
   rows: readonly object[],
   onConflictDoNothing?: readonly string[],
 ): boolean[] {
+  if (rows.length === 0) return [];
   let statements = sqliteStatements.get(sqlite);
   if (!statements) {
     statements = new Map();
     sqliteStatements.set(sqlite, statements);
   }
-  return rows.map((row) => {
-    const columns = Object.keys(row);
-    const key = `${table}|${columns.join(',')}|${onConflictDoNothing?.join(',') ?? ''}`;
-    let statement = statements.get(key);
-    if (!statement) {
-      const conflict = onConflictDoNothing
-        ? ` on conflict (${onConflictDoNothing.map((c) => `"${c}"`).join(', ')}) do nothing`
-        : '';
-      statement = sqlite.prepare(
-        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})${conflict}`,
-      );
-      statements.set(key, statement);
+  // The rows of one call share their columns (one row type): the statement is looked up once.
+  const columns = Object.keys(rows[0]);
+  const key = `${table}|${columns.join(',')}|${onConflictDoNothing?.join(',') ?? ''}`;
+  let statement = statements.get(key);
+  if (!statement) {
+    const conflict = onConflictDoNothing
+      ? ` on conflict (${onConflictDoNothing.map((c) => `"${c}"`).join(', ')}) do nothing`
+      : '';
+    statement = sqlite.prepare(
+      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})${conflict}`,
+    );
+    statements.set(key, statement);
+  }
+  const values: unknown[] = new Array(columns.length);
+  const inserted: boolean[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as Record<string, unknown>;
+    for (let c = 0; c < columns.length; c++) {
+      const value = row[columns[c]];
+      // A row missing a column would shift nothing but silently store NULL: refuse it instead.
+      if (value === undefined) throw new Error(`insert into ${table}: row ${r} has no "${columns[c]}"`);
+      values[c] = value;
     }
-    return statement.run(Object.values(row)).changes === 1;
-  });
+    inserted[r] = statement.run(values).changes === 1;
+  }
+  return inserted;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NormalisedOrder } from '../normalise.ts';
-import { normaliseAddressPart, parsePhone } from './keys.ts';
+import { normaliseAddressPart, readPhone } from './keys.ts';
 import { countryCode, defineRule, ruleParams } from './rule.ts';
 
 type Address = NormalisedOrder['shippingAddress'];
@@ -103,13 +103,13 @@ const phoneInvalidParams = ruleParams(
 type PhoneInvalidParams = z.output<typeof phoneInvalidParams>;
 
 function phoneProblem(phone: string, country: string, params: PhoneInvalidParams): string | null {
-  const parsed = parsePhone(phone, country);
-  if (!parsed?.isValid()) return `Phone "${phone}" is not a valid number for ${country}`;
-  const numberCountry = parsed.country ?? 'international';
+  const reading = readPhone(phone, country);
+  if (reading?.type === undefined) return `Phone "${phone}" is not a valid number for ${country}`;
+  const numberCountry = reading.country ?? 'international';
   if (numberCountry !== country && !params.acceptForeignNumbers) {
     return `Phone "${phone}" is a ${numberCountry} number but the address is in ${country}`;
   }
-  if (params.mobileOnlyCountries.includes(numberCountry) && !textableTypes.has(parsed.getType() ?? '')) {
+  if (params.mobileOnlyCountries.includes(numberCountry) && !textableTypes.has(reading.type)) {
     return `Phone "${phone}" is not a mobile number; ${numberCountry} couriers need one to reach the recipient`;
   }
   return null;

@@ -1,27 +1,40 @@
-import { type CountryCode, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { NormalisedOrder } from '../normalise.ts';
 
-const parsedPhones = new Map<string, PhoneNumber | null>();
+/** What the audit needs to know of a phone, as libphonenumber reads it. */
+export interface PhoneReading {
+  /** E.164 (`+8613800138000`), also for a readable number that is not valid. */
+  e164: string;
+  /** The country the number belongs to, when it tells. */
+  country: string | undefined;
+  /** MOBILE, FIXED_LINE, …; undefined exactly when the number is not valid. */
+  type: string | undefined;
+}
+
+const readPhones = new Map<string, PhoneReading | null>();
+// A reading is a few short strings (a parsed PhoneNumber is far larger), so many fit: a batch's
+// phones are read by the keys, the phone check and the velocity lookup, and a burst's repeat buyers hit it.
+const maxRememberedPhones = 20_000;
 
 /**
- * A phone as libphonenumber reads it, remembered: one order's phone is read by the key
- * functions, the phone check and the velocity lookup, and parsing is the audit's costliest step.
+ * A phone as libphonenumber reads it, remembered. Parsing and typing are the audit's costliest
+ * steps, so both happen once: with full metadata a number is valid exactly when it has a type,
+ * which is how libphonenumber's own `isValid()` decides.
  */
-export function parsePhone(phone: string, country: string): PhoneNumber | null {
+export function readPhone(phone: string, country: string): PhoneReading | null {
   const key = `${country}|${phone}`;
-  let parsed = parsedPhones.get(key);
-  if (parsed === undefined) {
+  let reading = readPhones.get(key);
+  if (reading === undefined) {
     try {
-      parsed = parsePhoneNumberFromString(phone, country as CountryCode) ?? null;
+      const parsed = parsePhoneNumberFromString(phone, country as CountryCode);
+      reading = parsed ? { e164: parsed.number, country: parsed.country, type: parsed.getType() } : null;
     } catch {
-      parsed = null;
+      reading = null;
     }
-    // Bounded to a few batches (each phone is read several times within its batch); parsed
-    // numbers are large objects, and a day of distinct phones would hold tens of megabytes.
-    if (parsedPhones.size >= 4000) parsedPhones.clear();
-    parsedPhones.set(key, parsed);
+    if (readPhones.size >= maxRememberedPhones) readPhones.clear();
+    readPhones.set(key, reading);
   }
-  return parsed;
+  return reading;
 }
 
 /**
@@ -31,7 +44,7 @@ export function parsePhone(phone: string, country: string): PhoneNumber | null {
  * that blocklists and velocity counts match it however it was typed.
  */
 export function normalisePhone(phone: string, country: string): string | null {
-  return parsePhone(phone, country)?.number ?? null;
+  return readPhone(phone, country)?.e164 ?? null;
 }
 
 // NFKC folds full-width forms (，１００) to ASCII; spaces and punctuation are dropped, not kept,
