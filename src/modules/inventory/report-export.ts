@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { InventoryReport } from '../../contracts/inventory.ts';
 
 /** RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled. */
@@ -18,6 +17,8 @@ export function reportCsv(report: InventoryReport): string {
 }
 
 export async function reportXlsx(report: InventoryReport): Promise<Buffer> {
+  // exceljs is ~28 MB once loaded: it comes in with the first spreadsheet, not at start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(report.kind);
   sheet.columns = report.columns.map((c) => ({

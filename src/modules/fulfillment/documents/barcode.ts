@@ -1,5 +1,3 @@
-import { toBuffer } from 'bwip-js';
-
 // Code 128 encodes ASCII only; a SKU with Chinese in it is printed as text without a barcode
 // rather than failing the whole document.
 const printableAscii = /^[\x20-\x7E]+$/;
@@ -7,6 +5,8 @@ const printableAscii = /^[\x20-\x7E]+$/;
 /** A Code 128 barcode as PNG, bars only (the caller prints the text in the document's font). */
 export async function code128Png(text: string): Promise<Buffer | null> {
   if (!printableAscii.test(text)) return null;
+  // Loaded on the first barcode, like pdfkit: a server that never prints does not carry it.
+  const { toBuffer } = await import('bwip-js');
   return toBuffer({
     bcid: 'code128',
     text,

@@ -12,7 +12,7 @@ const writeChinese = async (doc: PDFKit.PDFDocument) => {
 describe('renderPdf', () => {
   it('embeds the installed CJK font for Chinese text', async () => {
     // Fails on a machine without a CJK font: .ci/run installs fonts-wqy-microhei for this.
-    assert.ok(loadCjkFont(), 'no CJK font installed: apt-get install -y fonts-wqy-microhei');
+    assert.ok(await loadCjkFont(), 'no CJK font installed: apt-get install -y fonts-wqy-microhei');
     const pdf = await renderPdf(setup, writeChinese);
     assert.equal(latin1(pdf.subarray(0, 5)), '%PDF-');
     // Only the glyphs used are embedded, under a random 6-letter subset tag.
@@ -45,8 +45,8 @@ describe('renderPdf', () => {
     );
   });
 
-  it('finds no font when no candidate file exists', () => {
-    assert.equal(loadCjkFont([{ path: '/nonexistent/font.ttc', postscriptName: 'X' }]), null);
+  it('finds no font when no candidate file exists', async () => {
+    assert.equal(await loadCjkFont([{ path: '/nonexistent/font.ttc', postscriptName: 'X' }]), null);
   });
 });
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import { create as createFont, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 import { DateTime } from 'luxon';
-import PDFDocument from 'pdfkit';
 import { defaultCalendar } from '../../../platform/business-calendar.ts';
 
 /** Millimetres to PDF points (1/72 inch). */
@@ -16,18 +15,21 @@ export const cjkFontCandidates: readonly { path: string; postscriptName: string 
 ];
 
 /** The first candidate present on this machine, parsed; null when none is installed. */
-export function loadCjkFont(candidates = cjkFontCandidates): Font | null {
+export async function loadCjkFont(candidates = cjkFontCandidates): Promise<Font | null> {
   const found = candidates.find((candidate) => fs.existsSync(candidate.path));
   if (found === undefined) return null;
+  // fontkit and pdfkit are loaded on the first document: together they are ~25 MB of memory
+  // that a server which never prints should not carry.
+  const { create: createFont } = await import('fontkit');
   const font = createFont(fs.readFileSync(found.path), found.postscriptName);
   return 'layout' in font ? font : null;
 }
 
 // Parsing the 5 MB collection costs ~65 ms, ten times a whole label, so it is done once per
 // process; pdfkit only reads the parsed font and subsets it into each document.
-let processFont: Font | null | undefined;
+let processFont: Promise<Font | null> | undefined;
 const defaultCjkFont = () => {
-  if (processFont === undefined) processFont = loadCjkFont();
+  processFont ??= loadCjkFont();
   return processFont;
 };
 
@@ -52,10 +54,11 @@ export interface PdfSetup {
 }
 
 /** Creates the document, lets `draw` fill it, and returns the finished file. */
-export function renderPdf(
+export async function renderPdf(
   setup: PdfSetup,
   draw: (doc: PDFKit.PDFDocument, fonts: DocumentFonts) => Promise<void>,
 ): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: setup.size,
     margin: setup.margin,
@@ -74,7 +77,7 @@ export function renderPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const cjkFont = setup.cjkFont === undefined ? defaultCjkFont() : setup.cjkFont;
+  const cjkFont = setup.cjkFont === undefined ? await defaultCjkFont() : setup.cjkFont;
   let fonts: DocumentFonts = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
   if (cjkFont !== null) {
     // pdfkit takes an already parsed fontkit font (it checks for `layout`); its typings
