@@ -4,6 +4,7 @@ import type { Database, Executor } from '../../platform/db/database.ts';
 import { likeOperator } from '../../platform/db/dialect.ts';
 import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.ts';
+import { orderAllocations } from '../inventory/index.ts';
 import { toOrder, toOrderSummary } from './order-view.ts';
 import { type OrderFilter, ordersRepository as repo } from './orders.repository.ts';
 
@@ -20,7 +21,9 @@ export function createOrderQueries(deps: { database: Database; clock: Clock }) {
   async function getOrder(id: string, db: Executor = database.db): Promise<Order> {
     const row = await repo.findById(db, id);
     if (!row) throw notFound('order', id);
-    return toOrder(row, await repo.findChildren(db, id), clock.now());
+    // Allocations are the inventory module's rows, read through its surface.
+    const [children, allocations] = await Promise.all([repo.findChildren(db, id), orderAllocations(db, id)]);
+    return toOrder(row, { ...children, allocations }, clock.now());
   }
 
   async function listOrders(

@@ -1,8 +1,7 @@
-import { insertRows, insertSqliteRows } from '../../platform/db/bulk.ts';
+import { insertMany, insertRows, insertSqliteRows } from '../../platform/db/bulk.ts';
 import type { Database, DialectName, Executor } from '../../platform/db/database.ts';
 import { dayOf, escapeLike } from '../../platform/db/dialect.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
-import { orderAllocations } from '../inventory/index.ts';
 
 type SqliteHandle = NonNullable<Database['sqlite']>;
 
@@ -51,17 +50,13 @@ export const ordersRepository = {
       for (const [i, order] of orders.entries()) if (outcomes[i]) inserted.add(order.id);
       return inserted;
     }
-    const columns = Object.keys(orders[0] ?? {}).length || 1;
-    const perStatement = Math.floor(30_000 / columns);
-    for (let start = 0; start < orders.length; start += perStatement) {
-      const rows = await db
-        .insertInto('orders')
-        .values(orders.slice(start, start + perStatement))
-        .onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing())
-        .returning('id')
-        .execute();
-      for (const row of rows) inserted.add(row.id);
-    }
+    const rows = await insertMany<{ id: string }>(
+      db,
+      'orders',
+      orders,
+      'on conflict ("channel_id", "external_id") do nothing returning "id"',
+    );
+    for (const row of rows) inserted.add(row.id);
     return inserted;
   },
 
@@ -88,7 +83,7 @@ export const ordersRepository = {
   },
 
   async findChildren(db: Executor, orderId: string) {
-    const [lines, holds, events, allocations, shipments] = await Promise.all([
+    const [lines, holds, events, shipments] = await Promise.all([
       db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
       db
         .selectFrom('order_holds')
@@ -104,7 +99,6 @@ export const ordersRepository = {
         .orderBy('at')
         .orderBy('id')
         .execute(),
-      orderAllocations(db, orderId),
       // Read-only: shipments belong to logistics, the order page shows where its parcels are.
       db
         .selectFrom('shipments as s')
@@ -125,7 +119,6 @@ export const ordersRepository = {
       lines,
       holds,
       events,
-      allocations,
       shipments: shipments.map((s) => ({
         id: s.id,
         carrier: s.carrier,

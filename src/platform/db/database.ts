@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -16,6 +26,8 @@ export interface Database {
   /** The better-sqlite3 handle (SQLite only), for the few hot paths that reuse prepared statements. */
   sqlite?: SqliteDatabase.Database;
   pool?: pg.Pool;
+  /** How to open another connection to the same data (intake threads do). */
+  location: { databaseUrl?: string; sqliteFile?: string };
   close(): Promise<void>;
 }
 
@@ -42,8 +54,35 @@ function openSqlite(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  const db = new Kysely<DB>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
+  return { db, dialect: 'sqlite', sqlite, location: { sqliteFile: file }, close: () => db.destroy() };
+}
+
+/**
+ * Transactions begin IMMEDIATE, taking SQLite's write lock up front. Intake threads write to the
+ * same file over their own connections; a deferred transaction that had read before another
+ * connection committed could not upgrade to writing (SQLITE_BUSY_SNAPSHOT, no retry), while one
+ * that waits for the lock at BEGIN is served by the busy timeout.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
 
 /**
@@ -93,5 +132,5 @@ function openPostgres(url: string, poolSize = 10): Database {
   // drops it and the next query opens a fresh one or fails with a proper error.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+  return { db, dialect: 'postgres', pool, location: { databaseUrl: url }, close: () => db.destroy() };
 }
