@@ -20,7 +20,7 @@ function isStale(output, sources) {
   return sources.some((dir) => fs.existsSync(dir) && newestMtime(dir) > built);
 }
 
-if (isStale('dist/cli.js', ['src', 'migrations'])) {
+if (['dist/cli.js', 'dist/intake-thread.js'].some((output) => isStale(output, ['src', 'migrations']))) {
   console.log('building the server…');
   execSync('npm run build:server', { stdio: 'inherit' });
 }

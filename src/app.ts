@@ -2,7 +2,7 @@ import { createCatalog } from './modules/catalog/index.ts';
 import { createFulfilment } from './modules/fulfillment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller } from './modules/logistics/index.ts';
-import { allocationRunner, createOrders } from './modules/orders/index.ts';
+import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -38,6 +38,10 @@ export async function createApp(options: AppOptions) {
   const catalog = createCatalog({ database, clock });
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
   const inventory = createInventory({ database, clock, mailer, publicUrl: config.publicUrl });
+  const intakePool =
+    config.intakeThreads > 0
+      ? createIntakePool({ size: config.intakeThreads, location: database.location, logger, metrics })
+      : undefined;
   const orders = createOrders({
     database,
     clock,
@@ -46,6 +50,7 @@ export async function createApp(options: AppOptions) {
     metrics,
     mailer,
     publicUrl: config.publicUrl,
+    intakePool,
   });
   const allocator = allocationRunner(() => orders.allocateApproved(), logger);
   const fulfilment = createFulfilment({
@@ -114,6 +119,10 @@ export async function createApp(options: AppOptions) {
     dispatcher,
     scheduler,
     outbox,
+    /** Starts the intake threads ahead of the first batch (`ordo serve`). */
+    startIntakeThreads() {
+      intakePool?.start();
+    },
     /** Starts what `ordo worker` runs: outbox delivery and scheduled jobs. */
     startWorker() {
       dispatcher.start();
@@ -122,6 +131,7 @@ export async function createApp(options: AppOptions) {
     async close() {
       await scheduler.stop();
       await dispatcher.stop();
+      await intakePool?.close();
       await database.close();
     },
   };

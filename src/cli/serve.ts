@@ -13,6 +13,7 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
     );
   }
   const server = await buildServer(app);
+  app.startIntakeThreads();
   if (options.worker && config.worker === 'inline') app.startWorker();
   await server.listen({ port: config.port, host: config.host });
   app.logger.info(

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from './errors.ts';
 
@@ -10,6 +11,8 @@ export interface Config {
   adminPassword?: string;
   smtpUrl?: string;
   worker: 'inline' | 'off';
+  /** Threads that validate, audit and store order batches; 0 keeps batches on the main thread. */
+  intakeThreads: number;
   logLevel: string;
   /** Body limit for API requests; a batch of 1,000 orders fits in about 2 MB. */
   bodyLimitBytes: number;
@@ -37,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   return {
     port,
+    intakeThreads: parseIntakeThreads(env.ORDO_INTAKE_THREADS),
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(cwd, env.ORDO_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -64,4 +68,25 @@ function parseTrackingFeeds(value: string | undefined): { carrierCode: string; u
       });
     return { carrierCode, url: url! };
   });
+}
+
+/**
+ * Default: one per core up to four, none on a single core (threads gain nothing there). The
+ * main thread only serves HTTP meanwhile; each thread costs about 40 MB.
+ */
+function parseIntakeThreads(value: string | undefined): number {
+  if (value === undefined || value === '') {
+    const cores = os.availableParallelism();
+    return cores > 1 ? Math.min(4, cores) : 0;
+  }
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 0 || threads > 32)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `ORDO_INTAKE_THREADS must be a whole number 0–32, got "${value}"`,
+      {
+        field: 'ORDO_INTAKE_THREADS',
+      },
+    );
+  return threads;
 }

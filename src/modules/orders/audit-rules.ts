@@ -209,3 +209,6 @@ export function auditOrder(
   };
   return runAudit(order, context, { version: 0, rules: [...chain] }).holds;
 }
+
+/** Holds only the customer can clear: they get a mail with a link to fix their address. */
+export const customerActionHolds = ['ADDRESS_INCOMPLETE', 'PHONE_INVALID', 'ADDRESS_UNSERVED'];

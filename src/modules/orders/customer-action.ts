@@ -7,11 +7,12 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { signLink, verifyLink } from '../../platform/signed-link.ts';
 import { ttlCache } from '../../platform/ttl-cache.ts';
+import { customerActionHolds } from './audit-rules.ts';
 import type { AddressInput, OrderChanges } from './order-changes.ts';
 import { addTimelineEvent } from './review.ts';
 
-/** Holds only the customer can clear: they get a mail with a link to fix their address. */
-export const customerActionHolds = ['ADDRESS_INCOMPLETE', 'PHONE_INVALID', 'ADDRESS_UNSERVED'];
+export { customerActionHolds };
+
 const linkPurpose = 'address-fix';
 const linkLifetimeMs = 7 * 24 * 3600 * 1000;
 const customerActor: Actor = { type: 'system', id: null, name: 'customer' };

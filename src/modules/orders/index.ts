@@ -1,16 +1,20 @@
+import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import type { Metrics } from '../../platform/metrics.ts';
+import { sharedTurns } from '../../platform/shared-turns.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { Inventory } from '../inventory/index.ts';
 import { createAllocation } from './allocation.ts';
 import { createAutoRelease } from './auto-release.ts';
+import { parseBatch } from './batch-input.ts';
 import { createBlocklist } from './blocklist.ts';
 import { createCustomerAction } from './customer-action.ts';
 import { createDryRun } from './dry-run.ts';
 import { createEfficiency } from './efficiency.ts';
-import { createIntake } from './intake.ts';
+import { countOutcomes, createIntake, type IntakeOutcome } from './intake.ts';
+import type { IntakePool } from './intake-pool.ts';
 import { createMergeSplit } from './merge-split.ts';
 import { createOrderActions } from './order-actions.ts';
 import { createOrderChanges } from './order-changes.ts';
@@ -22,8 +26,9 @@ import { createRuleSets } from './rule-sets.ts';
 import { createTeams } from './teams.ts';
 
 export { allocationRunner } from './allocation.ts';
-export type { IntakeResult } from './intake.ts';
+export type { IntakeOutcome, IntakeResult } from './intake.ts';
 export { validationError } from './intake.ts';
+export { createIntakePool, type IntakePool } from './intake-pool.ts';
 export { changeOrderStatus, changeOrdersStatus } from './order-actions.ts';
 export type { OrderStatus } from './order-status.ts';
 export { orderTransitions } from './order-status.ts';
@@ -37,6 +42,8 @@ export interface OrdersDeps {
   /** Base URL customers reach the public pages at (links in mails). */
   publicUrl: string;
   metrics?: Metrics;
+  /** Batches go to intake threads when there are any. */
+  intakePool?: IntakePool;
 }
 
 /** The orders module: intake, audit and review, queue, merge/split, queries and actions on orders. */
@@ -49,8 +56,37 @@ export function createOrders(deps: OrdersDeps) {
   const changes = createOrderChanges({ ...deps, autoRelease, queries, ruleSets });
   const customer = createCustomerAction({ ...deps, changes });
   const policy = async () => (await settings.orderSettings()).policy;
+  const pool = deps.intakePool;
+  const { receiveOrder, receiveOrders, currentRun } = createIntake({
+    ...deps,
+    ruleSets,
+    settings,
+    // With intake threads on one SQLite file, the server's own intake (single orders) takes turns with theirs.
+    writeTurn: pool && deps.database.dialect === 'sqlite' ? sharedTurns(pool.turns) : undefined,
+  });
+  /** A batch (file import, demo): on an intake thread when there are any. */
+  async function receiveBatch(actor: Actor, inputs: readonly unknown[]): Promise<IntakeOutcome[]> {
+    if (!pool) return receiveOrders(actor, inputs);
+    const { outcomes } = await pool.receive(await currentRun(), actor, { inputs });
+    countOutcomes(deps.metrics, inputs, outcomes);
+    return outcomes;
+  }
+
+  /** A batch request's raw body (`{"orders":[…]}`), parsed and stored on an intake thread when there are any. */
+  async function receiveBatchBody(actor: Actor, raw: Uint8Array): Promise<IntakeOutcome[]> {
+    if (!pool) return receiveOrders(actor, parseBatch(raw));
+    const { outcomes, channels } = await pool.receive(await currentRun(), actor, { raw });
+    countOutcomes(
+      deps.metrics,
+      channels.map((channel) => ({ channel })),
+      outcomes,
+    );
+    return outcomes;
+  }
   return {
-    ...createIntake({ ...deps, ruleSets, settings }),
+    receiveOrder,
+    receiveOrders: receiveBatch,
+    receiveBatchBody,
     ...queries,
     ...createOrderActions({ ...deps, queries }),
     ...ruleSets,

@@ -10,31 +10,56 @@ import { uuidv7 } from '../../platform/ids.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { loadAuditContext, loadCustomerTiers } from './audit-context.ts';
-import { type BuildContext, type BuiltOrder, buildOrderRows } from './intake-rows.ts';
+import type { RuleSet } from './audit-rules.ts';
+import { type BuiltOrder, buildOrderRows } from './intake-rows.ts';
 import { type NormalisedOrder, normaliseOrder } from './normalise.ts';
-import type { OrderSettingsStore } from './order-settings.ts';
+import type { OrderSettings, OrderSettingsStore } from './order-settings.ts';
 import { toOrder } from './order-view.ts';
 import { ordersRepository as repo } from './orders.repository.ts';
-import { addTimelineEvent } from './review.ts';
 import type { RuleSets } from './rule-sets.ts';
+import { addTimelineEvent } from './timeline.ts';
+
+/** What intake tells a sender about one order; batch replies need no more. */
+export type IntakeOutcome =
+  | { outcome: 'created'; order: OrderSummary }
+  | { outcome: 'duplicate'; orderId: string; order: OrderSummary }
+  | { outcome: 'rejected'; error: AppError };
+
+type OrderSummary = Pick<Order, 'id' | 'number' | 'status' | 'holds'>;
 
 export type IntakeResult =
   | {
       outcome: 'created';
-      order: Pick<Order, 'id' | 'number' | 'status' | 'holds'>;
+      order: OrderSummary;
       /** The whole stored order, built on demand: a batch reply needs only the summary. */
       fullOrder: () => Order;
     }
-  | { outcome: 'duplicate'; orderId: string; order: Pick<Order, 'id' | 'number' | 'status' | 'holds'> }
-  | { outcome: 'rejected'; error: AppError };
+  | Exclude<IntakeOutcome, { outcome: 'created' }>;
+
+/**
+ * What orders are judged by: the time they count as received and the rule set, settings and
+ * channel states then in force. Read once per transaction (or handed to an intake thread).
+ */
+export interface IntakeRun {
+  now: Date;
+  ruleSet: RuleSet;
+  settings: OrderSettings;
+  channels: ReadonlyMap<string, boolean>;
+}
+
+export type IntakeStage = 'validate' | 'audit' | 'store';
 
 export interface IntakeDeps {
   database: Database;
   clock: Clock;
-  catalog: Pick<Catalog, 'channels' | 'skuStates'>;
+  catalog: { skuStates: Catalog['skuStates']; channels: Pick<Catalog['channels'], 'channelStates'> };
   metrics?: Metrics;
   ruleSets: Pick<RuleSets, 'activeRuleSet'>;
   settings: Pick<OrderSettingsStore, 'orderSettings'>;
+  /** Stage timings for a caller without the metrics registry (an intake thread reports them back). */
+  onStage?: (stage: IntakeStage, seconds: number) => void;
+  /** Around each write transaction: intake threads sharing one SQLite file take turns here. */
+  writeTurn?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 type Candidate = { index: number; order: NormalisedOrder; actor: Actor };
@@ -76,21 +101,27 @@ const orderKey = (o: { channel: string; externalId: string }) => `${o.channel}\u
 export function createIntake(deps: IntakeDeps) {
   const { database, clock, catalog, metrics } = deps;
 
-  function time<T>(stage: string, work: () => T): T {
-    const end = metrics?.stageSeconds.startTimer({ stage });
+  function observe(stage: IntakeStage, startedAt: number): void {
+    const seconds = (performance.now() - startedAt) / 1000;
+    metrics?.stageSeconds.observe({ stage }, seconds);
+    deps.onStage?.(stage, seconds);
+  }
+
+  function time<T>(stage: IntakeStage, work: () => T): T {
+    const startedAt = performance.now();
     try {
       return work();
     } finally {
-      end?.();
+      observe(stage, startedAt);
     }
   }
 
-  async function timeAsync<T>(stage: string, work: () => Promise<T>): Promise<T> {
-    const end = metrics?.stageSeconds.startTimer({ stage });
+  async function timeAsync<T>(stage: IntakeStage, work: () => Promise<T>): Promise<T> {
+    const startedAt = performance.now();
     try {
       return await work();
     } finally {
-      end?.();
+      observe(stage, startedAt);
     }
   }
 
@@ -106,24 +137,37 @@ export function createIntake(deps: IntakeDeps) {
    */
   const receiveOrder = groupCommit(receiveItems);
 
-  async function receiveItems(items: readonly IntakeItem[]): Promise<IntakeResult[]> {
-    const inputs = items.map((item) => item.input);
-    const results: IntakeResult[] = new Array(items.length);
-    const { candidates, repeats } = time('validate', () => validateAll(items, results));
+  /** The rule set, settings and channel states in force now (each cached for a second or two). */
+  async function currentRun(): Promise<IntakeRun> {
     const now = clock.now();
-    // Read outside the transaction: cached, and on SQLite the transaction holds the only connection.
     const [ruleSet, settings, channels] = await Promise.all([
       deps.ruleSets.activeRuleSet(),
       deps.settings.orderSettings(),
       catalog.channels.channelStates(),
     ]);
-    const accepted = acceptKnownChannels(channels, candidates, results);
-    const stored = await timeAsync('store', () =>
-      inTransaction(database, (tx) => storeNew(tx, { now, ruleSet, settings }, accepted, results)),
-    );
-    await resolveLateDuplicates(stored.lateDuplicates, results);
+    return { now, ruleSet, settings, channels };
+  }
+
+  async function receiveItems(items: readonly IntakeItem[], given?: IntakeRun): Promise<IntakeResult[]> {
+    const inputs = items.map((item) => item.input);
+    const results: IntakeResult[] = new Array(items.length);
+    const { candidates, repeats } = time('validate', () => validateAll(items, results));
+    const run = given ?? (await currentRun());
+    const accepted = acceptKnownChannels(run.channels, candidates, results);
+    // Reads and the audit happen before the write transaction, which then holds the database
+    // (SQLite's single writer) only for the inserts. An order another request stores meanwhile
+    // is caught by the insert's conflict clause and reported as a duplicate.
+    const built = await prepareOrders(run, accepted, results);
+    const late =
+      built.length === 0
+        ? []
+        : await timeAsync('store', () => {
+            const write = () => inTransaction(database, (tx) => writeOrders(tx, run, built, results));
+            return deps.writeTurn ? deps.writeTurn(write) : write();
+          });
+    await resolveLateDuplicates(late, results);
     for (const { index, firstIndex } of repeats) results[index] = repeatOf(results[firstIndex]);
-    countOutcomes(inputs, results);
+    countOutcomes(metrics, inputs, results);
     return results;
   }
 
@@ -150,32 +194,31 @@ export function createIntake(deps: IntakeDeps) {
     return { candidates, repeats };
   }
 
-  async function storeNew(
-    tx: Executor,
-    run: Omit<BuildContext, 'audit' | 'actor' | 'tiers'>,
-    candidates: Candidate[],
-    results: IntakeResult[],
-  ) {
-    const fresh = await skipStoredOrders(tx, candidates, results);
-    if (fresh.length === 0) return { lateDuplicates: [] };
-    const audit = await loadAuditContext(
-      tx,
-      catalog,
-      fresh.map((c) => c.order),
-      run.now,
-      undefined,
-      run.settings.merge.windowHours,
-    );
-    const tiers = await loadCustomerTiers(
-      tx,
-      fresh.map((c) => c.order),
-    );
-    const built = time('audit', () =>
+  /** Skips orders already stored, loads what the audit needs and builds every new order's rows. */
+  async function prepareOrders(run: IntakeRun, candidates: Candidate[], results: IntakeResult[]) {
+    const fresh = await skipStoredOrders(database.db, candidates, results);
+    if (fresh.length === 0) return [];
+    const orders = fresh.map((c) => c.order);
+    const [audit, tiers] = await Promise.all([
+      loadAuditContext(database.db, catalog, orders, run.now, undefined, run.settings.merge.windowHours),
+      loadCustomerTiers(database.db, orders),
+    ]);
+    const { now, ruleSet, settings } = run;
+    return time('audit', () =>
       fresh.map((c) => ({
         index: c.index,
-        rows: buildOrderRows(c.order, { ...run, actor: c.actor, audit, tiers }),
+        rows: buildOrderRows(c.order, { now, ruleSet, settings, actor: c.actor, audit, tiers }),
       })),
     );
+  }
+
+  /** The write transaction: orders (skipping any stored meanwhile), their children and events. */
+  async function writeOrders(
+    tx: Executor,
+    run: IntakeRun,
+    built: { index: number; rows: BuiltOrder }[],
+    results: IntakeResult[],
+  ) {
     // On SQLite the rows go through prepared statements on the transaction's own connection.
     const inserted = await repo.insertOrdersIfAbsent(
       tx,
@@ -200,7 +243,7 @@ export function createIntake(deps: IntakeDeps) {
     );
     for (const b of kept) if (b.rows.mergeWith.length > 0) await groupWithOpenOrders(tx, run, b.rows);
     for (const b of kept) results[b.index] = createdResult(b.rows, run.now);
-    return { lateDuplicates: built.filter((b) => !inserted.has(b.rows.order.id)) };
+    return built.filter((b) => !inserted.has(b.rows.order.id));
   }
 
   function acceptKnownChannels(
@@ -252,11 +295,7 @@ export function createIntake(deps: IntakeDeps) {
   }
 
   /** Merge mode `auto`: the new order joins its buyer's open orders in one shipment group. */
-  async function groupWithOpenOrders(
-    tx: Executor,
-    run: Omit<BuildContext, 'audit' | 'actor'>,
-    rows: BuiltOrder,
-  ) {
+  async function groupWithOpenOrders(tx: Executor, run: IntakeRun, rows: BuiltOrder) {
     const others = await tx
       .selectFrom('orders')
       .select(['id', 'group_id'])
@@ -289,18 +328,17 @@ export function createIntake(deps: IntakeDeps) {
     }
   }
 
-  function countOutcomes(inputs: readonly unknown[], results: IntakeResult[]) {
-    if (!metrics) return;
-    results.forEach((result, index) => {
-      const channel = (inputs[index] as { channel?: unknown } | null)?.channel;
-      metrics.ordersReceived.inc({
-        channel: typeof channel === 'string' ? channel.slice(0, 64) : 'unknown',
-        outcome: result.outcome,
-      });
-    });
-  }
-
-  return { receiveOrders, receiveOrder: (actor: Actor, input: unknown) => receiveOrder({ actor, input }) };
+  return {
+    receiveOrders,
+    receiveOrder: (actor: Actor, input: unknown) => receiveOrder({ actor, input }),
+    currentRun,
+    /** A batch judged by a run read elsewhere: what an intake thread does with the server's run. */
+    receiveOrdersIn: (run: IntakeRun, actor: Actor, inputs: readonly unknown[]) =>
+      receiveItems(
+        inputs.map((input) => ({ actor, input })),
+        run,
+      ),
+  };
 }
 
 function duplicateOf(row: { id: string; number: string; status: string; hold_codes: string }): IntakeResult {
@@ -329,4 +367,20 @@ function createdResult(rows: BuiltOrder, now: Date): IntakeResult {
     holds: hold_codes === '' ? [] : hold_codes.split(','),
   };
   return { outcome: 'created', order: summary, fullOrder: () => toOrder(rows.order, rows, now) };
+}
+
+/** The received-orders counter, by channel and outcome. */
+export function countOutcomes(
+  metrics: Metrics | undefined,
+  inputs: readonly unknown[],
+  results: readonly IntakeOutcome[],
+): void {
+  if (!metrics) return;
+  results.forEach((result, index) => {
+    const channel = (inputs[index] as { channel?: unknown } | null)?.channel;
+    metrics.ordersReceived.inc({
+      channel: typeof channel === 'string' ? channel.slice(0, 64) : 'unknown',
+      outcome: result.outcome,
+    });
+  });
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -13,18 +12,6 @@ import { addTimelineEvent, releaseHoldRows } from './review.ts';
 
 /** Until allocation an order's shipment grouping may change; after it, stock is committed. */
 const regroupableStatuses = ['pending_review', 'approved'];
-
-export const mergeSettingsSchema = z.object({
-  mode: z.enum(['offer', 'auto']).default('offer'),
-  /** Only open orders placed this recently count as the same shipment (the merge window). */
-  windowHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 14)
-    .default(48),
-});
-export type MergeSettings = z.output<typeof mergeSettingsSchema>;
 
 async function loadRegroupable(tx: Executor, ids: readonly string[]): Promise<Row<'orders'>[]> {
   const rows = await tx.selectFrom('orders').selectAll().where('id', 'in', ids).execute();

@@ -6,8 +6,20 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { readSetting, writeSetting } from '../../platform/settings.ts';
 import { ttlCache } from '../../platform/ttl-cache.ts';
-import { mergeSettingsSchema } from './merge-split.ts';
 import { defaultPolicy, orderPolicySchema } from './priority.ts';
+
+/** Merging buyers' open orders into one shipment: offered to reviewers, or done at intake. */
+export const mergeSettingsSchema = z.object({
+  mode: z.enum(['offer', 'auto']).default('offer'),
+  /** Only open orders placed this recently count as the same shipment (the merge window). */
+  windowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(48),
+});
+export type MergeSettings = z.output<typeof mergeSettingsSchema>;
 
 export const autoholdSchema = z.object({
   isEnabled: z.boolean().default(false),

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
-import { isUniqueViolation, writeJson } from '../../platform/db/dialect.ts';
+import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -11,34 +11,14 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { changeOrderStatus } from './order-actions.ts';
 import type { OrderQueries } from './order-queries.ts';
 import { ordersRepository } from './orders.repository.ts';
+import { addTimelineEvent } from './timeline.ts';
+
+export { addTimelineEvent };
 
 /** Holds a person may not simply release: high risk needs the two-stage review. */
 const reviewOnlyHolds = new Set(['HIGH_RISK']);
 
 export type ReviewStage = 'processor' | 'finance';
-
-export async function addTimelineEvent(
-  tx: Executor,
-  actor: Actor,
-  now: Date,
-  orderId: string,
-  type: string,
-  data: Record<string, unknown>,
-) {
-  await tx
-    .insertInto('order_events')
-    .values({
-      id: uuidv7(now.getTime()),
-      order_id: orderId,
-      type,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      actor_name: actor.name,
-      data: writeJson(data),
-      at: now.toISOString(),
-    })
-    .execute();
-}
 
 export async function openHolds(tx: Executor, orderId: string) {
   return tx

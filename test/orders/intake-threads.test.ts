@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fixedClock } from '../../src/platform/clock.ts';
+import { readJson } from '../../src/platform/db/dialect.ts';
+import { useTestApp } from '../helpers/app.ts';
+import { testDialects } from '../helpers/db.ts';
+import { newOrderInput } from '../helpers/factories.ts';
+
+const receivedAt = '2026-11-21T09:30:00.000Z';
+
+/** An order of its own buyer and street, so no velocity or merge check ties it to the others. */
+function ownOrder(externalId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const base = newOrderInput({ externalId });
+  const address = { ...(base.shippingAddress as object), line1: `文三路 ${externalId} 号` };
+  return { ...base, shippingAddress: address, ...overrides };
+}
+
+for (const dialect of testDialects) {
+  describe(`intake threads on ${dialect}`, () => {
+    // Two threads store batches over their own connections; the server hands them its clock.
+    const t = useTestApp(dialect, { env: { ORDO_INTAKE_THREADS: '2' }, clock: fixedClock(receivedAt) });
+    const postBatch = (payload: unknown) =>
+      t.current.request({
+        method: 'POST',
+        url: '/api/v1/orders/batch',
+        headers: { 'content-type': 'application/json' },
+        payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      });
+    const orderCount = async () =>
+      Number(
+        (
+          await t.current.app.database.db
+            .selectFrom('orders')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    it('stores a batch on a thread with one result per order, judged at the server’s time', async () => {
+      await t.current.request({
+        method: 'POST',
+        url: '/api/v1/skus',
+        payload: { code: 'TEE-RED-M', name: 'Tee red M', price: '59.90' },
+      });
+      const orders = [
+        ownOrder('thr-1'),
+        ownOrder('thr-2'),
+        { ...ownOrder('thr-3'), total: undefined },
+        ownOrder('thr-4', { channel: 'nowhere' }),
+        ownOrder('thr-1'),
+      ];
+      const response = await postBatch({ orders });
+      assert.equal(response.statusCode, 200, response.body);
+      const { results, summary } = response.json();
+      assert.deepEqual(summary, { created: 2, duplicate: 1, rejected: 2 });
+      assert.deepEqual(
+        results.map((r: { outcome: string }) => r.outcome),
+        ['created', 'created', 'rejected', 'rejected', 'duplicate'],
+      );
+      assert.equal(results[2].error.code, 'VALIDATION_FAILED');
+      assert.equal(results[2].error.details.field, 'total');
+      assert.equal(results[3].error.code, 'UNKNOWN_CHANNEL');
+      assert.equal(results[4].order.id, results[0].order.id, 'a repeat in the batch is the first one');
+
+      const stored = (
+        await t.current.request({ method: 'GET', url: `/api/v1/orders/${results[0].order.id}` })
+      ).json();
+      assert.equal(stored.status, 'approved');
+      assert.equal(stored.lines[0].name, 'Tee red M', 'the thread read the catalog');
+      assert.equal(stored.createdAt, receivedAt);
+      assert.deepEqual(
+        stored.events.map((e: { type: string }) => e.type),
+        ['received', 'approved'],
+      );
+      const outbox = await t.current.app.database.db
+        .selectFrom('outbox')
+        .select(['type', 'payload'])
+        .where('type', '=', 'order.received')
+        .execute();
+      const announced = outbox.map((row) => readJson<{ orderId: string }>(row.payload).orderId);
+      assert.ok(announced.includes(results[0].order.id) && announced.includes(results[1].order.id));
+    });
+
+    it('refuses a body that is not JSON or has no orders list, storing nothing', async () => {
+      const before = await orderCount();
+      const broken = await postBatch('{"orders": [');
+      assert.equal(broken.statusCode, 400);
+      assert.equal(broken.json().error.code, 'INVALID_JSON');
+      assert.equal(broken.json().error.details.field, 'body');
+      const empty = await postBatch({ orders: [] });
+      assert.equal(empty.statusCode, 400);
+      assert.equal(empty.json().error.code, 'VALIDATION_FAILED');
+      assert.equal(empty.json().error.details.field, 'orders');
+      const notAList = await postBatch({ orders: 'many' });
+      assert.equal(notAList.statusCode, 400);
+      assert.equal(notAList.json().error.details.field, 'orders');
+      assert.equal(await orderCount(), before);
+      const next = await postBatch({ orders: [ownOrder('thr-after-refusals')] });
+      assert.equal(next.json().summary.created, 1, 'the threads keep serving');
+    });
+
+    it('stores each order once when two threads take overlapping batches at the same time', async () => {
+      const before = await orderCount();
+      const ids = Array.from({ length: 60 }, (_, i) => `race-${i}`);
+      const first = ids.slice(0, 40).map((id) => ownOrder(id));
+      const second = ids.slice(20).map((id) => ownOrder(id));
+      const [a, b] = await Promise.all([postBatch({ orders: first }), postBatch({ orders: second })]);
+      assert.equal(a.statusCode, 200, a.body);
+      assert.equal(b.statusCode, 200, b.body);
+      const summaries = [a.json().summary, b.json().summary];
+      assert.equal(summaries[0].created + summaries[1].created, 60);
+      assert.equal(summaries[0].duplicate + summaries[1].duplicate, 20);
+      assert.equal(await orderCount(), before + 60);
+      const byExternalId = new Map<string, string>();
+      for (const [batch, reply] of [
+        [first, a],
+        [second, b],
+      ] as const) {
+        reply.json().results.forEach((r: { order: { id: string } }, i: number) => {
+          const externalId = batch[i].externalId as string;
+          const known = byExternalId.get(externalId);
+          if (known) assert.equal(r.order.id, known, `${externalId} is one order in both replies`);
+          byExternalId.set(externalId, r.order.id);
+        });
+      }
+    });
+
+    it('judges a batch by settings saved a moment before', async () => {
+      const admin = { type: 'system' as const, id: null, name: 'test' };
+      await t.current.app.orders.saveOrderSettings(admin, { autohold: { isEnabled: true, minutes: 15 } });
+      const response = await postBatch({ orders: [ownOrder('thr-autohold')] });
+      const [result] = response.json().results;
+      assert.equal(result.order.status, 'pending_review');
+      assert.deepEqual(result.order.holds, ['AUTOHOLD']);
+      await t.current.app.orders.saveOrderSettings(admin, { autohold: { isEnabled: false, minutes: 15 } });
+    });
+
+    it('counts what the threads received in /metrics', async () => {
+      const metrics = await t.current.server.inject({ method: 'GET', url: '/metrics' });
+      assert.match(metrics.body, /ordo_orders_received_total\{channel="nowhere",outcome="rejected"\} 1/);
+      assert.match(metrics.body, /ordo_intake_stage_seconds_count\{stage="store"\} [1-9]/);
+    });
+  });
+}
