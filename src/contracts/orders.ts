@@ -188,9 +188,15 @@ export const orderListQuery = listQuery.extend({
 
 export const orderPage = pageOf(orderSummary);
 
+/** The most orders one batch request may carry. */
+export const maxBatchOrders = 1000;
+
 export const batchBody = z.object({
   // Items are validated one by one so that one bad order does not sink the batch.
-  orders: z.array(z.unknown()).min(1, 'at least one order').max(1000, 'at most 1,000 orders per batch'),
+  orders: z
+    .array(z.unknown())
+    .min(1, 'at least one order')
+    .max(maxBatchOrders, 'at most 1,000 orders per batch'),
 });
 
 export const batchResult = z.object({

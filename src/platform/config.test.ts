@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { describe, it } from 'node:test';
 import { loadConfig } from './config.ts';
 
@@ -27,5 +28,18 @@ describe('configuration', () => {
     );
     assert.deepEqual(loadConfig({}).trackingFeeds, []);
     assert.throws(() => loadConfig({ ORDO_TRACKING_FEEDS: 'sf' }), /ORDO_TRACKING_FEEDS/);
+  });
+
+  it('starts intake threads per core on SQLite, none on PostgreSQL unless asked, and refuses nonsense', () => {
+    const cores = os.availableParallelism();
+    assert.equal(loadConfig({}).intakeThreads, cores > 1 ? Math.min(4, cores) : 0);
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/ordo' }).intakeThreads, 0);
+    assert.equal(
+      loadConfig({ DATABASE_URL: 'postgres://db/ordo', ORDO_INTAKE_THREADS: '3' }).intakeThreads,
+      3,
+    );
+    assert.equal(loadConfig({ ORDO_INTAKE_THREADS: '0' }).intakeThreads, 0);
+    for (const bad of ['two', '-1', '1.5', '33'])
+      assert.throws(() => loadConfig({ ORDO_INTAKE_THREADS: bad }), /ORDO_INTAKE_THREADS/);
   });
 });

@@ -40,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   return {
     port,
-    intakeThreads: parseIntakeThreads(env.ORDO_INTAKE_THREADS),
+    intakeThreads: parseIntakeThreads(env.ORDO_INTAKE_THREADS, Boolean(env.DATABASE_URL)),
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(cwd, env.ORDO_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -71,13 +71,16 @@ function parseTrackingFeeds(value: string | undefined): { carrierCode: string; u
 }
 
 /**
- * Default: one per core up to four, none on a single core (threads gain nothing there). The
- * main thread only serves HTTP meanwhile; each thread costs about 40 MB.
+ * Default on the embedded database: one per core up to four, none on a single core (threads gain
+ * nothing there); the main thread only serves HTTP meanwhile, each thread costs about 40 MB.
+ * Default on PostgreSQL: none. Measured on a 2-core machine running PostgreSQL too, threads took
+ * the database's CPU and batch intake slowed down; PostgreSQL deployments scale by API nodes,
+ * and one whose database has its own machine can set the number.
  */
-function parseIntakeThreads(value: string | undefined): number {
+function parseIntakeThreads(value: string | undefined, isPostgres: boolean): number {
   if (value === undefined || value === '') {
     const cores = os.availableParallelism();
-    return cores > 1 ? Math.min(4, cores) : 0;
+    return cores > 1 && !isPostgres ? Math.min(4, cores) : 0;
   }
   const threads = Number(value);
   if (!Number.isInteger(threads) || threads < 0 || threads > 32)

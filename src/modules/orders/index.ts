@@ -1,3 +1,4 @@
+import { maxBatchOrders } from '../../contracts/orders.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -64,9 +65,12 @@ export function createOrders(deps: OrdersDeps) {
     // With intake threads on one SQLite file, the server's own intake (single orders) takes turns with theirs.
     writeTurn: pool && deps.database.dialect === 'sqlite' ? sharedTurns(pool.turns) : undefined,
   });
-  /** A batch (file import, demo): on an intake thread when there are any. */
+  /**
+   * A batch (file import, demo): on an intake thread when there are any. A thread's heap is sized
+   * for the API's largest batch; a bigger one (`import --batch-size`) is stored here.
+   */
   async function receiveBatch(actor: Actor, inputs: readonly unknown[]): Promise<IntakeOutcome[]> {
-    if (!pool) return receiveOrders(actor, inputs);
+    if (!pool || inputs.length > maxBatchOrders) return receiveOrders(actor, inputs);
     const { outcomes } = await pool.receive(await currentRun(), actor, { inputs });
     countOutcomes(deps.metrics, inputs, outcomes);
     return outcomes;

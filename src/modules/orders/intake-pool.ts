@@ -70,7 +70,7 @@ export function createIntakePool(options: {
       workerData: data,
       // A thread keeps nothing between batches but small caches: a bounded heap keeps its
       // memory near what one batch needs instead of growing with the machine's RAM.
-      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 12 },
     });
     const thread: Thread = { worker, current: null };
     // An idle thread does not keep the process alive; one holding a batch does (see pump).

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -12,7 +13,7 @@ import {
   SqliteDriver,
   type Transaction,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DB } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -115,19 +116,28 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size = 200) {
   };
 }
 
-const pgTypes = {
+// The PostgreSQL driver is loaded only when a URL asks for it: an embedded (SQLite) server and
+// each of its intake threads would otherwise carry it for nothing.
+const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
+
+const pgTypes = (driver: typeof pg) => ({
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     // int8 (counts, sums of money in minor units) fits a double far beyond any shop's totals.
     if (oid === 20) return (value: string) => Number(value);
     if (oid === 1700) return (value: string) => Number(value);
     // timestamptz: ISO strings, the same shape SQLite gives back.
     if (oid === 1184) return (value: string) => new Date(value).toISOString();
-    return pg.types.getTypeParser(oid, format);
+    return driver.types.getTypeParser(oid, format);
   },
-};
+});
 
 function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes as pg.CustomTypesConfig });
+  const driver = loadPg();
+  const pool = new driver.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: pgTypes(driver) as pg.CustomTypesConfig,
+  });
   // An idle connection the server closes (restart, failover) must not crash the process; the pool
   // drops it and the next query opens a fresh one or fails with a proper error.
   pool.on('error', () => {});
