@@ -39,8 +39,13 @@ async function startBenchServer(
   cleanup: Cleanup,
   options: ServerRunOptions,
   label: string,
+  role: 'api' | 'default',
 ) {
   const env = await freshServerEnv(kind, cleanup);
+  // Throughput is measured on an API node (`ORDO_WORKER=off`, as in a scaled deployment): the
+  // bound writes intake's rows and nothing else, while an inline worker would at the same time
+  // deliver every order.received and allocate each order (measured by `bench -- inventory`).
+  if (role === 'api') env.ORDO_WORKER = 'off';
   const server = await ServerProcess.start(env, cleanup, { cpuProfileDir: options.profileDir, label });
   const apiKey = await server.createApiKey();
   const setup = server.client(apiKey, 1);
@@ -87,7 +92,7 @@ export async function measureServer(
 ) {
   const { plan } = options;
   progress(`${kind}: server`);
-  const { server, apiKey } = await startBenchServer(kind, cleanup, options, kind);
+  const { server, apiKey } = await startBenchServer(kind, cleanup, options, kind, 'api');
   const client = server.client(apiKey, plan.clients);
   // Serialised before the clock starts: the load generator shares the 2 cores with the server.
   const singles = (orders: CanonicalOrder[]) => orders.map((o) => JSON.stringify(o));
@@ -145,7 +150,8 @@ async function sampleMemory(server: ServerProcess, client: JsonClient, orders: n
 export async function measureRss(options: ServerRunOptions, cleanup: Cleanup) {
   const { plan } = options;
   progress(`sqlite: memory check, ${plan.rssOrders} orders`);
-  const { server, apiKey } = await startBenchServer('sqlite', cleanup, options, 'rss-sqlite');
+  // Memory is checked on `ordo serve` as shipped, its worker included.
+  const { server, apiKey } = await startBenchServer('sqlite', cleanup, options, 'rss-sqlite', 'default');
   const client = server.client(apiKey, plan.batchClients);
   const factory = new OrderFactory('rss', 11);
   const batchCount = Math.ceil(plan.rssOrders / plan.batchSize);

@@ -105,7 +105,10 @@ export async function run(args: string[]): Promise<void> {
   const startedAt = new Date();
   // The load average tells a reader whether something else was using the 2 cores.
   const machine = `node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`;
-  print(`# ingest ${options.isQuick ? 'quick' : 'full'} run ${startedAt.toISOString()}; ${machine}`);
+  const server = `server: ORDO_WORKER=off (API node) for throughput, ORDO_INTAKE_THREADS=${process.env.ORDO_INTAKE_THREADS ?? 'default'}`;
+  print(
+    `# ingest ${options.isQuick ? 'quick' : 'full'} run ${startedAt.toISOString()}; ${machine}; ${server}`,
+  );
   progress('npm run build:server');
   await buildServerBundle();
   const result = await withCleanup(async (cleanup) => {

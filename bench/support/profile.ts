@@ -16,11 +16,28 @@ interface CpuProfile {
   endTime: number;
 }
 
-/** Maps positions in the server bundle (dist/cli.js) back to src/ files through its source map. */
-function bundleMapper(bundleFile: string): (frame: CallFrame) => { file: string; line: number } | null {
-  const map = new SourceMap(JSON.parse(fs.readFileSync(`${bundleFile}.map`, 'utf8')));
+/**
+ * Maps positions in the server's bundles (dist/cli.js, dist/intake-thread.js) back to src/
+ * files through their source maps.
+ */
+function bundleMapper(): (frame: CallFrame) => { file: string; line: number } | null {
+  const maps = new Map<string, SourceMap | null>();
+  const mapOf = (bundleFile: string) => {
+    if (!maps.has(bundleFile)) {
+      const mapFile = `${bundleFile}.map`;
+      maps.set(
+        bundleFile,
+        path.dirname(bundleFile) === path.dirname(bundlePath) && fs.existsSync(mapFile)
+          ? new SourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')))
+          : null,
+      );
+    }
+    return maps.get(bundleFile)!;
+  };
   return (frame) => {
-    if (frame.url.replace(/^file:\/\//, '') !== bundleFile) return null;
+    const bundleFile = frame.url.replace(/^file:\/\//, '');
+    const map = bundleFile.endsWith('.js') ? mapOf(bundleFile) : null;
+    if (!map) return null;
     const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as {
       originalSource?: string;
       originalLine?: number;
@@ -58,7 +75,7 @@ function summariseProfile(file: string): void {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const hits = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0);
   const msPerHit = (profile.endTime - profile.startTime) / 1000 / Math.max(1, hits);
-  const mapFrame = bundleMapper(bundlePath);
+  const mapFrame = bundleMapper();
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -74,15 +91,16 @@ function summariseProfile(file: string): void {
     );
   }
   const busyMs = [...byArea.values()].reduce((a, b) => a + b, 0);
-  console.error(`\nprofile ${path.basename(file)}: ${(busyMs / 1000).toFixed(1)} s busy`);
+  console.error(
+    `\nprofile ${path.relative(path.dirname(path.dirname(file)), file)}: ${(busyMs / 1000).toFixed(1)} s busy`,
+  );
   printTop('self time by area', byArea, busyMs, 15);
   printTop('self time by function', byFunction, busyMs, 25);
 }
 
-/** Prints a summary of every server CPU profile written into `dir` (kept for DevTools). */
+/** Prints a summary of every server CPU profile written under `dir` (kept for DevTools). */
 export async function summariseProfiles(dir: string): Promise<void> {
-  const files = fs
-    .readdirSync(dir)
+  const files = (fs.readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.cpuprofile'))
     .sort();
   for (const file of files) summariseProfile(path.join(dir, file));

@@ -91,10 +91,9 @@ export class ServerProcess {
     cleanup: Cleanup,
     options: StartOptions = {},
   ): Promise<ServerProcess> {
-    const profileName = `${options.label ?? 'server'}-${process.pid}-${env.PORT}.cpuprofile`;
-    const profiling = options.cpuProfileDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${profileName}`]
-      : [];
+    // One directory per server: its main thread and each intake thread write their own profile.
+    const profileDir = options.cpuProfileDir && path.join(options.cpuProfileDir, options.label ?? 'server');
+    const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     const child = spawn(process.execPath, [...profiling, bundlePath, 'serve'], {
       cwd: repoRoot,
       env,
