@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { isAnyOf } from '../../platform/db/dialect.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { type AuditContext, addressKey, buyerKey, normaliseName, normalisePhone } from './audit-rules.ts';
 import type { NormalisedOrder } from './normalise.ts';
@@ -71,7 +72,7 @@ export async function loadAuditContext(
     tx
       .selectFrom('blocklist')
       .select(['kind', 'value'])
-      .where('value', 'in', blocklistCandidates(orders, keys))
+      .where(isAnyOf(tx, 'value', blocklistCandidates(orders, keys)))
       .execute(),
     phones.length + addresses.length === 0
       ? Promise.resolve([])
@@ -80,14 +81,12 @@ export async function loadAuditContext(
           .select(['phone_key', 'address_key', 'placed_at'])
           .where('placed_at', '>=', since)
           .where('id', '!=', excludeOrderId ?? '')
-          .where((eb) =>
-            eb.or([eb('phone_key', 'in', phones.length ? phones : ['']), eb('address_key', 'in', addresses)]),
-          )
+          .where((eb) => eb.or([isAnyOf(tx, 'phone_key', phones), isAnyOf(tx, 'address_key', addresses)]))
           .execute(),
     tx
       .selectFrom('orders')
       .select(['buyer_key', 'number'])
-      .where('buyer_key', 'in', buyers)
+      .where(isAnyOf(tx, 'buyer_key', buyers))
       .where('id', '!=', excludeOrderId ?? '')
       .where('status', 'in', mergeableStatuses)
       .where('placed_at', '>=', new Date(now.getTime() - mergeWindowHours * 3600_000).toISOString())
@@ -137,7 +136,7 @@ export async function loadCustomerTiers(
   const rows = await tx
     .selectFrom('orders')
     .select(['buyer_key', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('buyer_key', 'in', buyers)
+    .where(isAnyOf(tx, 'buyer_key', buyers))
     .where('status', '!=', 'cancelled')
     .groupBy('buyer_key')
     .execute();

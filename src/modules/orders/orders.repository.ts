@@ -1,6 +1,6 @@
 import { insertMany, insertRows, insertSqliteRows } from '../../platform/db/bulk.ts';
 import type { Database, DialectName, Executor } from '../../platform/db/database.ts';
-import { dayOf, escapeLike } from '../../platform/db/dialect.ts';
+import { dayOf, escapeLike, isAnyOf } from '../../platform/db/dialect.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
 
 type SqliteHandle = NonNullable<Database['sqlite']>;
@@ -30,7 +30,7 @@ export const ordersRepository = {
       .selectFrom('orders')
       .selectAll()
       .where('channel_id', '=', channel)
-      .where('external_id', 'in', externalIds)
+      .where(isAnyOf(db, 'external_id', externalIds))
       .execute();
     return new Map(rows.map((r) => [r.external_id, r]));
   },

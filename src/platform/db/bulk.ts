@@ -15,10 +15,10 @@ export async function insertRows<T extends keyof DB & string>(
 }
 
 /**
- * The same as `insertRows` for any table, with an optional clause after the VALUES list
+ * The same as `insertRows` for any table, with an optional clause after the rows
  * (`on conflict … do nothing returning "id"`); returns the rows a RETURNING clause gives back.
  * The SQL is written here rather than by the query builder: for a 1,000-row insert Kysely's
- * per-value parsing and compiling cost more than PostgreSQL's own work on the rows.
+ * per-value parsing and compiling cost more than the database's own work on the rows.
  */
 export async function insertMany<R = never>(
   db: Executor,
@@ -28,8 +28,12 @@ export async function insertMany<R = never>(
 ): Promise<R[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
-  const perStatement = Math.max(1, Math.floor(maxParameters / columns.length));
   const isNumbered = db.getExecutor().adapter instanceof PostgresAdapter;
+  if (isNumbered) {
+    const query = jsonRowsInsert(table, columns, rows, await jsonColumnsOf(db, table), suffix);
+    return (await db.executeQuery<R>(query)).rows as R[];
+  }
+  const perStatement = Math.max(1, Math.floor(maxParameters / columns.length));
   const returned: R[] = [];
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
@@ -40,6 +44,61 @@ export async function insertMany<R = never>(
 }
 
 const quoted = (name: string) => `"${name}"`;
+
+// Column types do not change while the process runs (migrations run before anything else).
+const jsonColumnsByTable = new Map<string, Promise<Set<string>>>();
+
+/** The json/jsonb columns of a PostgreSQL table: their values are JSON text already. */
+function jsonColumnsOf(db: Executor, table: string): Promise<Set<string>> {
+  let columns = jsonColumnsByTable.get(table);
+  if (!columns) {
+    columns = db
+      .executeQuery<{ column_name: string }>(
+        CompiledQuery.raw(
+          `select column_name from information_schema.columns
+           where table_schema = current_schema() and table_name = $1 and data_type in ('json', 'jsonb')`,
+          [table],
+        ),
+      )
+      .then((result) => new Set(result.rows.map((row) => row.column_name)));
+    columns.catch(() => jsonColumnsByTable.delete(table));
+    jsonColumnsByTable.set(table, columns);
+  }
+  return columns;
+}
+
+/**
+ * PostgreSQL: all rows as one JSON parameter, spread into columns by `json_populate_recordset`.
+ * Binding tens of thousands of parameters cost the server's CPU more than the insert; a JSON
+ * text is built natively and parsed by the database, which types each value by its column.
+ */
+function jsonRowsInsert(
+  table: string,
+  columns: readonly string[],
+  rows: readonly object[],
+  jsonColumns: ReadonlySet<string>,
+  suffix: string,
+): CompiledQuery {
+  const keys = columns.map((column) => `${JSON.stringify(column)}:`);
+  const isJson = columns.map((column) => jsonColumns.has(column));
+  const objects: string[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as Record<string, unknown>;
+    let text = '{';
+    for (let c = 0; c < columns.length; c++) {
+      const value = row[columns[c]];
+      // Every row states every column of the first: a missing one would silently become NULL.
+      if (value === undefined) throw new Error(`insert into ${table}: row ${r} has no "${columns[c]}"`);
+      // A JSON column's value is JSON text (writeJson) and goes in as it is.
+      const json = isJson[c] && typeof value === 'string' ? value : JSON.stringify(value);
+      text += `${c === 0 ? '' : ','}${keys[c]}${json}`;
+    }
+    objects[r] = `${text}}`;
+  }
+  const list = columns.map(quoted).join(', ');
+  const sql = `insert into ${quoted(table)} (${list}) select ${list} from json_populate_recordset(null::${quoted(table)}, $1::json)${suffix ? ` ${suffix}` : ''}`;
+  return CompiledQuery.raw(sql, [`[${objects.join(',')}]`]);
+}
 
 function multiRowInsert(
   table: string,
