@@ -39,7 +39,9 @@ function threadScript(): { script: URL | string; isEval: boolean } {
   if (!import.meta.url.endsWith('.ts'))
     return { script: new URL('./intake-thread.js', import.meta.url), isEval: false };
   const source = new URL('./intake-thread.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
+  // Resolved here, beside the sources: the bootstrap runs with no module of its own to resolve from.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
   return { script: bootstrap, isEval: true };
 }
 
