@@ -79,10 +79,11 @@ export function createIntakePool(options: {
     worker.unref();
     worker.on('message', (reply: IntakeReply) => finish(thread, reply));
     worker.on('error', (error) => logger.error({ err: error }, 'intake thread failed'));
+    const { threadId } = worker;
     worker.on('exit', (code) => {
       threads.splice(threads.indexOf(thread), 1);
       // A thread that died mid-write must not keep the others from their turn.
-      releaseTurn(turns);
+      releaseTurn(turns, threadId);
       const lost = thread.current;
       thread.current = null;
       if (lost) lost.reject(new AppError('INTERNAL', `an intake thread stopped (exit code ${code})`));
