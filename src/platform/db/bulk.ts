@@ -30,7 +30,7 @@ export async function insertMany<R = never>(
   const columns = Object.keys(rows[0]);
   const isNumbered = db.getExecutor().adapter instanceof PostgresAdapter;
   if (isNumbered) {
-    const query = jsonRowsInsert(table, columns, rows, await jsonColumnsOf(db, table), suffix);
+    const query = jsonRowsInsert(table, columns, rows, await columnTypesOf(db, table), suffix);
     return (await db.executeQuery<R>(query)).rows as R[];
   }
   const perStatement = Math.max(1, Math.floor(maxParameters / columns.length));
@@ -46,58 +46,59 @@ export async function insertMany<R = never>(
 const quoted = (name: string) => `"${name}"`;
 
 // Column types do not change while the process runs (migrations run before anything else).
-const jsonColumnsByTable = new Map<string, Promise<Set<string>>>();
+const columnTypesByTable = new Map<string, Promise<Map<string, string>>>();
 
-/** The json/jsonb columns of a PostgreSQL table: their values are JSON text already. */
-function jsonColumnsOf(db: Executor, table: string): Promise<Set<string>> {
-  let columns = jsonColumnsByTable.get(table);
-  if (!columns) {
-    columns = db
-      .executeQuery<{ column_name: string }>(
+/** Each column's SQL type (`text`, `integer`, `jsonb`, …) of a PostgreSQL table. */
+function columnTypesOf(db: Executor, table: string): Promise<Map<string, string>> {
+  let types = columnTypesByTable.get(table);
+  if (!types) {
+    types = db
+      .executeQuery<{ name: string; type: string }>(
         CompiledQuery.raw(
-          `select column_name from information_schema.columns
-           where table_schema = current_schema() and table_name = $1 and data_type in ('json', 'jsonb')`,
-          [table],
+          `select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
+           where attrelid = $1::regclass and attnum > 0 and not attisdropped`,
+          [quoted(table)],
         ),
       )
-      .then((result) => new Set(result.rows.map((row) => row.column_name)));
-    columns.catch(() => jsonColumnsByTable.delete(table));
-    jsonColumnsByTable.set(table, columns);
+      .then((result) => new Map(result.rows.map((row) => [row.name, row.type])));
+    types.catch(() => columnTypesByTable.delete(table));
+    columnTypesByTable.set(table, types);
   }
-  return columns;
+  return types;
 }
 
 /**
- * PostgreSQL: all rows as one JSON parameter, spread into columns by `json_populate_recordset`.
- * Binding tens of thousands of parameters cost the server's CPU more than the insert; a JSON
- * text is built natively and parsed by the database, which types each value by its column.
+ * PostgreSQL: all rows as one JSON parameter, spread into typed columns by `json_to_recordset`.
+ * Binding tens of thousands of parameters cost the server's CPU more than the insert; the rows
+ * are serialised natively in one call and the database types each value by its column. A JSON
+ * column's value is JSON text already (writeJson): it travels as text and is cast on the way in.
  */
 function jsonRowsInsert(
   table: string,
   columns: readonly string[],
   rows: readonly object[],
-  jsonColumns: ReadonlySet<string>,
+  types: ReadonlyMap<string, string>,
   suffix: string,
 ): CompiledQuery {
-  const keys = columns.map((column) => `${JSON.stringify(column)}:`);
-  const isJson = columns.map((column) => jsonColumns.has(column));
-  const objects: string[] = new Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as Record<string, unknown>;
-    let text = '{';
     for (let c = 0; c < columns.length; c++) {
-      const value = row[columns[c]];
       // Every row states every column of the first: a missing one would silently become NULL.
-      if (value === undefined) throw new Error(`insert into ${table}: row ${r} has no "${columns[c]}"`);
-      // A JSON column's value is JSON text (writeJson) and goes in as it is.
-      const json = isJson[c] && typeof value === 'string' ? value : JSON.stringify(value);
-      text += `${c === 0 ? '' : ','}${keys[c]}${json}`;
+      if (row[columns[c]] === undefined)
+        throw new Error(`insert into ${table}: row ${r} has no "${columns[c]}"`);
     }
-    objects[r] = `${text}}`;
   }
-  const list = columns.map(quoted).join(', ');
-  const sql = `insert into ${quoted(table)} (${list}) select ${list} from json_populate_recordset(null::${quoted(table)}, $1::json)${suffix ? ` ${suffix}` : ''}`;
-  return CompiledQuery.raw(sql, [`[${objects.join(',')}]`]);
+  const definitions: string[] = [];
+  const selected: string[] = [];
+  for (const column of columns) {
+    const type = types.get(column);
+    if (!type) throw new Error(`insert into ${table}: no column "${column}"`);
+    const isJson = type === 'json' || type === 'jsonb';
+    definitions.push(`${quoted(column)} ${isJson ? 'text' : type}`);
+    selected.push(isJson ? `${quoted(column)}::${type}` : quoted(column));
+  }
+  const sql = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) select ${selected.join(', ')} from json_to_recordset($1::json) as rows(${definitions.join(', ')})${suffix ? ` ${suffix}` : ''}`;
+  return CompiledQuery.raw(sql, [JSON.stringify(rows)]);
 }
 
 function multiRowInsert(
