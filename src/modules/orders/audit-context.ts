@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
-import { isAnyOf } from '../../platform/db/dialect.ts';
+import { isAnyOf, selectByKeys } from '../../platform/db/dialect.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { type AuditContext, addressKey, buyerKey, normaliseName, normalisePhone } from './audit-rules.ts';
 import type { NormalisedOrder } from './normalise.ts';
@@ -66,7 +66,17 @@ export async function loadAuditContext(
   const since = new Date(
     Math.min(now.getTime(), ...orders.map((o) => Date.parse(o.placedAt))) - velocityLookbackMs,
   ).toISOString();
-  const [skuStates, blocklistRows, recentRows, openRows] = await Promise.all([
+  // Recent orders by phone and by address are two lookups, not one with OR: each probes its index.
+  const recentBy = (column: 'phone_key' | 'address_key', keys: string[]) =>
+    selectByKeys(tx, keys, (matchesKey) =>
+      tx
+        .selectFrom('orders')
+        .select([`${column} as key`, 'placed_at'])
+        .where(matchesKey(column))
+        .where('placed_at', '>=', since)
+        .where('id', '!=', excludeOrderId ?? ''),
+    );
+  const [skuStates, blocklistRows, phoneRows, addressRows, openRows] = await Promise.all([
     catalog.skuStates(tx, [...new Set(orders.flatMap((o) => o.lines.map((l) => l.sku)))]),
     // Only entries that could match this batch: the blocklist may be long, a batch is not.
     tx
@@ -74,30 +84,22 @@ export async function loadAuditContext(
       .select(['kind', 'value'])
       .where(isAnyOf(tx, 'value', blocklistCandidates(orders, keys)))
       .execute(),
-    phones.length + addresses.length === 0
-      ? Promise.resolve([])
-      : tx
-          .selectFrom('orders')
-          .select(['phone_key', 'address_key', 'placed_at'])
-          .where('placed_at', '>=', since)
-          .where('id', '!=', excludeOrderId ?? '')
-          .where((eb) => eb.or([isAnyOf(tx, 'phone_key', phones), isAnyOf(tx, 'address_key', addresses)]))
-          .execute(),
-    tx
-      .selectFrom('orders')
-      .select(['buyer_key', 'number'])
-      .where(isAnyOf(tx, 'buyer_key', buyers))
-      .where('id', '!=', excludeOrderId ?? '')
-      .where('status', 'in', mergeableStatuses)
-      .where('placed_at', '>=', new Date(now.getTime() - mergeWindowHours * 3600_000).toISOString())
-      .execute(),
+    recentBy('phone_key', phones),
+    recentBy('address_key', addresses),
+    selectByKeys(tx, buyers, (matchesKey) =>
+      tx
+        .selectFrom('orders')
+        .select(['buyer_key', 'number'])
+        .where(matchesKey('buyer_key'))
+        .where('id', '!=', excludeOrderId ?? '')
+        .where('status', 'in', mergeableStatuses)
+        .where('placed_at', '>=', new Date(now.getTime() - mergeWindowHours * 3600_000).toISOString()),
+    ),
   ]);
   const byPhone = new Map<string, string[]>();
   const byAddress = new Map<string, string[]>();
-  for (const row of recentRows) {
-    pushTo(byPhone, row.phone_key, row.placed_at);
-    pushTo(byAddress, row.address_key, row.placed_at);
-  }
+  for (const row of phoneRows) pushTo(byPhone, row.key, row.placed_at);
+  for (const row of addressRows) pushTo(byAddress, row.key, row.placed_at);
   // Orders of the same batch count for each other too: a burst often arrives in one file or call.
   // An order's own time never counts for it (the window ends just before its placedAt).
   orders.forEach((order, i) => {
@@ -133,13 +135,14 @@ export async function loadCustomerTiers(
   orders: readonly NormalisedOrder[],
 ): Promise<Map<string, 'vip' | 'regular' | 'new'>> {
   const buyers = [...new Set(orders.map((o) => keysOf(o).buyerKey))];
-  const rows = await tx
-    .selectFrom('orders')
-    .select(['buyer_key', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(isAnyOf(tx, 'buyer_key', buyers))
-    .where('status', '!=', 'cancelled')
-    .groupBy('buyer_key')
-    .execute();
+  const rows = await selectByKeys(tx, buyers, (matchesKey) =>
+    tx
+      .selectFrom('orders')
+      .select(['buyer_key', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(matchesKey('buyer_key'))
+      .where('status', '!=', 'cancelled')
+      .groupBy('buyer_key'),
+  );
   const counts = new Map(rows.map((r) => [r.buyer_key ?? '', Number(r.n)]));
   return new Map(buyers.map((b) => [b, tierOf(counts.get(b) ?? 0)]));
 }

@@ -1,4 +1,11 @@
-import { type Kysely, PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
+import {
+  type Kysely,
+  PostgresAdapter,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { DialectName } from './database.ts';
 
 /**
@@ -22,6 +29,34 @@ export function isAnyOf(db: Kysely<any>, column: string, values: readonly string
   return dialectOf(db) === 'postgres'
     ? sql<SqlBool>`${sql.ref(column)} = any(${[...values]}::text[])`
     : sql<SqlBool>`${sql.ref(column)} in (${sql.join([...values])})`;
+}
+
+/**
+ * The rows a batch's lookup finds for a long list of keys: `query` receives the condition that
+ * matches its key column and builds the rest. SQLite gets `column IN (keys)` and probes the
+ * column's index per key. PostgreSQL runs the query once per key (`unnest` × `lateral`): given a
+ * thousand keys in one `= any(...)` or `IN`, its planner judges a full scan of a table of some
+ * ten thousand orders cheaper than a thousand index probes (and a table just written has no
+ * statistics yet), and the scan costs about ten times the CPU. `offset 0` keeps the planner from
+ * folding the per-key query back into one join.
+ */
+export async function selectByKeys<R>(
+  // biome-ignore lint/suspicious/noExplicitAny: any executor of any schema.
+  db: Kysely<any>,
+  keys: readonly string[],
+  // biome-ignore lint/suspicious/noExplicitAny: the query's tables are the caller's.
+  query: (matchesKey: (column: string) => RawBuilder<SqlBool>) => SelectQueryBuilder<any, any, R>,
+): Promise<R[]> {
+  if (keys.length === 0) return [];
+  if (dialectOf(db) !== 'postgres') return query((column) => isAnyOf(db, column, keys)).execute();
+  const perKey = query((column) => sql<SqlBool>`${sql.ref(column)} = "batch_keys"."key"`).offset(
+    sql<number>`0`,
+  );
+  const found =
+    await sql<R>`select "found".* from unnest(${[...keys]}::text[]) as "batch_keys"("key") cross join lateral (${perKey}) as "found"`.execute(
+      db,
+    );
+  return found.rows;
 }
 
 /** Column types used by migrations. */
