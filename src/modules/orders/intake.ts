@@ -276,8 +276,11 @@ export function createIntake(deps: IntakeDeps) {
 
   async function skipStoredOrders(tx: Executor, candidates: Candidate[], results: IntakeResult[]) {
     const byChannel = new Map<string, Candidate[]>();
-    for (const c of candidates)
-      byChannel.set(c.order.channel, [...(byChannel.get(c.order.channel) ?? []), c]);
+    for (const c of candidates) {
+      const group = byChannel.get(c.order.channel);
+      if (group) group.push(c);
+      else byChannel.set(c.order.channel, [c]);
+    }
     const fresh: Candidate[] = [];
     for (const [channel, group] of byChannel) {
       const stored = await repo.findByExternalIds(

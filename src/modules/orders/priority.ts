@@ -143,34 +143,43 @@ function flaggedSku(input: ClassifyInput, flag: 'madeToOrder' | 'presale'): stri
   return input.order.lines.find((line) => isFlagged(line.sku))?.sku;
 }
 
-/** One entry per condition in `when`: its explanation when it holds, null when it does not. */
-function checkConditions(when: ClassificationRule['when'], input: ClassifyInput): (string | null)[] {
+/**
+ * Why every condition in `when` holds, one explanation each; null as soon as one does not
+ * (classification runs for every order of a batch, so a failing rule costs no more than its check).
+ */
+function whyRuleMatches(when: ClassificationRule['when'], input: ClassifyInput): string[] | null {
   const { order, customerGroup } = input;
-  const results: (string | null)[] = [];
-  const check = (holds: boolean, reason: () => string) => results.push(holds ? reason() : null);
+  const reasons: string[] = [];
   const { requestedService, skuFlag, channel, minTotalMinor, minQuantity } = when;
   if (requestedService) {
     const service = order.requestedService;
-    check(requestedService.includes(service), () => `${service} delivery requested`);
+    if (!requestedService.includes(service)) return null;
+    reasons.push(`${service} delivery requested`);
   }
   if (skuFlag) {
     const sku = flaggedSku(input, skuFlag);
-    check(sku !== undefined, () => `SKU ${sku} is ${skuFlagText[skuFlag]}`);
+    if (sku === undefined) return null;
+    reasons.push(`SKU ${sku} is ${skuFlagText[skuFlag]}`);
   }
   if (when.customerGroup) {
-    const isInGroup = customerGroup !== undefined && when.customerGroup.includes(customerGroup);
-    check(isInGroup, () => `customer group ${customerGroup}`);
+    if (customerGroup === undefined || !when.customerGroup.includes(customerGroup)) return null;
+    reasons.push(`customer group ${customerGroup}`);
   }
-  if (channel) check(channel.includes(order.channel), () => `channel ${order.channel}`);
+  if (channel) {
+    if (!channel.includes(order.channel)) return null;
+    reasons.push(`channel ${order.channel}`);
+  }
   if (minTotalMinor !== undefined) {
     const total = order.totalMinor;
-    check(total >= minTotalMinor, () => `total ${total} ≥ ${minTotalMinor} minor units`);
+    if (total < minTotalMinor) return null;
+    reasons.push(`total ${total} ≥ ${minTotalMinor} minor units`);
   }
   if (minQuantity !== undefined) {
     const units = order.lines.reduce((sum, line) => sum + line.quantity, 0);
-    check(units >= minQuantity, () => `${units} units ≥ ${minQuantity}`);
+    if (units < minQuantity) return null;
+    reasons.push(`${units} units ≥ ${minQuantity}`);
   }
-  return results;
+  return reasons;
 }
 
 function decideType(
@@ -178,11 +187,11 @@ function decideType(
   rules: readonly ClassificationRule[],
 ): { type: OrderType; reason: string } {
   if (input.order.typeHint) return { type: input.order.typeHint, reason: 'channel hint' };
-  for (const [index, rule] of rules.entries()) {
-    const results = checkConditions(rule.when, input);
-    if (results.every((result) => result !== null)) {
-      const because = results.length > 0 ? results.join(' and ') : 'no conditions, matches every order';
-      return { type: rule.type, reason: `rule ${index + 1}: ${because}` };
+  for (let index = 0; index < rules.length; index++) {
+    const reasons = whyRuleMatches(rules[index].when, input);
+    if (reasons) {
+      const because = reasons.length > 0 ? reasons.join(' and ') : 'no conditions, matches every order';
+      return { type: rules[index].type, reason: `rule ${index + 1}: ${because}` };
     }
   }
   return { type: 'normal', reason: 'no rule matched' };
