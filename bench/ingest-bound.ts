@@ -17,9 +17,9 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { countOf, type Plan, type Workload } from './ingest-workload.ts';
 import { type Cleanup, tempDir } from './support/cleanup.ts';
 import { runConcurrently } from './support/http.ts';
-import { progress, timed } from './support/measure.ts';
+import { progress, type Throughput, timed } from './support/measure.ts';
 import { benchSkus } from './support/orders.ts';
-import { freshPostgresDatabase } from './support/postgres.ts';
+import { freshPostgresDatabase, settlePostgres } from './support/postgres.ts';
 import type { DatabaseKind } from './support/server.ts';
 
 type Row = Record<string, unknown>;
@@ -215,26 +215,41 @@ async function openBoundDatabase(kind: DatabaseKind, cleanup: Cleanup) {
   };
   cleanup.add(`close bound ${kind} database`, close);
   await migrateToLatest(database);
-  return { database, close };
+  return { database, databaseUrl, close };
 }
 
-export async function measureBound(kind: DatabaseKind, workload: Workload, plan: Plan, cleanup: Cleanup) {
+/** The bound's side of the throughput cases: one database, measured phase by phase. */
+export interface BoundRun {
+  warmUp(workload: Pick<Workload, 'warmup' | 'warmupBatches'>): Promise<void>;
+  single(orders: CanonicalOrder[]): Promise<Throughput>;
+  batch(groups: CanonicalOrder[][]): Promise<Throughput>;
+  /** Leaves nothing behind that would run during the server's turn (see settlePostgres). */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openBoundRun(kind: DatabaseKind, plan: Plan, cleanup: Cleanup): Promise<BoundRun> {
   progress(`${kind}: bound`);
   // Rows are built before the clock starts: the bound is the cost of the writes alone.
   const each = (orders: CanonicalOrder[]): OrderTables[] => orders.map(rowsOf);
   const merged = (groups: CanonicalOrder[][]): OrderTables[] =>
     groups.map((orders) => mergeTables(orders.map(rowsOf)));
-  const { database, close } = await openBoundDatabase(kind, cleanup);
+  const { database, databaseUrl, close } = await openBoundDatabase(kind, cleanup);
   const writer = boundWriter(database);
-
-  await writer.writeEach(each(workload.warmup), plan.clients);
-  const singleRows = each(workload.single);
-  const single = await timed(singleRows.length, () => writer.writeEach(singleRows, plan.clients));
-  await writer.writeBatches(merged(workload.warmupBatches), plan.batchClients);
-  const batchRows = merged(workload.batches);
-  const batch = await timed(countOf(workload.batches), () =>
-    writer.writeBatches(batchRows, plan.batchClients),
-  );
-  await close();
-  return { single, batch };
+  return {
+    async warmUp(workload) {
+      await writer.writeEach(each(workload.warmup), plan.clients);
+      await writer.writeBatches(merged(workload.warmupBatches), plan.batchClients);
+    },
+    single(orders) {
+      const rows = each(orders);
+      return timed(rows.length, () => writer.writeEach(rows, plan.clients));
+    },
+    batch(groups) {
+      const rows = merged(groups);
+      return timed(countOf(groups), () => writer.writeBatches(rows, plan.batchClients));
+    },
+    settle: () => settlePostgres(databaseUrl),
+    close,
+  };
 }

@@ -3,8 +3,9 @@ import type { CanonicalOrder } from '../src/contracts/orders.ts';
 import { countOf, type Plan, type Workload } from './ingest-workload.ts';
 import type { Cleanup } from './support/cleanup.ts';
 import { expectStatus, type JsonClient, runConcurrently } from './support/http.ts';
-import { progress, timed } from './support/measure.ts';
+import { progress, type Throughput, timed } from './support/measure.ts';
 import { benchSkus, formatMinor, OrderFactory } from './support/orders.ts';
+import { settlePostgres } from './support/postgres.ts';
 import { type DatabaseKind, freshServerEnv, ServerProcess } from './support/server.ts';
 
 export interface ServerRunOptions {
@@ -84,12 +85,23 @@ function postBatches(client: JsonClient, bodies: string[], sizes: number[], clie
   return runConcurrently(bodies.length, clients, (i) => postBatch(client, bodies[i], sizes[i]));
 }
 
-export async function measureServer(
+/** The server side of the throughput cases: one server, measured phase by phase between bound phases. */
+export interface ServerRun {
+  /** Orders no clock sees: every code path and connection has run before the first phase. */
+  warmUp(workload: Pick<Workload, 'warmup' | 'warmupBatches'>): Promise<void>;
+  single(orders: CanonicalOrder[]): Promise<Throughput>;
+  batch(groups: CanonicalOrder[][]): Promise<Throughput>;
+  /** Leaves nothing behind that would run during the bound's turn (see settlePostgres). */
+  settle(): Promise<void>;
+  peakMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function openServerRun(
   kind: DatabaseKind,
-  workload: Workload,
   options: ServerRunOptions,
   cleanup: Cleanup,
-) {
+): Promise<ServerRun> {
   const { plan } = options;
   progress(`${kind}: server`);
   const { server, apiKey } = await startBenchServer(kind, cleanup, options, kind, 'api');
@@ -98,27 +110,31 @@ export async function measureServer(
   const singles = (orders: CanonicalOrder[]) => orders.map((o) => JSON.stringify(o));
   const batches = (groups: CanonicalOrder[][]) => groups.map((orders) => JSON.stringify({ orders }));
   const sizes = (groups: CanonicalOrder[][]) => groups.map((g) => g.length);
-
-  await postSingles(client, singles(workload.warmup), plan.clients);
-  const singleBodies = singles(workload.single);
-  const single = await timedOnServer(server, `${kind} single`, singleBodies.length, () =>
-    postSingles(client, singleBodies, plan.clients),
-  );
-  await postBatches(
-    client,
-    batches(workload.warmupBatches),
-    sizes(workload.warmupBatches),
-    plan.batchClients,
-  );
-  const batchBodies = batches(workload.batches);
-  const batch = await timedOnServer(server, `${kind} batch`, countOf(workload.batches), () =>
-    postBatches(client, batchBodies, sizes(workload.batches), plan.batchClients),
-  );
-  const { peakMb } = server.memory();
-  client.close();
-  // Stopped before the bound runs, so its outbox worker does not compete for the CPU.
-  await server.stop();
-  return { single, batch, peakMb };
+  return {
+    async warmUp(workload) {
+      await postSingles(client, singles(workload.warmup), plan.clients);
+      const groups = workload.warmupBatches;
+      await postBatches(client, batches(groups), sizes(groups), plan.batchClients);
+    },
+    single(orders) {
+      const bodies = singles(orders);
+      return timedOnServer(server, `${kind} single`, bodies.length, () =>
+        postSingles(client, bodies, plan.clients),
+      );
+    },
+    batch(groups) {
+      const bodies = batches(groups);
+      return timedOnServer(server, `${kind} batch`, countOf(groups), () =>
+        postBatches(client, bodies, sizes(groups), plan.batchClients),
+      );
+    },
+    settle: () => settlePostgres(server.env.DATABASE_URL),
+    peakMb: () => server.memory().peakMb,
+    async stop() {
+      client.close();
+      await server.stop();
+    },
+  };
 }
 
 // ---- memory after many orders ----

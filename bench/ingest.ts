@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureBound } from './ingest-bound.ts';
-import { measureRss, measureServer } from './ingest-server.ts';
+import { openBoundRun } from './ingest-bound.ts';
+import { measureRss, openServerRun } from './ingest-server.ts';
 import { fullPlan, makeWorkload, type Plan, quickPlan } from './ingest-workload.ts';
 import { type Cleanup, withCleanup } from './support/cleanup.ts';
 import { progress, type Throughput } from './support/measure.ts';
@@ -60,9 +60,40 @@ function parseOptions(args: string[]): Options {
 
 const round = (n: number) => Math.round(n);
 
-function caseLine(kind: DatabaseKind, name: string, ordo: Throughput, bound: Throughput): string {
-  const ratio = ordo.perSecond / bound.perSecond;
-  return `ingest ${kind} ${name}: ${round(ordo.perSecond)} orders/s, bound ${round(bound.perSecond)}/s, ratio ${ratio.toFixed(2)}`;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+interface RoundResult {
+  ordo: Throughput;
+  bound: Throughput;
+  ratio: number;
+}
+
+/** One case over its rounds: the median of each figure, and the median of the rounds' ratios. */
+function summarise(rounds: RoundResult[]) {
+  return {
+    ordoPerSecond: median(rounds.map((r) => r.ordo.perSecond)),
+    boundPerSecond: median(rounds.map((r) => r.bound.perSecond)),
+    ratio: median(rounds.map((r) => r.ratio)),
+    rounds,
+  };
+}
+
+function caseLines(kind: DatabaseKind, name: string, result: ReturnType<typeof summarise>): string[] {
+  const { ordoPerSecond, boundPerSecond, ratio, rounds } = result;
+  const lines = [
+    `ingest ${kind} ${name}: ${round(ordoPerSecond)} orders/s, bound ${round(boundPerSecond)}/s, ratio ${ratio.toFixed(2)}`,
+  ];
+  if (rounds.length > 1) {
+    const each = rounds.map(
+      (r) => `${round(r.ordo.perSecond)}/${round(r.bound.perSecond)}=${r.ratio.toFixed(2)}`,
+    );
+    lines.push(`  ${kind} ${name} rounds (ordo/bound=ratio): ${each.join(', ')}`);
+  }
+  return lines;
 }
 
 function save(lines: string[], json: unknown): void {
@@ -81,18 +112,45 @@ async function benchDatabase(
   print: (line: string) => void,
 ) {
   const workload = makeWorkload(options.plan);
-  const ordo = await measureServer(kind, workload, options, cleanup);
-  const bound = await measureBound(kind, workload, options.plan, cleanup);
-  print(caseLine(kind, 'single', ordo.single, bound.single));
-  print(caseLine(kind, 'batch', ordo.batch, bound.batch));
-  print(`server peak rss ${kind}: ${ordo.peakMb} MB`);
-  const ratio = (a: Throughput, b: Throughput) => a.perSecond / b.perSecond;
-  return {
-    database: kind,
-    single: { ordo: ordo.single, bound: bound.single, ratio: ratio(ordo.single, bound.single) },
-    batch: { ordo: ordo.batch, bound: bound.batch, ratio: ratio(ordo.batch, bound.batch) },
-    serverPeakRssMb: ordo.peakMb,
+  const server = await openServerRun(kind, options, cleanup);
+  const bound = await openBoundRun(kind, options.plan, cleanup);
+  await server.warmUp(workload);
+  await server.settle();
+  await bound.warmUp(workload);
+  await bound.settle();
+  // Server and bound take turns on the same orders, so both see the machine in the same minute.
+  const single: RoundResult[] = [];
+  const batch: RoundResult[] = [];
+  const measure = async (ordoWork: () => Promise<Throughput>, boundWork: () => Promise<Throughput>) => {
+    const ordoResult = await ordoWork();
+    await server.settle();
+    const boundResult = await boundWork();
+    await bound.settle();
+    return { ordo: ordoResult, bound: boundResult, ratio: ordoResult.perSecond / boundResult.perSecond };
   };
+  for (const [index, orders] of workload.rounds.entries()) {
+    progress(`${kind}: round ${index + 1} of ${workload.rounds.length}`);
+    single.push(
+      await measure(
+        () => server.single(orders.single),
+        () => bound.single(orders.single),
+      ),
+    );
+    batch.push(
+      await measure(
+        () => server.batch(orders.batches),
+        () => bound.batch(orders.batches),
+      ),
+    );
+  }
+  const peakMb = server.peakMb();
+  await server.stop();
+  await bound.close();
+  const result = { single: summarise(single), batch: summarise(batch) };
+  for (const line of caseLines(kind, 'single', result.single)) print(line);
+  for (const line of caseLines(kind, 'batch', result.batch)) print(line);
+  print(`server peak rss ${kind}: ${peakMb} MB`);
+  return { database: kind, ...result, serverPeakRssMb: peakMb };
 }
 
 export async function run(args: string[]): Promise<void> {
