@@ -23,11 +23,11 @@ export interface Plan {
 
 /** Single orders over 32 clients and batches of 1,000 over 2, in 5 rounds of 2,000 singles and 7 batches. */
 export const fullPlan = {
-  warmupOrders: 500,
+  warmupOrders: 2000,
   singleOrders: 10_000,
   clients: 32,
-  // Two per batch client: with intake threads, every thread has run before the clock starts.
-  warmupBatches: 4,
+  // Several per intake thread: the threads' code is optimised before the clock starts.
+  warmupBatches: 10,
   batches: 35,
   batchSize: 1000,
   batchClients: 2,
