@@ -156,6 +156,34 @@ async function heapMb(client: JsonClient): Promise<Record<string, number>> {
   return figures;
 }
 
+/** Outbox events the server's worker has delivered so far (all types and outcomes). */
+async function deliveredEvents(client: JsonClient): Promise<number> {
+  const reply = await client.get('/metrics');
+  expectStatus(reply, 200, 'GET /metrics');
+  let total = 0;
+  for (const match of reply.body.matchAll(/^ordo_outbox_delivered_total(?:\{[^}]*\})? ([\d.e+]+)$/gm))
+    total += Number(match[1]);
+  return total;
+}
+
+/**
+ * Waits until the worker has delivered the events of every order taken (no delivery for two
+ * seconds), at most a minute: memory "after 100,000 orders" is read once they are processed,
+ * not while the worker is still allocating the last batches. Returns the seconds waited.
+ */
+async function waitUntilWorkerIsIdle(client: JsonClient): Promise<number> {
+  const start = performance.now();
+  let last = await deliveredEvents(client);
+  let quietPolls = 0;
+  while (quietPolls < 4 && performance.now() - start < 60_000) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await deliveredEvents(client);
+    quietPolls = now === last ? quietPolls + 1 : 0;
+    last = now;
+  }
+  return (performance.now() - start) / 1000;
+}
+
 /** Memory of the server after `orders` orders, with its heap as Prometheus reports it. */
 async function sampleMemory(server: ServerProcess, client: JsonClient, orders: number) {
   const sample = { orders, ...server.memory(), ...(await heapMb(client)) };
@@ -184,10 +212,14 @@ export async function measureRss(options: ServerRunOptions, cleanup: Cleanup) {
     samples.push(await sampleMemory(server, client, sentAfter(segment) * plan.batchSize));
   }
   const seconds = (performance.now() - start) / 1000;
+  const drainSeconds = await waitUntilWorkerIsIdle(client);
+  progress(`sqlite: worker idle ${drainSeconds.toFixed(1)} s after the last batch`);
+  samples.push(await sampleMemory(server, client, batchCount * plan.batchSize));
   const orders = batchCount * plan.batchSize;
   const serverCpuMsPerOrder = ((server.cpuSeconds() - cpuBefore) * 1000) / orders;
   client.close();
   await server.stop();
   const { rssMb, peakMb } = samples[samples.length - 1];
-  return { orders, seconds, perSecond: orders / seconds, serverCpuMsPerOrder, rssMb, peakMb, samples };
+  const result = { orders, seconds, perSecond: orders / seconds, serverCpuMsPerOrder, rssMb, peakMb };
+  return { ...result, drainSeconds, samples };
 }

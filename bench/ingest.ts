@@ -175,7 +175,7 @@ export async function run(args: string[]): Promise<void> {
     const rss = options.plan.rssOrders > 0 ? await measureRss(options, cleanup) : null;
     if (rss)
       print(
-        `rss sqlite after ${rss.orders} orders: ${rss.rssMb} MB (peak ${rss.peakMb} MB), bound ${rssBoundMb} MB`,
+        `rss sqlite after ${rss.orders} orders (worker idle after ${rss.drainSeconds.toFixed(0)} s): ${rss.rssMb} MB (peak ${rss.peakMb} MB), bound ${rssBoundMb} MB`,
       );
     return { databases, rss };
   });

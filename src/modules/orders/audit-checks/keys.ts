@@ -12,9 +12,10 @@ export interface PhoneReading {
 }
 
 const readPhones = new Map<string, PhoneReading | null>();
-// A reading is a few short strings (a parsed PhoneNumber is far larger), so many fit: a batch's
-// phones are read by the keys, the phone check and the velocity lookup, and a burst's repeat buyers hit it.
-const maxRememberedPhones = 20_000;
+// A reading is a few short strings (a parsed PhoneNumber is far larger). A batch's phones are read
+// by the keys, the phone check and the velocity lookup: 5,000 hold a full batch's (at most 2,000)
+// and a burst's repeat buyers, in each intake thread, without a few megabytes more per thread.
+const maxRememberedPhones = 5000;
 
 /**
  * A phone as libphonenumber reads it, remembered. Parsing and typing are the audit's costliest
