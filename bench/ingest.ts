@@ -2,6 +2,8 @@
  * Ingest benchmark (DESIGN.md section 8): orders through the real server over HTTP — one per
  * request and 1,000 per batch — against the same rows written by raw SQL on the same kind of
  * database, on SQLite and PostgreSQL in one run; then the server's memory after 100,000 orders.
+ * Server and bound take turns in rounds (see Plan.rounds); each case prints the medians and,
+ * on the next line, every round's figures.
  *
  *   npm run bench -- ingest [--quick] [--rss | --no-rss] [--db sqlite|postgres] [--save] [--cpu-prof]
  */
