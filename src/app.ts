@@ -40,7 +40,13 @@ export async function createApp(options: AppOptions) {
   const inventory = createInventory({ database, clock, mailer, publicUrl: config.publicUrl });
   const intakePool =
     config.intakeThreads > 0
-      ? createIntakePool({ size: config.intakeThreads, location: database.location, logger, metrics })
+      ? createIntakePool({
+          size: config.intakeThreads,
+          heapMb: config.intakeThreadHeapMb,
+          location: database.location,
+          logger,
+          metrics,
+        })
       : undefined;
   const orders = createOrders({
     database,

@@ -42,4 +42,11 @@ describe('configuration', () => {
     for (const bad of ['two', '-1', '1.5', '33'])
       assert.throws(() => loadConfig({ ORDO_INTAKE_THREADS: bad }), /ORDO_INTAKE_THREADS/);
   });
+
+  it('sizes intake thread heaps at 48 MB unless told, within 16–4096', () => {
+    assert.equal(loadConfig({}).intakeThreadHeapMb, 48);
+    assert.equal(loadConfig({ ORDO_INTAKE_THREAD_HEAP_MB: '96' }).intakeThreadHeapMb, 96);
+    for (const bad of ['big', '8', '64.5', '5000'])
+      assert.throws(() => loadConfig({ ORDO_INTAKE_THREAD_HEAP_MB: bad }), /ORDO_INTAKE_THREAD_HEAP_MB/);
+  });
 });

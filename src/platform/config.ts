@@ -13,6 +13,8 @@ export interface Config {
   worker: 'inline' | 'off';
   /** Threads that validate, audit and store order batches; 0 keeps batches on the main thread. */
   intakeThreads: number;
+  /** Old-generation heap of each intake thread, in MB. */
+  intakeThreadHeapMb: number;
   logLevel: string;
   /** Body limit for API requests; a batch of 1,000 orders fits in about 2 MB. */
   bodyLimitBytes: number;
@@ -41,6 +43,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   return {
     port,
     intakeThreads: parseIntakeThreads(env.ORDO_INTAKE_THREADS, Boolean(env.DATABASE_URL)),
+    intakeThreadHeapMb: parseWholeNumber(
+      'ORDO_INTAKE_THREAD_HEAP_MB',
+      env.ORDO_INTAKE_THREAD_HEAP_MB,
+      48,
+      16,
+      4096,
+    ),
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(cwd, env.ORDO_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -92,4 +101,26 @@ function parseIntakeThreads(value: string | undefined, isPostgres: boolean): num
       },
     );
   return threads;
+}
+
+/**
+ * A whole-number setting within bounds, or its default when unset. The heap of an intake thread
+ * (ORDO_INTAKE_THREAD_HEAP_MB, default 48) holds one batch: enough for the API's largest on
+ * SQLite; a batch that does not fit is stored by the main thread instead, so the setting trades
+ * memory for how often that happens, never for lost orders.
+ */
+function parseWholeNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+) {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new AppError('VALIDATION_FAILED', `${name} must be a whole number ${min}–${max}, got "${value}"`, {
+      field: name,
+    });
+  return number;
 }

@@ -25,6 +25,11 @@ export function createMetrics() {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),
+    batchesTooLargeForThreads: new Counter({
+      name: 'ordo_intake_batches_too_large_for_threads_total',
+      help: 'Batches an intake thread could not hold in its heap, stored by the main thread instead (see ORDO_INTAKE_THREAD_HEAP_MB)',
+      registers: [registry],
+    }),
     outboxDelivered: new Counter({
       name: 'ordo_outbox_delivered_total',
       help: 'Outbox events delivered, by type and result (done, retry, dead)',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { readJson } from '../../src/platform/db/dialect.ts';
-import { useTestApp } from '../helpers/app.ts';
+import { type TestApp, useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { newOrderInput } from '../helpers/factories.ts';
 
@@ -13,6 +13,30 @@ function ownOrder(externalId: string, overrides: Record<string, unknown> = {}): 
   const base = newOrderInput({ externalId });
   const address = { ...(base.shippingAddress as object), line1: `文三路 ${externalId} 号` };
   return { ...base, shippingAddress: address, ...overrides };
+}
+
+/** 1,000 orders of 64 lines each: just under the 4 MB body limit, the most one batch can hold. */
+function fullBatch(prefix: string): string {
+  const lines = Array.from({ length: 64 }, () => ({ sku: 'TEE-RED-M', quantity: 1, unitPrice: '59.90' }));
+  const total = '3843.60';
+  const payment = { status: 'paid', method: 'alipay', paidAmount: total, paidAt: '2026-11-20T08:01:30Z' };
+  const orders = Array.from({ length: 1000 }, (_, i) =>
+    ownOrder(`${prefix}-${i}`, { lines, total, payment }),
+  );
+  const body = JSON.stringify({ orders });
+  assert.ok(body.length > 3.5 * 2 ** 20 && body.length < 4 * 2 ** 20, `body of ${body.length} bytes`);
+  return body;
+}
+
+/** Stored lines of the orders whose external id matches `pattern`. */
+async function linesOf(app: TestApp, pattern: string): Promise<number> {
+  const row = await app.app.database.db
+    .selectFrom('order_lines')
+    .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('orders.external_id', 'like', pattern)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 for (const dialect of testDialects) {
@@ -125,6 +149,15 @@ for (const dialect of testDialects) {
       }
     });
 
+    it('stores a full batch at the body limit, each order once with all its lines', async () => {
+      const before = await orderCount();
+      const response = await postBatch(fullBatch('big'));
+      assert.equal(response.statusCode, 200, response.body.slice(0, 500));
+      assert.deepEqual(response.json().summary, { created: 1000, duplicate: 0, rejected: 0 });
+      assert.equal(await orderCount(), before + 1000);
+      assert.equal(await linesOf(t.current, 'big-%'), 64_000);
+    });
+
     it('judges a batch by settings saved a moment before', async () => {
       const admin = { type: 'system' as const, id: null, name: 'test' };
       await t.current.app.orders.saveOrderSettings(admin, { autohold: { isEnabled: true, minutes: 15 } });
@@ -139,6 +172,48 @@ for (const dialect of testDialects) {
       const metrics = await t.current.server.inject({ method: 'GET', url: '/metrics' });
       assert.match(metrics.body, /ordo_orders_received_total\{channel="nowhere",outcome="rejected"\} 1/);
       assert.match(metrics.body, /ordo_intake_stage_seconds_count\{stage="store"\} [1-9]/);
+    });
+  });
+}
+
+for (const dialect of testDialects) {
+  describe(`a batch too large for an intake thread on ${dialect}`, () => {
+    // A 16 MB thread heap cannot hold a full batch: V8 stops the thread mid-batch.
+    const t = useTestApp(dialect, { env: { ORDO_INTAKE_THREADS: '1', ORDO_INTAKE_THREAD_HEAP_MB: '16' } });
+    const postBatch = (body: string) =>
+      t.current.request({
+        method: 'POST',
+        url: '/api/v1/orders/batch',
+        headers: { 'content-type': 'application/json' },
+        payload: body,
+      });
+
+    it('is stored by the server itself, once, and the threads keep serving', async () => {
+      await t.current.request({
+        method: 'POST',
+        url: '/api/v1/skus',
+        payload: { code: 'TEE-RED-M', name: 'Tee red M', price: '59.90' },
+      });
+      const response = await postBatch(fullBatch('oom'));
+      assert.equal(response.statusCode, 200, response.body.slice(0, 500));
+      assert.deepEqual(response.json().summary, { created: 1000, duplicate: 0, rejected: 0 });
+      assert.equal(await linesOf(t.current, 'oom-%'), 64_000);
+
+      const replay = await postBatch(fullBatch('oom'));
+      assert.equal(replay.statusCode, 200, replay.body.slice(0, 500));
+      assert.deepEqual(replay.json().summary, { created: 0, duplicate: 1000, rejected: 0 });
+      assert.equal(await linesOf(t.current, 'oom-%'), 64_000, 'nothing stored twice');
+
+      const metrics = await t.current.request({ method: 'GET', url: '/metrics' });
+      assert.match(
+        metrics.body,
+        /ordo_intake_batches_too_large_for_threads_total 2/,
+        'both went to the server',
+      );
+
+      const small = await postBatch(JSON.stringify({ orders: [ownOrder('after-oom')] }));
+      assert.equal(small.statusCode, 200, small.body);
+      assert.deepEqual(small.json().summary, { created: 1, duplicate: 0, rejected: 0 });
     });
   });
 }

@@ -15,7 +15,8 @@ import { createCustomerAction } from './customer-action.ts';
 import { createDryRun } from './dry-run.ts';
 import { createEfficiency } from './efficiency.ts';
 import { countOutcomes, createIntake, type IntakeOutcome } from './intake.ts';
-import type { IntakePool } from './intake-pool.ts';
+import { type IntakePool, ThreadOutOfMemory } from './intake-pool.ts';
+import type { IntakeJob } from './intake-thread.ts';
 import { createMergeSplit } from './merge-split.ts';
 import { createOrderActions } from './order-actions.ts';
 import { createOrderChanges } from './order-changes.ts';
@@ -71,21 +72,38 @@ export function createOrders(deps: OrdersDeps) {
    */
   async function receiveBatch(actor: Actor, inputs: readonly unknown[]): Promise<IntakeOutcome[]> {
     if (!pool || inputs.length > maxBatchOrders) return receiveOrders(actor, inputs);
-    const { outcomes } = await pool.receive(await currentRun(), actor, { inputs });
-    countOutcomes(deps.metrics, inputs, outcomes);
-    return outcomes;
+    const result = await onThread(pool, actor, { inputs });
+    if (!result) return receiveOrders(actor, inputs);
+    countOutcomes(deps.metrics, inputs, result.outcomes);
+    return result.outcomes;
   }
 
   /** A batch request's raw body (`{"orders":[…]}`), parsed and stored on an intake thread when there are any. */
   async function receiveBatchBody(actor: Actor, raw: Uint8Array): Promise<IntakeOutcome[]> {
     if (!pool) return receiveOrders(actor, parseBatch(raw));
-    const { outcomes, channels } = await pool.receive(await currentRun(), actor, { raw });
+    const result = await onThread(pool, actor, { raw });
+    if (!result) return receiveOrders(actor, parseBatch(raw));
     countOutcomes(
       deps.metrics,
-      channels.map((channel) => ({ channel })),
-      outcomes,
+      result.channels.map((channel) => ({ channel })),
+      result.outcomes,
     );
-    return outcomes;
+    return result.outcomes;
+  }
+
+  /**
+   * A batch stored by an intake thread; undefined when it did not fit the thread's bounded heap
+   * (very long orders near the body limit), and the caller stores it here instead. Orders the
+   * thread had already committed then come back as duplicates: never stored twice.
+   */
+  async function onThread(intakePool: IntakePool, actor: Actor, orders: IntakeJob['orders']) {
+    try {
+      return await intakePool.receive(await currentRun(), actor, orders);
+    } catch (error) {
+      if (!(error instanceof ThreadOutOfMemory)) throw error;
+      deps.metrics?.batchesTooLargeForThreads.inc();
+      return undefined;
+    }
   }
   return {
     receiveOrder,

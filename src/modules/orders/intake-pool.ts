@@ -29,6 +29,18 @@ interface Pending {
 interface Thread {
   worker: Worker;
   current: Pending | null;
+  /** Set when the thread ran out of its bounded heap: its batch can still be stored elsewhere. */
+  ranOutOfMemory: boolean;
+}
+
+/**
+ * A batch a thread could not hold in its bounded heap (V8 stopped the thread). Nothing of it
+ * was committed unless the thread had finished writing; the caller stores it on the main thread.
+ */
+export class ThreadOutOfMemory extends Error {
+  constructor() {
+    super('the batch did not fit an intake thread’s heap');
+  }
 }
 
 /**
@@ -53,11 +65,13 @@ export function fromWire(outcome: WireOutcome): IntakeOutcome {
 
 export function createIntakePool(options: {
   size: number;
+  /** Each thread's old-generation heap (MB): one batch's worth. */
+  heapMb?: number;
   location: Database['location'];
   logger: Logger;
   metrics?: Metrics;
 }) {
-  const { size, location, logger, metrics } = options;
+  const { size, location, logger, metrics, heapMb = 48 } = options;
   const turns = newTurnsBuffer();
   const threads: Thread[] = [];
   const queue: Pending[] = [];
@@ -71,14 +85,20 @@ export function createIntakePool(options: {
       eval: isEval,
       workerData: data,
       // A thread keeps nothing between batches but small caches: a bounded heap keeps its
-      // memory near what one batch needs instead of growing with the machine's RAM.
-      resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 12 },
+      // memory near what one batch needs instead of growing with the machine's RAM (a batch
+      // that does not fit is handed back, see ThreadOutOfMemory).
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 12 },
     });
-    const thread: Thread = { worker, current: null };
+    const thread: Thread = { worker, current: null, ranOutOfMemory: false };
     // An idle thread does not keep the process alive; one holding a batch does (see pump).
     worker.unref();
     worker.on('message', (reply: IntakeReply) => finish(thread, reply));
-    worker.on('error', (error) => logger.error({ err: error }, 'intake thread failed'));
+    worker.on('error', (error) => {
+      thread.ranOutOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      if (thread.ranOutOfMemory)
+        logger.warn('a batch did not fit an intake thread; the server stores it itself');
+      else logger.error({ err: error }, 'intake thread failed');
+    });
     const { threadId } = worker;
     worker.on('exit', (code) => {
       threads.splice(threads.indexOf(thread), 1);
@@ -86,7 +106,8 @@ export function createIntakePool(options: {
       releaseTurn(turns, threadId);
       const lost = thread.current;
       thread.current = null;
-      if (lost) lost.reject(new AppError('INTERNAL', `an intake thread stopped (exit code ${code})`));
+      if (lost && thread.ranOutOfMemory) lost.reject(new ThreadOutOfMemory());
+      else if (lost) lost.reject(new AppError('INTERNAL', `an intake thread stopped (exit code ${code})`));
       if (!isClosed) pump();
     });
     threads.push(thread);
