@@ -421,8 +421,11 @@ test('audit rules: a stricter velocity rule is dry-run, charted and saved as a n
   await page.getByRole('dialog').getByRole('button', { name: 'Save as new version' }).click();
   await page.getByText('Saved as version 1').waitFor();
   await page.getByTestId('active-version').getByText('Active: version 1').waitFor();
+  // The save dialog closes with an animation; the drawer is opened once it has gone.
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
 
   await page.getByTestId('versions-open').click();
+  await page.getByTestId('versions-drawer').waitFor();
   const versions = page.getByTestId('versions-table');
   const row = versions.locator('tr', { hasText: 'v1' });
   await row.getByText('Hold every repeat order while we investigate fraud').waitFor();
