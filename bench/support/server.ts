@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { serverEnv } from '../../scripts/server-env.mjs';
 import { type Cleanup, tempDir } from './cleanup.ts';
 import { JsonClient } from './http.ts';
 import { freshPostgresDatabase } from './postgres.ts';
@@ -36,13 +37,14 @@ async function freePort(): Promise<number> {
 
 /** The environment of a server on a fresh database of the given kind. */
 export async function freshServerEnv(kind: DatabaseKind, cleanup: Cleanup): Promise<NodeJS.ProcessEnv> {
-  const env: NodeJS.ProcessEnv = {
+  // As `npm start` runs it (scripts/server-env.mjs).
+  const env: NodeJS.ProcessEnv = serverEnv({
     ...process.env,
     PORT: String(await freePort()),
     HOST: '127.0.0.1',
     ORDO_ADMIN_PASSWORD: 'bench-password',
     LOG_LEVEL: 'warn',
-  };
+  });
   delete env.DATABASE_URL;
   delete env.DATABASE_READ_URL;
   // Even on PostgreSQL the data dir holds files; keep it out of the repository.

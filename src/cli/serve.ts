@@ -20,14 +20,11 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
     { database: app.database.dialect, url: `http://${config.host}:${config.port}` },
     'Ordo is serving',
   );
-  const shutdown = async (signal: string) => {
+  onStopSignal(async (signal) => {
     app.logger.info({ signal }, 'shutting down');
     await server.close();
     await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  });
 }
 
 /** `ordo worker`: only the outbox dispatcher, for deployments that scale workers separately. */
@@ -41,11 +38,28 @@ export async function runWorker(config: Config, options: { once: boolean }): Pro
   }
   app.startWorker();
   app.logger.info({ workerId: app.dispatcher.workerId, database: app.database.dialect }, 'worker running');
-  const shutdown = async () => {
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  onStopSignal(() => app.close());
   return undefined;
+}
+
+/**
+ * Stops once on SIGINT or SIGTERM, however often they come: under `npm start` a Ctrl-C reaches
+ * the server from the terminal and again from the launcher, and the second must not cut the
+ * first's shutdown short.
+ */
+function onStopSignal(stop: (signal: NodeJS.Signals) => Promise<void>): void {
+  let isStopping = false;
+  const handle = (signal: NodeJS.Signals) => {
+    if (isStopping) return;
+    isStopping = true;
+    void stop(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handle);
+  process.on('SIGTERM', handle);
 }

@@ -46,7 +46,7 @@ async function listen(testApp: TestApp, port = 0): Promise<RunningServer> {
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
