@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { newOrderInput } from '../helpers/factories.ts';
 import { freePort } from '../helpers/server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -12,6 +13,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 interface Launched {
   launcher: ChildProcess;
   url: string;
+  env: NodeJS.ProcessEnv;
   output: () => string;
 }
 
@@ -31,7 +33,7 @@ async function launch(extraEnv: Record<string, string> = {}): Promise<Launched> 
   const launcher = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env });
   let output = '';
   for (const stream of [launcher.stdout, launcher.stderr]) stream?.on('data', (chunk) => (output += chunk));
-  return { launcher, url: `http://127.0.0.1:${env.PORT}`, output: () => output };
+  return { launcher, url: `http://127.0.0.1:${env.PORT}`, env, output: () => output };
 }
 
 async function waitUntilHealthy({ launcher, url, output }: Launched): Promise<void> {
@@ -122,6 +124,39 @@ describe('npm start (scripts/start.mjs)', () => {
     assert.deepEqual(await exitOf(started.launcher), { code: 0, signal: null });
     assert.equal(isRunning(pid), false);
     assert.equal(started.output().match(/"msg":"shutting down"/g)?.length, 1, started.output());
+  });
+
+  it('stores a batch on the built intake thread (dist/intake-thread.js, bundled with its packages)', async () => {
+    const started = await launch({ ORDO_INTAKE_THREADS: '1' });
+    await waitUntilHealthy(started);
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, ['dist/cli.js', ...args], {
+        cwd: root,
+        env: started.env,
+        encoding: 'utf8',
+      });
+    const apiKey = cli('apikey', 'create', '--name', 'start-test', '--role', 'integration').trim();
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` };
+    const post = (url: string, body: unknown) =>
+      fetch(`${started.url}${url}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    assert.equal(
+      (await post('/api/v1/skus', { code: 'TEE-RED-M', name: 'Tee red M', price: '59.90' })).status,
+      201,
+    );
+    const orders = [newOrderInput(), newOrderInput(), { ...newOrderInput(), total: undefined }];
+    const reply = await post('/api/v1/orders/batch', { orders });
+    const body = await reply.json();
+    assert.equal(reply.status, 200, JSON.stringify(body));
+    assert.deepEqual(body.summary, { created: 2, duplicate: 0, rejected: 1 });
+    assert.equal(body.results[0].order.status, 'approved');
+    const stored = await (
+      await fetch(`${started.url}/api/v1/orders/${body.results[0].order.id}`, { headers })
+    ).json();
+    assert.equal(stored.lines[0].name, 'Tee red M', 'the thread read the catalog');
+    assert.equal(body.results[2].error.details.field, 'total');
+    started.launcher.kill('SIGTERM');
+    assert.deepEqual(await exitOf(started.launcher), { code: 0, signal: null });
+    assert.doesNotMatch(started.output(), /intake thread failed/);
   });
 
   it('ends with the server’s exit code and message when the server cannot start', async () => {
