@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { newOrderInput } from '../helpers/factories.ts';
 import { freePort } from '../helpers/server.ts';
 
@@ -16,6 +16,8 @@ interface Launched {
   env: NodeJS.ProcessEnv;
   output: () => string;
 }
+
+const launched: ChildProcess[] = [];
 
 /** `npm start`'s launcher on a fresh data directory (it builds the bundle first if it is stale). */
 async function launch(extraEnv: Record<string, string> = {}): Promise<Launched> {
@@ -31,6 +33,7 @@ async function launch(extraEnv: Record<string, string> = {}): Promise<Launched> 
   delete env.DATABASE_URL;
   if (!('MALLOC_ARENA_MAX' in extraEnv)) delete env.MALLOC_ARENA_MAX;
   const launcher = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env });
+  launched.push(launcher);
   let output = '';
   for (const stream of [launcher.stdout, launcher.stderr]) stream?.on('data', (chunk) => (output += chunk));
   return { launcher, url: `http://127.0.0.1:${env.PORT}`, env, output: () => output };
@@ -93,6 +96,16 @@ async function exitOf(launcher: ChildProcess) {
 }
 
 describe('npm start (scripts/start.mjs)', () => {
+  // A test that failed half-way must not leave its launcher and server running.
+  afterEach(() => {
+    for (const launcher of launched.splice(0)) {
+      if (launcher.exitCode !== null || launcher.signalCode !== null) continue;
+      const children = fs.readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8');
+      for (const pid of children.trim().split(/\s+/).filter(Boolean)) signalIfRunning(Number(pid), 'SIGKILL');
+      launcher.kill('SIGKILL');
+    }
+  });
+
   it('runs the server with two malloc arenas, and SIGTERM stops both processes cleanly', async () => {
     const started = await launch();
     await waitUntilHealthy(started);
