@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import SqliteDatabase from 'better-sqlite3';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { readJson } from '../../src/platform/db/dialect.ts';
 import { type TestApp, useTestApp } from '../helpers/app.ts';
@@ -167,6 +171,35 @@ for (const dialect of testDialects) {
       assert.deepEqual(result.order.holds, ['AUTOHOLD']);
       await t.current.app.orders.saveOrderSettings(admin, { autohold: { isEnabled: false, minutes: 15 } });
     });
+
+    if (dialect === 'sqlite') {
+      it('checkpoints the WAL after each batch, so the database file itself holds the orders', async () => {
+        // A thread's commits never checkpoint (that would hold up the other threads' writes);
+        // the thread checkpoints once it has replied. Three orders are far below the 1,000
+        // pages at which SQLite would checkpoint on its own.
+        const response = await postBatch({
+          orders: [ownOrder('ckpt-1'), ownOrder('ckpt-2'), ownOrder('ckpt-3')],
+        });
+        assert.equal(response.json().summary.created, 3);
+        const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-ckpt-')), 'copy.db');
+        const storedInFile = () => {
+          // The file alone, without its WAL: what a checkpoint has copied into it.
+          fs.copyFileSync(t.current.testDb.sqliteFile!, copy);
+          const file = new SqliteDatabase(copy, { readonly: true });
+          try {
+            return file.prepare(`select count(*) as n from orders where external_id like 'ckpt-%'`).get() as {
+              n: number;
+            };
+          } finally {
+            file.close();
+          }
+        };
+        const deadline = Date.now() + 10_000;
+        while (storedInFile().n < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        assert.equal(storedInFile().n, 3);
+        fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+      });
+    }
 
     it('counts what the threads received in /metrics', async () => {
       const metrics = await t.current.server.inject({ method: 'GET', url: '/metrics' });
