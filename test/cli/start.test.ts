@@ -18,14 +18,17 @@ interface Launched {
 }
 
 const launched: ChildProcess[] = [];
+const dataDirs: string[] = [];
 
 /** `npm start`'s launcher on a fresh data directory (it builds the bundle first if it is stale). */
 async function launch(extraEnv: Record<string, string> = {}): Promise<Launched> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-start-'));
+  dataDirs.push(dataDir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(await freePort()),
     HOST: '127.0.0.1',
-    ORDO_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-start-')),
+    ORDO_DATA_DIR: dataDir,
     ORDO_ADMIN_PASSWORD: 'start-password-1',
     LOG_LEVEL: 'info',
     ...extraEnv,
@@ -50,11 +53,16 @@ async function waitUntilHealthy({ launcher, url, output }: Launched): Promise<vo
   assert.fail(`the server never answered /healthz:\n${output()}`);
 }
 
-/** The server process the launcher started (Linux: from /proc). */
+/** The processes the launcher started (Linux: from /proc). */
+function childrenOf(launcher: ChildProcess): number[] {
+  const children = fs.readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8');
+  return children.trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** The server process the launcher started. */
 function serverPid(launcher: ChildProcess): number {
-  const children = fs.readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim();
-  const pids = children.split(/\s+/).map(Number);
-  assert.equal(pids.length, 1, `the launcher has one child, got "${children}"`);
+  const pids = childrenOf(launcher);
+  assert.equal(pids.length, 1, `the launcher has one child, got ${JSON.stringify(pids)}`);
   return pids[0];
 }
 
@@ -97,13 +105,14 @@ async function exitOf(launcher: ChildProcess) {
 
 describe('npm start (scripts/start.mjs)', () => {
   // A test that failed half-way must not leave its launcher and server running.
-  afterEach(() => {
+  afterEach(async () => {
     for (const launcher of launched.splice(0)) {
       if (launcher.exitCode !== null || launcher.signalCode !== null) continue;
-      const children = fs.readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8');
-      for (const pid of children.trim().split(/\s+/).filter(Boolean)) signalIfRunning(Number(pid), 'SIGKILL');
+      for (const pid of childrenOf(launcher)) signalIfRunning(pid, 'SIGKILL');
       launcher.kill('SIGKILL');
+      await exitOf(launcher);
     }
+    for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs the server with two malloc arenas, and SIGTERM stops both processes cleanly', async () => {
