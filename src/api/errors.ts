@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode } from '../platform/errors.ts';
+import { AppError, type ErrorCode, fromZodIssues } from '../platform/errors.ts';
 
 /** The error shape of CONTRACT.md, the same for every failure. */
 export function errorPayload(error: AppError) {
@@ -21,15 +21,14 @@ const frameworkCodes: Record<string, ErrorCode> = {
 export function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const first = error.validation[0];
-    const path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const field = path || (error as FastifyError).validationContext || 'body';
-    return new AppError('VALIDATION_FAILED', `${field}: ${first.message}`, {
-      field,
-      issues: error.validation
-        .slice(0, 10)
-        .map((v) => ({ field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message })),
-    });
+    const issues = error.validation.map((v) => ({
+      path: v.instancePath.split('/').filter(Boolean),
+      message: v.message ?? 'invalid',
+    }));
+    // A query or params failure with no path names its part of the request, never "body".
+    if (issues[0] && issues[0].path.length === 0)
+      issues[0].path = [(error as FastifyError).validationContext ?? 'body'];
+    return fromZodIssues(issues);
   }
   const fastifyError = error as FastifyError;
   const mapped = fastifyError.code ? frameworkCodes[fastifyError.code] : undefined;

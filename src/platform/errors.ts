@@ -85,6 +85,35 @@ export function notFound(what: string, id: string): AppError {
   return new AppError('NOT_FOUND', `${what} ${id} does not exist`, { id });
 }
 
-export function invalidField(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${field}: ${message}`, { field });
+export function invalidField(field: string, message: string, details?: ErrorDetails): AppError {
+  return new AppError('VALIDATION_FAILED', `${field}: ${message}`, { field, ...details });
+}
+
+/** What a zod issue says, reduced to what an error needs: structural, so any zod version fits. */
+export interface FieldIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  keys?: readonly string[];
+}
+
+/** The dotted field of an issue under an optional prefix; an unknown key names the key itself. */
+export function issueField(issue: FieldIssue, prefix?: string): string {
+  const keys = issue.code === 'unrecognized_keys' && issue.keys ? issue.keys.slice(0, 1) : [];
+  return [...(prefix ? [prefix] : []), ...issue.path.map(String), ...keys].join('.');
+}
+
+/**
+ * The one validation error for a failed zod parse: a 400 naming the first offending field, with
+ * up to ten issues in `details.issues` (a form shows them all at once).
+ */
+export function fromZodIssues(issues: readonly FieldIssue[], prefix?: string): AppError {
+  const [first] = issues;
+  if (!first) return invalidField(prefix ?? 'body', 'invalid');
+  const field = issueField(first, prefix) || 'body';
+  return invalidField(field, first.message, {
+    issues: issues
+      .slice(0, 10)
+      .map((issue) => ({ field: issueField(issue, prefix), message: issue.message })),
+  });
 }

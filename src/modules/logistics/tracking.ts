@@ -4,10 +4,10 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, fromZodIssues } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { openCase } from '../fulfillment/index.ts';
-import { changeOrderStatus, validationError } from '../orders/index.ts';
+import { changeOrderStatus } from '../orders/index.ts';
 import type { CarrierEvent, TrackingPoller } from './carrier-adapters.ts';
 import { carrierByIdOrCode } from './carriers.ts';
 import {
@@ -44,7 +44,7 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
       throw new AppError('INVALID_JSON', 'body: not valid JSON', { field: 'body' });
     }
     const parsed = trackingPush.safeParse(json);
-    if (!parsed.success) throw validationError(parsed.error.issues);
+    if (!parsed.success) throw fromZodIssues(parsed.error.issues);
     return recordTrackingEvents(carrier, parsed.data.events);
   }
 

@@ -1,6 +1,5 @@
 import { batchBody } from '../../contracts/orders.ts';
-import { AppError } from '../../platform/errors.ts';
-import { validationError } from './intake.ts';
+import { AppError, fromZodIssues } from '../../platform/errors.ts';
 
 /**
  * The orders of a batch request, from its raw body: parsed where the batch is stored (an intake
@@ -17,6 +16,6 @@ export function parseBatch(raw: Uint8Array): unknown[] {
     throw new AppError('INVALID_JSON', `body: not valid JSON (${reason})`, { field: 'body' });
   }
   const parsed = batchBody.safeParse(body);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw fromZodIssues(parsed.error.issues);
   return parsed.data.orders;
 }

@@ -29,7 +29,6 @@ import { createTeams } from './teams.ts';
 
 export { allocationRunner } from './allocation.ts';
 export type { IntakeOutcome, IntakeResult } from './intake.ts';
-export { validationError } from './intake.ts';
 export { createIntakePool, type IntakePool } from './intake-pool.ts';
 export { changeOrderStatus, changeOrdersStatus } from './order-actions.ts';
 export type { OrderStatus } from './order-status.ts';

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, fromZodIssues } from '../../platform/errors.ts';
 import { publishMany } from '../../platform/events/outbox.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -65,16 +65,6 @@ export interface IntakeDeps {
 type Candidate = { index: number; order: NormalisedOrder; actor: Actor };
 type IntakeItem = { actor: Actor; input: unknown };
 
-/** Zod's first issue as our error: the dotted path of the field and what is wrong with it. */
-export function validationError(issues: readonly { path: PropertyKey[]; message: string }[]): AppError {
-  const issue = issues[0];
-  const field = issue.path.map(String).join('.') || 'body';
-  return new AppError('VALIDATION_FAILED', `${field}: ${issue.message}`, {
-    field,
-    issues: issues.slice(0, 10).map((i) => ({ field: i.path.map(String).join('.'), message: i.message })),
-  });
-}
-
 const validatedOrders = new WeakSet<object>();
 
 /** The HTTP layer already parsed this body with the canonical schema; intake need not again. */
@@ -87,7 +77,7 @@ function parseInput(input: unknown): NormalisedOrder {
   if (typeof input === 'object' && input !== null && validatedOrders.has(input))
     return normaliseOrder(input as CanonicalOrder);
   const parsed = canonicalOrder.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw fromZodIssues(parsed.error.issues);
   return normaliseOrder(parsed.data as CanonicalOrder);
 }
 
