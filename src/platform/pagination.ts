@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder, StringReference } from 'kysely';
 import { AppError } from './errors.ts';
 
 export interface Page<T> {
@@ -39,4 +40,31 @@ export function toPage<R, T>(
 /** The single sort key of a one-column cursor, or null for the first page. */
 export function afterKey(cursor: string | null | undefined): string | null {
   return cursor ? String(decodeCursor(cursor, 1)[0]) : null;
+}
+
+/** Where a page starts: the cursor of the page before (none for the first) and its size. */
+export interface PageRequest {
+  cursor?: string | null;
+  limit: number;
+}
+
+/**
+ * One page of a query, newest first by a single unique key column (ids are time-ordered):
+ * the keyset condition, the order, limit + 1 rows and the next cursor. Lists that sort on
+ * several columns (the work queue, the order list) build their own keyset.
+ */
+export async function pageNewestFirst<DB, TB extends keyof DB, O, T>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  column: StringReference<DB, TB>,
+  page: PageRequest,
+  map: (row: O) => T,
+  key: (row: O) => string | number,
+): Promise<Page<T>> {
+  let keyset = query;
+  if (page.cursor) keyset = keyset.where(column, '<', decodeCursor(page.cursor, 1)[0] as never);
+  const rows = await keyset
+    .orderBy(column as never, 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(rows as O[], page.limit, map, (row) => [key(row)]);
 }

@@ -8,7 +8,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { pageNewestFirst } from '../../platform/pagination.ts';
 
 type CaseKind = (typeof caseKinds)[number];
 type DeliveryCase = z.output<typeof deliveryCase>;
@@ -81,12 +81,7 @@ export function createCases(deps: { database: Database; clock: Clock }) {
   async function listCases(filter: z.output<typeof caseQuery>) {
     let query = casesQuery();
     if (filter.status !== 'all') query = query.where('c.status', '=', filter.status);
-    if (filter.cursor) query = query.where('c.id', '<', String(decodeCursor(filter.cursor, 1)[0]));
-    const rows = await query
-      .orderBy('c.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-    return toPage(rows, filter.limit, toCase, (r) => [r.id]);
+    return pageNewestFirst(query, 'c.id', filter, toCase, (r) => r.id);
   }
 
   async function resolveCase(actor: Actor, id: string, note: string): Promise<DeliveryCase> {
