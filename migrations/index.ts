@@ -2,6 +2,7 @@ import * as foundation from './001_foundation.ts';
 import * as auditReview from './002_audit_review.ts';
 import * as inventory from './003_inventory.ts';
 import * as fulfilment from './004_fulfilment.ts';
+import * as readViews from './005_read_views.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -9,4 +10,5 @@ export const migrations = {
   '002_audit_review': auditReview,
   '003_inventory': inventory,
   '004_fulfilment': fulfilment,
+  '005_read_views': readViews,
 };

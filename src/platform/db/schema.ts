@@ -530,7 +530,32 @@ export interface DeliveryCasesTable {
   resolved_at: string | null;
 }
 
+/** staff's read view of users: who people are: no password hashes. */
+export type StaffUsersView = Omit<UsersTable, 'password_hash'>;
+/** catalog's read view of skus: SKUs as other modules read them. */
+export type CatalogSkusView = SkusTable;
+/** catalog's read view of channels: sales channels. */
+export type CatalogChannelsView = ChannelsTable;
+/** inventory's read view of warehouses: warehouses. */
+export type InventoryWarehousesView = WarehousesTable;
+/** inventory's read view of stock_levels: stock per SKU and warehouse. */
+export type InventoryStockLevelsView = StockLevelsTable;
+/** inventory's read view of allocations: what stock is allocated to which order line. */
+export type InventoryAllocationsView = AllocationsTable;
+/** orders's read view of orders: orders as fulfilment and logistics read them. */
+export type OrdersOrdersView = OrdersTable;
+/** orders's read view of order_lines: order lines. */
+export type OrdersOrderLinesView = OrderLinesTable;
+
 export interface DB {
+  staff_users_view: StaffUsersView;
+  catalog_skus_view: CatalogSkusView;
+  catalog_channels_view: CatalogChannelsView;
+  inventory_warehouses_view: InventoryWarehousesView;
+  inventory_stock_levels_view: InventoryStockLevelsView;
+  inventory_allocations_view: InventoryAllocationsView;
+  orders_orders_view: OrdersOrdersView;
+  orders_order_lines_view: OrdersOrderLinesView;
   waves: WavesTable;
   wave_orders: WaveOrdersTable;
   pick_lines: PickLinesTable;
