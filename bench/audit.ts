@@ -34,8 +34,9 @@ function contextFor(orders: NormalisedOrder[], skus: AuditContext['skuStates']):
   orders.forEach((order, i) => {
     const keys = keysOf(order);
     if (keys.phoneKey) byPhone.set(keys.phoneKey, [...(byPhone.get(keys.phoneKey) ?? []), order.placedAt]);
-    byAddress.set(keys.addressKey, [...(byAddress.get(keys.addressKey) ?? []), order.placedAt]);
-    if (i % 3 === 0) openOrdersByBuyer.set(keys.buyerKey, [`SO${i}`]);
+    if (keys.addressKey)
+      byAddress.set(keys.addressKey, [...(byAddress.get(keys.addressKey) ?? []), order.placedAt]);
+    if (keys.buyerKey && i % 3 === 0) openOrdersByBuyer.set(keys.buyerKey, [`SO${i}`]);
   });
   for (const list of [...byPhone.values(), ...byAddress.values()]) list.sort();
   const empty = new Set<string>();

@@ -8,8 +8,51 @@ import { deliveryServices, orderStatuses, orderTypes, paymentStatuses } from './
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1, 'required').max(max);
+/** Ids and codes arrive as numbers from many exports: read them as their decimal text. */
+const code = (max: number) =>
+  z.preprocess((value) => (typeof value === 'number' ? String(value) : value), required(max));
+/** Money as a decimal string ("59.90"), or a JSON number rounded to the currency's minor unit. */
+const money = z.union([moneyString, z.number().finite()]);
+/** A count as a number or numeric text ("2"), as spreadsheets write it. */
+const count = z.preprocess(
+  (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+  z.number().int().min(1).max(100000),
+);
+/**
+ * A time with its offset, or a local time without one ("2017-10-02 10:56:33", as exports write
+ * it), which intake reads in the shop's time zone.
+ */
+export const placedAtTime = z.union([
+  isoDateTime,
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$/, 'an ISO-8601 date-time'),
+]);
 
+/**
+ * The shipping address. Every part may be missing, as real channels send it: what a country
+ * needs and is missing becomes a hold (ADDRESS_INCOMPLETE), never a rejection.
+ */
 export const address = z.object({
+  name: text(100).optional(),
+  phone: text(40).optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'an ISO 3166 two-letter country code')
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  province: text(100).optional(),
+  city: text(100).optional(),
+  district: text(100).optional(),
+  line1: text(300).optional(),
+  line2: text(300).optional(),
+  postalCode: text(20).optional(),
+});
+
+/** An address a person enters or corrects (console, the customer's fix page): complete. */
+export const deliveryAddress = z.object({
   name: required(100),
   phone: required(40),
   country: z
@@ -26,41 +69,60 @@ export const address = z.object({
 });
 
 export const orderLineInput = z.object({
-  sku: required(64),
-  quantity: z.number().int().min(1).max(100000),
-  unitPrice: moneyString,
+  sku: code(64),
+  quantity: count,
+  unitPrice: money.optional().describe('Missing counts as 0 (a gift line); the amount checks judge it'),
   name: text(300).optional(),
 });
 
-/** The canonical order (CONTRACT.md): what every channel's payload is normalised to. */
+/**
+ * The canonical order (CONTRACT.md): what every channel's payload is normalised to. It names
+ * only what identifies an order as required (channel, externalId, placedAt, currency, total, a
+ * line with sku and quantity); anything else missing or unreadable is stored and held.
+ */
 export const canonicalOrder = z
   .object({
     channel: required(64),
-    externalId: required(128),
-    placedAt: isoDateTime,
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as CNY'),
-    customer: z.object({
-      name: required(100),
-      email: z.email().max(200).optional().or(z.literal('')),
-      phone: text(40).optional(),
-    }),
-    shippingAddress: address,
+    externalId: code(128),
+    placedAt: placedAtTime,
+    currency: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{3}$/, 'an ISO 4217 currency code such as CNY')
+      .transform((c) => c.toUpperCase()),
+    customer: z
+      .object({
+        name: text(100).optional(),
+        email: z.email().max(200).optional().or(z.literal('')),
+        phone: text(40).optional(),
+      })
+      .optional(),
+    shippingAddress: address.optional(),
     lines: z.array(orderLineInput).min(1, 'at least one line').max(500),
-    shippingFee: moneyString.default('0'),
-    discount: moneyString.default('0'),
-    total: moneyString,
-    payment: z.object({
-      status: z.enum(paymentStatuses),
-      method: text(40).optional(),
-      paidAmount: moneyString.optional(),
-      paidAt: isoDateTime.optional(),
-    }),
+    shippingFee: money.default('0'),
+    discount: money.default('0'),
+    total: money,
+    payment: z
+      .object({
+        status: z.enum(paymentStatuses),
+        method: text(40).optional(),
+        paidAmount: money.optional(),
+        paidAt: isoDateTime.optional(),
+      })
+      .optional()
+      .describe('Missing counts as not paid yet (PAYMENT_PENDING)'),
     type: z.enum(orderTypes).optional(),
     buyerNote: text(2000).optional(),
     sellerNote: text(2000).optional(),
     requestedService: z.enum(deliveryServices).default('standard'),
   })
   .meta({ id: 'CanonicalOrder' });
+
+/**
+ * Where an order is identified: a problem here is a 400, since without it the order cannot be
+ * stored at all. A problem anywhere else is kept on the order and held.
+ */
+export const identifyingFields = ['channel', 'externalId', 'placedAt', 'currency', 'total', 'lines'] as const;
 
 export type CanonicalOrder = z.output<typeof canonicalOrder>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQuery, pageOf } from './common.ts';
-import { address, order } from './orders.ts';
+import { deliveryAddress, order } from './orders.ts';
 
 export const releaseBody = z.object({
   codes: z.array(z.string().min(1)).min(1, 'name at least one hold'),
@@ -34,7 +34,7 @@ export const paymentBody = z.object({
   paidAt: z.iso.datetime({ offset: true }).optional(),
   method: z.string().trim().max(40).optional(),
 });
-export const addressBody = z.object({ shippingAddress: address });
+export const addressBody = z.object({ shippingAddress: deliveryAddress });
 export const noteBody = z.object({
   direction: z.enum(['internal', 'to_customer']),
   body: z.string().trim().min(1).max(4000),

@@ -69,57 +69,47 @@ for (const dialect of testDialects) {
       await expectRejected('{"channel": "web", ', { status: 400, code: 'INVALID_JSON', field: 'body' });
     });
 
-    it('a missing field → 400 naming the field', async () => {
-      const { shippingAddress, ...order } = newOrderInput();
-      const { line1: _gone, ...address } = shippingAddress as Record<string, unknown>;
-      await expectRejected(JSON.stringify({ ...order, shippingAddress: address }), {
+    it('a missing identifying field → 400 naming the field', async () => {
+      for (const field of ['channel', 'externalId', 'placedAt', 'currency', 'total', 'lines'] as const) {
+        const { [field]: _gone, ...order } = newOrderInput();
+        await expectRejected(JSON.stringify(order), { status: 400, code: 'VALIDATION_FAILED', field });
+      }
+      await expectRejected(JSON.stringify(newOrderInput({ lines: [{ quantity: 2, unitPrice: '1.00' }] })), {
         status: 400,
         code: 'VALIDATION_FAILED',
-        field: 'shippingAddress.line1',
-      });
-      const { total: _total, ...noTotal } = newOrderInput();
-      await expectRejected(JSON.stringify(noTotal), {
-        status: 400,
-        code: 'VALIDATION_FAILED',
-        field: 'total',
+        field: 'lines.0.sku',
       });
     });
 
-    it('a mistyped field → 400 naming the field', async () => {
+    it('an unreadable identifying field → 400 naming the field', async () => {
       await expectRejected(
         JSON.stringify(newOrderInput({ lines: [{ sku: 'A', quantity: 'two', unitPrice: '1.00' }] })),
-        {
-          status: 400,
-          code: 'VALIDATION_FAILED',
-          field: 'lines.0.quantity',
-        },
+        { status: 400, code: 'VALIDATION_FAILED', field: 'lines.0.quantity' },
       );
-      await expectRejected(JSON.stringify(newOrderInput({ total: 129.8 })), {
+      await expectRejected(JSON.stringify(newOrderInput({ total: 'lots' })), {
         status: 400,
         code: 'VALIDATION_FAILED',
         field: 'total',
-      });
-      await expectRejected(JSON.stringify(newOrderInput({ payment: { status: 'maybe' } })), {
-        status: 400,
-        code: 'VALIDATION_FAILED',
-        field: 'payment.status',
       });
       await expectRejected(JSON.stringify(newOrderInput({ placedAt: 'yesterday' })), {
         status: 400,
         code: 'VALIDATION_FAILED',
         field: 'placedAt',
       });
+      await expectRejected(JSON.stringify(newOrderInput({ currency: 'yuan' })), {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'currency',
+      });
+      await expectRejected(JSON.stringify([newOrderInput()]), { status: 400, code: 'VALIDATION_FAILED' });
     });
 
-    it('money with more decimals than the currency has → 422 INVALID_MONEY naming the field', async () => {
-      await expectRejected(
-        JSON.stringify(newOrderInput({ lines: [{ sku: 'A', quantity: 1, unitPrice: '1.999' }] })),
-        {
-          status: 422,
-          code: 'INVALID_MONEY',
-          field: 'lines.0.unitPrice',
-        },
-      );
+    it('a total with more decimals than the currency has → 422 INVALID_MONEY naming the field', async () => {
+      await expectRejected(JSON.stringify(newOrderInput({ total: '129.805' })), {
+        status: 422,
+        code: 'INVALID_MONEY',
+        field: 'total',
+      });
     });
 
     it('an unknown channel → 422 UNKNOWN_CHANNEL', async () => {

@@ -76,15 +76,21 @@ for (const dialect of testDialects) {
     });
 
     it('imports orders from CSV and JSONL with a summary and reasons per line, and is idempotent', () => {
-      for (const file of ['test/fixtures/orders-sample.csv', 'test/fixtures/orders-sample.jsonl']) {
+      // The CSV's order 200004 has a line of quantity "one": identifiable, so stored and held with
+      // that line kept on its hold. The JSONL's line 4 is not JSON at all: the one rejection.
+      const expected = {
+        'test/fixtures/orders-sample.csv': { created: 8, rejected: 0 },
+        'test/fixtures/orders-sample.jsonl': { created: 7, rejected: 1 },
+      };
+      for (const [file, counts] of Object.entries(expected)) {
         const first = ordo('import', 'orders', file);
         assert.equal(first.status, 0, first.stderr);
-        assert.match(first.stdout, /created: 7\b/);
-        assert.match(first.stdout, /rejected: 1\b/);
-        assert.match(first.stdout, /line \d+: /);
+        assert.match(first.stdout, new RegExp(`created: ${counts.created}\\b`));
+        assert.match(first.stdout, new RegExp(`rejected: ${counts.rejected}\\b`));
+        if (counts.rejected > 0) assert.match(first.stdout, /line \d+: /);
         const again = ordo('import', 'orders', file);
         assert.match(again.stdout, /created: 0\b/);
-        assert.match(again.stdout, /duplicate: 7\b/);
+        assert.match(again.stdout, new RegExp(`duplicate: ${counts.created}\\b`));
       }
     });
 

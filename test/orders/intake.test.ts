@@ -141,7 +141,7 @@ for (const dialect of testDialects) {
             newOrderInput({ externalId: 'b-2', channel: 'nowhere' }),
             newOrderInput({ externalId: 'b-1' }),
             { externalId: 'b-3' },
-            newOrderInput({ externalId: 'b-4', shippingFee: '1.005' }),
+            newOrderInput({ externalId: 'b-4', total: '1.005' }),
             newOrderInput({ externalId: 'replay-1' }),
           ],
         },
@@ -157,7 +157,7 @@ for (const dialect of testDialects) {
       assert.equal(results[2].order.id, results[0].order.id);
       assert.equal(results[3].error.code, 'VALIDATION_FAILED');
       assert.equal(results[4].error.code, 'INVALID_MONEY');
-      assert.equal(results[4].error.details.field, 'shippingFee');
+      assert.equal(results[4].error.details.field, 'total');
       assert.deepEqual(summary, { created: 1, duplicate: 2, rejected: 3 });
       const stored = await t.current.app.database.db
         .selectFrom('orders')

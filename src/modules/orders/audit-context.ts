@@ -8,19 +8,24 @@ import type { NormalisedOrder } from './normalise.ts';
 const mergeableStatuses = ['pending_review', 'approved', 'backordered'];
 const velocityLookbackMs = 7 * 24 * 3600 * 1000;
 
+/** The keys an order is matched on; null where the order has nothing to match (no phone, no street). */
 export interface OrderKeys {
   phoneKey: string | null;
-  addressKey: string;
-  buyerKey: string;
+  addressKey: string | null;
+  buyerKey: string | null;
 }
 
 export function keysOf(order: NormalisedOrder): OrderKeys {
   return {
     phoneKey: normalisePhone(order.shippingAddress.phone, order.shippingAddress.country),
-    addressKey: addressKey(order.shippingAddress),
-    buyerKey: buyerKey(order),
+    addressKey: addressKey(order.shippingAddress) || null,
+    buyerKey: buyerKey(order) || null,
   };
 }
+
+const presentKeys = (keys: readonly (string | null)[]) => [
+  ...new Set(keys.filter((k): k is string => k !== null)),
+];
 
 function pushTo(map: Map<string, string[]>, key: string | null, value: string): void {
   if (!key) return;
@@ -40,7 +45,7 @@ function blocklistCandidates(orders: readonly NormalisedOrder[], keys: OrderKeys
     if (order.customer.email) values.add(order.customer.email.toLowerCase());
     values.add(normaliseName(order.customer.name));
     values.add(normaliseName(order.shippingAddress.name));
-    values.add(keys[i].addressKey);
+    if (keys[i].addressKey) values.add(keys[i].addressKey as string);
   });
   return [...values];
 }
@@ -60,9 +65,9 @@ export async function loadAuditContext(
   mergeWindowHours = 48,
 ): Promise<AuditContext> {
   const keys = orders.map(keysOf);
-  const phones = [...new Set(keys.map((k) => k.phoneKey).filter((k): k is string => k !== null))];
-  const addresses = [...new Set(keys.map((k) => k.addressKey))];
-  const buyers = [...new Set(keys.map((k) => k.buyerKey))];
+  const phones = presentKeys(keys.map((k) => k.phoneKey));
+  const addresses = presentKeys(keys.map((k) => k.addressKey));
+  const buyers = presentKeys(keys.map((k) => k.buyerKey));
   const since = new Date(
     Math.min(now.getTime(), ...orders.map((o) => Date.parse(o.placedAt))) - velocityLookbackMs,
   ).toISOString();
@@ -134,7 +139,7 @@ export async function loadCustomerTiers(
   tx: Executor,
   orders: readonly NormalisedOrder[],
 ): Promise<Map<string, 'vip' | 'regular' | 'new'>> {
-  const buyers = [...new Set(orders.map((o) => keysOf(o).buyerKey))];
+  const buyers = presentKeys(orders.map((o) => keysOf(o).buyerKey));
   const rows = await selectByKeys(tx, buyers, (matchesKey) =>
     tx
       .selectFrom('orders')

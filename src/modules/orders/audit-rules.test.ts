@@ -51,6 +51,10 @@ const findingCases: Record<string, () => { order: NormalisedOrder; ctx: AuditCon
     order: newOrder({ shippingAddress: { phone: '12800138000' } }),
     ctx: newContext(),
   }),
+  CONTACT_MISSING: () => ({
+    order: newOrder({ customer: { email: '', phone: '' }, shippingAddress: { phone: '' } }),
+    ctx: newContext(),
+  }),
   ADDRESS_UNSERVED: () => ({ order: newOrder({ shippingAddress: { country: 'BR' } }), ctx: newContext() }),
   BLOCKLISTED: () => ({
     order: newOrder(),
@@ -106,6 +110,7 @@ describe('the rule registry and the default rule set', () => {
       'UNKNOWN_SKU hold 0',
       'ADDRESS_INCOMPLETE hold 0',
       'PHONE_INVALID hold 10',
+      'CONTACT_MISSING hold 0',
       'ADDRESS_UNSERVED hold 20',
       'BLOCKLISTED hold 100',
       'AMOUNT_OVER_LIMIT score 30',
@@ -200,7 +205,7 @@ describe('runAudit', () => {
     const bad = ruleSetWith({ VELOCITY: { params: { maxOrders: -1 } } });
     assert.throws(() => runAudit(newOrder(), newContext(), bad), {
       code: 'VALIDATION_FAILED',
-      details: { field: 'rules.10.params.maxOrders' },
+      details: { field: 'rules.11.params.maxOrders' },
     });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
-import { addressIncomplete, addressUnserved, phoneInvalid } from './audit-checks/address.ts';
+import { addressIncomplete, addressUnserved, contactMissing, phoneInvalid } from './audit-checks/address.ts';
 import { unknownSku } from './audit-checks/catalog.ts';
 import { mergeCandidate } from './audit-checks/merge.ts';
 import { buyerNote, sellerNote } from './audit-checks/notes.ts';
@@ -58,6 +58,7 @@ const ruleList: readonly AnyAuditRule[] = [
   unknownSku,
   addressIncomplete,
   phoneInvalid,
+  contactMissing,
   addressUnserved,
   blocklisted,
   amountOverLimit,

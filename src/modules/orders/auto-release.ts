@@ -11,8 +11,18 @@ import { changeOrderStatus } from './order-actions.ts';
 import { addTimelineEvent, openHolds, releaseHoldRows } from './review.ts';
 import { toNormalised } from './stored-order.ts';
 
-/** Holds about other orders, time or overall risk: a re-audit after a data change leaves them alone. */
-const contextHolds = new Set(['HIGH_RISK', 'AUTOHOLD', 'PRESALE', 'MERGE_CANDIDATE', 'VELOCITY']);
+/**
+ * Holds about other orders, time or overall risk, and values intake could not read: a re-audit
+ * after a data change leaves them alone (a person releases DATA_UNREADABLE once they have looked).
+ */
+const contextHolds = new Set([
+  'HIGH_RISK',
+  'AUTOHOLD',
+  'PRESALE',
+  'MERGE_CANDIDATE',
+  'VELOCITY',
+  'DATA_UNREADABLE',
+]);
 
 /** Holds that clear by themselves: after a data change (re-audit) or when their time comes. */
 export function createAutoRelease(deps: { database: Database; clock: Clock; catalog: Catalog }) {

@@ -5,7 +5,7 @@ import type { EventMap, EventType } from '../../platform/events/event-map.ts';
 import { orderNumber, uuidv7 } from '../../platform/ids.ts';
 import { keysOf } from './audit-context.ts';
 import { type AuditContext, customerActionHolds, type Hold, type RuleSet, runAudit } from './audit-rules.ts';
-import type { NormalisedOrder } from './normalise.ts';
+import { type NormalisedOrder, unreadableHolds } from './normalise.ts';
 import { type OrderSettings, teamFor } from './order-settings.ts';
 import { classifyOrder } from './priority.ts';
 
@@ -70,9 +70,11 @@ function decideHolds(order: NormalisedOrder, ctx: BuildContext) {
   const audit = runAudit(order, ctx.audit, ctx.ruleSet);
   const isAutoMerge =
     ctx.settings.merge.mode === 'auto' && audit.holds.some((h) => h.code === 'MERGE_CANDIDATE');
-  const mergeWith = isAutoMerge ? [...(ctx.audit.openOrdersByBuyer.get(keysOf(order).buyerKey) ?? [])] : [];
+  const buyer = isAutoMerge ? keysOf(order).buyerKey : null;
+  const mergeWith = buyer ? [...(ctx.audit.openOrdersByBuyer.get(buyer) ?? [])] : [];
   const timers = timerHolds(order, ctx);
   const holds = [
+    ...unreadableHolds(order),
     ...audit.holds.filter((h) => !(isAutoMerge && h.code === 'MERGE_CANDIDATE')),
     ...timers.holds,
   ];
@@ -98,7 +100,7 @@ export function buildOrderRows(order: NormalisedOrder, ctx: BuildContext): Built
   const status = holds.length > 0 ? 'pending_review' : 'approved';
   const holdCodes = holds.map((h) => h.code);
   const keys = keysOf(order);
-  const customerTier = ctx.tiers?.get(keys.buyerKey) ?? 'new';
+  const customerTier = (keys.buyerKey && ctx.tiers?.get(keys.buyerKey)) || 'new';
   const classification = classifyOrder(
     { order, receivedAt: now, skuFlags: ctx.audit.skuStates, customerTier },
     ctx.settings.policy,
@@ -113,7 +115,9 @@ export function buildOrderRows(order: NormalisedOrder, ctx: BuildContext): Built
     },
   ];
   const needsCustomer = holdCodes.filter((c) => customerActionHolds.includes(c));
-  if (needsCustomer.length > 0)
+  // Only a customer who can be reached is asked: without any contact the hold waits for a person.
+  const canAsk = order.customer.email || order.customer.phone || order.shippingAddress.phone;
+  if (needsCustomer.length > 0 && canAsk)
     outbox.push({ type: 'order.customer_action_required', payload: { orderId: id, codes: needsCustomer } });
   return {
     // One literal, no spread: a spread plus twenty more keys leaves V8 a slow dictionary object.
@@ -219,6 +223,7 @@ export function buildOrderRows(order: NormalisedOrder, ctx: BuildContext): Built
           type: classification.type,
           typeReason: classification.reason,
           ruleSetVersion: ctx.ruleSet.version,
+          ...(order.unreadable.length > 0 ? { unreadable: order.unreadable } : {}),
         }),
         at,
       },

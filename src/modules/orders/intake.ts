@@ -1,9 +1,9 @@
-import { type CanonicalOrder, canonicalOrder, type Order } from '../../contracts/orders.ts';
+import type { Order } from '../../contracts/orders.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, fromZodIssues } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { publishMany } from '../../platform/events/outbox.ts';
 import { groupCommit } from '../../platform/group-commit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -17,6 +17,7 @@ import type { OrderSettings, OrderSettingsStore } from './order-settings.ts';
 import { toOrder } from './order-view.ts';
 import { ordersRepository as repo } from './orders.repository.ts';
 import type { RuleSets } from './rule-sets.ts';
+import { readCanonicalOrder } from './salvage.ts';
 import { addTimelineEvent } from './timeline.ts';
 
 /** What intake tells a sender about one order; batch replies need no more. */
@@ -65,20 +66,10 @@ export interface IntakeDeps {
 type Candidate = { index: number; order: NormalisedOrder; actor: Actor };
 type IntakeItem = { actor: Actor; input: unknown };
 
-const validatedOrders = new WeakSet<object>();
-
-/** The HTTP layer already parsed this body with the canonical schema; intake need not again. */
-export function markValidated<T extends object>(order: T): T {
-  validatedOrders.add(order);
-  return order;
-}
-
-function parseInput(input: unknown): NormalisedOrder {
-  if (typeof input === 'object' && input !== null && validatedOrders.has(input))
-    return normaliseOrder(input as CanonicalOrder);
-  const parsed = canonicalOrder.safeParse(input);
-  if (!parsed.success) throw fromZodIssues(parsed.error.issues);
-  return normaliseOrder(parsed.data as CanonicalOrder);
+/** An order from any sender as intake stores it; times without an offset are the shop's. */
+function parseInput(input: unknown, timeZone: string): NormalisedOrder {
+  const { order, unreadable } = readCanonicalOrder(input);
+  return normaliseOrder(order, timeZone, unreadable);
 }
 
 const orderKey = (o: { channel: string; externalId: string }) => `${o.channel}\u0000${o.externalId}`;
@@ -141,8 +132,9 @@ export function createIntake(deps: IntakeDeps) {
   async function receiveItems(items: readonly IntakeItem[], given?: IntakeRun): Promise<IntakeResult[]> {
     const inputs = items.map((item) => item.input);
     const results: IntakeResult[] = new Array(items.length);
-    const { candidates, repeats } = time('validate', () => validateAll(items, results));
     const run = given ?? (await currentRun());
+    const timeZone = run.settings.policy.calendar.timeZone;
+    const { candidates, repeats } = time('validate', () => validateAll(items, results, timeZone));
     const accepted = acceptKnownChannels(run.channels, candidates, results);
     // Reads and the audit happen before the write transaction, which then holds the database
     // (SQLite's single writer) only for the inserts. An order another request stores meanwhile
@@ -161,13 +153,13 @@ export function createIntake(deps: IntakeDeps) {
     return results;
   }
 
-  function validateAll(items: readonly IntakeItem[], results: IntakeResult[]) {
+  function validateAll(items: readonly IntakeItem[], results: IntakeResult[], timeZone: string) {
     const firstByKey = new Map<string, number>();
     const candidates: Candidate[] = [];
     const repeats: { index: number; firstIndex: number }[] = [];
     items.forEach(({ actor, input }, index) => {
       try {
-        const order = parseInput(input);
+        const order = parseInput(input, timeZone);
         const key = orderKey(order);
         const firstIndex = firstByKey.get(key);
         // A repeat inside the same batch shares the fate of its first occurrence, resolved after storing.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { moneyString } from '../../contracts/common.ts';
-import { type address as addressSchema, paymentStatuses } from '../../contracts/orders.ts';
+import { type deliveryAddress as addressSchema, paymentStatuses } from '../../contracts/orders.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';

@@ -17,8 +17,9 @@
  *   line      sku, quantity (an integer), unitPrice, lineName
  *   payment   paymentStatus, paymentMethod, paidAmount, paidAt
  * Empty cells are left out of the order (never sent as ""). Only `channel`, `externalId`, `sku`
- * and `quantity` must be in the header; a row short of a header column or with a non-integer
- * quantity rejects its whole order with the row's line number and the column.
+ * and `quantity` must be in the header; a row short of a header column (its cells may sit under
+ * the wrong columns) rejects its whole order with the row's line number and the column. Values
+ * are judged by intake, which keeps every identifiable order (CONTRACT.md "Real-world intake").
  *
  * Each record carries `line`: the 1-based file line of the order (the header is line 1).
  * Files are streamed, never read whole, so memory stays flat for 100,000-order imports.
@@ -277,7 +278,6 @@ function findRowProblem({ row, headerColumns, isRagged }: CsvRowAt): string | un
   const absentRequired = requiredColumns.find((column) => !headerColumns.includes(column));
   if (absentRequired) return `missing column "${absentRequired}" in the header`;
   if (isRagged) return describeRaggedRow(row, headerColumns);
-  if (!/^[+-]?\d+$/.test(row.quantity)) return `column "quantity": "${row.quantity}" is not an integer`;
   return undefined;
 }
 
@@ -288,8 +288,13 @@ function describeRaggedRow(row: CsvRow, headerColumns: readonly string[]): strin
   return 'the row has more cells than the header has columns';
 }
 
+/**
+ * The order of a group of rows. Cells go to intake as written (a quantity of "two" included):
+ * intake keeps what it can read and holds the order with the rest, as it does for the API.
+ */
 function csvRowsToOrder(rows: CsvRow[]): RawOrder {
   const first = rows[0];
+  const payment = pickCells(first, paymentColumns);
   return {
     ...pickCells(first, orderColumns),
     customer: pickCells(first, customerColumns),
@@ -297,10 +302,14 @@ function csvRowsToOrder(rows: CsvRow[]): RawOrder {
       ...pickCells(first, recipientDefaultColumns),
       ...pickCells(first, shippingAddressColumns),
     },
-    lines: rows.map((row) => ({ ...pickCells(row, lineColumns), quantity: Number(row.quantity) })),
-    payment: pickCells(first, paymentColumns),
+    lines: rows.map((row) => ({ ...pickCells(row, lineColumns), quantity: cellNumber(row.quantity) })),
+    // No payment columns at all: the order says nothing of payment (PAYMENT_PENDING), not a bad one.
+    ...(Object.keys(payment).length > 0 ? { payment } : {}),
   };
 }
+
+/** A whole number as a number; anything else as written, for intake to judge. */
+const cellNumber = (cell: string): number | string => (/^[+-]?\d+$/.test(cell) ? Number(cell) : cell);
 
 /** The non-empty cells of `row`, renamed to canonical field names. */
 function pickCells(row: CsvRow, columnsByField: Record<string, string>): Record<string, string> {

@@ -11,7 +11,7 @@ import {
   ordersOverview,
 } from '../../contracts/orders.ts';
 import type { Orders } from './index.ts';
-import { type IntakeOutcome, markValidated } from './intake.ts';
+import type { IntakeOutcome } from './intake.ts';
 
 /**
  * Intake's replies are built by our own typed mappers; checking them against the response
@@ -42,9 +42,11 @@ export function ordersRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:write' },
         serializerCompiler: plainJson,
+        // The schema documents the body; intake reads it, keeping what it can of an imperfect order.
+        validatorCompiler: () => (body) => ({ value: body }),
       },
       async (request, reply) => {
-        const result = await orders.receiveOrder(request.principal!.actor, markValidated(request.body));
+        const result = await orders.receiveOrder(request.principal!.actor, request.body);
         if (result.outcome === 'rejected') throw result.error;
         if (result.outcome === 'duplicate')
           return reply.status(200).send(await orders.getOrder(result.orderId));

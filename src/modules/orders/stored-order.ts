@@ -40,5 +40,7 @@ export function toNormalised(row: Row<'orders'>, lines: readonly Row<'order_line
     buyerNote: row.buyer_note,
     sellerNote: row.seller_note,
     requestedService: row.requested_service as NormalisedOrder['requestedService'],
+    // What could not be read at intake stays on its DATA_UNREADABLE hold.
+    unreadable: [],
   };
 }

@@ -226,7 +226,8 @@ export function AddressModal({ order, onClose, onDone }: ModalProps) {
   const [form] = Form.useForm<{ shippingAddress: AddressInput }>();
   const problems = order.holdDetails.filter(
     (hold) =>
-      !hold.releasedAt && ['ADDRESS_INCOMPLETE', 'PHONE_INVALID', 'ADDRESS_UNSERVED'].includes(hold.code),
+      !hold.releasedAt &&
+      ['ADDRESS_INCOMPLETE', 'PHONE_INVALID', 'CONTACT_MISSING', 'ADDRESS_UNSERVED'].includes(hold.code),
   );
   return (
     <FormModal

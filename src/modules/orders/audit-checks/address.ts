@@ -4,7 +4,7 @@ import { normaliseAddressPart, readPhone } from './keys.ts';
 import { countryCode, defineRule, ruleParams } from './rule.ts';
 
 type Address = NormalisedOrder['shippingAddress'];
-const addressParts = ['province', 'city', 'district', 'line1', 'postalCode'] as const;
+const addressParts = ['name', 'phone', 'province', 'city', 'district', 'line1', 'postalCode'] as const;
 type AddressPart = (typeof addressParts)[number];
 
 const compiledPatterns = new Map<string, RegExp>();
@@ -36,7 +36,11 @@ const addressIncompleteParams = ruleParams(
     /** Parts each country needs; `default` for countries not listed. */
     requiredParts: z
       .record(z.union([countryCode, z.literal('default')]), z.array(z.enum(addressParts)))
-      .default({ CN: ['province', 'city', 'district', 'line1'], default: ['city', 'line1', 'postalCode'] }),
+      .default({
+        // Chinese couriers call or text the recipient: a CN parcel needs a phone on the label.
+        CN: ['name', 'phone', 'province', 'city', 'district', 'line1'],
+        default: ['name', 'city', 'line1', 'postalCode'],
+      }),
     /** Countries where addresses have no (or only an optional) postal code. */
     countriesWithoutPostcode: z.array(countryCode).default(['HK', 'MO', 'AE', 'QA', 'IE']),
     minLine1Length: z.number().int().min(0).max(50).default(5),
@@ -60,7 +64,8 @@ function missingParts(address: Address, params: AddressIncompleteParams): Addres
 }
 
 function addressProblems(address: Address, params: AddressIncompleteParams): string[] {
-  const problems = missingParts(address, params).map((part) => `missing ${part}`);
+  const problems = address.country === '' ? ['missing country'] : [];
+  problems.push(...missingParts(address, params).map((part) => `missing ${part}`));
   const line1 = address.line1.trim();
   // Counted in code points so that a Chinese street counts each character once.
   if (line1 !== '' && [...line1].length < params.minLine1Length) {
@@ -123,8 +128,25 @@ export const phoneInvalid = defineRule({
     'zh-CN': '收货电话不是收货国家的有效号码时拦截（带国家区号的号码按国际号码校验）。',
   },
   params: phoneInvalidParams,
+  // A missing phone is ADDRESS_INCOMPLETE's or CONTACT_MISSING's to report; this judges one given.
   explain: (order, _ctx, params) =>
-    phoneProblem(order.shippingAddress.phone, order.shippingAddress.country, params),
+    order.shippingAddress.phone === ''
+      ? null
+      : phoneProblem(order.shippingAddress.phone, order.shippingAddress.country, params),
+});
+
+export const contactMissing = defineRule({
+  code: 'CONTACT_MISSING',
+  title: { en: 'No way to reach the customer', 'zh-CN': '无法联系客户' },
+  description: {
+    en: 'Holds orders that carry neither an e-mail address nor a phone number: nobody could be asked about a problem or told about the delivery.',
+    'zh-CN': '订单既无邮箱也无电话时拦截：出现问题无法询问客户，也无法通知配送进度。',
+  },
+  params: ruleParams({ action: 'hold', riskPoints: 0 }, {}),
+  explain(order) {
+    const hasContact = order.customer.email || order.customer.phone || order.shippingAddress.phone;
+    return hasContact ? null : 'The order has no e-mail address and no phone number';
+  },
 });
 
 /** 'CN/西藏自治区' or 'CN/新疆维吾尔自治区/喀什地区': country, then province, city, district. */
@@ -160,6 +182,8 @@ export const addressUnserved = defineRule({
   ),
   explain(order, _ctx, params) {
     const address = order.shippingAddress;
+    // Without a country nothing can be served or not: ADDRESS_INCOMPLETE asks for it.
+    if (address.country === '') return null;
     if (!params.countries.includes(address.country)) {
       return `Country ${address.country} is not among the served countries`;
     }

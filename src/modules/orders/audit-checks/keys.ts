@@ -57,13 +57,20 @@ export function normaliseAddressPart(part: string | null): string {
   return part === null ? '' : part.normalize('NFKC').toLowerCase().replace(separators, '');
 }
 
-/** The same delivery address gives the same key however it was typed: country|province|city|district|line1. */
+/**
+ * The same delivery address gives the same key however it was typed: country|province|city|
+ * district|line1. An address without a street line names no delivery point, so it has no key
+ * ('') and never matches another order's.
+ */
 export function addressKey(address: NormalisedOrder['shippingAddress']): string {
   let key = addressKeys.get(address);
   if (key === undefined) {
-    key = [address.country, address.province, address.city, address.district, address.line1]
-      .map(normaliseAddressPart)
-      .join('|');
+    key =
+      normaliseAddressPart(address.line1) === ''
+        ? ''
+        : [address.country, address.province, address.city, address.district, address.line1]
+            .map(normaliseAddressPart)
+            .join('|');
     addressKeys.set(address, key);
   }
   return key;
@@ -84,7 +91,10 @@ export function shippingPhoneKey(order: NormalisedOrder): string {
  * (Issue 3 makes this configurable later; callers must key `openOrdersByBuyer` with this.)
  */
 export function buyerKey(order: NormalisedOrder): string {
-  return `${shippingPhoneKey(order)}|${addressKey(order.shippingAddress)}`;
+  const phone = shippingPhoneKey(order);
+  const address = addressKey(order.shippingAddress);
+  // Neither phone nor address: nothing tells this buyer from another one.
+  return phone === '' && address === '' ? '' : `${phone}|${address}`;
 }
 
 /** Blocklisted names are stored trimmed, lower case, with single spaces. */
