@@ -1,5 +1,5 @@
 import { createCatalog } from './modules/catalog/index.ts';
-import { createFulfilment } from './modules/fulfillment/index.ts';
+import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';

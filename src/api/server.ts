@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { App } from '../app.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
-import { fulfilmentRoutes } from '../modules/fulfillment/fulfilment.routes.ts';
+import { fulfilmentRoutes } from '../modules/fulfilment/fulfilment.routes.ts';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';

@@ -10,7 +10,7 @@ import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromMinor } from '../../platform/money.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
-import type { ShippingLabel } from '../fulfillment/documents/label.ts';
+import type { ShippingLabel } from '../fulfilment/documents/label.ts';
 import { changeOrderStatus } from '../orders/index.ts';
 import { builtInAdapter, type CarrierAdapter } from './carrier-adapters.ts';
 import { type CandidateService, chooseDeliveryService, type ServiceKind } from './delivery-rules.ts';

@@ -6,7 +6,7 @@ import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, fromZodIssues } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { openCase } from '../fulfillment/index.ts';
+import { openCase } from '../fulfilment/index.ts';
 import { changeOrderStatus } from '../orders/index.ts';
 import type { CarrierEvent, TrackingPoller } from './carrier-adapters.ts';
 import { carrierByIdOrCode } from './carriers.ts';
