@@ -1,7 +1,9 @@
 import type { Actor } from './actor.ts';
 import type { Executor } from './db/database.ts';
-import { writeJson } from './db/dialect.ts';
+import { readJson, writeJson } from './db/dialect.ts';
+import type { Row } from './db/schema.ts';
 import { uuidv7 } from './ids.ts';
+import { type Page, type PageRequest, pageNewestFirst } from './pagination.ts';
 
 export interface AuditEntry {
   action: string;
@@ -26,4 +28,42 @@ export async function recordAudit(tx: Executor, actor: Actor, at: Date, entry: A
       at: at.toISOString(),
     })
     .execute();
+}
+
+export interface AuditLogEntry {
+  id: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  at: string;
+}
+
+function toAuditLogEntry(row: Row<'audit_log'>): AuditLogEntry {
+  return {
+    id: row.id,
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    details: readJson<Record<string, unknown>>(row.details) ?? {},
+    at: row.at,
+  };
+}
+
+/** The audit log newest first, optionally of one action or one target. */
+export function listAuditEntries(
+  db: Executor,
+  filter: { action?: string; targetId?: string },
+  page: PageRequest,
+): Promise<Page<AuditLogEntry>> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
+  return pageNewestFirst(query, 'id', page, toAuditLogEntry, (row) => row.id);
 }

@@ -78,20 +78,4 @@ export const staffRepository = {
   updateApiKey(db: Executor, id: string, changes: Partial<Row<'api_keys'>>) {
     return db.updateTable('api_keys').set(changes).where('id', '=', id).execute();
   },
-  listAudit(
-    db: Executor,
-    filter: { action?: string; targetId?: string },
-    after: string | null,
-    limit: number,
-  ) {
-    let query = db
-      .selectFrom('audit_log')
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(limit + 1);
-    if (filter.action) query = query.where('action', '=', filter.action);
-    if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
-    if (after) query = query.where('id', '<', after);
-    return query.execute();
-  },
 };
