@@ -37,7 +37,13 @@ export async function createApp(options: AppOptions) {
   const staff = createStaff({ database, clock });
   const catalog = createCatalog({ database, clock });
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
-  const inventory = createInventory({ database, clock, mailer, publicUrl: config.publicUrl });
+  const inventory = createInventory({
+    database,
+    clock,
+    mailer,
+    publicUrl: config.publicUrl,
+    backorderedUnits: () => orders.backorderedUnits(),
+  });
   const intakePool =
     config.intakeThreads > 0
       ? createIntakePool({

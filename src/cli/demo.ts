@@ -40,7 +40,13 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   await addChannelsAndSkus(app, shop);
   const clock = fixedClock(now);
   const { publicUrl } = app.config;
-  const inventory = createInventory({ database: app.database, clock, mailer: app.mailer, publicUrl });
+  const inventory = createInventory({
+    database: app.database,
+    clock,
+    mailer: app.mailer,
+    publicUrl,
+    backorderedUnits: () => orders.backorderedUnits(),
+  });
   const orders = createOrders({
     database: app.database,
     clock,

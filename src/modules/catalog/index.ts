@@ -9,7 +9,7 @@ import { createSkus } from './skus.ts';
 
 export type { Channel } from './channels.ts';
 export { skuCsvColumns } from './sku-import.ts';
-export { defaultCurrency } from './skus.ts';
+export { defaultCurrency, type SkuPlanningFields, setSkuPlanningFields } from './skus.ts';
 
 /** The catalog module: SKUs and sales channels. */
 export function createCatalog(deps: { database: Database; clock: Clock }) {

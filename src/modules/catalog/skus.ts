@@ -42,6 +42,32 @@ function priceMinor(price: string, currency: string): number {
   return minor;
 }
 
+/** The planning fields inventory keeps on a SKU; absent fields stay as they are. */
+export interface SkuPlanningFields {
+  category?: string | null;
+  unitCostMinor?: number | null;
+  supplierId?: string | null;
+  ownerUserId?: string | null;
+}
+
+/**
+ * Writes a SKU's planning fields in the caller's transaction. Inventory owns their meaning
+ * (and audits the change); the catalog owns the row.
+ */
+export async function setSkuPlanningFields(
+  db: Executor,
+  skuId: string,
+  fields: SkuPlanningFields,
+  now: Date,
+): Promise<void> {
+  const set: Partial<Row<'skus'>> = { updated_at: now.toISOString() };
+  if (fields.category !== undefined) set.category = fields.category;
+  if (fields.unitCostMinor !== undefined) set.unit_cost_minor = fields.unitCostMinor;
+  if (fields.supplierId !== undefined) set.supplier_id = fields.supplierId;
+  if (fields.ownerUserId !== undefined) set.owner_user_id = fields.ownerUserId;
+  await repo.updateSku(db, skuId, set);
+}
+
 export function createSkus(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
 

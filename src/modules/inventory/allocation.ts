@@ -305,7 +305,7 @@ async function closeAllocations(
 export async function orderAllocations(db: Executor, orderId: string) {
   const rows = await db
     .selectFrom('allocations as a')
-    .innerJoin('skus as s', 's.id', 'a.sku_id')
+    .innerJoin('catalog_skus_view as s', 's.id', 'a.sku_id')
     .innerJoin('warehouses as w', 'w.id', 'a.warehouse_id')
     .select([
       'a.id',

@@ -64,7 +64,7 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
   function rulesQuery() {
     return database.db
       .selectFrom('channel_stock_rules as r')
-      .leftJoin('skus as s', 's.id', 'r.sku_id')
+      .leftJoin('catalog_skus_view as s', 's.id', 'r.sku_id')
       .selectAll('r')
       .select('s.code as sku_code');
   }
@@ -81,7 +81,7 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
     const now = clock.now();
     const id = await inTransaction(database, async (tx) => {
       const channel = await tx
-        .selectFrom('channels')
+        .selectFrom('catalog_channels_view')
         .select('id')
         .where('id', '=', input.channel)
         .executeTakeFirst();
@@ -141,13 +141,13 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
   async function channelStock(filter: z.output<typeof channelStockQuery>) {
     const db = database.db;
     const channel = await db
-      .selectFrom('channels')
+      .selectFrom('catalog_channels_view')
       .select('id')
       .where('id', '=', filter.channel)
       .executeTakeFirst();
     if (!channel)
       throw new AppError('UNKNOWN_CHANNEL', `channel: no channel "${filter.channel}"`, { field: 'channel' });
-    let skus = db.selectFrom('skus').select(['id', 'code', 'name']).where('is_active', '=', 1);
+    let skus = db.selectFrom('catalog_skus_view').select(['id', 'code', 'name']).where('is_active', '=', 1);
     if (filter.q) {
       const pattern = `%${escapeLike(filter.q)}%`;
       skus = skus.where((eb) => eb.or([eb('code', like, pattern), eb('name', like, pattern)]));

@@ -30,6 +30,11 @@ export interface InventoryDeps {
   clock: Clock;
   mailer: Mailer;
   publicUrl: string;
+  /**
+   * Units backordered customers wait for, per SKU code. Backordered orders hold no reservation,
+   * so only the orders module (above inventory) knows them; the app passes its function in.
+   */
+  backorderedUnits: () => Promise<Map<string, number>>;
 }
 
 /** The inventory module: warehouses, levels and the ledger, planning, supply and stocktakes. */

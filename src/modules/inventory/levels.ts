@@ -58,7 +58,7 @@ export function toStockLevel(row: LevelRow): StockLevel {
 export function levelsQuery(db: Executor) {
   return db
     .selectFrom('stock_levels as l')
-    .innerJoin('skus as s', 's.id', 'l.sku_id')
+    .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
     .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
     .select([
       'l.sku_id',
@@ -82,7 +82,7 @@ export async function readLevel(db: Executor, skuId: string, warehouseId: string
     .executeTakeFirst();
   if (row) return toStockLevel(row);
   const sku = await db
-    .selectFrom('skus')
+    .selectFrom('catalog_skus_view')
     .select(['code', 'name'])
     .where('id', '=', skuId)
     .executeTakeFirstOrThrow();
@@ -208,7 +208,7 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
   async function listMovements(filter: z.output<typeof movementQuery>) {
     let query = database.db
       .selectFrom('stock_movements as m')
-      .innerJoin('skus as s', 's.id', 'm.sku_id')
+      .innerJoin('catalog_skus_view as s', 's.id', 'm.sku_id')
       .innerJoin('warehouses as w', 'w.id', 'm.warehouse_id')
       .select([
         'm.id',

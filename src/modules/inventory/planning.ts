@@ -124,7 +124,7 @@ export function createPlanning(deps: {
     const [levels, plans, series] = await Promise.all([
       db
         .selectFrom('stock_levels as l')
-        .innerJoin('skus as s', 's.id', 'l.sku_id')
+        .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
         .leftJoin('suppliers as p', 'p.id', 's.supplier_id')
         .select(['l.sku_id', 'l.warehouse_id', 'p.lead_time_days'])
         .execute(),

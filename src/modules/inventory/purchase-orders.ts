@@ -322,7 +322,7 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
       .selectFrom('purchase_orders as p')
       .innerJoin('suppliers as s', 's.id', 'p.supplier_id')
       .innerJoin('warehouses as w', 'w.id', 'p.warehouse_id')
-      .leftJoin('users as u', 'u.id', 'p.owner_id')
+      .leftJoin('staff_users_view as u', 'u.id', 'p.owner_id')
       .selectAll('p')
       .select([
         's.code as supplier_code',
@@ -338,7 +338,7 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
     if (rows.length === 0) return [];
     const lines = await database.db
       .selectFrom('purchase_order_lines as l')
-      .innerJoin('skus as k', 'k.id', 'l.sku_id')
+      .innerJoin('catalog_skus_view as k', 'k.id', 'l.sku_id')
       .select([
         'l.purchase_order_id',
         'k.code',

@@ -24,6 +24,8 @@ export function createReplenishment(deps: {
   database: Database;
   clock: Clock;
   settings: () => Promise<InventorySettings>;
+  /** Units backordered customers wait for, per SKU code: the orders module knows them, not the ledger. */
+  backorderedUnits: () => Promise<Map<string, number>>;
 }) {
   const { database, clock } = deps;
 
@@ -31,7 +33,7 @@ export function createReplenishment(deps: {
     const settings = await deps.settings();
     let query = database.db
       .selectFrom('stock_levels as l')
-      .innerJoin('skus as s', 's.id', 'l.sku_id')
+      .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
       .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
       .leftJoin('suppliers as p', 'p.id', 's.supplier_id')
       .leftJoin('stock_plans as sp', (join) =>
@@ -61,7 +63,7 @@ export function createReplenishment(deps: {
     if (filter.supplier) query = query.where('p.code', '=', filter.supplier);
     const [rows, backorders] = await Promise.all([
       query.orderBy('s.code').orderBy('w.code').execute(),
-      backorderedUnits(),
+      deps.backorderedUnits(),
     ]);
     const now = clock.now();
     const items: Suggestion[] = [];
@@ -112,22 +114,6 @@ export function createReplenishment(deps: {
       });
     }
     return { items };
-  }
-
-  /**
-   * Units customers wait for per SKU code. Backordered orders hold no reservation, so the
-   * ledger does not know them; they are read from the order tables (read-only).
-   */
-  async function backorderedUnits(): Promise<Map<string, number>> {
-    const rows = await database.db
-      .selectFrom('order_lines as l')
-      .innerJoin('orders as o', 'o.id', 'l.order_id')
-      .select('l.sku')
-      .select((eb) => eb.fn.sum<number>('l.quantity').as('units'))
-      .where('o.status', '=', 'backordered')
-      .groupBy('l.sku')
-      .execute();
-    return new Map(rows.map((r) => [r.sku, Number(r.units)]));
   }
 
   return { listSuggestions };

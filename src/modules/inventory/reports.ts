@@ -49,7 +49,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 async function loadFacts(database: Database, db: Executor, now: Date, days: number, warehouse?: string) {
   let levels = db
     .selectFrom('stock_levels as l')
-    .innerJoin('skus as s', 's.id', 'l.sku_id')
+    .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
     .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
     .select([
       'l.sku_id',

@@ -5,13 +5,12 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { readJson } from '../../platform/db/dialect.ts';
-import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { fromMinor, toMinor } from '../../platform/money.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
-import { skuByCode } from '../catalog/index.ts';
+import { type SkuPlanningFields, setSkuPlanningFields, skuByCode } from '../catalog/index.ts';
 import { levelsQuery, toStockLevel } from './levels.ts';
 import { demandSeries, type PlanMode, seriesDays } from './planning.ts';
 
@@ -74,13 +73,13 @@ export function createStockViews(deps: {
     const now = clock.now();
     await inTransaction(database, async (tx) => {
       const sku = await skuByCode(tx, code);
-      const set: Partial<Row<'skus'>> = { updated_at: now.toISOString() };
-      if (input.category !== undefined) set.category = input.category || null;
+      const fields: SkuPlanningFields = {};
+      if (input.category !== undefined) fields.category = input.category || null;
       if (input.unitCost !== undefined)
-        set.unit_cost_minor =
+        fields.unitCostMinor =
           input.unitCost === null ? null : toMinor(input.unitCost, sku.currency, 'unitCost');
       if (input.supplier !== undefined) {
-        if (input.supplier === null || input.supplier === '') set.supplier_id = null;
+        if (input.supplier === null || input.supplier === '') fields.supplierId = null;
         else {
           const supplier = await tx
             .selectFrom('suppliers')
@@ -91,22 +90,22 @@ export function createStockViews(deps: {
             throw new AppError('UNKNOWN_SUPPLIER', `supplier: no supplier "${input.supplier}"`, {
               field: 'supplier',
             });
-          set.supplier_id = supplier.id;
+          fields.supplierId = supplier.id;
         }
       }
       if (input.ownerUserId !== undefined) {
         if (input.ownerUserId) {
           const user = await tx
-            .selectFrom('users')
+            .selectFrom('staff_users_view')
             .select('id')
             .where('id', '=', input.ownerUserId)
             .executeTakeFirst();
           if (!user)
             throw new AppError('VALIDATION_FAILED', 'ownerUserId: no such user', { field: 'ownerUserId' });
         }
-        set.owner_user_id = input.ownerUserId || null;
+        fields.ownerUserId = input.ownerUserId || null;
       }
-      await tx.updateTable('skus').set(set).where('id', '=', sku.id).execute();
+      await setSkuPlanningFields(tx, sku.id, fields, now);
       await recordAudit(tx, actor, now, {
         action: 'sku.planning_changed',
         targetType: 'sku',
@@ -120,7 +119,7 @@ export function createStockViews(deps: {
   async function listAlerts(filter: z.output<typeof alertQuery>) {
     let query = database.db
       .selectFrom('stock_alerts as a')
-      .innerJoin('skus as s', 's.id', 'a.sku_id')
+      .innerJoin('catalog_skus_view as s', 's.id', 'a.sku_id')
       .innerJoin('warehouses as w', 'w.id', 'a.warehouse_id')
       .select([
         'a.id',
@@ -172,8 +171,8 @@ export function createStockViews(deps: {
     warningLine: number;
   }) {
     const row = await database.db
-      .selectFrom('skus as s')
-      .innerJoin('users as u', 'u.id', 's.owner_user_id')
+      .selectFrom('catalog_skus_view as s')
+      .innerJoin('staff_users_view as u', 'u.id', 's.owner_user_id')
       .select(['s.code', 's.name', 'u.email', 'u.display_name'])
       .where('s.id', '=', event.skuId)
       .executeTakeFirst();

@@ -89,7 +89,7 @@ export function createStocktakes(deps: {
       });
     let levels = tx
       .selectFrom('stock_levels as l')
-      .innerJoin('skus as s', 's.id', 'l.sku_id')
+      .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
       .select(['l.sku_id', 'l.bin', 'l.on_hand', 's.unit_cost_minor', 's.price_minor'])
       .where('l.warehouse_id', '=', warehouseId);
     if (spec.skuIds) levels = levels.where('l.sku_id', 'in', spec.skuIds.length > 0 ? spec.skuIds : ['']);
@@ -241,7 +241,7 @@ export function createStocktakes(deps: {
       (
         await database.db
           .selectFrom('stocktake_lines as l')
-          .innerJoin('skus as s', 's.id', 'l.sku_id')
+          .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
           .select('s.code')
           .where('l.stocktake_id', '=', id)
           .execute()
@@ -309,7 +309,7 @@ export function createStocktakes(deps: {
     return changeStatus(actor, id, 'approved', async (tx, stocktake) => {
       const lines = await tx
         .selectFrom('stocktake_lines as l')
-        .innerJoin('skus as s', 's.id', 'l.sku_id')
+        .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
         .select(['l.sku_id', 's.code', 'l.expected', 'l.counted'])
         .where('l.stocktake_id', '=', id)
         .orderBy('l.sku_id')
@@ -408,7 +408,7 @@ export function createStocktakes(deps: {
     if (!row) throw notFound('stocktake', id);
     const lines = await db
       .selectFrom('stocktake_lines as l')
-      .innerJoin('skus as s', 's.id', 'l.sku_id')
+      .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
       .select([
         's.code',
         's.name',
@@ -552,7 +552,7 @@ async function bookLevels(db: Executor, warehouseId: string, skuIds: readonly st
 async function skuIdsByCode(db: Executor, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
   const rows = await db
-    .selectFrom('skus')
+    .selectFrom('catalog_skus_view')
     .select(['id', 'code'])
     .where('code', 'in', [...new Set(codes)])
     .execute();

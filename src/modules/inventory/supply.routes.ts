@@ -24,7 +24,7 @@ import {
   supplierPage,
 } from '../../contracts/inventory.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Permission } from '../staff/roles.ts';
+import type { Permission } from '../staff/index.ts';
 import type { Inventory } from './index.ts';
 
 const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...authErrors };

@@ -184,7 +184,20 @@ export function createAllocation(deps: AllocationDeps) {
     }
   }
 
-  return { allocateApproved, allocateBackorders };
+  /** Units backordered customers wait for, per SKU code (replenishment counts them as demand due). */
+  async function backorderedUnits(): Promise<Map<string, number>> {
+    const rows = await database.db
+      .selectFrom('order_lines as l')
+      .innerJoin('orders as o', 'o.id', 'l.order_id')
+      .select('l.sku')
+      .select((eb) => eb.fn.sum<number>('l.quantity').as('units'))
+      .where('o.status', '=', 'backordered')
+      .groupBy('l.sku')
+      .execute();
+    return new Map(rows.map((r) => [r.sku, Number(r.units)]));
+  }
+
+  return { allocateApproved, allocateBackorders, backorderedUnits };
 }
 
 async function linesOf(tx: Executor, orderIds: string[]) {
