@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 import { adminPassword, createTestApp, useTestApp } from '../helpers/app.ts';
-import { testDialects } from '../helpers/db.ts';
+import { createTestDatabase, testDialects } from '../helpers/db.ts';
 
 function cookieOf(setCookie: string | string[] | undefined): string {
   const header = Array.isArray(setCookie) ? setCookie[0] : (setCookie ?? '');
@@ -87,6 +90,31 @@ for (const dialect of testDialects) {
         payload,
       });
       assert.equal(right.statusCode, 201);
+    });
+
+    it('creates the first admin on a database that has staff but nobody who can administer, once', async () => {
+      const testDb = await createTestDatabase(dialect);
+      const app = await createApp({
+        config: loadConfig({}),
+        database: testDb.database,
+        logger: createLogger('silent'),
+      });
+      try {
+        const system = { type: 'system' as const, id: null, name: 'test' };
+        await app.staff.createUser(system, {
+          username: 'demo.clerk',
+          role: 'order_processor',
+          password: 'clerk-pass-1',
+        });
+        const created = await app.staff.ensureFirstAdmin('fresh-admin-1');
+        assert.deepEqual(created, { username: 'admin', password: 'fresh-admin-1' });
+        const admin = (await app.staff.listUsers(null, 50)).items.find((u) => u.username === 'admin');
+        assert.equal(admin?.role, 'admin');
+        assert.equal(await app.staff.ensureFirstAdmin('another-password'), null, 'only once');
+      } finally {
+        await app.close();
+        await testDb.drop();
+      }
     });
 
     it('manages users: create, duplicate name, role change ends sessions, deactivate blocks sign-in', async () => {

@@ -1,6 +1,6 @@
+import { listAuditEntries } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { listAuditEntries } from '../../platform/audit-log.ts';
 import { createAccess } from './access.ts';
 import { createApiKeys } from './api-keys.ts';
 import { createUsers } from './users.ts';

@@ -9,12 +9,17 @@ export const staffRepository = {
   findUserById(db: Executor, id: string) {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  async countUsers(db: Executor): Promise<number> {
+  /** Whether anyone can administer: an active admin, or a user called `admin` at all. */
+  async hasAdministrator(db: Executor): Promise<boolean> {
     const row = await db
       .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+      .select('id')
+      .where((eb) =>
+        eb.or([eb('username', '=', 'admin'), eb.and([eb('role', '=', 'admin'), eb('is_active', '=', 1)])]),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   },
   listUsers(db: Executor, after: string | null, limit: number) {
     let query = db

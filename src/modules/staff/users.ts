@@ -133,11 +133,12 @@ export function createUsers(deps: { database: Database; clock: Clock }) {
   }
 
   /**
-   * First run: with no user at all, create `admin` with the configured password or a generated
-   * one, which the caller prints once.
+   * First start: with nobody able to administer (a fresh database, or one the demo filled with
+   * its staff only), create `admin` with the configured password or a generated one, which the
+   * caller prints once. A deactivated `admin` stays deactivated: someone chose that.
    */
   async function ensureFirstAdmin(password?: string): Promise<{ username: string; password: string } | null> {
-    if ((await repo.countUsers(database.db)) > 0) return null;
+    if (await repo.hasAdministrator(database.db)) return null;
     const chosen = password ?? randomToken(12);
     await createUser(
       { type: 'system', id: null, name: 'first-run' },
