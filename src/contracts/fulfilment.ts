@@ -223,6 +223,16 @@ export const shipment = z
   })
   .meta({ id: 'Shipment' });
 export type Shipment = z.output<typeof shipment>;
+/** One parcel as the order page lists it: the order contract leaves shipments to logistics. */
+export const orderShipment = z.object({
+  id: z.string(),
+  carrier: z.string().describe('carrier name'),
+  trackingNumber: z.string(),
+  status: z.enum(shipmentStatuses),
+  shippedAt: z.string(),
+  deliveredAt: z.string().nullable(),
+});
+export type OrderShipment = z.output<typeof orderShipment>;
 export const shipmentQuery = listQuery.extend({
   status: z.enum(shipmentStatuses).optional(),
   carrier: z.string().trim().max(64).optional(),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { signTrackingBody } from '../../src/modules/logistics/index.ts';
+import { shipmentsForOrders, signTrackingBody } from '../../src/modules/logistics/index.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
@@ -181,6 +181,15 @@ for (const dialect of testDialects) {
       const order = (await api('GET', `/orders/${state.orderId}`)).body;
       assert.equal(order.status, 'shipped');
       assert.equal(order.shipments[0].trackingNumber, state.tracking);
+      const composed = await shipmentsForOrders(t.current.app.database.db, [state.orderId, 'no-such-order']);
+      assert.deepEqual(
+        [...composed].map(([orderId, list]) => [
+          orderId,
+          list.map((s) => [s.carrier, s.trackingNumber, s.status]),
+        ]),
+        [[state.orderId, [['圆通速递', state.tracking, 'label_created']]]],
+        'the order page is composed from logistics, not read from its tables',
+      );
       const level = (await api('GET', '/inventory/levels?sku=TEA-1')).body.items[0];
       assert.deepEqual([level.onHand, level.reserved], [8, 0], 'the two units left the building');
       const label = await t.current.request({

@@ -1,8 +1,10 @@
+import type { OrderShipment } from '../../contracts/fulfilment.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import type { CarrierAdapter, TrackingPoller } from './carrier-adapters.ts';
 import { createCarriers } from './carriers.ts';
 import { createScorecards } from './scorecards.ts';
+import { shipmentsRepository } from './shipments.repository.ts';
 import { createShipping } from './shipping.ts';
 import { createTracking } from './tracking.ts';
 
@@ -36,3 +38,14 @@ export function createLogistics(deps: {
 }
 
 export type Logistics = ReturnType<typeof createLogistics>;
+
+/**
+ * The parcels of each order, as the order page lists them, read in the caller's transaction:
+ * the API layer composes them into the order so orders never reads logistics' tables.
+ */
+export function shipmentsForOrders(
+  db: Executor,
+  orderIds: readonly string[],
+): Promise<Map<string, OrderShipment[]>> {
+  return shipmentsRepository.summariesForOrders(db, orderIds);
+}
