@@ -33,7 +33,7 @@ async function waveOver(orders: number): Promise<{ seconds: number; orders: numb
     for (let s = 0; s < skus; s++) {
       await app.catalog.skus.createSku(actor, { code: `PICK-${s}`, name: `Item ${s}`, price: '10.00' });
       const bin = `${String.fromCharCode(65 + (s % 6))}-${String(s % 40).padStart(2, '0')}-${s % 4}`;
-      await app.inventory.adjustStock(actor, {
+      await app.inventory.levels.adjust(actor, {
         sku: `PICK-${s}`,
         warehouse: 'main',
         delta: 100_000,

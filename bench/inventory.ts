@@ -31,7 +31,7 @@ function orderInput(i: number) {
 async function seed(app: App, orders: number): Promise<void> {
   for (let s = 0; s < hotSkus; s++) {
     await app.catalog.skus.createSku(actor, { code: `HOT-${s}`, name: `Hot ${s}`, price: '10.00' });
-    await app.inventory.adjustStock(actor, {
+    await app.inventory.levels.adjust(actor, {
       sku: `HOT-${s}`,
       warehouse: 'main',
       delta: 1_000_000,
@@ -157,7 +157,7 @@ async function allocationUnderContention(orders: number) {
       .where('status', '=', 'allocated')
       .executeTakeFirstOrThrow();
     if (Number(allocated.n) !== orders) throw new Error(`only ${allocated.n} of ${orders} orders allocated`);
-    const check = await app.inventory.checkLedger();
+    const check = await app.inventory.ledger.check();
     if (check.mismatches.length > 0)
       throw new Error(`ledger mismatches: ${JSON.stringify(check.mismatches)}`);
     return { perSecond: orders / seconds, boundPerSecond: orders / boundSeconds };

@@ -93,7 +93,7 @@ export async function createApp(options: AppOptions) {
         if (event.payload.delta > 0) await orders.allocateBackorders([event.payload.skuId]);
       },
     ],
-    'stock.low': [(event) => inventory.notifyLowStock(event.payload)],
+    'stock.low': [(event) => inventory.alerts.notifyLowStock(event.payload)],
     'order.customer_action_required': [
       (event) => orders.notifyCustomer(event.payload.orderId, event.payload.codes),
     ],
@@ -107,7 +107,7 @@ export async function createApp(options: AppOptions) {
     [
       { name: 'hold timers', everyMs: 15_000, run: () => orders.releaseDueTimers() },
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
-      { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.recomputePlans() },
+      { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
       { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.detectDeliveryProblems() },
       { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.pollConfiguredCarriers() },
     ],

@@ -25,26 +25,26 @@ export async function setUpSupply(
     clock.now().toISOString(),
   );
   clock.set(new Date(Date.parse(firstSent) - dayMs));
-  const warehouses = await inventory.listWarehouses();
+  const warehouses = await inventory.warehouses.list();
   for (const w of supply.warehouses)
     if (!warehouses.some((existing) => existing.code === w.code))
-      await inventory.createWarehouse(manager, { ...w, timeZone: 'Asia/Shanghai' });
+      await inventory.warehouses.create(manager, { ...w, timeZone: 'Asia/Shanghai' });
   const main = warehouses.find((w) => w.code === 'main');
   // Only a main warehouse nobody has described yet gets the demo's address and cost.
   if (main && main.address.province === '' && main.costPerOrder === '0.00')
-    await inventory.updateWarehouse(manager, main.id, supply.main);
+    await inventory.warehouses.update(manager, main.id, supply.main);
   const suppliers = new Set(
     (await app.database.db.selectFrom('suppliers').select('code').execute()).map((s) => s.code),
   );
   for (const s of supply.suppliers)
-    if (!suppliers.has(s.code)) await inventory.createSupplier(manager, { ...s, notes: null });
+    if (!suppliers.has(s.code)) await inventory.suppliers.create(manager, { ...s, notes: null });
   const unplanned = new Set(
     (await app.database.db.selectFrom('skus').select('code').where('supplier_id', 'is', null).execute()).map(
       (s) => s.code,
     ),
   );
   for (const { sku, ...planning } of supply.skus)
-    if (unplanned.has(sku)) await inventory.updateSkuPlanning(manager, sku, planning);
+    if (unplanned.has(sku)) await inventory.skus.updatePlanning(manager, sku, planning);
 }
 
 interface Step {
@@ -73,15 +73,15 @@ export async function supplyTimeline(
       at: purchase.sentAt,
       run: async () => {
         const { supplier, warehouse, note, lines } = purchase;
-        id = (await inventory.createPurchaseOrder(actors.buyer, { supplier, warehouse, note, lines })).id;
-        await inventory.sendPurchaseOrder(actors.buyer, id);
+        id = (await inventory.purchaseOrders.create(actors.buyer, { supplier, warehouse, note, lines })).id;
+        await inventory.purchaseOrders.send(actors.buyer, id);
       },
     });
     if (purchase.receivedAt)
       steps.push({
         at: purchase.receivedAt,
         run: async () => {
-          await inventory.receivePurchaseOrder(actors.receiver, id, { lines: purchase.lines });
+          await inventory.purchaseOrders.receive(actors.receiver, id, { lines: purchase.lines });
           await orders.allocateBackorders();
         },
       });
@@ -91,7 +91,7 @@ export async function supplyTimeline(
   for (let weeksAgo = known.size > 0 ? 0 : 7; weeksAgo >= 1; weeksAgo--)
     steps.push({
       at: new Date(now - weeksAgo * 7 * dayMs).toISOString(),
-      run: () => inventory.recomputePlans(),
+      run: () => inventory.plans.recompute(),
     });
   steps.sort((a, b) => a.at.localeCompare(b.at));
   let next = 0;
@@ -141,11 +141,11 @@ export async function countSouthWarehouse(app: App, inventory: Inventory, clock:
     .select('id')
     .where('note', '=', countNote)
     .executeTakeFirst();
-  const levels = await inventory.listLevels({ warehouse: 'south', limit: 500 });
+  const levels = await inventory.levels.list({ warehouse: 'south', limit: 500 });
   // A tiny demo (`--orders 20`) may have stocked nothing there to count.
   if (counted || levels.items.length === 0) return;
   clock.set(new Date(now - 5 * hourMs));
-  const sheet = await inventory.createStocktake(counter, {
+  const sheet = await inventory.stocktakes.create(counter, {
     warehouse: 'south',
     kind: 'full',
     note: countNote,
@@ -158,8 +158,8 @@ export async function countSouthWarehouse(app: App, inventory: Inventory, clock:
     return { sku: line.sku, counted: books + (finding?.variance ?? 0), note: finding?.note || undefined };
   });
   clock.set(new Date(now - 3 * hourMs));
-  await inventory.recordCounts(counter, sheet.id, { counts });
+  await inventory.stocktakes.recordCounts(counter, sheet.id, { counts });
   clock.set(new Date(now - 2 * hourMs));
-  await inventory.submitStocktake(counter, sheet.id);
+  await inventory.stocktakes.submit(counter, sheet.id);
   clock.set(new Date(now));
 }

@@ -76,7 +76,7 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   clock.set(now);
   await orders.allocateApproved();
   await countSouthWarehouse(app, inventory, clock, actors['zhao.lei']);
-  await inventory.recomputePlans();
+  await inventory.plans.recompute();
   await printSummary(app, inventory, shop, result);
 }
 
@@ -177,11 +177,11 @@ async function printSummary(app: App, inventory: Inventory, shop: DemoShop, resu
     .execute();
   const countOf = (status: string) => Number(statuses.find((s) => s.status === status)?.n ?? 0);
   const [warehouses, suppliers, onTheWay, overdue, alerts] = await Promise.all([
-    inventory.listWarehouses(),
-    inventory.listSuppliers({ limit: 500 }),
-    inventory.listPurchaseOrders({ status: 'sent', limit: 500 }),
-    inventory.listPurchaseOrders({ isOverdue: 'true', limit: 500 }),
-    inventory.openAlertCount(),
+    inventory.warehouses.list(),
+    inventory.suppliers.list({ limit: 500 }),
+    inventory.purchaseOrders.list({ status: 'sent', limit: 500 }),
+    inventory.purchaseOrders.list({ isOverdue: 'true', limit: 500 }),
+    inventory.alerts.openCount(),
   ]);
   const { counts, work } = result;
   console.log(`channels: ${shop.channels.length}, SKUs: ${shop.skus.length}`);

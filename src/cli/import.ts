@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { App } from '../app.ts';
-import { createSupplierImport } from '../modules/inventory/supplier-import.ts';
 import { readOrderFile } from '../modules/orders/order-file.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
@@ -97,7 +96,7 @@ export async function importStockFile(
 ): Promise<void> {
   const csv = readImportFile(file);
   const bar = progressBar(options.showProgress, '{value}/{total} lines');
-  const result = await app.inventory.importStock(actor, csv, {
+  const result = await app.inventory.levels.importCsv(actor, csv, {
     onProgress: (done, total) => {
       if (done === 1) bar?.start(total, 0);
       bar?.update(done);
@@ -113,8 +112,7 @@ export async function importStockFile(
 /** `ordo import suppliers FILE`: creates or updates suppliers by code, optionally assigning SKUs. */
 export async function importSuppliersFile(app: App, actor: Actor, file: string): Promise<void> {
   const csv = readImportFile(file);
-  const importSuppliers = createSupplierImport({ database: app.database, inventory: app.inventory });
-  const result = await importSuppliers(actor, csv);
+  const result = await app.inventory.suppliers.importCsv(actor, csv);
   console.log(`created: ${result.created}`);
   console.log(`updated: ${result.updated}`);
   console.log(`SKUs assigned: ${result.assigned}`);

@@ -6,7 +6,7 @@ import { AppError } from '../platform/errors.ts';
  * Mismatches mean something wrote stock without a movement; the exit status says so to cron.
  */
 export async function checkStockLedger(app: App): Promise<void> {
-  const { checked, mismatches } = await app.inventory.checkLedger();
+  const { checked, mismatches } = await app.inventory.ledger.check();
   console.log(`checked ${checked} levels, ${mismatches.length} mismatches`);
   for (const m of mismatches)
     console.log(`  ${m.sku} in ${m.warehouse}: ${m.field} is ${m.stored}, the ledger says ${m.recomputed}`);

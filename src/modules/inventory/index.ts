@@ -10,6 +10,7 @@ import { createReports } from './reports.ts';
 import { createStockImport } from './stock-import.ts';
 import { createStockViews } from './stock-views.ts';
 import { createStocktakes } from './stocktakes.ts';
+import { createSupplierImport } from './supplier-import.ts';
 import { createSuppliers } from './suppliers.ts';
 import { createWarehouses } from './warehouses.ts';
 
@@ -37,22 +38,77 @@ export interface InventoryDeps {
   backorderedUnits: () => Promise<Map<string, number>>;
 }
 
-/** The inventory module: warehouses, levels and the ledger, planning, supply and stocktakes. */
+/**
+ * The inventory module, grouped by area. Reservations for orders (`reserveForOrders`,
+ * `releaseOrderStock`, …) are the functions exported above: they run in the caller's transaction.
+ */
 export function createInventory(deps: InventoryDeps) {
   const warehouses = createWarehouses(deps);
   const withSettings = { ...deps, settings: warehouses.inventorySettings };
+  const levels = createLevels(deps);
+  const views = createStockViews(deps);
+  const planning = createPlanning(withSettings);
+  const channelStock = createChannelStock(deps);
+  const suppliers = createSuppliers(deps);
+  const purchaseOrders = createPurchaseOrders(deps);
+  const stocktakes = createStocktakes(withSettings);
   return {
-    ...warehouses,
-    ...createLevels(deps),
-    ...createStockImport(deps),
-    ...createPlanning(withSettings),
-    ...createStockViews(deps),
-    ...createChannelStock(deps),
-    ...createSuppliers(deps),
-    ...createPurchaseOrders(deps),
-    ...createReplenishment(withSettings),
-    ...createStocktakes(withSettings),
-    ...createReports(withSettings),
+    warehouses: {
+      list: warehouses.listWarehouses,
+      create: warehouses.createWarehouse,
+      update: warehouses.updateWarehouse,
+      /** Active warehouses, cached for a second: routing reads them for every order. */
+      active: warehouses.activeWarehouses,
+    },
+    settings: { get: warehouses.inventorySettings, update: warehouses.updateInventorySettings },
+    levels: {
+      list: levels.listLevels,
+      adjust: levels.adjustStock,
+      transfer: levels.transferStock,
+      /** Counted on-hand figures from a CSV, each difference posted as an adjustment. */
+      importCsv: createStockImport(deps).importStock,
+    },
+    ledger: { movements: levels.listMovements, check: levels.checkLedger },
+    /** The SKU page: levels and plans per warehouse, and the SKU's planning fields. */
+    skus: { stock: views.skuStock, updatePlanning: views.updateSkuPlanning },
+    plans: { set: planning.setPlan, recompute: planning.recomputePlans },
+    alerts: { list: views.listAlerts, openCount: views.openAlertCount, notifyLowStock: views.notifyLowStock },
+    channelStock: {
+      rules: channelStock.listChannelRules,
+      saveRule: channelStock.saveChannelRule,
+      deleteRule: channelStock.deleteChannelRule,
+      list: channelStock.channelStock,
+    },
+    suppliers: {
+      list: suppliers.listSuppliers,
+      create: suppliers.createSupplier,
+      update: suppliers.updateSupplier,
+      /** Suppliers created or updated by code from a CSV, optionally assigned to SKUs. */
+      importCsv: createSupplierImport({ ...deps, suppliers, updateSkuPlanning: views.updateSkuPlanning }),
+    },
+    replenishment: { suggestions: createReplenishment(withSettings).listSuggestions },
+    purchaseOrders: {
+      create: purchaseOrders.createPurchaseOrder,
+      createFromSuggestions: purchaseOrders.createFromSuggestions,
+      send: purchaseOrders.sendPurchaseOrder,
+      cancel: purchaseOrders.cancelPurchaseOrder,
+      receive: purchaseOrders.receivePurchaseOrder,
+      get: purchaseOrders.getPurchaseOrder,
+      list: purchaseOrders.listPurchaseOrders,
+    },
+    stocktakes: {
+      create: stocktakes.createStocktake,
+      planCycleCounts: stocktakes.planCycleCounts,
+      recordCounts: stocktakes.recordCounts,
+      importCounts: stocktakes.importCounts,
+      setLineNote: stocktakes.setLineNote,
+      submit: stocktakes.submitStocktake,
+      approve: stocktakes.approveStocktake,
+      cancel: stocktakes.cancelStocktake,
+      get: stocktakes.getStocktake,
+      list: stocktakes.listStocktakes,
+    },
+    reports: { build: createReports(withSettings).inventoryReport },
   };
 }
 

@@ -42,7 +42,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Warehouses', response: { 200: warehouseList, ...authErrors } },
         config: { permission: 'inventory:read' },
       },
-      async () => ({ items: await inventory.listWarehouses(), nextCursor: null }),
+      async () => ({ items: await inventory.warehouses.list(), nextCursor: null }),
     );
     app.post(
       '/warehouses',
@@ -56,7 +56,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: { permission: 'inventory:manage' },
       },
       async (request, reply) =>
-        reply.status(201).send(await inventory.createWarehouse(request.principal!.actor, request.body)),
+        reply.status(201).send(await inventory.warehouses.create(request.principal!.actor, request.body)),
     );
     app.patch(
       '/warehouses/:id',
@@ -70,7 +70,8 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:manage' },
       },
-      async (request) => inventory.updateWarehouse(request.principal!.actor, request.params.id, request.body),
+      async (request) =>
+        inventory.warehouses.update(request.principal!.actor, request.params.id, request.body),
     );
 
     app.get(
@@ -84,7 +85,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:read' },
       },
-      async (request) => inventory.listLevels(request.query),
+      async (request) => inventory.levels.list(request.query),
     );
     app.post(
       '/inventory/adjustments',
@@ -98,7 +99,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: { permission: 'inventory:write' },
       },
       async (request, reply) =>
-        reply.status(201).send(await inventory.adjustStock(request.principal!.actor, request.body)),
+        reply.status(201).send(await inventory.levels.adjust(request.principal!.actor, request.body)),
     );
     app.post(
       '/inventory/transfers',
@@ -112,7 +113,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: { permission: 'inventory:write' },
       },
       async (request, reply) =>
-        reply.status(201).send(await inventory.transferStock(request.principal!.actor, request.body)),
+        reply.status(201).send(await inventory.levels.transfer(request.principal!.actor, request.body)),
     );
     app.get(
       '/inventory/movements',
@@ -125,7 +126,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:read' },
       },
-      async (request) => inventory.listMovements(request.query),
+      async (request) => inventory.ledger.movements(request.query),
     );
     app.get(
       '/inventory/check',
@@ -137,7 +138,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:read' },
       },
-      async () => inventory.checkLedger(),
+      async () => inventory.ledger.check(),
     );
 
     app.get(
@@ -151,7 +152,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:read' },
       },
-      async (request) => inventory.skuStock(request.params.code),
+      async (request) => inventory.skus.stock(request.params.code),
     );
     app.patch(
       '/inventory/skus/:code',
@@ -166,7 +167,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: { permission: 'inventory:manage' },
       },
       async (request) =>
-        inventory.updateSkuPlanning(request.principal!.actor, request.params.code, request.body),
+        inventory.skus.updatePlanning(request.principal!.actor, request.params.code, request.body),
     );
     app.put(
       '/inventory/plans',
@@ -180,8 +181,8 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: { permission: 'inventory:manage' },
       },
       async (request) => {
-        await inventory.setPlan(request.principal!.actor, request.body);
-        return inventory.skuStock(request.body.sku);
+        await inventory.plans.set(request.principal!.actor, request.body);
+        return inventory.skus.stock(request.body.sku);
       },
     );
     app.post(
@@ -194,7 +195,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:manage' },
       },
-      async () => inventory.recomputePlans(),
+      async () => inventory.plans.recompute(),
     );
 
     app.get(
@@ -208,7 +209,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:read' },
       },
-      async (request) => inventory.listAlerts(request.query),
+      async (request) => inventory.alerts.list(request.query),
     );
     app.get(
       '/inventory/alerts/count',
@@ -220,7 +221,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:read' },
       },
-      async () => inventory.openAlertCount(),
+      async () => inventory.alerts.openCount(),
     );
 
     app.get(
@@ -233,7 +234,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:read' },
       },
-      async () => inventory.listChannelRules(),
+      async () => inventory.channelStock.rules(),
     );
     app.put(
       '/inventory/channel-rules',
@@ -246,7 +247,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:manage' },
       },
-      async (request) => inventory.saveChannelRule(request.principal!.actor, request.body),
+      async (request) => inventory.channelStock.saveRule(request.principal!.actor, request.body),
     );
     app.delete(
       '/inventory/channel-rules/:id',
@@ -260,7 +261,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: { permission: 'inventory:manage' },
       },
       async (request, reply) => {
-        await inventory.deleteChannelRule(request.principal!.actor, request.params.id);
+        await inventory.channelStock.deleteRule(request.principal!.actor, request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -275,7 +276,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:read' },
       },
-      async (request) => inventory.channelStock(request.query),
+      async (request) => inventory.channelStock.list(request.query),
     );
 
     app.get(
@@ -284,7 +285,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Inventory settings', response: { 200: inventorySettings, ...authErrors } },
         config: { permission: 'inventory:read' },
       },
-      async () => inventory.inventorySettings(),
+      async () => inventory.settings.get(),
     );
     app.put(
       '/inventory/settings',
@@ -297,7 +298,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: { permission: 'inventory:manage' },
       },
-      async (request) => inventory.updateInventorySettings(request.principal!.actor, request.body),
+      async (request) => inventory.settings.update(request.principal!.actor, request.body),
     );
 
     app.get(
@@ -313,7 +314,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: { permission: 'inventory:read' },
       },
       async (request, reply) => {
-        const result = await inventory.inventoryReport(request.params.kind, request.query);
+        const result = await inventory.reports.build(request.params.kind, request.query);
         const name = `${request.params.kind}-${result.days}d`;
         if (request.query.format === 'csv')
           return reply

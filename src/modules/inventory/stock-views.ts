@@ -194,3 +194,5 @@ export function createStockViews(deps: {
 
   return { skuStock, updateSkuPlanning, listAlerts, openAlertCount, notifyLowStock };
 }
+
+export type StockViews = ReturnType<typeof createStockViews>;

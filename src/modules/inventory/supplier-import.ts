@@ -5,7 +5,8 @@ import { lineOf, parseCsvRecords, requireColumns } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { skuByCode } from '../catalog/index.ts';
-import type { Inventory } from './index.ts';
+import type { StockViews } from './stock-views.ts';
+import type { Suppliers } from './suppliers.ts';
 
 /** CSV columns of a supplier file; `code`, `name` and `leadTimeDays` are required. */
 export const supplierCsvColumns = [
@@ -64,9 +65,10 @@ function givenOnly<T extends object>(parsed: T, given: Record<string, unknown>):
  */
 export function createSupplierImport(deps: {
   database: Database;
-  inventory: Pick<Inventory, 'createSupplier' | 'updateSupplier' | 'updateSkuPlanning'>;
+  suppliers: Pick<Suppliers, 'createSupplier' | 'updateSupplier'>;
+  updateSkuPlanning: StockViews['updateSkuPlanning'];
 }) {
-  const { database, inventory } = deps;
+  const { database, suppliers } = deps;
 
   return async function importSuppliers(actor: Actor, csv: string): Promise<SupplierImportResult> {
     const records = parseCsvRecords(csv);
@@ -100,9 +102,9 @@ export function createSupplierImport(deps: {
     const skus = await skusToAssign(record.skus ?? '', write.id);
     const supplier =
       write.id === null
-        ? await inventory.createSupplier(actor, write.input)
-        : await inventory.updateSupplier(actor, write.id, write.changes);
-    for (const sku of skus) await inventory.updateSkuPlanning(actor, sku, { supplier: supplier.code });
+        ? await suppliers.createSupplier(actor, write.input)
+        : await suppliers.updateSupplier(actor, write.id, write.changes);
+    for (const sku of skus) await deps.updateSkuPlanning(actor, sku, { supplier: supplier.code });
     return { isNew: write.id === null, assigned: skus.length };
   }
 

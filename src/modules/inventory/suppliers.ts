@@ -125,3 +125,5 @@ export function createSuppliers(deps: { database: Database; clock: Clock }) {
 
   return { listSuppliers, createSupplier, updateSupplier };
 }
+
+export type Suppliers = ReturnType<typeof createSuppliers>;

@@ -47,7 +47,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: read,
       },
-      async (request) => inventory.listSuppliers(request.query),
+      async (request) => inventory.suppliers.list(request.query),
     );
     app.post(
       '/suppliers',
@@ -61,7 +61,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: manage,
       },
       async (request, reply) =>
-        reply.status(201).send(await inventory.createSupplier(request.principal!.actor, request.body)),
+        reply.status(201).send(await inventory.suppliers.create(request.principal!.actor, request.body)),
     );
     app.patch(
       '/suppliers/:id',
@@ -75,7 +75,8 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: manage,
       },
-      async (request) => inventory.updateSupplier(request.principal!.actor, request.params.id, request.body),
+      async (request) =>
+        inventory.suppliers.update(request.principal!.actor, request.params.id, request.body),
     );
 
     const poTags = ['purchasing'];
@@ -90,7 +91,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: read,
       },
-      async (request) => inventory.listSuggestions(request.query),
+      async (request) => inventory.replenishment.suggestions(request.query),
     );
     app.post(
       '/purchase-orders',
@@ -104,7 +105,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: manage,
       },
       async (request, reply) =>
-        reply.status(201).send(await inventory.createPurchaseOrder(request.principal!.actor, request.body)),
+        reply.status(201).send(await inventory.purchaseOrders.create(request.principal!.actor, request.body)),
     );
     app.post(
       '/purchase-orders/from-suggestions',
@@ -118,7 +119,9 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: manage,
       },
       async (request, reply) =>
-        reply.status(201).send(await inventory.createFromSuggestions(request.principal!.actor, request.body)),
+        reply
+          .status(201)
+          .send(await inventory.purchaseOrders.createFromSuggestions(request.principal!.actor, request.body)),
     );
     app.get(
       '/purchase-orders',
@@ -131,7 +134,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: read,
       },
-      async (request) => inventory.listPurchaseOrders(request.query),
+      async (request) => inventory.purchaseOrders.list(request.query),
     );
     app.get(
       '/purchase-orders/:id',
@@ -144,11 +147,11 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         },
         config: read,
       },
-      async (request) => inventory.getPurchaseOrder(request.params.id),
+      async (request) => inventory.purchaseOrders.get(request.params.id),
     );
     for (const [action, run, summary] of [
-      ['send', inventory.sendPurchaseOrder, 'Send to the supplier: its quantities count as incoming'],
-      ['cancel', inventory.cancelPurchaseOrder, 'Cancel; what was still incoming is no longer expected'],
+      ['send', inventory.purchaseOrders.send, 'Send to the supplier: its quantities count as incoming'],
+      ['cancel', inventory.purchaseOrders.cancel, 'Cancel; what was still incoming is no longer expected'],
     ] as const) {
       app.post(
         `/purchase-orders/:id/${action}`,
@@ -177,7 +180,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: write,
       },
       async (request) =>
-        inventory.receivePurchaseOrder(request.principal!.actor, request.params.id, request.body),
+        inventory.purchaseOrders.receive(request.principal!.actor, request.params.id, request.body),
     );
 
     stocktakeRoutes(app, inventory);
@@ -198,7 +201,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
       config: write,
     },
     async (request, reply) =>
-      reply.status(201).send(await inventory.createStocktake(request.principal!.actor, request.body)),
+      reply.status(201).send(await inventory.stocktakes.create(request.principal!.actor, request.body)),
   );
   app.post(
     '/stocktakes/cycle-plan',
@@ -210,7 +213,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
       },
       config: write,
     },
-    async (request) => inventory.planCycleCounts(request.principal!.actor),
+    async (request) => inventory.stocktakes.planCycleCounts(request.principal!.actor),
   );
   app.get(
     '/stocktakes',
@@ -223,7 +226,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
       },
       config: read,
     },
-    async (request) => inventory.listStocktakes(request.query),
+    async (request) => inventory.stocktakes.list(request.query),
   );
   app.get(
     '/stocktakes/:id',
@@ -236,7 +239,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
       },
       config: read,
     },
-    async (request) => inventory.getStocktake(request.params.id),
+    async (request) => inventory.stocktakes.get(request.params.id),
   );
   app.put(
     '/stocktakes/:id/counts',
@@ -250,7 +253,8 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
       },
       config: write,
     },
-    async (request) => inventory.recordCounts(request.principal!.actor, request.params.id, request.body),
+    async (request) =>
+      inventory.stocktakes.recordCounts(request.principal!.actor, request.params.id, request.body),
   );
   app.post(
     '/stocktakes/:id/counts/import',
@@ -267,7 +271,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
     async (request) => {
       if (!request.body.trim())
         throw new AppError('VALIDATION_FAILED', 'file: the CSV is empty', { field: 'file' });
-      return inventory.importCounts(request.principal!.actor, request.params.id, request.body);
+      return inventory.stocktakes.importCounts(request.principal!.actor, request.params.id, request.body);
     },
   );
   const noteParams = idParams.extend({ sku: z.string().min(1).max(64) });
@@ -284,7 +288,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
       config: write,
     },
     async (request) =>
-      inventory.setLineNote(
+      inventory.stocktakes.setLineNote(
         request.principal!.actor,
         request.params.id,
         request.params.sku,
@@ -292,9 +296,9 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
       ),
   );
   for (const [action, run, permission, summary] of [
-    ['submit', inventory.submitStocktake, write, 'Submit a finished count for review (shows variances)'],
-    ['approve', inventory.approveStocktake, manage, 'Approve: post every variance to the ledger'],
-    ['cancel', inventory.cancelStocktake, manage, 'Cancel the count; nothing is posted'],
+    ['submit', inventory.stocktakes.submit, write, 'Submit a finished count for review (shows variances)'],
+    ['approve', inventory.stocktakes.approve, manage, 'Approve: post every variance to the ledger'],
+    ['cancel', inventory.stocktakes.cancel, manage, 'Cancel the count; nothing is posted'],
   ] as const) {
     app.post(
       `/stocktakes/:id/${action}`,

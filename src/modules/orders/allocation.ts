@@ -14,7 +14,7 @@ export interface AllocationDeps {
   database: Database;
   clock: Clock;
   catalog: Pick<Catalog, 'skuStates'>;
-  inventory: Pick<Inventory, 'activeWarehouses' | 'inventorySettings'>;
+  inventory: Pick<Inventory, 'warehouses' | 'settings'>;
   metrics?: Metrics;
 }
 
@@ -69,8 +69,8 @@ export function createAllocation(deps: AllocationDeps) {
 
   async function allocateBatch(status: string, seen: Set<string>, skuCodes?: readonly string[]) {
     const [warehouses, settings] = await Promise.all([
-      inventory.activeWarehouses(),
-      inventory.inventorySettings(),
+      inventory.warehouses.active(),
+      inventory.settings.get(),
     ]);
     const now = clock.now();
     return inTransaction(database, async (tx) => {

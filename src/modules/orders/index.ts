@@ -38,7 +38,7 @@ export interface OrdersDeps {
   database: Database;
   clock: Clock;
   catalog: Catalog;
-  inventory: Pick<Inventory, 'activeWarehouses' | 'inventorySettings'>;
+  inventory: Pick<Inventory, 'warehouses' | 'settings'>;
   mailer: Mailer;
   /** Base URL customers reach the public pages at (links in mails). */
   publicUrl: string;
