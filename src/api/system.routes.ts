@@ -2,18 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App } from '../app.ts';
-import { authErrors, errorBody, listQuery, pageOf } from '../contracts/common.ts';
-
-const outboxEntry = z.object({
-  id: z.number(),
-  type: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  status: z.string(),
-  attempts: z.number(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  availableAt: z.string(),
-});
+import { authErrors, errorBody, pageOf } from '../contracts/common.ts';
+import { outboxEntry, outboxQuery } from '../contracts/system.ts';
 
 /** Health, readiness and metrics at the root; outbox administration under /api/v1/system. */
 export function probeRoutes(app: App): FastifyPluginAsyncZod {
@@ -72,7 +62,7 @@ export function systemRoutes(app: App): FastifyPluginAsyncZod {
         schema: {
           tags: ['system'],
           summary: 'Outbox events by status; `dead` lists the dead letters',
-          querystring: listQuery.extend({ status: z.enum(['pending', 'done', 'dead']).default('dead') }),
+          querystring: outboxQuery,
           response: { 200: pageOf(outboxEntry), ...authErrors },
         },
         config: { permission: 'system:read' },

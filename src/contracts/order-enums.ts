@@ -17,3 +17,9 @@ export const orderStatuses = [
 export const orderTypes = ['normal', 'urgent', 'custom', 'presale', 'b2b', 'replacement'] as const;
 export const paymentStatuses = ['pending', 'paid', 'partially_paid', 'refunded', 'cod'] as const;
 export const deliveryServices = ['standard', 'express', 'freight', 'same_day'] as const;
+/** How an order stands against its ship-by deadline ('none' when it has none). */
+export const slaStatuses = ['on_track', 'at_risk', 'breached', 'none'] as const;
+/** The two stages of the review a HIGH_RISK order waits for. */
+export const reviewStages = ['processor', 'finance'] as const;
+/** What a blocklist entry matches: an address is blocked from one of its orders. */
+export const blocklistKinds = ['phone', 'email', 'name', 'address'] as const;

@@ -4,7 +4,14 @@ import { allocation } from './inventory.ts';
 
 export { deliveryServices, orderStatuses, orderTypes, paymentStatuses } from './order-enums.ts';
 
-import { deliveryServices, orderStatuses, orderTypes, paymentStatuses } from './order-enums.ts';
+import {
+  deliveryServices,
+  orderStatuses,
+  orderTypes,
+  paymentStatuses,
+  reviewStages,
+  slaStatuses,
+} from './order-enums.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1, 'required').max(max);
@@ -201,7 +208,7 @@ export const order = z
     shipments: z.array(z.record(z.string(), z.unknown())),
     events: z.array(orderEvent),
     review: z.object({
-      stage: z.enum(['processor', 'finance']).nullable().describe('Which review a HIGH_RISK order waits for'),
+      stage: z.enum(reviewStages).nullable().describe('Which review a HIGH_RISK order waits for'),
       riskScore: z.number(),
       ruleSetVersion: z.number().nullable().describe('Version of the audit rules that judged the order'),
       claimedBy: z.string().nullable(),
@@ -211,7 +218,7 @@ export const order = z
     }),
     typeReason: z.string().nullable(),
     priorityParts: z.record(z.string(), z.number()),
-    slaStatus: z.enum(['on_track', 'at_risk', 'breached', 'none']),
+    slaStatus: z.enum(slaStatuses),
     groupId: z.string().nullable().describe('Orders with the same group ship together'),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, pageOf } from './common.ts';
+import { blocklistKinds, reviewStages } from './order-enums.ts';
 import { deliveryAddress, order } from './orders.ts';
 
 export const releaseBody = z.object({
@@ -80,12 +81,12 @@ export const queueItem = z
 export const queueQuery = listQuery.extend({
   team: z.string().max(64).optional(),
   mine: z.enum(['true', 'false']).optional(),
-  stage: z.enum(['processor', 'finance']).optional(),
+  stage: z.enum(reviewStages).optional(),
 });
 export const queuePage = pageOf(queueItem);
 export const claimBody = z.object({
   team: z.string().max(64).optional(),
-  stage: z.enum(['processor', 'finance']).optional(),
+  stage: z.enum(reviewStages).optional(),
 });
 
 export const ruleConfig = z.object({
@@ -139,7 +140,7 @@ export const ruleCatalog = z.object({
 
 export const blocklistEntry = z.object({
   id: z.string(),
-  kind: z.enum(['phone', 'email', 'name', 'address']),
+  kind: z.enum(blocklistKinds),
   value: z.string(),
   note: z.string().nullable(),
   createdBy: z.string(),
@@ -147,7 +148,7 @@ export const blocklistEntry = z.object({
 });
 export const blocklistBody = z
   .object({
-    kind: z.enum(['phone', 'email', 'name', 'address']),
+    kind: z.enum(blocklistKinds),
     value: z
       .string()
       .trim()

@@ -1,124 +1,103 @@
 // The console's only door to the server: every request goes through `request`, which
 // adds the CSRF header to changes and turns the server's error envelope into ApiError.
 
-// The order vocabulary is the server's own (src/contracts), so the two cannot drift apart.
+// Every shape is the server's own zod contract (src/contracts), imported as a type only so no
+// server code reaches the bundle; the constants come from the contracts' zod-free files.
+import type { z } from 'zod';
+import type {
+  channel,
+  newSkuBody,
+  sku,
+  skuChangesBody,
+  skuImportResult,
+} from '../../src/contracts/catalog.ts';
 import {
+  blocklistKinds,
   deliveryServices,
   orderStatuses,
   orderTypes,
   paymentStatuses,
+  type reviewStages,
+  type slaStatuses,
 } from '../../src/contracts/order-enums.ts';
-
-export type Allocation = {
-  id: string;
-  orderLineId: string;
-  sku: string;
-  warehouse: string;
-  quantity: number;
-  status: 'reserved' | 'released' | 'issued';
-  createdAt: string;
-};
+import { customerActionHolds, holdCodes, reviewOnlyHolds } from '../../src/contracts/order-holds.ts';
+import type { OrderSettings, orderSettingsSchema } from '../../src/contracts/order-settings.ts';
+import { canTransition, type OrderStatus } from '../../src/contracts/order-transitions.ts';
+import type {
+  canonicalOrder,
+  holdDetail,
+  Order,
+  orderEvent,
+  orderSummary,
+  ordersOverview,
+} from '../../src/contracts/orders.ts';
+import type {
+  blocklistBody,
+  blocklistEntry,
+  bulkReleaseResponse,
+  dryRunResult,
+  efficiency,
+  note,
+  paymentBody,
+  publicAddressFix,
+  queueItem,
+  ruleCatalog,
+  ruleConfig,
+  ruleSet,
+  team,
+} from '../../src/contracts/review.ts';
+import type {
+  apiKey,
+  auditEntry,
+  newApiKeyBody,
+  newApiKeyResponse,
+  newUserBody,
+  roleList,
+  sessionResponse,
+  sessionUser,
+  user,
+  userChangesBody,
+  userDirectory,
+} from '../../src/contracts/staff.ts';
+import type { outboxEntry, outboxStatuses } from '../../src/contracts/system.ts';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type PageParams = { limit?: number; cursor?: string | null };
 
-export type User = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  email: string | null;
-  isActive: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-};
-export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role'> & { permissions: string[] };
-export type Session = { user: SessionUser; csrfToken: string };
-export type Role = { id: string; permissions: string[] };
+export type User = z.output<typeof user>;
+export type NewUser = z.input<typeof newUserBody>;
+export type UserChanges = z.input<typeof userChangesBody>;
+export type DirectoryEntry = z.output<typeof userDirectory>['items'][number];
+export type SessionUser = z.output<typeof sessionUser>;
+export type Session = z.output<typeof sessionResponse>;
+export type Role = z.output<typeof roleList>['items'][number];
+export type ApiKey = z.output<typeof apiKey>;
+export type NewApiKey = z.input<typeof newApiKeyBody>;
+export type CreatedApiKey = z.output<typeof newApiKeyResponse>;
+export type AuditEntry = z.output<typeof auditEntry>;
 
-export type ApiKey = {
-  id: string;
-  name: string;
-  role: string;
-  prefix: string;
-  createdAt: string;
-  createdBy: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+export type Sku = z.output<typeof sku>;
+export type NewSku = z.input<typeof newSkuBody>;
+export type SkuChanges = z.input<typeof skuChangesBody>;
+export type SkuImportResult = z.output<typeof skuImportResult>;
+export type Channel = z.output<typeof channel>;
 
-export type AuditEntry = {
-  id: string;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: unknown;
-  at: string;
+export type { Order, OrderSettings, OrderStatus };
+export {
+  blocklistKinds,
+  canTransition,
+  customerActionHolds,
+  holdCodes,
+  orderStatuses,
+  orderTypes,
+  paymentStatuses,
+  reviewOnlyHolds,
 };
-
-export type Sku = {
-  id: string;
-  code: string;
-  name: string;
-  barcode: string | null;
-  weightGrams: number | null;
-  lengthMm: number | null;
-  widthMm: number | null;
-  heightMm: number | null;
-  price: string;
-  currency: string;
-  isActive: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-export type SkuInput = {
-  code?: string;
-  name?: string;
-  price?: string;
-  barcode?: string | null;
-  weightGrams?: number | null;
-  lengthMm?: number | null;
-  widthMm?: number | null;
-  heightMm?: number | null;
-  isActive?: boolean;
-};
-export type SkuImportResult = {
-  created: number;
-  updated: number;
-  rejected: { line: number; code?: string; message: string }[];
-};
-
-export type Channel = { id: string; name: string; kind: string; isActive: boolean; createdAt: string };
-
-export { orderStatuses, orderTypes, paymentStatuses };
-export type OrderStatus = (typeof orderStatuses)[number];
-/** Every hold reason the server gives; HIGH_RISK is lifted only by the two-stage review. */
-export const holdCodes = [
-  'PAYMENT_PENDING',
-  'AMOUNT_MISMATCH',
-  'TOTAL_MISMATCH',
-  'UNKNOWN_SKU',
-  'ADDRESS_INCOMPLETE',
-  'PHONE_INVALID',
-  'CONTACT_MISSING',
-  'ADDRESS_UNSERVED',
-  'DATA_UNREADABLE',
-  'BLOCKLISTED',
-  'AMOUNT_OVER_LIMIT',
-  'QUANTITY_OVER_LIMIT',
-  'VELOCITY',
-  'MERGE_CANDIDATE',
-  'BUYER_NOTE',
-  'SELLER_NOTE',
-  'HIGH_RISK',
-  'AUTOHOLD',
-  'PRESALE',
-] as const;
-export const reviewOnlyHolds: readonly string[] = ['HIGH_RISK'];
 export const requestedServices = deliveryServices;
+export type OrderType = (typeof orderTypes)[number];
+export type PaymentStatus = (typeof paymentStatuses)[number];
+export type RequestedService = (typeof deliveryServices)[number];
+/** Suggestions for the payment method field; the server takes any short text. */
 export const paymentMethods = [
   'alipay',
   'wechat_pay',
@@ -129,162 +108,33 @@ export const paymentMethods = [
   'other',
 ] as const;
 
-export type OrderListItem = {
-  id: string;
-  number: string;
-  channel: string;
-  externalId: string;
-  status: OrderStatus;
-  type: string;
-  priority: number;
-  placedAt: string;
-  customerName: string;
-  total: string;
-  currency: string;
-  holds: string[];
-  lineCount: number;
-};
-
-export type Address = {
-  name: string;
-  phone: string;
-  country: string;
-  province: string | null;
-  city: string;
-  district: string | null;
-  line1: string;
-  line2: string | null;
-  postalCode: string | null;
-};
-export type AddressInput = { [K in keyof Address]: string };
-export type Actor = { type: string; id: string | null; name: string | null };
-export type OrderEvent = {
-  id: string;
-  type: string;
-  at: string;
-  actor: Actor | null;
-  data: Record<string, unknown> | null;
-};
-export type HoldDetail = {
-  code: string;
-  message: string;
-  riskPoints: number;
-  createdAt: string;
-  releasedAt: string | null;
-};
-export type Payment = {
-  status: string;
-  method: string | null;
-  paidAmount: string | null;
-  paidAt: string | null;
-};
-
-export type ReviewStage = 'processor' | 'finance';
-export const slaStatuses = ['on_track', 'at_risk', 'breached', 'none'] as const;
+export type OrderListItem = z.output<typeof orderSummary>;
+export type Address = Order['shippingAddress'];
+export type OrderEvent = z.output<typeof orderEvent>;
+export type Actor = OrderEvent['actor'];
+export type HoldDetail = z.output<typeof holdDetail>;
+export type ReviewStage = (typeof reviewStages)[number];
 export type SlaStatus = (typeof slaStatuses)[number];
-/** Parts of the priority score: type, deadline slack, customer tier, order value (see the server docs). */
-export type PriorityParts = Record<string, number>;
+export type PaymentInput = z.input<typeof paymentBody>;
 
-export type OrderReview = {
-  /** Which review a HIGH_RISK order waits for. */
-  stage: ReviewStage | null;
-  riskScore: number;
-  /** Version of the audit rules that judged the order. */
-  ruleSetVersion: number | null;
-  claimedBy: string | null;
-  team: string | null;
-  holdUntil: string | null;
-  releaseAt: string | null;
-};
-
-export type OrderLine = {
-  lineNo: number;
-  sku: string;
-  name: string | null;
-  quantity: number;
-  unitPrice: string;
-  lineTotal: string;
-  /** Parcel the line ships in (1 unless the order was split). */
-  parcel: number;
-};
-
-export type Order = {
-  id: string;
-  number: string;
-  channel: string;
-  externalId: string;
-  status: OrderStatus;
-  type: string;
-  priority: number;
-  shipBy: string | null;
-  placedAt: string;
-  currency: string;
-  customer: { name: string; email: string | null; phone: string | null };
-  shippingAddress: Address;
-  lines: OrderLine[];
-  shippingFee: string;
-  discount: string;
-  total: string;
-  payment: Payment;
-  buyerNote: string | null;
-  sellerNote: string | null;
-  requestedService: string | null;
-  holds: string[];
-  holdDetails: HoldDetail[];
-  allocations: Allocation[];
-  shipments: unknown[];
-  events: OrderEvent[];
-  review: OrderReview;
-  typeReason: string | null;
-  priorityParts: PriorityParts;
-  slaStatus: SlaStatus;
-  /** Orders with the same group ship together. */
-  groupId: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type PaymentInput = { status: string; paidAmount?: string; paidAt?: string; method?: string };
-
+/** Who wrote a note, and who sees it: internal notes stay in the console. */
 export type NoteDirection = 'internal' | 'to_customer' | 'from_customer';
-export type OrderNote = { id: string; direction: NoteDirection; author: string; body: string; at: string };
+// The contract types `direction` as text; these three are the only values the server writes.
+export type OrderNote = Omit<z.output<typeof note>, 'direction'> & { direction: NoteDirection };
 
-export type BulkReleaseOutcome = 'approved' | 'still_held' | 'skipped';
-export type BulkReleaseResult = { orderId: string; outcome: BulkReleaseOutcome; reason?: string };
+export type BulkReleaseResult = z.output<typeof bulkReleaseResponse>['results'][number];
 
-export type QueueItem = {
-  id: string;
-  number: string;
-  channel: string;
-  type: string;
-  priority: number;
-  priorityParts: PriorityParts;
-  shipBy: string | null;
+// The contract types these as text; the server fills them from the same vocabularies.
+export type QueueItem = Omit<z.output<typeof queueItem>, 'slaStatus' | 'reviewStage'> & {
   slaStatus: SlaStatus;
-  placedAt: string;
-  customerName: string;
-  total: string;
-  currency: string;
-  holds: string[];
-  riskScore: number;
   reviewStage: ReviewStage | null;
-  team: string | null;
-  claimedBy: string | null;
-  claimedAt: string | null;
 };
 export type QueueFilter = { team?: string; mine?: boolean; stage?: ReviewStage };
 
-export type Team = { id: string; name: string; members: string[] };
+export type Team = z.output<typeof team>;
 
-export type RuleConfig = { code: string; enabled: boolean; params: Record<string, unknown> };
-export type RuleSet = {
-  version: number;
-  rules: RuleConfig[];
-  note?: string | null;
-  createdBy?: string;
-  createdAt?: string;
-};
-export type LocalisedText = Record<string, string>;
+export type RuleConfig = z.output<typeof ruleConfig>;
+export type RuleSet = z.output<typeof ruleSet>;
 /** The subset of JSON Schema the rule catalog uses to describe parameters. */
 export type JsonSchema = {
   type?: string;
@@ -305,141 +155,37 @@ export type JsonSchema = {
   propertyNames?: JsonSchema;
   anyOf?: JsonSchema[];
 };
-export type CatalogRule = {
-  code: string;
-  title: LocalisedText;
-  description: LocalisedText;
-  defaultParams: Record<string, unknown>;
+// The contract leaves each rule's parameter schema open; the console reads it as JSON Schema.
+export type CatalogRule = Omit<z.output<typeof ruleCatalog>['items'][number], 'paramsSchema'> & {
   paramsSchema: JsonSchema;
 };
-export type DryRunCode = {
-  code: string;
-  current: number;
-  proposed: number;
-  delta: number;
-  newlyHeld: string[];
-  noLongerHeld: string[];
-};
-export type DryRunResult = {
-  days: number;
-  orders: number;
-  currentVersion: number;
-  held: { current: number; proposed: number };
-  byCode: DryRunCode[];
-  elapsedMs: number;
-};
+export type DryRunResult = z.output<typeof dryRunResult>;
+export type DryRunCode = DryRunResult['byCode'][number];
 
-export const blocklistKinds = ['phone', 'email', 'name', 'address'] as const;
 export type BlocklistKind = (typeof blocklistKinds)[number];
-export type BlocklistEntry = {
-  id: string;
-  kind: BlocklistKind;
-  value: string;
-  note: string | null;
-  createdBy: string;
-  createdAt: string;
-};
-export type BlocklistInput = { kind: BlocklistKind; value?: string; orderId?: string; note?: string };
+export type BlocklistEntry = z.output<typeof blocklistEntry>;
+export type BlocklistInput = z.input<typeof blocklistBody>;
 
-export type BusinessCalendar = {
-  timeZone: string;
-  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
-  workingDays: number[];
-  workingHours: { start: string; end: string };
-  cutoffTime: string;
-  holidays: string[];
-  extraWorkingDays?: string[];
-};
-export type Sla = {
-  channel: string;
-  type: string;
-  shipWithinWorkingHours?: number;
-  sameDayBeforeCutoff?: boolean;
-};
-export type ClassificationRule = {
-  when: {
-    requestedService?: string[];
-    skuFlag?: 'madeToOrder' | 'presale';
-    customerGroup?: string[];
-    channel?: string[];
-    minTotalMinor?: number;
-    minQuantity?: number;
-  };
-  type: string;
-};
-export type AssignmentRule = { team: string; types?: string[]; holdCodes?: string[]; channels?: string[] };
-export type OrderSettings = {
-  policy: {
-    calendar: BusinessCalendar;
-    slas: Sla[];
-    classification: ClassificationRule[];
-    atRiskWorkingHours: number;
-  };
-  autohold: { isEnabled: boolean; minutes: number };
-  /** Open orders of one buyer placed within `windowHours` of each other count as one shipment. */
-  merge: { mode: 'offer' | 'auto'; windowHours?: number };
-  assignment: AssignmentRule[];
+export type { AssignmentRule, ClassificationRule, Sla } from '../../src/contracts/order-settings.ts';
+// The policy schema is typed by its output; the rest of what the console sends is the schema's input.
+export type OrderSettingsInput = Omit<z.input<typeof orderSettingsSchema>, 'policy'> & {
+  policy: OrderSettings['policy'];
 };
 
-export type Efficiency = {
-  days: number;
-  decided: number;
-  touchFree: number;
-  /** 0–1; null when nothing was decided in the period. */
-  touchFreeRate: number | null;
-  reviewed: number;
-  reviewMinutes: { median: number | null; p90: number | null };
-  sla: { onTrack: number; atRisk: number; breached: number };
-  holdsByCode: Record<string, number>;
-};
+export type Efficiency = z.output<typeof efficiency>;
 
 /** What the public address-fix page shows (every address part a string, empty when unknown). */
-export type AddressFix = {
-  number: string;
-  status: OrderStatus;
-  problems: { code: string; message: string }[];
-  shippingAddress: AddressInput;
-  /** The conversation with the customer (internal notes are not shown). */
-  messages?: { direction: 'to_customer' | 'from_customer'; body: string; at: string }[];
-};
+export type AddressFix = z.output<typeof publicAddressFix>;
+/** An address as a form holds it: every part a string, empty when unknown. */
+export type AddressInput = AddressFix['shippingAddress'];
 
 /** The canonical order a channel (or the console's new-order form) submits; see CONTRACT.md. */
-export type OrderInput = {
-  channel: string;
-  externalId: string;
-  placedAt: string;
-  currency: string;
-  customer: { name: string; email?: string; phone?: string };
-  shippingAddress: AddressInput;
-  lines: { sku: string; name?: string; quantity: number; unitPrice: string }[];
-  shippingFee: string;
-  discount: string;
-  total: string;
-  payment: { status: string; method?: string; paidAmount?: string; paidAt?: string };
-  type?: string;
-  buyerNote?: string;
-  sellerNote?: string;
-  requestedService?: string;
-};
+export type OrderInput = z.input<typeof canonicalOrder>;
 
-export type OrderSummary = {
-  byStatus: Partial<Record<OrderStatus, number>>;
-  daily: { date: string; count: number }[];
-  holdsByCode: Record<string, number>;
-  total: number;
-};
+export type OrdersOverview = z.output<typeof ordersOverview>;
 
-export type OutboxStatus = 'dead' | 'pending' | 'done';
-export type OutboxItem = {
-  id: number;
-  type: string;
-  payload: unknown;
-  attempts: number;
-  lastError: string | null;
-  status: string;
-  createdAt: string;
-  availableAt: string;
-};
+export type OutboxStatus = (typeof outboxStatuses)[number];
+export type OutboxItem = z.output<typeof outboxEntry>;
 
 export type ErrorDetails = Record<string, unknown>;
 
@@ -546,32 +292,13 @@ export const api = {
   },
   users: {
     list: (params: PageParams) => get<Page<User>>('/users', params),
-    directory: () =>
-      get<{ items: { id: string; username: string; displayName: string; role: string }[] }>(
-        '/users/directory',
-      ),
-    create: (input: {
-      username: string;
-      displayName?: string;
-      email?: string | null;
-      role: string;
-      password: string;
-    }) => post<User>('/users', input),
-    update: (
-      userId: string,
-      input: {
-        displayName?: string;
-        email?: string | null;
-        role?: string;
-        isActive?: boolean;
-        password?: string;
-      },
-    ) => patch<User>(`/users/${id(userId)}`, input),
+    directory: () => get<{ items: DirectoryEntry[] }>('/users/directory'),
+    create: (input: NewUser) => post<User>('/users', input),
+    update: (userId: string, input: UserChanges) => patch<User>(`/users/${id(userId)}`, input),
   },
   apiKeys: {
     list: (params: PageParams) => get<Page<ApiKey>>('/api-keys', params),
-    create: (input: { name: string; role: string }) =>
-      post<{ apiKey: ApiKey; key: string }>('/api-keys', input),
+    create: (input: NewApiKey) => post<CreatedApiKey>('/api-keys', input),
     revoke: (keyId: string) => post<ApiKey>(`/api-keys/${id(keyId)}/revoke`),
   },
   auditLog: {
@@ -579,8 +306,8 @@ export const api = {
   },
   skus: {
     list: (params: PageParams & { q?: string }) => get<Page<Sku>>('/skus', params),
-    create: (input: SkuInput) => post<Sku>('/skus', input),
-    update: (skuId: string, input: SkuInput) => patch<Sku>(`/skus/${id(skuId)}`, input),
+    create: (input: NewSku) => post<Sku>('/skus', input),
+    update: (skuId: string, input: SkuChanges) => patch<Sku>(`/skus/${id(skuId)}`, input),
     remove: (skuId: string) => del(`/skus/${id(skuId)}`),
     importCsv: (csv: string) =>
       request<SkuImportResult>('POST', '/skus/import', { text: { body: csv, contentType: 'text/csv' } }),
@@ -598,7 +325,7 @@ export const api = {
       return { order: body, isNew: status === 201 };
     },
     cancel: (orderId: string, reason: string) => post<Order>(`/orders/${id(orderId)}/cancel`, { reason }),
-    summary: () => get<OrderSummary>('/orders/summary'),
+    summary: () => get<OrdersOverview>('/orders/summary'),
     efficiency: (days = 7) => get<Efficiency>('/orders/efficiency', { days }),
     releaseHolds: (orderId: string, codes: string[], note?: string) =>
       post<Order>(`/orders/${id(orderId)}/holds/release`, { codes, note }),
@@ -654,7 +381,7 @@ export const api = {
   },
   settings: {
     orders: () => get<OrderSettings>('/settings/orders'),
-    updateOrders: (changes: Partial<OrderSettings>) => patch<OrderSettings>('/settings/orders', changes),
+    updateOrders: (changes: Partial<OrderSettingsInput>) => patch<OrderSettings>('/settings/orders', changes),
   },
   /** Pages customers reach from a link in a mail, without an account. */
   publicLinks: {

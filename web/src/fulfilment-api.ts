@@ -24,9 +24,10 @@ import type {
   wavePage,
   waveStatuses,
 } from '../../src/contracts/fulfilment.ts';
+import type { PackingView } from '../../src/contracts/packing.ts';
 import { get, type Page, type PageParams, patch, post, put } from './api';
 
-export type { Carrier, DeliveryRules, Shipment, Wave };
+export type { Carrier, DeliveryRules, PackingView, Shipment, Wave };
 export type WaveSummary = z.output<typeof wavePage>['items'][number];
 export type WaveStatus = (typeof waveStatuses)[number];
 export type PickLine = Wave['lines'][number];
@@ -47,17 +48,6 @@ export type CaseKind = (typeof caseKinds)[number];
 export type CaseFilter = 'open' | 'resolved' | 'all';
 export type Scorecards = z.output<typeof scorecardList>;
 export type CarrierScore = z.output<typeof carrierScore>;
-
-/** What the packing station shows for an order scanned at the bench. */
-export type PackingView = {
-  orderId: string;
-  number: string;
-  status: string;
-  customerName: string;
-  city: string;
-  buyerNote: string | null;
-  items: { sku: string; name: string; barcode: string | null; quantity: number }[];
-};
 
 /** One parcel as the order page lists it (the order contract leaves shipments open: logistics owns them). */
 export type OrderShipment = {

@@ -13,6 +13,7 @@ import {
   wavePage,
   waveQuery,
 } from '../../contracts/fulfilment.ts';
+import { packingView } from '../../contracts/packing.ts';
 import { packingSlipPdf } from './documents/packing-slip.ts';
 import { pickListPdf } from './documents/pick-list.ts';
 import type { Fulfilment } from './index.ts';
@@ -22,21 +23,6 @@ const tags = ['fulfilment'];
 const read = { permission: 'fulfilment:read' } as const;
 const write = { permission: 'fulfilment:write' } as const;
 const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...authErrors };
-const packingItem = z.object({
-  sku: z.string(),
-  name: z.string(),
-  barcode: z.string().nullable(),
-  quantity: z.number(),
-});
-const packingView = z.object({
-  orderId: z.string(),
-  number: z.string(),
-  status: z.string(),
-  customerName: z.string(),
-  city: z.string(),
-  buyerNote: z.string().nullable(),
-  items: z.array(packingItem),
-});
 
 /** Waves and picking, the packing station, exception cases. */
 export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { packBody } from '../../contracts/fulfilment.ts';
+import type { PackingItem, PackingView } from '../../contracts/packing.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
@@ -7,13 +8,6 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { changeOrderStatus } from '../orders/index.ts';
-
-export interface PackingItem {
-  sku: string;
-  name: string;
-  barcode: string | null;
-  quantity: number;
-}
 
 /**
  * What the scans say against what the order holds: units missing and units that are not in
@@ -71,7 +65,7 @@ export function createPacking(deps: { database: Database; clock: Clock }) {
     return { order, items };
   }
 
-  async function packingView(reference: string) {
+  async function packingView(reference: string): Promise<PackingView> {
     const { order, items } = await findForPacking(database.db, reference);
     return {
       orderId: order.id,

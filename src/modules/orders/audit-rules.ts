@@ -212,4 +212,4 @@ export function auditOrder(
 }
 
 /** Holds only the customer can clear: they get a mail with a link to fix their address. */
-export const customerActionHolds = ['ADDRESS_INCOMPLETE', 'PHONE_INVALID', 'ADDRESS_UNSERVED'];
+export { customerActionHolds } from '../../contracts/order-holds.ts';

@@ -1,3 +1,4 @@
+import type { blocklistKinds } from '../../contracts/order-enums.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -10,7 +11,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { afterKey, type Page, toPage } from '../../platform/pagination.ts';
 import { normaliseName, normalisePhone } from './audit-rules.ts';
 
-export type BlocklistKind = 'phone' | 'email' | 'name' | 'address';
+export type BlocklistKind = (typeof blocklistKinds)[number];
 
 function toEntry(row: Row<'blocklist'>) {
   return {

@@ -1,54 +1,19 @@
-import { z } from 'zod';
-import { orderTypes } from '../../contracts/orders.ts';
+import {
+  assignmentRulesSchema,
+  autoholdSchema,
+  mergeSettingsSchema,
+  type OrderSettings,
+  orderPolicySchema,
+} from '../../contracts/order-settings.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { readSetting, writeSetting } from '../../platform/settings.ts';
 import { ttlCache } from '../../platform/ttl-cache.ts';
-import { defaultPolicy, orderPolicySchema } from './priority.ts';
+import { defaultPolicy } from './priority.ts';
 
-/** Merging buyers' open orders into one shipment: offered to reviewers, or done at intake. */
-export const mergeSettingsSchema = z.object({
-  mode: z.enum(['offer', 'auto']).default('offer'),
-  /** Only open orders placed this recently count as the same shipment (the merge window). */
-  windowHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 14)
-    .default(48),
-});
-export type MergeSettings = z.output<typeof mergeSettingsSchema>;
-
-export const autoholdSchema = z.object({
-  isEnabled: z.boolean().default(false),
-  minutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(30),
-});
-
-export const assignmentRulesSchema = z
-  .array(
-    z.object({
-      team: z.string().min(1).max(64),
-      types: z.array(z.enum(orderTypes)).optional(),
-      holdCodes: z.array(z.string()).optional(),
-      channels: z.array(z.string()).optional(),
-    }),
-  )
-  .max(100);
-
-export const orderSettingsSchema = z.object({
-  policy: orderPolicySchema,
-  autohold: autoholdSchema,
-  merge: mergeSettingsSchema,
-  assignment: assignmentRulesSchema,
-});
-export type OrderSettings = z.output<typeof orderSettingsSchema>;
+export type { OrderSettings };
 
 export const defaultOrderSettings: OrderSettings = {
   policy: defaultPolicy,

@@ -1,29 +1,10 @@
-import type { orderStatuses } from '../../contracts/orders.ts';
+import { canTransition, type OrderStatus, orderTransitions } from '../../contracts/order-transitions.ts';
 import { AppError } from '../../platform/errors.ts';
 
-export type OrderStatus = (typeof orderStatuses)[number];
-
-/**
- * The order state machine as data (CONTRACT.md "Order statuses"). Every change of `status`
- * goes through `assertTransition` and writes a history row and an outbox event with it.
- */
-export const orderTransitions = {
-  pending_review: ['approved', 'cancelled'],
-  approved: ['allocated', 'backordered', 'pending_review', 'cancelled'],
-  backordered: ['allocated', 'pending_review', 'cancelled'],
-  allocated: ['picking', 'backordered', 'pending_review', 'cancelled'],
-  // A short pick sends an order back to find its stock elsewhere (backordered, then re-allocated).
-  picking: ['packed', 'allocated', 'backordered', 'cancelled'],
-  packed: ['shipped', 'picking', 'cancelled'],
-  shipped: ['delivered'],
-  delivered: ['completed'],
-  completed: [],
-  cancelled: [],
-} as const satisfies Record<OrderStatus, readonly OrderStatus[]>;
-
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return (orderTransitions[from] as readonly OrderStatus[]).includes(to);
-}
+// The table is the contract's, so the console asks the same one (CONTRACT.md "Order statuses").
+// Every change of `status` goes through `assertTransition` and writes a history row and an
+// outbox event with it.
+export { canTransition, type OrderStatus, orderTransitions };
 
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (!canTransition(from, to)) {

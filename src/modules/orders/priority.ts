@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import { deliveryServices, orderTypes } from '../../contracts/orders.ts';
+import type { ClassificationRule, OrderPolicy, Sla } from '../../contracts/order-settings.ts';
 import {
   addWorkingHours,
   type BusinessCalendar,
-  businessCalendarSchema,
   countingStart,
   defaultCalendar,
   endOfWorkingDay,
@@ -13,36 +11,13 @@ import {
 import { currencyDigits } from '../../platform/money.ts';
 import type { NormalisedOrder, OrderType } from './normalise.ts';
 
-/** Ship-by rule for a channel and type; '*' matches any. Neither deadline field → no deadline. */
-export interface Sla {
-  channel: string | '*';
-  type: OrderType | '*';
-  shipWithinWorkingHours?: number;
-  /** Ship by today's close when received before the cut-off, else by the next working day's close. */
-  sameDayBeforeCutoff?: boolean;
-}
-
-/** Every condition present in `when` must hold; the first matching rule sets the type. */
-export interface ClassificationRule {
-  when: {
-    requestedService?: string[];
-    skuFlag?: 'madeToOrder' | 'presale';
-    customerGroup?: string[];
-    channel?: string[];
-    minTotalMinor?: number;
-    /** Units across all lines. */
-    minQuantity?: number;
-  };
-  type: OrderType;
-}
-
-export interface OrderPolicy {
-  calendar: BusinessCalendar;
-  slas: Sla[];
-  classification: ClassificationRule[];
-  /** An order is at risk when fewer working hours than this remain before its ship-by. */
-  atRiskWorkingHours: number;
-}
+// The policy's shape and schema are the contract's: the console edits the same document.
+export {
+  type ClassificationRule,
+  type OrderPolicy,
+  orderPolicySchema,
+  type Sla,
+} from '../../contracts/order-settings.ts';
 
 export const defaultPolicy: OrderPolicy = {
   calendar: defaultCalendar,
@@ -64,53 +39,6 @@ export const defaultPolicy: OrderPolicy = {
   ],
   atRiskWorkingHours: 4,
 };
-
-const slaSchema = z
-  .object({
-    channel: z.string().min(1, "must be a channel id or '*'"),
-    type: z.enum([...orderTypes, '*']),
-    shipWithinWorkingHours: z.number().positive().optional(),
-    sameDayBeforeCutoff: z.boolean().optional(),
-  })
-  .refine((sla) => !(sla.sameDayBeforeCutoff && sla.shipWithinWorkingHours !== undefined), {
-    path: ['sameDayBeforeCutoff'],
-    message: 'choose either sameDayBeforeCutoff or shipWithinWorkingHours, not both',
-  });
-
-const valueList = <T extends z.ZodType>(item: T) =>
-  z.array(item).min(1, 'must list at least one value (or leave the condition out)');
-
-const classificationRuleSchema = z.object({
-  // Strict: a misspelt condition (say `minQty`) would otherwise be dropped silently and turn
-  // the rule into one that matches every order.
-  when: z.strictObject({
-    requestedService: valueList(z.enum(deliveryServices)).optional(),
-    skuFlag: z.enum(['madeToOrder', 'presale']).optional(),
-    customerGroup: valueList(z.string().min(1)).optional(),
-    channel: valueList(z.string().min(1)).optional(),
-    minTotalMinor: z.number().int().nonnegative().optional(),
-    minQuantity: z.number().int().positive().optional(),
-  }),
-  type: z.enum(orderTypes),
-});
-
-export const orderPolicySchema: z.ZodType<OrderPolicy> = z.object({
-  calendar: businessCalendarSchema,
-  slas: z.array(slaSchema).superRefine((slas, ctx) => {
-    // Two SLAs for the same channel and type would leave the deadline to list order.
-    slas.forEach((sla, index) => {
-      if (slas.findIndex((other) => other.channel === sla.channel && other.type === sla.type) < index) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: `duplicates the SLA for ${sla.channel}/${sla.type}`,
-        });
-      }
-    });
-  }),
-  classification: z.array(classificationRuleSchema),
-  atRiskWorkingHours: z.number().positive().default(4),
-});
 
 export interface ClassifyInput {
   order: NormalisedOrder;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authErrors, errorBody, idParams, listQuery } from '../../contracts/common.ts';
+import { orderSettingsSchema } from '../../contracts/order-settings.ts';
 import { order, orderSummary } from '../../contracts/orders.ts';
 import {
   addressBody,
@@ -34,7 +35,6 @@ import {
 } from '../../contracts/review.ts';
 import { auditRules } from './audit-rules.ts';
 import type { Orders } from './index.ts';
-import { orderSettingsSchema } from './order-settings.ts';
 
 const conflict = { 404: errorBody, 409: errorBody, ...authErrors };
 

@@ -1,3 +1,4 @@
+import { reviewOnlyHolds } from '../../contracts/order-holds.ts';
 import type { Order } from '../../contracts/orders.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
@@ -14,9 +15,6 @@ import { ordersRepository } from './orders.repository.ts';
 import { addTimelineEvent } from './timeline.ts';
 
 export { addTimelineEvent };
-
-/** Holds a person may not simply release: high risk needs the two-stage review. */
-const reviewOnlyHolds = new Set(['HIGH_RISK']);
 
 export type ReviewStage = 'processor' | 'finance';
 
@@ -99,7 +97,7 @@ export function createReview(deps: { database: Database; clock: Clock; queries: 
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       const order = await loadOnHold(tx, orderId);
-      const blocked = codes.filter((c) => reviewOnlyHolds.has(c));
+      const blocked = codes.filter((c) => reviewOnlyHolds.includes(c));
       if (blocked.length > 0) {
         throw new AppError('HOLD_NOT_RELEASABLE', `codes: ${blocked.join(', ')} needs the two-stage review`, {
           field: 'codes',
@@ -131,7 +129,7 @@ export function createReview(deps: { database: Database; clock: Clock; queries: 
     for (const orderId of orderIds) {
       try {
         const order = await queries.getOrder(orderId);
-        const codes = order.holds.filter((c) => !reviewOnlyHolds.has(c));
+        const codes = order.holds.filter((c) => !reviewOnlyHolds.includes(c));
         if (codes.length === 0)
           throw new AppError('HOLD_NOT_RELEASABLE', 'only holds that need the two-stage review are left');
         const after = await releaseHolds(actor, orderId, codes, note);

@@ -2,14 +2,14 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type BlocklistEntry, type BlocklistKind } from '../api';
+import { api, type BlocklistEntry, type BlocklistKind, blocklistKinds } from '../api';
 import { errorText, showFieldErrors } from '../errors';
 import { formatDateTime } from '../format';
 import { useCursorList } from '../hooks/useCursorList';
 import { CursorPager } from './CursorPager';
 
 // An address is blocked from one of its orders (the order page's "Block" menu), never typed.
-const typedKinds: BlocklistKind[] = ['phone', 'email', 'name'];
+const typedKinds = blocklistKinds.filter((kind) => kind !== 'address');
 
 type Values = { kind: BlocklistKind; value: string; note?: string };
 

@@ -20,8 +20,10 @@ import { useTranslation } from 'react-i18next';
 import {
   type AddressInput,
   api,
+  customerActionHolds,
   type Order,
   type OrderListItem,
+  type PaymentStatus,
   paymentMethods,
   paymentStatuses,
   type ReviewStage,
@@ -146,7 +148,12 @@ export function ReviewModal({ order, onClose, onDone }: ModalProps) {
   );
 }
 
-type PaymentValues = { status: string; paidAmount?: string | null; paidAt?: Dayjs | null; method?: string };
+type PaymentValues = {
+  status: PaymentStatus;
+  paidAmount?: string | null;
+  paidAt?: Dayjs | null;
+  method?: string;
+};
 
 export function PaymentModal({ order, onClose, onDone }: ModalProps) {
   const { t } = useTranslation();
@@ -225,9 +232,7 @@ export function AddressModal({ order, onClose, onDone }: ModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ shippingAddress: AddressInput }>();
   const problems = order.holdDetails.filter(
-    (hold) =>
-      !hold.releasedAt &&
-      ['ADDRESS_INCOMPLETE', 'PHONE_INVALID', 'CONTACT_MISSING', 'ADDRESS_UNSERVED'].includes(hold.code),
+    (hold) => !hold.releasedAt && customerActionHolds.includes(hold.code),
   );
   return (
     <FormModal

@@ -1,7 +1,7 @@
 import { App, Col, Form, Input, InputNumber, Row, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Sku, type SkuInput } from '../api';
+import { api, type Sku } from '../api';
 import { isMoney } from '../format';
 import { FormModal } from './FormModal';
 
@@ -46,7 +46,7 @@ export function SkuFormModal({
   }, [open, sku, form]);
 
   const save = async (values: Values) => {
-    const input: SkuInput = {
+    const input = {
       name: values.name.trim(),
       price: values.price.trim(),
       barcode: values.barcode?.trim() || null,

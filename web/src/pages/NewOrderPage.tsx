@@ -23,9 +23,12 @@ import {
   type AddressInput,
   api,
   type OrderInput,
+  type OrderType,
   orderTypes,
+  type PaymentStatus,
   paymentMethods,
   paymentStatuses,
+  type RequestedService,
   requestedServices,
   type Sku,
 } from '../api';
@@ -43,14 +46,14 @@ type FormValues = {
   externalId: string;
   placedAt: Dayjs;
   currency: string;
-  type: string;
-  requestedService: string;
+  type: OrderType;
+  requestedService: RequestedService;
   customer: { name: string; email?: string; phone?: string };
   shippingAddress: AddressInput;
   lines: LineValues[];
   shippingFee?: string;
   discount?: string;
-  payment: { status: string; method?: string; paidAmount?: string };
+  payment: { status: PaymentStatus; method?: string; paidAmount?: string };
   buyerNote?: string;
   sellerNote?: string;
 };

@@ -19,7 +19,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, type HoldDetail, type Order, type OrderStatus } from '../api';
+import { ApiError, api, canTransition, type HoldDetail, type Order } from '../api';
 import { useAuth } from '../auth';
 import { DetailHeading } from '../components/DetailHeading';
 import { OrderActionBar } from '../components/OrderActionBar';
@@ -31,9 +31,6 @@ import { errorText } from '../errors';
 import { formatDateTime, formatMoney, fromCents, toCents } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
-
-// Once goods have left the warehouse an order can no longer be cancelled, only returned.
-const uncancellable: readonly OrderStatus[] = ['cancelled', 'shipped', 'delivered', 'completed'];
 
 /**
  * The translated explanation of a hold code, plus the server's own message when it says more
@@ -332,7 +329,7 @@ export default function OrderDetailPage() {
   }
   if (!order) return <Spin style={{ display: 'block', marginTop: 80 }} />;
 
-  const canCancel = can('orders:cancel') && !uncancellable.includes(order.status);
+  const canCancel = can('orders:cancel') && canTransition(order.status, 'cancelled');
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="order-detail">
       <Card>

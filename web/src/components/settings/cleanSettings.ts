@@ -1,10 +1,10 @@
-import type { AssignmentRule, ClassificationRule, OrderSettings, Sla } from '../../api';
+import type { AssignmentRule, ClassificationRule, OrderSettings, OrderSettingsInput, Sla } from '../../api';
 
 const nonEmpty = <T>(list: T[] | undefined | null) => (list && list.length > 0 ? list : undefined);
 const numberOrUndefined = (value: unknown) => (typeof value === 'number' ? value : undefined);
 
 /** The form's values as the API takes them: no empty lists or half-filled deadlines. */
-export function cleanSettings(values: OrderSettings): OrderSettings {
+export function cleanSettings(values: OrderSettings): OrderSettingsInput {
   const { policy } = values;
   return {
     policy: {
