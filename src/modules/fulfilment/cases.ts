@@ -52,13 +52,27 @@ export async function openCase(
   return true;
 }
 
+/** Shipments with a case of one of the kinds, open or resolved: what a carrier scorecard counts. */
+export async function shipmentsWithCases(
+  db: Executor,
+  kinds: readonly CaseKind[],
+): Promise<{ shipmentId: string; kind: CaseKind }[]> {
+  const rows = await db
+    .selectFrom('delivery_cases')
+    .select(['shipment_id', 'kind'])
+    .where('kind', 'in', kinds)
+    .where('shipment_id', 'is not', null)
+    .execute();
+  return rows.map((row) => ({ shipmentId: row.shipment_id as string, kind: row.kind as CaseKind }));
+}
+
 export function createCases(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
 
   function casesQuery() {
     return database.db
       .selectFrom('delivery_cases as c')
-      .innerJoin('orders as o', 'o.id', 'c.order_id')
+      .innerJoin('orders_orders_view as o', 'o.id', 'c.order_id')
       .selectAll('c')
       .select('o.number as order_number');
   }

@@ -7,6 +7,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { changeOrderStatus } from '../orders/index.ts';
+import { parcelsRepository } from './parcels.repository.ts';
 
 export interface PackingItem {
   sku: string;
@@ -48,14 +49,14 @@ export function createPacking(deps: { database: Database; clock: Clock }) {
 
   async function findForPacking(db: Executor, reference: string) {
     const order = await db
-      .selectFrom('orders')
+      .selectFrom('orders_orders_view')
       .select(['id', 'number', 'status', 'customer_name', 'ship_city', 'buyer_note'])
       .where((eb) => eb.or([eb('id', '=', reference), eb('number', '=', reference)]))
       .executeTakeFirst();
     if (!order) throw notFound('order', reference);
     const lines = await db
-      .selectFrom('order_lines as l')
-      .leftJoin('skus as s', 's.code', 'l.sku')
+      .selectFrom('orders_order_lines_view as l')
+      .leftJoin('catalog_skus_view as s', 's.code', 'l.sku')
       .select(['l.sku', 'l.name', 's.name as sku_name', 's.barcode'])
       .select((eb) => eb.fn.sum<number>('l.quantity').as('quantity'))
       .where('l.order_id', '=', order.id)
@@ -107,19 +108,16 @@ export function createPacking(deps: { database: Database; clock: Clock }) {
             : `scans: ${missing.map((m) => `${m.quantity} × ${m.sku}`).join(', ')} still missing`,
           { field: 'scans', missing, extra },
         );
-      await tx
-        .insertInto('parcels')
-        .values({
-          id: uuidv7(now.getTime()),
-          order_id: order.id,
-          weight_grams: input.weightGrams,
-          length_mm: input.lengthMm ?? null,
-          width_mm: input.widthMm ?? null,
-          height_mm: input.heightMm ?? null,
-          packed_by: actor.name,
-          packed_at: now.toISOString(),
-        })
-        .execute();
+      await parcelsRepository.insert(tx, {
+        id: uuidv7(now.getTime()),
+        order_id: order.id,
+        weight_grams: input.weightGrams,
+        length_mm: input.lengthMm ?? null,
+        width_mm: input.widthMm ?? null,
+        height_mm: input.heightMm ?? null,
+        packed_by: actor.name,
+        packed_at: now.toISOString(),
+      });
       await changeOrderStatus(tx, actor, now, order.id, {
         to: 'packed',
         reason: `packed, ${input.weightGrams} g`,

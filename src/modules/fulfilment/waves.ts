@@ -33,7 +33,7 @@ export function createWaves(deps: {
     const now = clock.now();
     const id = await inTransaction(database, async (tx) => {
       const warehouse = await tx
-        .selectFrom('warehouses')
+        .selectFrom('inventory_warehouses_view')
         .select(['id', 'code'])
         .where('code', '=', input.warehouse)
         .executeTakeFirst();
@@ -95,12 +95,12 @@ export function createWaves(deps: {
   /** Allocated orders wholly reserved in this warehouse and in no open wave, most urgent first. */
   async function waveCandidates(tx: Executor, warehouseId: string, input: z.output<typeof newWaveBody>) {
     let query = tx
-      .selectFrom('orders as o')
+      .selectFrom('orders_orders_view as o')
       .select(['o.id', 'o.number', 'o.status'])
       .where('o.status', '=', 'allocated')
       .where(({ exists, selectFrom, not }) =>
         exists(
-          selectFrom('allocations as a')
+          selectFrom('inventory_allocations_view as a')
             .select('a.id')
             .whereRef('a.order_id', '=', 'o.id')
             .where('a.status', '=', 'reserved')
@@ -108,7 +108,7 @@ export function createWaves(deps: {
         ).and(
           not(
             exists(
-              selectFrom('allocations as a')
+              selectFrom('inventory_allocations_view as a')
                 .select('a.id')
                 .whereRef('a.order_id', '=', 'o.id')
                 .where('a.status', '=', 'reserved')
@@ -128,7 +128,7 @@ export function createWaves(deps: {
         ),
       );
     if (input.itemMix !== 'any') {
-      const units = sql<number>`(select sum(l.quantity) from order_lines l where l.order_id = o.id)`;
+      const units = sql<number>`(select sum(l.quantity) from orders_order_lines_view l where l.order_id = o.id)`;
       query = query.where(units, input.itemMix === 'single' ? '=' : '>', 1);
     }
     if (input.minPriority !== undefined) query = query.where('o.priority', '>=', input.minPriority);
@@ -147,9 +147,9 @@ export function createWaves(deps: {
 
   async function insertPickLines(tx: Executor, waveId: string, warehouseId: string) {
     const rows = await tx
-      .selectFrom('allocations as a')
+      .selectFrom('inventory_allocations_view as a')
       .innerJoin('wave_orders as wo', 'wo.order_id', 'a.order_id')
-      .leftJoin('stock_levels as l', (join) =>
+      .leftJoin('inventory_stock_levels_view as l', (join) =>
         join.onRef('l.sku_id', '=', 'a.sku_id').onRef('l.warehouse_id', '=', 'a.warehouse_id'),
       )
       .select(['a.sku_id', 'l.bin'])
@@ -188,7 +188,7 @@ export function createWaves(deps: {
         });
       const line = await tx
         .selectFrom('pick_lines as p')
-        .innerJoin('skus as s', 's.id', 'p.sku_id')
+        .innerJoin('catalog_skus_view as s', 's.id', 'p.sku_id')
         .selectAll('p')
         .select('s.code')
         .where('p.wave_id', '=', waveId)
@@ -236,9 +236,9 @@ export function createWaves(deps: {
     short: number,
   ) {
     const needing = await tx
-      .selectFrom('allocations as a')
+      .selectFrom('inventory_allocations_view as a')
       .innerJoin('wave_orders as wo', 'wo.order_id', 'a.order_id')
-      .innerJoin('orders as o', 'o.id', 'a.order_id')
+      .innerJoin('orders_orders_view as o', 'o.id', 'a.order_id')
       .select(['o.id', 'o.number', 'o.status', 'a.quantity'])
       .where('wo.wave_id', '=', wave.id)
       .where('wo.is_active', '=', 1)
@@ -257,7 +257,7 @@ export function createWaves(deps: {
     const ids = out.map((o) => o.id);
     // Their other SKUs need not be picked any more.
     const released = await tx
-      .selectFrom('allocations')
+      .selectFrom('inventory_allocations_view')
       .select(['sku_id'])
       .select((eb) => eb.fn.sum<number>('quantity').as('quantity'))
       .where('order_id', 'in', ids)
@@ -335,7 +335,7 @@ export function createWaves(deps: {
     const db = database.db;
     const wave = await db
       .selectFrom('waves as w')
-      .innerJoin('warehouses as h', 'h.id', 'w.warehouse_id')
+      .innerJoin('inventory_warehouses_view as h', 'h.id', 'w.warehouse_id')
       .selectAll('w')
       .select('h.code as warehouse')
       .where('w.id', '=', id)
@@ -344,7 +344,7 @@ export function createWaves(deps: {
     const [lines, orders, orderSkus] = await Promise.all([
       db
         .selectFrom('pick_lines as p')
-        .innerJoin('skus as s', 's.id', 'p.sku_id')
+        .innerJoin('catalog_skus_view as s', 's.id', 'p.sku_id')
         .select([
           'p.sku_id',
           's.code',
@@ -364,16 +364,16 @@ export function createWaves(deps: {
         .execute(),
       db
         .selectFrom('wave_orders as wo')
-        .innerJoin('orders as o', 'o.id', 'wo.order_id')
+        .innerJoin('orders_orders_view as o', 'o.id', 'wo.order_id')
         .select(['o.id', 'o.number', 'o.status'])
         .where('wo.wave_id', '=', id)
         .where('wo.is_active', '=', 1)
         .orderBy('o.number')
         .execute(),
       db
-        .selectFrom('allocations as a')
+        .selectFrom('inventory_allocations_view as a')
         .innerJoin('wave_orders as wo', 'wo.order_id', 'a.order_id')
-        .innerJoin('orders as o', 'o.id', 'a.order_id')
+        .innerJoin('orders_orders_view as o', 'o.id', 'a.order_id')
         .select(['a.sku_id', 'o.number'])
         .where('wo.wave_id', '=', id)
         .where('wo.is_active', '=', 1)
@@ -405,7 +405,7 @@ export function createWaves(deps: {
   async function listWaves(filter: z.output<typeof waveQuery>) {
     let query = database.db
       .selectFrom('waves as w')
-      .innerJoin('warehouses as h', 'h.id', 'w.warehouse_id')
+      .innerJoin('inventory_warehouses_view as h', 'h.id', 'w.warehouse_id')
       .selectAll('w')
       .select('h.code as warehouse')
       .select((eb) => [
