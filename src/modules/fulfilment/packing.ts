@@ -48,21 +48,9 @@ export function createPacking(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
 
   async function findForPacking(db: Executor, reference: string) {
-    const order = await db
-      .selectFrom('orders_orders_view')
-      .select(['id', 'number', 'status', 'customer_name', 'ship_city', 'buyer_note'])
-      .where((eb) => eb.or([eb('id', '=', reference), eb('number', '=', reference)]))
-      .executeTakeFirst();
+    const order = await parcelsRepository.orderToPack(db, reference);
     if (!order) throw notFound('order', reference);
-    const lines = await db
-      .selectFrom('orders_order_lines_view as l')
-      .leftJoin('catalog_skus_view as s', 's.code', 'l.sku')
-      .select(['l.sku', 'l.name', 's.name as sku_name', 's.barcode'])
-      .select((eb) => eb.fn.sum<number>('l.quantity').as('quantity'))
-      .where('l.order_id', '=', order.id)
-      .groupBy(['l.sku', 'l.name', 's.name', 's.barcode'])
-      .orderBy('l.sku')
-      .execute();
+    const lines = await parcelsRepository.itemsToPack(db, order.id);
     const items: PackingItem[] = lines.map((l) => ({
       sku: l.sku,
       name: l.sku_name ?? l.name ?? l.sku,
