@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app.ts';
-import { labelPdf } from '../src/modules/fulfilment/documents/label.ts';
+import { labelPdf } from '../src/modules/fulfilment/index.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { runRoutesBench } from './routes.ts';

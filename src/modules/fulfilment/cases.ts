@@ -8,7 +8,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { pageNewestFirst } from '../../platform/pagination.ts';
+import { type CaseRow, casesRepository } from './cases.repository.ts';
 
 type CaseKind = (typeof caseKinds)[number];
 type DeliveryCase = z.output<typeof deliveryCase>;
@@ -23,27 +23,17 @@ export async function openCase(
   now: Date,
   input: { orderId: string; shipmentId: string | null; kind: CaseKind; dueAt: Date; note: string },
 ): Promise<boolean> {
-  const open = await tx
-    .selectFrom('delivery_cases')
-    .select('id')
-    .where('order_id', '=', input.orderId)
-    .where('kind', '=', input.kind)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  if (open) return false;
-  await tx
-    .insertInto('delivery_cases')
-    .values({
-      id: uuidv7(now.getTime()),
-      order_id: input.orderId,
-      shipment_id: input.shipmentId,
-      kind: input.kind,
-      status: 'open',
-      note: input.note,
-      due_at: input.dueAt.toISOString(),
-      opened_at: now.toISOString(),
-    })
-    .execute();
+  if (await casesRepository.findOpen(tx, input.orderId, input.kind)) return false;
+  await casesRepository.insert(tx, {
+    id: uuidv7(now.getTime()),
+    order_id: input.orderId,
+    shipment_id: input.shipmentId,
+    kind: input.kind,
+    status: 'open',
+    note: input.note,
+    due_at: input.dueAt.toISOString(),
+    opened_at: now.toISOString(),
+  });
   await publish(tx, now, 'shipment.exception', {
     shipmentId: input.shipmentId,
     orderId: input.orderId,
@@ -52,55 +42,43 @@ export async function openCase(
   return true;
 }
 
+/** Shipments with a case of one of the kinds, open or resolved: what a carrier scorecard counts. */
+export const shipmentsWithCases = casesRepository.onShipments;
+
+function toCase(row: CaseRow): DeliveryCase {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    orderNumber: row.order_number,
+    shipmentId: row.shipment_id,
+    kind: row.kind as CaseKind,
+    status: row.status as DeliveryCase['status'],
+    note: row.note,
+    dueAt: row.due_at,
+    openedAt: row.opened_at,
+    resolvedAt: row.resolved_at,
+  };
+}
+
 export function createCases(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
 
-  function casesQuery() {
-    return database.db
-      .selectFrom('delivery_cases as c')
-      .innerJoin('orders as o', 'o.id', 'c.order_id')
-      .selectAll('c')
-      .select('o.number as order_number');
-  }
-
-  function toCase(row: Awaited<ReturnType<ReturnType<typeof casesQuery>['execute']>>[number]): DeliveryCase {
-    return {
-      id: row.id,
-      orderId: row.order_id,
-      orderNumber: row.order_number,
-      shipmentId: row.shipment_id,
-      kind: row.kind as CaseKind,
-      status: row.status as DeliveryCase['status'],
-      note: row.note,
-      dueAt: row.due_at,
-      openedAt: row.opened_at,
-      resolvedAt: row.resolved_at,
-    };
-  }
-
-  async function listCases(filter: z.output<typeof caseQuery>) {
-    let query = casesQuery();
-    if (filter.status !== 'all') query = query.where('c.status', '=', filter.status);
-    return pageNewestFirst(query, 'c.id', filter, toCase, (r) => r.id);
+  function listCases(filter: z.output<typeof caseQuery>) {
+    return casesRepository.page(database.db, filter, toCase);
   }
 
   async function resolveCase(actor: Actor, id: string, note: string): Promise<DeliveryCase> {
     const now = clock.now();
     await inTransaction(database, async (tx) => {
-      const found = await tx.selectFrom('delivery_cases').selectAll().where('id', '=', id).executeTakeFirst();
+      const found = await casesRepository.findById(tx, id);
       if (!found) throw notFound('case', id);
       if (found.status !== 'open')
         throw new AppError('INVALID_TRANSITION', 'the case is already resolved', { status: found.status });
-      await tx
-        .updateTable('delivery_cases')
-        // The reason the case was opened stays; what was done is added to it.
-        .set({
-          status: 'resolved',
-          resolved_at: now.toISOString(),
-          note: found.note ? `${found.note} → ${note}` : note,
-        })
-        .where('id', '=', id)
-        .execute();
+      // The reason the case was opened stays; what was done is added to it.
+      await casesRepository.resolve(tx, id, {
+        note: found.note ? `${found.note} → ${note}` : note,
+        resolvedAt: now.toISOString(),
+      });
       await recordAudit(tx, actor, now, {
         action: 'case.resolved',
         targetType: 'case',
@@ -108,7 +86,9 @@ export function createCases(deps: { database: Database; clock: Clock }) {
         details: { note },
       });
     });
-    return toCase(await casesQuery().where('c.id', '=', id).executeTakeFirstOrThrow());
+    const resolved = await casesRepository.findWithOrder(database.db, id);
+    if (!resolved) throw notFound('case', id);
+    return toCase(resolved);
   }
 
   return { listCases, resolveCase };

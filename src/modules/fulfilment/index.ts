@@ -2,10 +2,16 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { createCases } from './cases.ts';
 import { createPacking } from './packing.ts';
+import { parcelsRepository } from './parcels.repository.ts';
 import { createWaves } from './waves.ts';
 
-export { openCase } from './cases.ts';
+export { openCase, shipmentsWithCases } from './cases.ts';
+export { labelPdf, type ShippingLabel } from './documents/label.ts';
 export { compareScans } from './packing.ts';
+export type { PackedParcel } from './parcels.repository.ts';
+
+/** The last parcel packed for an order, read in the caller's transaction (shipping weighs it). */
+export const packedParcel = parcelsRepository.latestForOrder;
 
 /** The fulfilment module: waves and picking, the packing station, exception cases. */
 export function createFulfilment(deps: {

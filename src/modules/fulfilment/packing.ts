@@ -8,6 +8,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { changeOrderStatus } from '../orders/index.ts';
+import { parcelsRepository } from './parcels.repository.ts';
 
 /**
  * What the scans say against what the order holds: units missing and units that are not in
@@ -41,21 +42,9 @@ export function createPacking(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
 
   async function findForPacking(db: Executor, reference: string) {
-    const order = await db
-      .selectFrom('orders')
-      .select(['id', 'number', 'status', 'customer_name', 'ship_city', 'buyer_note'])
-      .where((eb) => eb.or([eb('id', '=', reference), eb('number', '=', reference)]))
-      .executeTakeFirst();
+    const order = await parcelsRepository.orderToPack(db, reference);
     if (!order) throw notFound('order', reference);
-    const lines = await db
-      .selectFrom('order_lines as l')
-      .leftJoin('skus as s', 's.code', 'l.sku')
-      .select(['l.sku', 'l.name', 's.name as sku_name', 's.barcode'])
-      .select((eb) => eb.fn.sum<number>('l.quantity').as('quantity'))
-      .where('l.order_id', '=', order.id)
-      .groupBy(['l.sku', 'l.name', 's.name', 's.barcode'])
-      .orderBy('l.sku')
-      .execute();
+    const lines = await parcelsRepository.itemsToPack(db, order.id);
     const items: PackingItem[] = lines.map((l) => ({
       sku: l.sku,
       name: l.sku_name ?? l.name ?? l.sku,
@@ -101,19 +90,16 @@ export function createPacking(deps: { database: Database; clock: Clock }) {
             : `scans: ${missing.map((m) => `${m.quantity} × ${m.sku}`).join(', ')} still missing`,
           { field: 'scans', missing, extra },
         );
-      await tx
-        .insertInto('parcels')
-        .values({
-          id: uuidv7(now.getTime()),
-          order_id: order.id,
-          weight_grams: input.weightGrams,
-          length_mm: input.lengthMm ?? null,
-          width_mm: input.widthMm ?? null,
-          height_mm: input.heightMm ?? null,
-          packed_by: actor.name,
-          packed_at: now.toISOString(),
-        })
-        .execute();
+      await parcelsRepository.insert(tx, {
+        id: uuidv7(now.getTime()),
+        order_id: order.id,
+        weight_grams: input.weightGrams,
+        length_mm: input.lengthMm ?? null,
+        width_mm: input.widthMm ?? null,
+        height_mm: input.heightMm ?? null,
+        packed_by: actor.name,
+        packed_at: now.toISOString(),
+      });
       await changeOrderStatus(tx, actor, now, order.id, {
         to: 'packed',
         reason: `packed, ${input.weightGrams} g`,

@@ -18,7 +18,7 @@ import {
   trackingResult,
 } from '../../contracts/fulfilment.ts';
 import { AppError } from '../../platform/errors.ts';
-import { labelPdf } from '../fulfilment/documents/label.ts';
+import { labelPdf } from '../fulfilment/index.ts';
 import type { Logistics } from './index.ts';
 import { parseStopList, planRoutes } from './route-planning/index.ts';
 

@@ -4,6 +4,7 @@ import type { scorecardList, scorecardQuery } from '../../contracts/fulfilment.t
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { fromMinor } from '../../platform/money.ts';
+import { shipmentsWithCases } from '../fulfilment/index.ts';
 import { rateCarriers, type Scorecard, type ShipmentOutcome, scorecard } from './scorecard.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -35,15 +36,10 @@ export function createScorecards(deps: { database: Database; clock: Clock }) {
         .where('shipped_at', '>=', from.toISOString())
         .where('shipped_at', '<=', to.toISOString())
         .execute(),
-      db
-        .selectFrom('delivery_cases')
-        .select(['shipment_id', 'kind'])
-        .where('kind', 'in', ['lost', 'damaged'])
-        .where('shipment_id', 'is not', null)
-        .execute(),
+      shipmentsWithCases(db, ['lost', 'damaged']),
     ]);
-    const lost = new Set(cases.filter((c) => c.kind === 'lost').map((c) => c.shipment_id));
-    const damaged = new Set(cases.filter((c) => c.kind === 'damaged').map((c) => c.shipment_id));
+    const lost = new Set(cases.filter((c) => c.kind === 'lost').map((c) => c.shipmentId));
+    const damaged = new Set(cases.filter((c) => c.kind === 'damaged').map((c) => c.shipmentId));
     const outcome = (s: (typeof shipments)[number]): ShipmentOutcome => ({
       shippedAt: new Date(s.shipped_at),
       promisedBy: s.promised_by ? new Date(s.promised_by) : null,

@@ -10,7 +10,7 @@ import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromMinor } from '../../platform/money.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
-import type { ShippingLabel } from '../fulfilment/documents/label.ts';
+import { packedParcel, type ShippingLabel } from '../fulfilment/index.ts';
 import { changeOrderStatus } from '../orders/index.ts';
 import { builtInAdapter, type CarrierAdapter } from './carrier-adapters.ts';
 import { type CandidateService, chooseDeliveryService, type ServiceKind } from './delivery-rules.ts';
@@ -112,26 +112,26 @@ export function createShipping(deps: {
     const now = clock.now();
     const rules = await deps.rules();
     const id = await inTransaction(database, async (tx) => {
-      const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+      const order = await tx
+        .selectFrom('orders_orders_view')
+        .selectAll()
+        .where('id', '=', orderId)
+        .executeTakeFirst();
       if (!order) throw notFound('order', orderId);
       if (order.status !== 'packed')
         throw new AppError('INVALID_TRANSITION', `order ${order.number} is ${order.status}, not packed`, {
           from: order.status,
           to: 'shipped',
         });
-      const parcel = await tx
-        .selectFrom('parcels')
-        .selectAll()
-        .where('order_id', '=', orderId)
-        .orderBy('packed_at', 'desc')
-        .executeTakeFirstOrThrow();
-      const sides = [parcel.length_mm, parcel.width_mm, parcel.height_mm].map((v) => v ?? 0);
+      const parcel = await packedParcel(tx, orderId);
+      if (!parcel) throw new AppError('INVALID_TRANSITION', `order ${order.number} has no packed parcel`);
+      const sides = [parcel.lengthMm, parcel.widthMm, parcel.heightMm].map((v) => v ?? 0);
       const all = await candidateServices(tx, now);
       const candidates = input.serviceId ? all.filter((c) => c.serviceId === input.serviceId) : all;
       if (input.serviceId && candidates.length === 0)
         throw new AppError('VALIDATION_FAILED', 'serviceId: no such active service', { field: 'serviceId' });
       const facts = {
-        weightGrams: parcel.weight_grams,
+        weightGrams: parcel.weightGrams,
         longestSideMm: Math.max(...sides),
         volumeCm3: (sides[0] * sides[1] * sides[2]) / 1000,
         isUrgent: order.type === 'urgent',
@@ -168,7 +168,7 @@ export function createShipping(deps: {
           service_id: chosen.serviceId,
           tracking_number: trackingNumber,
           status: 'label_created',
-          weight_grams: parcel.weight_grams,
+          weight_grams: parcel.weightGrams,
           price_minor: chosen.priceMinor,
           explanation: decision.explanation,
           promised_by: new Date(now.getTime() + Math.max(1, service.transitDays) * dayMs).toISOString(),
@@ -194,7 +194,7 @@ export function createShipping(deps: {
       .selectFrom('shipments as s')
       .innerJoin('carriers as c', 'c.id', 's.carrier_id')
       .innerJoin('carrier_services as v', 'v.id', 's.service_id')
-      .innerJoin('orders as o', 'o.id', 's.order_id')
+      .innerJoin('orders_orders_view as o', 'o.id', 's.order_id')
       .selectAll('s')
       .select([
         'c.code as carrier_code',
@@ -287,13 +287,13 @@ export function createShipping(deps: {
     const row = await shipmentRows(db).where('s.id', '=', shipmentId).executeTakeFirst();
     if (!row) throw notFound('shipment', shipmentId);
     const order = await db
-      .selectFrom('orders')
+      .selectFrom('orders_orders_view')
       .selectAll()
       .where('id', '=', row.order_id)
       .executeTakeFirstOrThrow();
     const warehouse = await db
-      .selectFrom('allocations as a')
-      .innerJoin('warehouses as w', 'w.id', 'a.warehouse_id')
+      .selectFrom('inventory_allocations_view as a')
+      .innerJoin('inventory_warehouses_view as w', 'w.id', 'a.warehouse_id')
       .select(['w.name', 'w.address', 'w.time_zone'])
       .where('a.order_id', '=', order.id)
       .executeTakeFirst();

@@ -125,7 +125,7 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
     Object.assign(shipment, { status: next, last_event_at: latest.toISOString() });
     if (isDelivered) {
       const order = await tx
-        .selectFrom('orders')
+        .selectFrom('orders_orders_view')
         .select('status')
         .where('id', '=', shipment.order_id)
         .executeTakeFirstOrThrow();
