@@ -6,9 +6,9 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type pg from 'pg';
 import { type CanonicalOrder, canonicalOrder } from '../src/contracts/orders.ts';
-import { type AuditContext, defaultRuleSet } from '../src/modules/orders/audit-rules.ts';
-import { type BuiltOrder, buildOrderRows } from '../src/modules/orders/intake-rows.ts';
-import { normaliseOrder } from '../src/modules/orders/normalise.ts';
+import { type AuditContext, defaultRuleSet } from '../src/modules/orders/audit/audit-rules.ts';
+import { type BuiltOrder, buildOrderRows } from '../src/modules/orders/intake/intake-rows.ts';
+import { normaliseOrder } from '../src/modules/orders/intake/normalise.ts';
 import { defaultOrderSettings } from '../src/modules/orders/order-settings.ts';
 import type { Actor } from '../src/platform/actor.ts';
 import { type Database, openDatabase } from '../src/platform/db/database.ts';

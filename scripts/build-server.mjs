@@ -23,7 +23,7 @@ await Promise.all([
   // a full GC between batches). Names are kept, so stacks stay readable with the source map.
   build({
     ...common,
-    entryPoints: [{ in: 'src/modules/orders/intake-thread.ts', out: 'intake-thread' }],
+    entryPoints: [{ in: 'src/modules/orders/intake/intake-thread.ts', out: 'intake-thread' }],
     external: ['better-sqlite3'],
     minifyWhitespace: true,
     minifySyntax: true,

@@ -1,7 +1,7 @@
 import { createCatalog } from './modules/catalog/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
-import { createLogistics, jsonFeedPoller } from './modules/logistics/index.ts';
+import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -63,6 +63,7 @@ export async function createApp(options: AppOptions) {
     mailer,
     publicUrl: config.publicUrl,
     intakePool,
+    shipmentsOf: shipmentsForOrders,
   });
   const allocator = allocationRunner(() => orders.allocateApproved(), logger);
   const fulfilment = createFulfilment({

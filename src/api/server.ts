@@ -19,8 +19,7 @@ import { fulfilmentRoutes } from '../modules/fulfilment/fulfilment.routes.ts';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
-import { ordersRoutes } from '../modules/orders/orders.routes.ts';
-import { reviewRoutes } from '../modules/orders/review.routes.ts';
+import { ordersRoutes } from '../modules/orders/index.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { registerAuth } from './auth.ts';
@@ -88,7 +87,6 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       await api.register(fulfilmentRoutes(app.fulfilment));
       await api.register(logisticsRoutes(app.logistics));
       await api.register(ordersRoutes(app.orders));
-      await api.register(reviewRoutes(app.orders));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { App } from '../app.ts';
-import { readOrderFile } from '../modules/orders/order-file.ts';
+import { readOrderFile } from '../modules/orders/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { auditRules } from '../modules/orders/audit-rules.ts';
+import { auditRules } from '../modules/orders/audit/audit-rules.ts';
 import { holdCodes } from './order-holds.ts';
 
 const known: readonly string[] = holdCodes;

@@ -42,3 +42,28 @@ export async function writeSetting(
     details: { value },
   });
 }
+
+/**
+ * The stored value of a key that is made once and then kept (a secret all nodes share): the
+ * first caller's `make()` wins a race, every caller gets the value that was stored.
+ */
+export async function settingOnce<T>(
+  db: Executor,
+  key: string,
+  schema: z.ZodType<T>,
+  make: () => T,
+  now: Date,
+): Promise<T> {
+  const read = async () => {
+    const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row ? schema.parse(readJson(row.value)) : undefined;
+  };
+  const stored = await read();
+  if (stored !== undefined) return stored;
+  await db
+    .insertInto('settings')
+    .values({ key, value: writeJson(make()), updated_by: 'system', updated_at: now.toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return (await read())!;
+}

@@ -21,16 +21,6 @@ import {
   type slaStatuses,
 } from '../../src/contracts/order-enums.ts';
 import { customerActionHolds, holdCodes, reviewOnlyHolds } from '../../src/contracts/order-holds.ts';
-import type { OrderSettings, orderSettingsSchema } from '../../src/contracts/order-settings.ts';
-import { canTransition, type OrderStatus } from '../../src/contracts/order-transitions.ts';
-import type {
-  canonicalOrder,
-  holdDetail,
-  Order,
-  orderEvent,
-  orderSummary,
-  ordersOverview,
-} from '../../src/contracts/orders.ts';
 import type {
   blocklistBody,
   blocklistEntry,
@@ -45,7 +35,17 @@ import type {
   ruleConfig,
   ruleSet,
   team,
-} from '../../src/contracts/review.ts';
+} from '../../src/contracts/order-review.ts';
+import type { OrderSettings, orderSettingsSchema } from '../../src/contracts/order-settings.ts';
+import { canTransition, type OrderStatus } from '../../src/contracts/order-transitions.ts';
+import type {
+  canonicalOrder,
+  holdDetail,
+  Order,
+  orderEvent,
+  orderSummary,
+  ordersOverview,
+} from '../../src/contracts/orders.ts';
 import type {
   apiKey,
   auditEntry,

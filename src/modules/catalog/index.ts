@@ -20,11 +20,14 @@ export function createCatalog(deps: { database: Database; clock: Clock }) {
     channels,
     importSkus: createSkuImport({ ...deps, skus }),
     /** Catalog state of SKU codes, read inside another module's transaction. */
-    skuStates: catalogRepository.skuStates,
+    skuStates,
   };
 }
 
 export type Catalog = ReturnType<typeof createCatalog>;
+
+/** Catalog state of SKU codes, for callers that hold a transaction but not the catalog object. */
+export const skuStates = catalogRepository.skuStates;
 
 /** A SKU by its code, read in the caller's transaction; a 422 naming the field when unknown. */
 export async function skuByCode(db: Executor, code: string, field = 'sku'): Promise<Row<'skus'>> {

@@ -7,32 +7,34 @@ import type { Metrics } from '../../platform/metrics.ts';
 import { sharedTurns } from '../../platform/shared-turns.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { Inventory } from '../inventory/index.ts';
-import { createAllocation } from './allocation.ts';
-import { createAutoRelease } from './auto-release.ts';
-import { parseBatch } from './batch-input.ts';
-import { createBlocklist } from './blocklist.ts';
-import { createCustomerAction } from './customer-action.ts';
-import { createDryRun } from './dry-run.ts';
-import { createEfficiency } from './efficiency.ts';
-import { countOutcomes, createIntake, type IntakeOutcome } from './intake.ts';
-import { type IntakePool, ThreadOutOfMemory } from './intake-pool.ts';
-import type { IntakeJob } from './intake-thread.ts';
-import { createMergeSplit } from './merge-split.ts';
-import { createOrderActions } from './order-actions.ts';
-import { createOrderChanges } from './order-changes.ts';
-import { createOrderQueries } from './order-queries.ts';
+import { createAllocation } from './allocation/allocation.ts';
+import { createAutoRelease } from './audit/auto-release.ts';
+import { createBlocklist } from './audit/blocklist.ts';
+import { createDryRun } from './audit/dry-run.ts';
+import { createRuleSets } from './audit/rule-sets.ts';
+import { createMergeSplit } from './edits/merge-split.ts';
+import { createOrderChanges } from './edits/order-edits.ts';
+import { createOrderActions } from './edits/status-changes.ts';
+import { parseBatch } from './intake/batch-input.ts';
+import { countOutcomes, createIntake, type IntakeOutcome } from './intake/intake.ts';
+import { type IntakePool, ThreadOutOfMemory } from './intake/intake-pool.ts';
+import type { IntakeJob } from './intake/intake-thread.ts';
 import { createOrderSettings } from './order-settings.ts';
-import { createQueue } from './queue.ts';
-import { createReview } from './review.ts';
-import { createRuleSets } from './rule-sets.ts';
-import { createTeams } from './teams.ts';
+import { createEfficiency } from './queries/efficiency.ts';
+import { createOrderQueries, type ShipmentsOf } from './queries/order-queries.ts';
+import { createQueue } from './queue/queue.ts';
+import { createTeams } from './queue/teams.ts';
+import { createCustomerAction } from './review/customer-action.ts';
+import { createReview } from './review/order-review.ts';
 
-export { allocationRunner } from './allocation.ts';
-export type { IntakeOutcome, IntakeResult } from './intake.ts';
-export { createIntakePool, type IntakePool } from './intake-pool.ts';
-export { changeOrderStatus, changeOrdersStatus } from './order-actions.ts';
+export { allocationRunner } from './allocation/allocation.ts';
+export { changeOrderStatus, changeOrdersStatus } from './edits/status-changes.ts';
+export type { IntakeOutcome, IntakeResult } from './intake/intake.ts';
+export { createIntakePool, type IntakePool } from './intake/intake-pool.ts';
+export { readOrderFile } from './intake/order-file.ts';
 export type { OrderStatus } from './order-status.ts';
 export { orderTransitions } from './order-status.ts';
+export { ordersRoutes } from './routes.ts';
 
 export interface OrdersDeps {
   database: Database;
@@ -45,6 +47,11 @@ export interface OrdersDeps {
   metrics?: Metrics;
   /** Batches go to intake threads when there are any. */
   intakePool?: IntakePool;
+  /**
+   * The parcels of orders, from the module that ships them (logistics sits above orders, so the
+   * app passes its reader in); the order page shows none without it.
+   */
+  shipmentsOf?: ShipmentsOf;
 }
 
 /** The orders module: intake, audit and review, queue, merge/split, queries and actions on orders. */

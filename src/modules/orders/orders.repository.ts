@@ -83,7 +83,7 @@ export const ordersRepository = {
   },
 
   async findChildren(db: Executor, orderId: string) {
-    const [lines, holds, events, shipments] = await Promise.all([
+    const [lines, holds, events] = await Promise.all([
       db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
       db
         .selectFrom('order_holds')
@@ -99,34 +99,11 @@ export const ordersRepository = {
         .orderBy('at')
         .orderBy('id')
         .execute(),
-      // Read-only: shipments belong to logistics, the order page shows where its parcels are.
-      db
-        .selectFrom('shipments as s')
-        .innerJoin('carriers as c', 'c.id', 's.carrier_id')
-        .select([
-          's.id',
-          'c.name as carrier',
-          's.tracking_number',
-          's.status',
-          's.shipped_at',
-          's.delivered_at',
-        ])
-        .where('s.order_id', '=', orderId)
-        .orderBy('s.shipped_at')
-        .execute(),
     ]);
     return {
       lines,
       holds,
       events,
-      shipments: shipments.map((s) => ({
-        id: s.id,
-        carrier: s.carrier,
-        trackingNumber: s.tracking_number,
-        status: s.status,
-        shippedAt: s.shipped_at,
-        deliveredAt: s.delivered_at,
-      })),
     };
   },
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { newOrderInput } from '../../../test/helpers/factories.ts';
 import { canonicalOrder } from '../../contracts/orders.ts';
-import { normaliseOrder } from './normalise.ts';
+import { normaliseOrder } from './intake/normalise.ts';
 import {
   type ClassifyInput,
   classifyOrder,

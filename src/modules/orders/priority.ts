@@ -9,7 +9,7 @@ import {
   workingHoursBetween,
 } from '../../platform/business-calendar.ts';
 import { currencyDigits } from '../../platform/money.ts';
-import type { NormalisedOrder, OrderType } from './normalise.ts';
+import type { NormalisedOrder, OrderType } from './intake/normalise.ts';
 
 // The policy's shape and schema are the contract's: the console edits the same document.
 export {

@@ -1,0 +1,28 @@
+import type { Actor } from '../../../platform/actor.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import { writeJson } from '../../../platform/db/dialect.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+
+/** One entry on an order's timeline, written in the caller's transaction. */
+export async function addTimelineEvent(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  orderId: string,
+  type: string,
+  data: Record<string, unknown>,
+) {
+  await tx
+    .insertInto('order_events')
+    .values({
+      id: uuidv7(now.getTime()),
+      order_id: orderId,
+      type,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      data: writeJson(data),
+      at: now.toISOString(),
+    })
+    .execute();
+}
