@@ -45,7 +45,7 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
     clock,
     mailer: app.mailer,
     publicUrl,
-    backorderedUnits: () => orders.backorderedUnits(),
+    backorderedUnits: () => orders.allocation.backorderedUnits(),
   });
   const orders = createOrders({
     database: app.database,
@@ -74,7 +74,7 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   );
   await timeline.runUntil(now.toISOString());
   clock.set(now);
-  await orders.allocateApproved();
+  await orders.allocation.allocateApproved();
   await countSouthWarehouse(app, inventory, clock, actors['zhao.lei']);
   await inventory.plans.recompute();
   await printSummary(app, inventory, shop, result);
@@ -112,8 +112,8 @@ async function runTheDays(
     for (const chunk of arrivalBatches(dayOrders)) {
       await timeline.runUntil(chunk[0].placedAt);
       clock.set(new Date(Date.parse(chunk[chunk.length - 1].placedAt) + 45_000));
-      for (const r of await orders.receiveOrders(demoActor, chunk)) result.counts[r.outcome] += 1;
-      await orders.allocateApproved();
+      for (const r of await orders.intake.receiveBatch(demoActor, chunk)) result.counts[r.outcome] += 1;
+      await orders.allocation.allocateApproved();
       bar?.increment(chunk.length);
     }
     const window = { from: new Date(day).toISOString(), before: new Date(day + dayMs).toISOString() };
@@ -121,7 +121,7 @@ async function runTheDays(
     const work = await workTheQueue(app, orders, clock, actors, window);
     for (const key of ['released', 'paid', 'reviewed'] as const) result.work[key] += work[key];
     clock.set(new Date(Math.min(day + dayMs, app.clock.now().getTime())));
-    await orders.allocateApproved();
+    await orders.allocation.allocateApproved();
   }
   bar?.stop();
   return result;
@@ -208,7 +208,7 @@ async function blockPhones(app: App, orders: DemoOrders, phones: readonly string
   );
   for (const phone of phones) {
     const entry = { kind: 'phone' as const, value: phone, note: 'chargebacks on earlier orders' };
-    if (!existing.has(phone)) await orders.addEntry(demoActor, entry).catch(() => undefined);
+    if (!existing.has(phone)) await orders.blocklist.add(demoActor, entry).catch(() => undefined);
   }
 }
 
@@ -262,7 +262,7 @@ async function cancelSome(
       .executeTakeFirst();
     if (!stored || stored.status === 'cancelled') continue;
     clock.set(new Date(Math.min(Date.parse(stored.placed_at) + 3 * 3600_000, app.clock.now().getTime())));
-    await orders.cancelOrder({ ...demoActor, name: 'customer service' }, stored.id, c.reason);
+    await orders.edits.cancel({ ...demoActor, name: 'customer service' }, stored.id, c.reason);
     cancelled += 1;
   }
   return cancelled;
