@@ -109,4 +109,25 @@ export const ledgerRepository = {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },
+
+  /** Movements that changed on hand since a time. */
+  onHandMovesSince(db: Executor, since: string) {
+    return db
+      .selectFrom('stock_movements')
+      .select(['sku_id', 'warehouse_id', 'on_hand_delta', 'at'])
+      .where('at', '>=', since)
+      .where('on_hand_delta', '!=', 0)
+      .execute();
+  },
+
+  /** When each SKU was last reserved or issued, per warehouse. */
+  lastSales(db: Executor) {
+    return db
+      .selectFrom('stock_movements')
+      .select(['sku_id', 'warehouse_id'])
+      .select((eb) => eb.fn.max('at').as('last'))
+      .where('kind', 'in', ['reservation', 'issue'])
+      .groupBy(['sku_id', 'warehouse_id'])
+      .execute();
+  },
 };

@@ -141,10 +141,16 @@ export const levelsRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  async setBin(tx: Executor, skuId: string, warehouseId: string, bin: string | null): Promise<void> {
+  async setBin(
+    tx: Executor,
+    skuId: string,
+    warehouseId: string,
+    bin: string | null,
+    at?: string,
+  ): Promise<void> {
     await tx
       .updateTable('stock_levels')
-      .set({ bin })
+      .set(at ? { bin, updated_at: at } : { bin })
       .where('sku_id', '=', skuId)
       .where('warehouse_id', '=', warehouseId)
       .execute();
@@ -171,14 +177,26 @@ export const levelsRepository = {
     return new Map(rows.map((r) => [r.sku_id, Number(r.on_hand)]));
   },
 
-  /** On hand and reserved of some SKUs in every warehouse. */
-  ofSkus(db: Executor, skuIds: readonly string[]) {
+  /** On hand and reserved of some SKUs in every warehouse, or in the warehouses named. */
+  ofSkus(db: Executor, skuIds: readonly string[], warehouseIds?: readonly string[]) {
     if (skuIds.length === 0) return Promise.resolve([]);
-    return db
+    let query = db
       .selectFrom('stock_levels')
       .select(['sku_id', 'warehouse_id', 'on_hand', 'reserved'])
-      .where('sku_id', 'in', [...skuIds])
-      .execute();
+      .where('sku_id', 'in', [...skuIds]);
+    if (warehouseIds) query = query.where('warehouse_id', 'in', [...warehouseIds]);
+    return query.execute();
+  },
+
+  /** One level's figures, locked on PostgreSQL: a difference is taken against what it changes. */
+  async findForUpdate(tx: Executor, isPostgres: boolean, skuId: string, warehouseId: string) {
+    let query = tx
+      .selectFrom('stock_levels')
+      .select(['on_hand', 'reserved', 'bin'])
+      .where('sku_id', '=', skuId)
+      .where('warehouse_id', '=', warehouseId);
+    if (isPostgres) query = query.forUpdate();
+    return query.executeTakeFirst();
   },
 
   /** Levels in active warehouses with when each was last counted. */
@@ -189,5 +207,27 @@ export const levelsRepository = {
       .select(['l.sku_id', 'l.warehouse_id', 'l.last_counted_at'])
       .where('w.is_active', '=', 1)
       .execute();
+  },
+
+  /** Levels with the SKU facts a stock report needs, optionally of one warehouse. */
+  forReport(db: Executor, warehouse?: string) {
+    let levels = db
+      .selectFrom('stock_levels as l')
+      .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
+      .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
+      .select([
+        'l.sku_id',
+        'l.warehouse_id',
+        's.code',
+        's.name',
+        's.category',
+        's.unit_cost_minor',
+        's.price_minor',
+        'w.code as warehouse',
+        'l.on_hand',
+        'l.reserved',
+      ]);
+    if (warehouse) levels = levels.where('w.code', '=', warehouse);
+    return levels.execute();
   },
 };
