@@ -70,7 +70,7 @@ export function createChannels(deps: { database: Database; clock: Clock }) {
       });
       await alongside?.(tx);
       return toChannel(row);
-    });
+    }).finally(() => states.invalidate());
   }
 
   async function updateChannel(
@@ -93,7 +93,7 @@ export function createChannels(deps: { database: Database; clock: Clock }) {
         details: changes,
       });
       return toChannel({ ...existing, ...set });
-    });
+    }).finally(() => states.invalidate());
   }
 
   return { listChannels, channelStates, createChannel, updateChannel };

@@ -43,15 +43,18 @@ const intents: Record<WebhookConnector, Record<string, Intent>> = {
     'orders/updated': 'order',
     'orders/paid': 'order',
     'orders/cancelled': 'cancel',
+    reconcile: 'order',
   },
   woocommerce: {
     'order.created': 'order',
     'order.updated': 'order',
     'order.restored': 'order',
     'order.deleted': 'cancel',
+    reconcile: 'order',
   },
   webhook: { 'order.created': 'order', 'order.updated': 'order', 'order.cancelled': 'cancel' },
 };
+const creationTopics = new Set(['orders/create', 'order.created']);
 const defaultTopic: Record<WebhookConnector, string> = {
   shopify: 'orders/create',
   woocommerce: 'order.created',
@@ -134,6 +137,8 @@ export function createDeliveries(deps: {
     }
     const mapped = mappers[connector](channelId, parsed);
     if (intent === 'cancel') mapped.isCancelled = true;
+    // A creation is never a cancellation: only the cancel topics, updates and pulls say so.
+    if (creationTopics.has(topic)) mapped.isCancelled = false;
     const done: SyncResult = await sync.applyOrder(actor, channelId, mapped);
     return { outcome: done.outcome, externalId: mapped.externalId, orderId: done.orderId };
   }
@@ -244,7 +249,7 @@ export function createDeliveries(deps: {
       id: uuidv7(now.getTime()),
       channel_id: channelId,
       source: 'pull',
-      topic: defaultTopic[connector],
+      topic: 'reconcile',
       delivery_key: `pull:${externalId}`,
       external_id: externalId,
       payload,
