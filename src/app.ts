@@ -1,4 +1,5 @@
 import { createCatalog } from './modules/catalog/index.ts';
+import { createChannelConnectors } from './modules/channels/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
@@ -76,6 +77,7 @@ export async function createApp(options: AppOptions) {
     clock,
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
   });
+  const channels = createChannelConnectors({ database, clock, catalog, orders, metrics, logger });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -111,6 +113,12 @@ export async function createApp(options: AppOptions) {
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
       { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.detectDeliveryProblems() },
       { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.pollConfiguredCarriers() },
+      // Each channel is pulled on its own interval; this only checks which are due.
+      {
+        name: 'channel reconciliation',
+        everyMs: 60_000,
+        run: () => channels.reconciliation.pullDueChannels(),
+      },
     ],
     logger,
   );
@@ -128,6 +136,7 @@ export async function createApp(options: AppOptions) {
     allocator,
     fulfilment,
     logistics,
+    channels,
     mailer,
     dispatcher,
     scheduler,

@@ -38,6 +38,7 @@ export const caseKinds = [
   'damaged',
   'failed_attempt',
   'returned',
+  'channel_change',
 ] as const;
 
 // ── Carriers, services, rate cards ───────────────────────────────────────────
