@@ -1,4 +1,5 @@
 import { createCatalog } from './modules/catalog/index.ts';
+import { createFileImportsArea, ordersIntake } from './modules/channels/file-imports/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
@@ -76,6 +77,13 @@ export async function createApp(options: AppOptions) {
     clock,
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
   });
+  const fileImports = createFileImportsArea({
+    database,
+    clock,
+    catalog,
+    receiveOrders: ordersIntake(orders),
+    logger,
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -128,6 +136,7 @@ export async function createApp(options: AppOptions) {
     allocator,
     fulfilment,
     logistics,
+    fileImports,
     mailer,
     dispatcher,
     scheduler,
@@ -144,6 +153,7 @@ export async function createApp(options: AppOptions) {
     async close() {
       await scheduler.stop();
       await dispatcher.stop();
+      await fileImports.imports.whenIdle();
       await intakePool?.close();
       await database.close();
     },
