@@ -9,7 +9,7 @@ export { fileImportsRoutes } from './file-imports.routes.ts';
 export type { ImportCounts, ImportOutcome } from './import-run.ts';
 export { importSheet } from './import-run.ts';
 export { parseMappingJson } from './mappings.ts';
-export { compileMapping } from './order-mapping.ts';
+export { compileMapping, fitsHeader } from './order-mapping.ts';
 export { ordersIntake, type ReceiveOrders } from './orders-intake.ts';
 export { presetMappings } from './presets.ts';
 export { openSheet, sheetFormat } from './sheet-reader.ts';

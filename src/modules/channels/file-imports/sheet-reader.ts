@@ -4,7 +4,7 @@
  * as Chinese marketplaces and Excel on Chinese Windows save it; comma, semicolon or tab
  * separated, told from the header line. XLSX: the first worksheet.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { CsvError, type InfoRecord, parse } from 'csv-parse';
@@ -28,9 +28,18 @@ export function sheetFormat(fileName: string): SheetFormat {
   throw invalidField('fileName', `"${fileName}": order exports must be .csv or .xlsx`);
 }
 
+export interface OpenSheetOptions {
+  /** Bytes of the file read so far, for a progress bar. */
+  onBytes?: (bytesRead: number) => void;
+}
+
 /** The header and an iterator of the rows after it. A file without a header row is a 400. */
-export async function openSheet(source: SheetSource, format: SheetFormat): Promise<Sheet> {
-  const rows = format === 'csv' ? csvRows(source) : await xlsxRows(source);
+export async function openSheet(
+  source: SheetSource,
+  format: SheetFormat,
+  options: OpenSheetOptions = {},
+): Promise<Sheet> {
+  const rows = format === 'csv' ? csvRows(source, options) : await xlsxRows(source, options);
   const first = await rows.next();
   if (first.done) throw invalidField('file', 'the file is empty: no header row');
   const header = first.value.cells.map((cell) => cell.trim());
@@ -45,10 +54,13 @@ function byteStream(source: SheetSource): Readable {
 }
 
 /** Text chunks of the bytes, in the encoding the first chunk shows (not valid UTF-8: GB 18030). */
-async function* decodedText(input: Readable): AsyncGenerator<string> {
+async function* decodedText(input: Readable, options: OpenSheetOptions): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
+  let bytesRead = 0;
   for await (const chunk of input) {
     const bytes = chunk as Buffer;
+    bytesRead += bytes.length;
+    options.onBytes?.(bytesRead);
     decoder ??= new TextDecoder(isUtf8Start(bytes) ? 'utf-8' : 'gb18030');
     yield decoder.decode(bytes, { stream: true });
   }
@@ -71,8 +83,8 @@ function delimiterOf(headerLine: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
 
-async function* csvRows(source: SheetSource): AsyncGenerator<SheetRow> {
-  const text = decodedText(byteStream(source));
+async function* csvRows(source: SheetSource, options: OpenSheetOptions): AsyncGenerator<SheetRow> {
+  const text = decodedText(byteStream(source), options);
   const firstChunk = await text.next();
   if (firstChunk.done) return;
   const head = firstChunk.value.replace(/^\uFEFF/, '');
@@ -111,7 +123,7 @@ async function* csvRows(source: SheetSource): AsyncGenerator<SheetRow> {
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
-async function xlsxRows(source: SheetSource): Promise<AsyncGenerator<SheetRow>> {
+async function xlsxRows(source: SheetSource, options: OpenSheetOptions): Promise<AsyncGenerator<SheetRow>> {
   // exceljs is large once loaded: it comes in with the first spreadsheet, not at start.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -125,6 +137,8 @@ async function xlsxRows(source: SheetSource): Promise<AsyncGenerator<SheetRow>> 
   if (!sheet)
     throw new AppError('VALIDATION_FAILED', 'file: the workbook has no worksheet', { field: 'file' });
   const rows: SheetRow[] = [];
+  // A workbook is read whole before its first row.
+  options.onBytes?.('bytes' in source ? source.bytes.length : statSync(source.path).size);
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as unknown[];
     rows.push({ line: rowNumber, cells: Array.from(values.slice(1), cellText) });
