@@ -1,4 +1,5 @@
 import { createCatalog } from './modules/catalog/index.ts';
+import { createFileImportsArea, ordersIntake } from './modules/channels/file-imports/index.ts';
 import { createChannelConnectors } from './modules/channels/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
@@ -78,6 +79,13 @@ export async function createApp(options: AppOptions) {
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
   });
   const channels = createChannelConnectors({ database, clock, catalog, orders, metrics, logger });
+  const fileImports = createFileImportsArea({
+    database,
+    clock,
+    catalog,
+    receiveOrders: ordersIntake(orders),
+    logger,
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -137,6 +145,7 @@ export async function createApp(options: AppOptions) {
     fulfilment,
     logistics,
     channels,
+    fileImports,
     mailer,
     dispatcher,
     scheduler,
@@ -153,6 +162,7 @@ export async function createApp(options: AppOptions) {
     async close() {
       await scheduler.stop();
       await dispatcher.stop();
+      await fileImports.imports.whenIdle();
       await intakePool?.close();
       await database.close();
     },

@@ -48,6 +48,7 @@ export const errorCodes = {
   TRACKING_RANGE_EXHAUSTED: { http: 409, exit: 5 },
   INVALID_SIGNATURE: { http: 401, exit: 3 },
   CARRIER_CODE_TAKEN: { http: 409, exit: 5 },
+  IMPORT_ALREADY_STARTED: { http: 409, exit: 5 },
   UNPLANNABLE: { http: 422, exit: 2 },
   INVALID_LINK: { http: 403, exit: 3 },
   LINK_EXPIRED: { http: 410, exit: 3 },

@@ -35,7 +35,13 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 }
 
 export type Query = Record<string, string | number | null | undefined>;
-export type RequestOptions = { query?: Query; json?: unknown; text?: { body: string; contentType: string } };
+export type RequestOptions = {
+  query?: Query;
+  json?: unknown;
+  text?: { body: string; contentType: string };
+  /** A file sent as it is (uploads of spreadsheets, whatever their encoding). */
+  file?: Blob;
+};
 
 function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
@@ -53,8 +59,11 @@ export async function send<T>(
   options: RequestOptions = {},
 ): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  let body: string | undefined;
-  if (options.json !== undefined) {
+  let body: string | Blob | undefined;
+  if (options.file) {
+    headers['Content-Type'] = 'application/octet-stream';
+    body = options.file;
+  } else if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.json);
   } else if (options.text) {

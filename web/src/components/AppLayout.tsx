@@ -9,6 +9,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   ExceptionOutlined,
+  FileExcelOutlined,
   FileTextOutlined,
   GiftOutlined,
   HomeOutlined,
@@ -67,6 +68,12 @@ function useNavigation(): (NavItem | NavGroup)[] {
           permission: 'orders:read',
         },
         { path: '/orders/new', label: t('nav.newOrder'), icon: <PlusOutlined />, permission: 'orders:write' },
+        {
+          path: '/orders/import',
+          label: t('nav.importOrders'),
+          icon: <FileExcelOutlined />,
+          permission: 'orders:write',
+        },
       ],
     },
     {
