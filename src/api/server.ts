@@ -45,6 +45,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
     bodyLimit: app.config.bodyLimitBytes,
     // Ids are generated server-side; clients never need to send huge param strings.
     routerOptions: { maxParamLength: 200 },
+    trustProxy: app.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);

@@ -221,5 +221,7 @@ export async function runCli(argv: string[]): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`ordo: ${message.split('\n')[0]}`);
     process.exitCode = error instanceof AppError ? error.exitCode : 1;
+    // A failed command ends even if something it opened still holds the event loop.
+    setTimeout(() => process.exit(), 2000).unref();
   }
 }

@@ -55,6 +55,10 @@ export const errorCodes = {
   RATE_LIMITED: { http: 429, exit: 6 },
   FILE_NOT_FOUND: { http: 404, exit: 4 },
   DATABASE_UNAVAILABLE: { http: 503, exit: 7 },
+  ADDRESS_IN_USE: { http: 500, exit: 8 },
+  DATABASE_NOT_EMPTY: { http: 409, exit: 5 },
+  BACKUP_INVALID: { http: 422, exit: 2 },
+  SCHEMA_TOO_NEW: { http: 500, exit: 9 },
   INTERNAL: { http: 500, exit: 1 },
 } as const satisfies Record<string, { http: number; exit: number }>;
 
