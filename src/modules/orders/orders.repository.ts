@@ -214,4 +214,28 @@ export const ordersRepository = {
       .execute();
     return new Map(rows.map((r) => [r.day, Number(r.n)]));
   },
+  /** One timeline entry. */
+  insertEvent(db: Executor, row: NewRow<'order_events'>) {
+    return db.insertInto('order_events').values(row).execute();
+  },
+
+  /** Orders decided (approved, cancelled…) since the instant, with what the efficiency figures need. */
+  decidedSince(db: Executor, since: string) {
+    return db
+      .selectFrom('orders')
+      .select(['created_at', 'decided_at', 'touched', 'status'])
+      .where('decided_at', '>=', since)
+      .execute();
+  },
+
+  /** Deadlines of orders in the given statuses placed since the instant (orders with one). */
+  deadlinesPlacedSince(db: Executor, statuses: readonly string[], since: string) {
+    return db
+      .selectFrom('orders')
+      .select('ship_by')
+      .where('status', 'in', [...statuses])
+      .where('ship_by', 'is not', null)
+      .where('placed_at', '>=', since)
+      .execute();
+  },
 };
