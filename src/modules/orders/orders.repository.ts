@@ -238,4 +238,79 @@ export const ordersRepository = {
       .where('placed_at', '>=', since)
       .execute();
   },
+  /** Sets columns of one order. */
+  update(db: Executor, id: string, changes: Partial<Row<'orders'>>) {
+    return db.updateTable('orders').set(changes).where('id', '=', id).execute();
+  },
+
+  /** Sets the same columns on several orders. */
+  updateMany(db: Executor, ids: readonly string[], changes: Partial<Row<'orders'>>) {
+    return db
+      .updateTable('orders')
+      .set(changes)
+      .where('id', 'in', [...ids])
+      .execute();
+  },
+
+  findByIds(db: Executor, ids: readonly string[]) {
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
+  },
+
+  /** An order's lines, by line number. */
+  linesOf(db: Executor, orderId: string) {
+    return db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('line_no')
+      .execute();
+  },
+
+  /** An order's holds not yet released. */
+  openHolds(db: Executor, orderId: string) {
+    return db
+      .selectFrom('order_holds')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .where('released_at', 'is', null)
+      .execute();
+  },
+
+  releaseHolds(db: Executor, holdIds: readonly string[], at: string, by: string) {
+    return db
+      .updateTable('order_holds')
+      .set({ released_at: at, released_by: by })
+      .where('id', 'in', [...holdIds])
+      .execute();
+  },
+
+  insertHolds(db: Executor, rows: readonly NewRow<'order_holds'>[]) {
+    return db
+      .insertInto('order_holds')
+      .values([...rows])
+      .execute();
+  },
+
+  insertNote(db: Executor, row: NewRow<'order_notes'>) {
+    return db.insertInto('order_notes').values(row).execute();
+  },
+
+  findNote(db: Executor, id: string) {
+    return db.selectFrom('order_notes').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** An order's notes, oldest first. */
+  notesOf(db: Executor, orderId: string) {
+    return db
+      .selectFrom('order_notes')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+  },
 };

@@ -7,6 +7,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import type { Catalog } from '../../catalog/index.ts';
 import { changeOrderStatus } from '../edits/status-changes.ts';
 import { toNormalised } from '../intake/stored-order.ts';
+import { ordersRepository } from '../orders.repository.ts';
 import { addTimelineEvent, openHolds, releaseHoldRows } from '../review/order-review.ts';
 import { loadAuditContext } from './audit-context.ts';
 import { type Hold, type RuleSet, runAudit } from './audit-rules.ts';
@@ -114,11 +115,7 @@ export function createAutoRelease(deps: { database: Database; clock: Clock; cata
         changes: { hold_codes: holdCodes, decided_at: null },
       });
     } else {
-      await tx
-        .updateTable('orders')
-        .set({ hold_codes: holdCodes, updated_at: at })
-        .where('id', '=', order.id)
-        .execute();
+      await ordersRepository.update(tx, order.id, { hold_codes: holdCodes, updated_at: at });
       await addTimelineEvent(tx, audit, now, order.id, 'held', { holds });
     }
   }

@@ -6,6 +6,7 @@ import type { Row } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import { ordersRepository } from '../orders.repository.ts';
 import type { OrderQueries } from '../queries/order-queries.ts';
 import { toOrderSummary } from '../queries/order-view.ts';
 import { addTimelineEvent, releaseHoldRows } from '../review/order-review.ts';
@@ -14,7 +15,7 @@ import { addTimelineEvent, releaseHoldRows } from '../review/order-review.ts';
 const regroupableStatuses = ['pending_review', 'approved'];
 
 async function loadRegroupable(tx: Executor, ids: readonly string[]): Promise<Row<'orders'>[]> {
-  const rows = await tx.selectFrom('orders').selectAll().where('id', 'in', ids).execute();
+  const rows = await ordersRepository.findByIds(tx, ids);
   for (const id of ids) if (!rows.some((r) => r.id === id)) throw notFound('order', id);
   const fixed = rows.find((r) => !regroupableStatuses.includes(r.status));
   if (fixed)
@@ -60,11 +61,7 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
         });
       }
       const groupId = orders.find((o) => o.group_id)?.group_id ?? uuidv7(now.getTime());
-      await tx
-        .updateTable('orders')
-        .set({ group_id: groupId, updated_at: now.toISOString() })
-        .where('id', 'in', ids)
-        .execute();
+      await ordersRepository.updateMany(tx, ids, { group_id: groupId, updated_at: now.toISOString() });
       const numbers = orders.map((o) => o.number);
       for (const order of orders)
         await addTimelineEvent(tx, actor, now, order.id, 'merged', { groupId, orders: numbers });
@@ -84,19 +81,14 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
     return inTransaction(database, async (tx) => {
       const [order] = await loadRegroupable(tx, [orderId]);
       if (!order.group_id) throw new AppError('NOT_MERGEABLE', `order ${order.number} is not merged`);
-      await tx
-        .updateTable('orders')
-        .set({ group_id: null, updated_at: now.toISOString() })
-        .where('id', '=', orderId)
-        .execute();
+      await ordersRepository.update(tx, orderId, { group_id: null, updated_at: now.toISOString() });
       const rest = await tx
         .selectFrom('orders')
         .select('id')
         .where('group_id', '=', order.group_id)
         .execute();
       // A group of one is no group.
-      if (rest.length === 1)
-        await tx.updateTable('orders').set({ group_id: null }).where('id', '=', rest[0].id).execute();
+      if (rest.length === 1) await ordersRepository.update(tx, rest[0].id, { group_id: null });
       await addTimelineEvent(tx, actor, now, orderId, 'unmerged', { groupId: order.group_id });
       await recordAudit(tx, actor, now, {
         action: 'orders.unmerged',

@@ -290,7 +290,7 @@ export function createIntake(deps: IntakeDeps) {
     if (others.length === 0) return;
     const groupId = others.find((o) => o.group_id)?.group_id ?? uuidv7(run.now.getTime());
     const ids = [rows.order.id, ...others.map((o) => o.id)];
-    await tx.updateTable('orders').set({ group_id: groupId }).where('id', 'in', ids).execute();
+    await repo.updateMany(tx, ids, { group_id: groupId });
     rows.order.group_id = groupId;
     const numbers = [rows.order.number, ...rows.mergeWith];
     for (const orderId of ids)
