@@ -313,4 +313,100 @@ export const ordersRepository = {
       .orderBy('id')
       .execute();
   },
+  /** The order, which must exist (the caller holds its id from the same transaction). */
+  getById(db: Executor, id: string) {
+    return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  },
+
+  /** Held orders with an autohold whose time is up or a presale hold whose release date came. */
+  dueTimerHolds(db: Executor, at: string, limit: number) {
+    return db
+      .selectFrom('order_holds')
+      .innerJoin('orders', 'orders.id', 'order_holds.order_id')
+      .select(['order_holds.order_id'])
+      .where('order_holds.released_at', 'is', null)
+      .where('orders.status', '=', 'pending_review')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('order_holds.code', '=', 'AUTOHOLD'), eb('orders.hold_until', '<=', at)]),
+          eb.and([eb('order_holds.code', '=', 'PRESALE'), eb('orders.release_at', '<=', at)]),
+        ]),
+      )
+      .limit(limit)
+      .execute();
+  },
+  /** Moves the orders that are still `from`; returns how many moved (a slice of ids per statement). */
+  async updateStatusOfManyIf(
+    db: Executor,
+    ids: readonly string[],
+    from: string,
+    changes: Partial<Row<'orders'>>,
+  ): Promise<number> {
+    const result = await db
+      .updateTable('orders')
+      .set(changes)
+      .where('id', 'in', [...ids])
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  /** Open holds of one code on an order. */
+  openHoldsOfCode(db: Executor, orderId: string, code: string) {
+    return db
+      .selectFrom('order_holds')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .where('code', '=', code)
+      .where('released_at', 'is', null)
+      .execute();
+  },
+
+  /** Ids of the orders in a shipment group. */
+  async idsInGroup(db: Executor, groupId: string): Promise<string[]> {
+    const rows = await db.selectFrom('orders').select('id').where('group_id', '=', groupId).execute();
+    return rows.map((r) => r.id);
+  },
+
+  /** Puts the given lines of an order in one parcel. */
+  setParcel(db: Executor, orderId: string, lineNos: readonly number[], parcel: number) {
+    return db
+      .updateTable('order_lines')
+      .set({ parcel })
+      .where('order_id', '=', orderId)
+      .where('line_no', 'in', [...lineNos])
+      .execute();
+  },
+
+  /** A buyer's orders in the given statuses other than one, newest first. */
+  buyerOrders(db: Executor, buyerKey: string, exceptId: string, statuses: readonly string[], limit: number) {
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('buyer_key', '=', buyerKey)
+      .where('id', '!=', exceptId)
+      .where('status', 'in', [...statuses])
+      .orderBy('placed_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Ids and groups of the orders with these numbers that are in the given statuses. */
+  groupsByNumbers(db: Executor, numbers: readonly string[], statuses: readonly string[]) {
+    return db
+      .selectFrom('orders')
+      .select(['id', 'group_id'])
+      .where('number', 'in', [...numbers])
+      .where('status', 'in', [...statuses])
+      .execute();
+  },
+  /** Status-history rows in one statement. */
+  insertHistory(db: Executor, rows: readonly NewRow<'order_status_history'>[]) {
+    return insertRows(db, 'order_status_history', rows);
+  },
+
+  /** Timeline entries in one statement. */
+  insertEvents(db: Executor, rows: readonly NewRow<'order_events'>[]) {
+    return insertRows(db, 'order_events', rows);
+  },
 };

@@ -33,13 +33,7 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
 
   async function releaseMergeHolds(tx: Executor, actor: Actor, now: Date, orders: Row<'orders'>[]) {
     for (const order of orders) {
-      const holds = await tx
-        .selectFrom('order_holds')
-        .selectAll()
-        .where('order_id', '=', order.id)
-        .where('code', '=', 'MERGE_CANDIDATE')
-        .where('released_at', 'is', null)
-        .execute();
+      const holds = await ordersRepository.openHoldsOfCode(tx, order.id, 'MERGE_CANDIDATE');
       if (order.status === 'pending_review')
         await releaseHoldRows(tx, actor, now, order, holds, {
           isHuman: actor.type !== 'system',
@@ -82,13 +76,9 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
       const [order] = await loadRegroupable(tx, [orderId]);
       if (!order.group_id) throw new AppError('NOT_MERGEABLE', `order ${order.number} is not merged`);
       await ordersRepository.update(tx, orderId, { group_id: null, updated_at: now.toISOString() });
-      const rest = await tx
-        .selectFrom('orders')
-        .select('id')
-        .where('group_id', '=', order.group_id)
-        .execute();
+      const rest = await ordersRepository.idsInGroup(tx, order.group_id);
       // A group of one is no group.
-      if (rest.length === 1) await ordersRepository.update(tx, rest[0].id, { group_id: null });
+      if (rest.length === 1) await ordersRepository.update(tx, rest[0], { group_id: null });
       await addTimelineEvent(tx, actor, now, orderId, 'unmerged', { groupId: order.group_id });
       await recordAudit(tx, actor, now, {
         action: 'orders.unmerged',
@@ -104,22 +94,13 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       await loadRegroupable(tx, [orderId]);
-      const lines = await tx
-        .selectFrom('order_lines')
-        .select('line_no')
-        .where('order_id', '=', orderId)
-        .execute();
+      const lines = await ordersRepository.linesOf(tx, orderId);
       assertPartition(
         lines.map((l) => l.line_no),
         parcels,
       );
       for (const [index, lineNos] of parcels.entries()) {
-        await tx
-          .updateTable('order_lines')
-          .set({ parcel: index + 1 })
-          .where('order_id', '=', orderId)
-          .where('line_no', 'in', [...lineNos])
-          .execute();
+        await ordersRepository.setParcel(tx, orderId, lineNos, index + 1);
       }
       await addTimelineEvent(tx, actor, now, orderId, parcels.length > 1 ? 'split' : 'unsplit', { parcels });
       await recordAudit(tx, actor, now, {
@@ -134,22 +115,16 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
 
   /** Open orders of the same buyer and address (the merge key), newest first. */
   async function mergeCandidates(orderId: string) {
-    const order = await database.db
-      .selectFrom('orders')
-      .select(['id', 'buyer_key'])
-      .where('id', '=', orderId)
-      .executeTakeFirst();
+    const order = await ordersRepository.findById(database.db, orderId);
     if (!order) throw notFound('order', orderId);
     if (!order.buyer_key) return [];
-    const rows = await database.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('buyer_key', '=', order.buyer_key)
-      .where('id', '!=', orderId)
-      .where('status', 'in', regroupableStatuses)
-      .orderBy('placed_at', 'desc')
-      .limit(50)
-      .execute();
+    const rows = await ordersRepository.buyerOrders(
+      database.db,
+      order.buyer_key,
+      orderId,
+      regroupableStatuses,
+      50,
+    );
     return rows.map(toOrderSummary);
   }
 
