@@ -214,4 +214,199 @@ export const ordersRepository = {
       .execute();
     return new Map(rows.map((r) => [r.day, Number(r.n)]));
   },
+  /** One timeline entry. */
+  insertEvent(db: Executor, row: NewRow<'order_events'>) {
+    return db.insertInto('order_events').values(row).execute();
+  },
+
+  /** Orders decided (approved, cancelled…) since the instant, with what the efficiency figures need. */
+  decidedSince(db: Executor, since: string) {
+    return db
+      .selectFrom('orders')
+      .select(['created_at', 'decided_at', 'touched', 'status'])
+      .where('decided_at', '>=', since)
+      .execute();
+  },
+
+  /** Deadlines of orders in the given statuses placed since the instant (orders with one). */
+  deadlinesPlacedSince(db: Executor, statuses: readonly string[], since: string) {
+    return db
+      .selectFrom('orders')
+      .select('ship_by')
+      .where('status', 'in', [...statuses])
+      .where('ship_by', 'is not', null)
+      .where('placed_at', '>=', since)
+      .execute();
+  },
+  /** Sets columns of one order. */
+  update(db: Executor, id: string, changes: Partial<Row<'orders'>>) {
+    return db.updateTable('orders').set(changes).where('id', '=', id).execute();
+  },
+
+  /** Sets the same columns on several orders. */
+  updateMany(db: Executor, ids: readonly string[], changes: Partial<Row<'orders'>>) {
+    return db
+      .updateTable('orders')
+      .set(changes)
+      .where('id', 'in', [...ids])
+      .execute();
+  },
+
+  findByIds(db: Executor, ids: readonly string[]) {
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
+  },
+
+  /** An order's lines, by line number. */
+  linesOf(db: Executor, orderId: string) {
+    return db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('line_no')
+      .execute();
+  },
+
+  /** An order's holds not yet released. */
+  openHolds(db: Executor, orderId: string) {
+    return db
+      .selectFrom('order_holds')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .where('released_at', 'is', null)
+      .execute();
+  },
+
+  releaseHolds(db: Executor, holdIds: readonly string[], at: string, by: string) {
+    return db
+      .updateTable('order_holds')
+      .set({ released_at: at, released_by: by })
+      .where('id', 'in', [...holdIds])
+      .execute();
+  },
+
+  insertHolds(db: Executor, rows: readonly NewRow<'order_holds'>[]) {
+    return db
+      .insertInto('order_holds')
+      .values([...rows])
+      .execute();
+  },
+
+  insertNote(db: Executor, row: NewRow<'order_notes'>) {
+    return db.insertInto('order_notes').values(row).execute();
+  },
+
+  findNote(db: Executor, id: string) {
+    return db.selectFrom('order_notes').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** An order's notes, oldest first. */
+  notesOf(db: Executor, orderId: string) {
+    return db
+      .selectFrom('order_notes')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+  },
+  /** The order, which must exist (the caller holds its id from the same transaction). */
+  getById(db: Executor, id: string) {
+    return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  },
+
+  /** Held orders with an autohold whose time is up or a presale hold whose release date came. */
+  dueTimerHolds(db: Executor, at: string, limit: number) {
+    return db
+      .selectFrom('order_holds')
+      .innerJoin('orders', 'orders.id', 'order_holds.order_id')
+      .select(['order_holds.order_id'])
+      .where('order_holds.released_at', 'is', null)
+      .where('orders.status', '=', 'pending_review')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('order_holds.code', '=', 'AUTOHOLD'), eb('orders.hold_until', '<=', at)]),
+          eb.and([eb('order_holds.code', '=', 'PRESALE'), eb('orders.release_at', '<=', at)]),
+        ]),
+      )
+      .limit(limit)
+      .execute();
+  },
+  /** Moves the orders that are still `from`; returns how many moved (a slice of ids per statement). */
+  async updateStatusOfManyIf(
+    db: Executor,
+    ids: readonly string[],
+    from: string,
+    changes: Partial<Row<'orders'>>,
+  ): Promise<number> {
+    const result = await db
+      .updateTable('orders')
+      .set(changes)
+      .where('id', 'in', [...ids])
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  /** Open holds of one code on an order. */
+  openHoldsOfCode(db: Executor, orderId: string, code: string) {
+    return db
+      .selectFrom('order_holds')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .where('code', '=', code)
+      .where('released_at', 'is', null)
+      .execute();
+  },
+
+  /** Ids of the orders in a shipment group. */
+  async idsInGroup(db: Executor, groupId: string): Promise<string[]> {
+    const rows = await db.selectFrom('orders').select('id').where('group_id', '=', groupId).execute();
+    return rows.map((r) => r.id);
+  },
+
+  /** Puts the given lines of an order in one parcel. */
+  setParcel(db: Executor, orderId: string, lineNos: readonly number[], parcel: number) {
+    return db
+      .updateTable('order_lines')
+      .set({ parcel })
+      .where('order_id', '=', orderId)
+      .where('line_no', 'in', [...lineNos])
+      .execute();
+  },
+
+  /** A buyer's orders in the given statuses other than one, newest first. */
+  buyerOrders(db: Executor, buyerKey: string, exceptId: string, statuses: readonly string[], limit: number) {
+    return db
+      .selectFrom('orders')
+      .selectAll()
+      .where('buyer_key', '=', buyerKey)
+      .where('id', '!=', exceptId)
+      .where('status', 'in', [...statuses])
+      .orderBy('placed_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Ids and groups of the orders with these numbers that are in the given statuses. */
+  groupsByNumbers(db: Executor, numbers: readonly string[], statuses: readonly string[]) {
+    return db
+      .selectFrom('orders')
+      .select(['id', 'group_id'])
+      .where('number', 'in', [...numbers])
+      .where('status', 'in', [...statuses])
+      .execute();
+  },
+  /** Status-history rows in one statement. */
+  insertHistory(db: Executor, rows: readonly NewRow<'order_status_history'>[]) {
+    return insertRows(db, 'order_status_history', rows);
+  },
+
+  /** Timeline entries in one statement. */
+  insertEvents(db: Executor, rows: readonly NewRow<'order_events'>[]) {
+    return insertRows(db, 'order_events', rows);
+  },
 };

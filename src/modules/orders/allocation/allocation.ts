@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { systemActor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database, Executor } from '../../../platform/db/database.ts';
@@ -9,6 +8,7 @@ import type { Metrics } from '../../../platform/metrics.ts';
 import type { Catalog } from '../../catalog/index.ts';
 import { type Inventory, reserveForOrders } from '../../inventory/index.ts';
 import { changeOrdersStatus, type StatusChange } from '../edits/status-changes.ts';
+import { allocationRepository as repo } from './allocation.repository.ts';
 
 export interface AllocationDeps {
   database: Database;
@@ -45,15 +45,7 @@ export function createAllocation(deps: AllocationDeps) {
   async function allocateBackorders(skuIds?: readonly string[]) {
     if (!skuIds) return allocateAll('backordered');
     if (skuIds.length === 0) return { allocated: 0, backordered: 0 };
-    const rows = await database.db
-      .selectFrom('catalog_skus_view')
-      .select('code')
-      .where('id', 'in', [...skuIds])
-      .execute();
-    return allocateAll(
-      'backordered',
-      rows.map((r) => r.code),
-    );
+    return allocateAll('backordered', await repo.skuCodesOfIds(database.db, skuIds));
   }
 
   async function allocateAll(status: 'approved' | 'backordered', skuCodes?: readonly string[]) {
@@ -148,29 +140,9 @@ export function createAllocation(deps: AllocationDeps) {
     seen: string[],
     skuCodes?: readonly string[],
   ): Promise<Candidate[]> {
-    let query = tx
-      .selectFrom('orders')
-      .select(['id', 'number', 'status', 'ship_country', 'ship_province', 'ship_city'])
-      .where('status', '=', status)
-      .orderBy('priority', 'desc')
-      .orderBy(sql`ship_by is null`)
-      .orderBy('ship_by')
-      .orderBy('placed_at')
-      .limit(batchSize);
     // Backorders still short stay backordered: skip those this run has already tried.
-    if (status === 'backordered' && seen.length > 0) query = query.where('id', 'not in', seen);
-    if (skuCodes && skuCodes.length > 0)
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('order_lines')
-            .select('order_lines.order_id')
-            .whereRef('order_lines.order_id', '=', 'orders.id')
-            .where('order_lines.sku', 'in', [...skuCodes]),
-        ),
-      );
-    if (database.dialect === 'postgres') query = query.forUpdate().skipLocked();
-    return query.execute();
+    const skip = status === 'backordered' ? seen : [];
+    return repo.nextInQueue(tx, database.dialect, { status, seen: skip, skuCodes }, batchSize);
   }
 
   async function withRetry<T>(work: () => Promise<T>): Promise<T> {
@@ -186,14 +158,7 @@ export function createAllocation(deps: AllocationDeps) {
 
   /** Units backordered customers wait for, per SKU code (replenishment counts them as demand due). */
   async function backorderedUnits(): Promise<Map<string, number>> {
-    const rows = await database.db
-      .selectFrom('order_lines as l')
-      .innerJoin('orders as o', 'o.id', 'l.order_id')
-      .select('l.sku')
-      .select((eb) => eb.fn.sum<number>('l.quantity').as('units'))
-      .where('o.status', '=', 'backordered')
-      .groupBy('l.sku')
-      .execute();
+    const rows = await repo.backorderedUnitsBySku(database.db);
     return new Map(rows.map((r) => [r.sku, Number(r.units)]));
   }
 
@@ -203,13 +168,7 @@ export function createAllocation(deps: AllocationDeps) {
 async function linesOf(tx: Executor, orderIds: string[]) {
   const byOrder = new Map<string, Pick<Row<'order_lines'>, 'line_no' | 'sku' | 'quantity'>[]>();
   if (orderIds.length === 0) return byOrder;
-  const rows = await tx
-    .selectFrom('order_lines')
-    .select(['order_id', 'line_no', 'sku', 'quantity'])
-    .where('order_id', 'in', orderIds)
-    .orderBy('order_id')
-    .orderBy('line_no')
-    .execute();
+  const rows = await repo.linesOfOrders(tx, orderIds);
   for (const row of rows) {
     const list = byOrder.get(row.order_id) ?? [];
     list.push(row);

@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/database.ts';
-import { isAnyOf, selectByKeys } from '../../../platform/db/dialect.ts';
 import type { Catalog } from '../../catalog/index.ts';
 import type { NormalisedOrder } from '../intake/normalise.ts';
+import { auditContextRepository as repo } from './audit-context.repository.ts';
 import { type AuditContext, addressKey, buyerKey, normaliseName, normalisePhone } from './audit-rules.ts';
 
 /** Statuses whose orders can still be merged with a new one of the same buyer. */
@@ -71,34 +71,20 @@ export async function loadAuditContext(
   const since = new Date(
     Math.min(now.getTime(), ...orders.map((o) => Date.parse(o.placedAt))) - velocityLookbackMs,
   ).toISOString();
-  // Recent orders by phone and by address are two lookups, not one with OR: each probes its index.
   const recentBy = (column: 'phone_key' | 'address_key', keys: string[]) =>
-    selectByKeys(tx, keys, (matchesKey) =>
-      tx
-        .selectFrom('orders')
-        .select([`${column} as key`, 'placed_at'])
-        .where(matchesKey(column))
-        .where('placed_at', '>=', since)
-        .where('id', '!=', excludeOrderId ?? ''),
-    );
+    repo.recentTimesBy(tx, column, keys, since, excludeOrderId);
   const [skuStates, blocklistRows, phoneRows, addressRows, openRows] = await Promise.all([
     catalog.skuStates(tx, [...new Set(orders.flatMap((o) => o.lines.map((l) => l.sku)))]),
     // Only entries that could match this batch: the blocklist may be long, a batch is not.
-    tx
-      .selectFrom('blocklist')
-      .select(['kind', 'value'])
-      .where(isAnyOf(tx, 'value', blocklistCandidates(orders, keys)))
-      .execute(),
+    repo.blocklistMatching(tx, blocklistCandidates(orders, keys)),
     recentBy('phone_key', phones),
     recentBy('address_key', addresses),
-    selectByKeys(tx, buyers, (matchesKey) =>
-      tx
-        .selectFrom('orders')
-        .select(['buyer_key', 'number'])
-        .where(matchesKey('buyer_key'))
-        .where('id', '!=', excludeOrderId ?? '')
-        .where('status', 'in', mergeableStatuses)
-        .where('placed_at', '>=', new Date(now.getTime() - mergeWindowHours * 3600_000).toISOString()),
+    repo.buyersOpenOrders(
+      tx,
+      buyers,
+      mergeableStatuses,
+      new Date(now.getTime() - mergeWindowHours * 3600_000).toISOString(),
+      excludeOrderId,
     ),
   ]);
   const byPhone = new Map<string, string[]>();
@@ -140,14 +126,7 @@ export async function loadCustomerTiers(
   orders: readonly NormalisedOrder[],
 ): Promise<Map<string, 'vip' | 'regular' | 'new'>> {
   const buyers = presentKeys(orders.map((o) => keysOf(o).buyerKey));
-  const rows = await selectByKeys(tx, buyers, (matchesKey) =>
-    tx
-      .selectFrom('orders')
-      .select(['buyer_key', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(matchesKey('buyer_key'))
-      .where('status', '!=', 'cancelled')
-      .groupBy('buyer_key'),
-  );
+  const rows = await repo.buyersOrderCounts(tx, buyers);
   const counts = new Map(rows.map((r) => [r.buyer_key ?? '', Number(r.n)]));
   return new Map(buyers.map((b) => [b, tierOf(counts.get(b) ?? 0)]));
 }

@@ -7,6 +7,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import type { Catalog } from '../../catalog/index.ts';
 import { changeOrderStatus } from '../edits/status-changes.ts';
 import { toNormalised } from '../intake/stored-order.ts';
+import { ordersRepository } from '../orders.repository.ts';
 import { addTimelineEvent, openHolds, releaseHoldRows } from '../review/order-review.ts';
 import { loadAuditContext } from './audit-context.ts';
 import { type Hold, type RuleSet, runAudit } from './audit-rules.ts';
@@ -42,18 +43,9 @@ export function createAutoRelease(deps: { database: Database; clock: Clock; cata
     orderId: string,
     ruleSet: RuleSet,
   ): Promise<void> {
-    const order = await tx
-      .selectFrom('orders')
-      .selectAll()
-      .where('id', '=', orderId)
-      .executeTakeFirstOrThrow();
+    const order = await ordersRepository.getById(tx, orderId);
     if (order.status !== 'pending_review' && order.status !== 'approved') return;
-    const lines = await tx
-      .selectFrom('order_lines')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .orderBy('line_no')
-      .execute();
+    const lines = await ordersRepository.linesOf(tx, orderId);
     const normalised = toNormalised(order, lines);
     const context = await loadAuditContext(tx, deps.catalog, [normalised], now, orderId);
     const found = runAudit(normalised, context, ruleSet).holds.filter((h) => !contextHolds.has(h.code));
@@ -69,11 +61,7 @@ export function createAutoRelease(deps: { database: Database; clock: Clock; cata
       );
     const cleared = open.filter((h) => !contextHolds.has(h.code) && !found.some((f) => f.code === h.code));
     if (order.status === 'pending_review' || added.length > 0) {
-      const current = await tx
-        .selectFrom('orders')
-        .selectAll()
-        .where('id', '=', orderId)
-        .executeTakeFirstOrThrow();
+      const current = await ordersRepository.getById(tx, orderId);
       await releaseHoldRows(tx, { type: 'system', id: null, name: 'audit' }, now, current, cleared, {
         isHuman: false,
         note: `after ${actor.name}'s change`,
@@ -89,21 +77,19 @@ export function createAutoRelease(deps: { database: Database; clock: Clock; cata
     openCodes: readonly string[],
   ) {
     const at = now.toISOString();
-    await tx
-      .insertInto('order_holds')
-      .values(
-        holds.map((h) => ({
-          id: uuidv7(now.getTime()),
-          order_id: order.id,
-          code: h.code,
-          message: h.message,
-          risk_points: h.riskPoints,
-          created_at: at,
-          released_at: null,
-          released_by: null,
-        })),
-      )
-      .execute();
+    await ordersRepository.insertHolds(
+      tx,
+      holds.map((h) => ({
+        id: uuidv7(now.getTime()),
+        order_id: order.id,
+        code: h.code,
+        message: h.message,
+        risk_points: h.riskPoints,
+        created_at: at,
+        released_at: null,
+        released_by: null,
+      })),
+    );
     const holdCodes = [...openCodes, ...holds.map((h) => h.code)].join(',');
     const audit: Actor = { type: 'system', id: null, name: 'audit' };
     if (order.status === 'approved') {
@@ -114,11 +100,7 @@ export function createAutoRelease(deps: { database: Database; clock: Clock; cata
         changes: { hold_codes: holdCodes, decided_at: null },
       });
     } else {
-      await tx
-        .updateTable('orders')
-        .set({ hold_codes: holdCodes, updated_at: at })
-        .where('id', '=', order.id)
-        .execute();
+      await ordersRepository.update(tx, order.id, { hold_codes: holdCodes, updated_at: at });
       await addTimelineEvent(tx, audit, now, order.id, 'held', { holds });
     }
   }
@@ -130,28 +112,11 @@ export function createAutoRelease(deps: { database: Database; clock: Clock; cata
   async function releaseDueTimers(limit = 500): Promise<number> {
     const now = clock.now();
     const at = now.toISOString();
-    const due = await database.db
-      .selectFrom('order_holds')
-      .innerJoin('orders', 'orders.id', 'order_holds.order_id')
-      .select(['order_holds.order_id'])
-      .where('order_holds.released_at', 'is', null)
-      .where('orders.status', '=', 'pending_review')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('order_holds.code', '=', 'AUTOHOLD'), eb('orders.hold_until', '<=', at)]),
-          eb.and([eb('order_holds.code', '=', 'PRESALE'), eb('orders.release_at', '<=', at)]),
-        ]),
-      )
-      .limit(limit)
-      .execute();
+    const due = await ordersRepository.dueTimerHolds(database.db, at, limit);
     const timer: Actor = { type: 'system', id: null, name: 'timer' };
     for (const orderId of new Set(due.map((d) => d.order_id))) {
       await inTransaction(database, async (tx) => {
-        const order = await tx
-          .selectFrom('orders')
-          .selectAll()
-          .where('id', '=', orderId)
-          .executeTakeFirstOrThrow();
+        const order = await ordersRepository.getById(tx, orderId);
         if (order.status !== 'pending_review') return;
         const holds = (await openHolds(tx, orderId)).filter(
           (h) =>

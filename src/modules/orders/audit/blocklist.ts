@@ -8,8 +8,10 @@ import type { Row } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { invalidField, notFound } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { afterKey, type Page, toPage } from '../../../platform/pagination.ts';
+import { type Page, toPage } from '../../../platform/pagination.ts';
+import { ordersRepository } from '../orders.repository.ts';
 import { normaliseName, normalisePhone } from './audit-rules.ts';
+import { blocklistRepository } from './blocklist.repository.ts';
 
 export type BlocklistKind = (typeof blocklistKinds)[number];
 
@@ -46,11 +48,7 @@ export function createBlocklist(deps: { database: Database; clock: Clock }) {
     country?: string;
   }): Promise<string> {
     if (!input.orderId) return normaliseBlocklistValue(input.kind, input.value ?? '', input.country);
-    const order = await database.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('id', '=', input.orderId)
-      .executeTakeFirst();
+    const order = await ordersRepository.findById(database.db, input.orderId);
     if (!order) throw notFound('order', input.orderId);
     const fromOrder = {
       phone: order.phone_key ?? order.ship_phone,
@@ -79,7 +77,7 @@ export function createBlocklist(deps: { database: Database; clock: Clock }) {
     };
     try {
       await inTransaction(database, async (tx) => {
-        await tx.insertInto('blocklist').values(row).execute();
+        await blocklistRepository.insert(tx, row);
         await recordAudit(tx, actor, now, {
           action: 'blocklist.added',
           targetType: 'blocklist',
@@ -97,9 +95,9 @@ export function createBlocklist(deps: { database: Database; clock: Clock }) {
   async function removeEntry(actor: Actor, id: string) {
     const now = clock.now();
     await inTransaction(database, async (tx) => {
-      const row = await tx.selectFrom('blocklist').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await blocklistRepository.findById(tx, id);
       if (!row) throw notFound('blocklist entry', id);
-      await tx.deleteFrom('blocklist').where('id', '=', id).execute();
+      await blocklistRepository.delete(tx, id);
       await recordAudit(tx, actor, now, {
         action: 'blocklist.removed',
         targetType: 'blocklist',
@@ -113,14 +111,8 @@ export function createBlocklist(deps: { database: Database; clock: Clock }) {
     cursor: string | null,
     limit: number,
   ): Promise<Page<ReturnType<typeof toEntry>>> {
-    let query = database.db
-      .selectFrom('blocklist')
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(limit + 1);
-    const after = afterKey(cursor);
-    if (after) query = query.where('id', '<', after);
-    return toPage(await query.execute(), limit, toEntry, (r) => [r.id]);
+    const rows = await blocklistRepository.listNewestFirst(database.db, cursor, limit);
+    return toPage(rows, limit, toEntry, (r) => [r.id]);
   }
 
   return { addEntry, removeEntry, listEntries };

@@ -4,6 +4,7 @@ import { invalidField } from '../../../platform/errors.ts';
 import type { NormalisedOrder } from '../intake/normalise.ts';
 import { toNormalised } from '../intake/stored-order.ts';
 import { type AuditContext, type RuleSet, runAudit, validateRuleSet } from './audit-rules.ts';
+import { dryRunRepository as repo } from './dry-run.repository.ts';
 
 export interface DryRunResult {
   days: number;
@@ -47,21 +48,10 @@ export function createDryRun(deps: {
   async function baseContext(since: string): Promise<AuditContext> {
     const lookbackSince = new Date(Date.parse(since) - 7 * 86_400_000).toISOString();
     const [skus, blocklist, recent, open] = await Promise.all([
-      db
-        .selectFrom('catalog_skus_view')
-        .select(['code', 'is_active', 'name', 'is_made_to_order', 'presale_release_at'])
-        .execute(),
-      db.selectFrom('blocklist').select(['kind', 'value']).execute(),
-      db
-        .selectFrom('orders')
-        .select(['phone_key', 'address_key', 'placed_at'])
-        .where('placed_at', '>=', lookbackSince)
-        .execute(),
-      db
-        .selectFrom('orders')
-        .select(['buyer_key', 'number'])
-        .where('status', 'in', ['pending_review', 'approved', 'backordered'])
-        .execute(),
+      repo.allSkus(db),
+      repo.wholeBlocklist(db),
+      repo.keysPlacedSince(db, lookbackSince),
+      repo.buyerOrdersIn(db, ['pending_review', 'approved', 'backordered']),
     ]);
     const byPhone = new Map<string, string[]>();
     const byAddress = new Map<string, string[]>();
@@ -104,24 +94,12 @@ export function createDryRun(deps: {
   ): AsyncGenerator<{ row: Row<'orders'>; order: NormalisedOrder }[]> {
     let after = '';
     for (;;) {
-      const rows = await db
-        .selectFrom('orders')
-        .selectAll()
-        .where('placed_at', '>=', since)
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(chunkSize)
-        .execute();
+      const rows = await repo.placedSinceAfter(db, since, after, chunkSize);
       if (rows.length === 0) return;
-      const lines = await db
-        .selectFrom('order_lines')
-        .selectAll()
-        .where(
-          'order_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
+      const lines = await repo.linesOfOrders(
+        db,
+        rows.map((r) => r.id),
+      );
       const linesByOrder = new Map<string, Row<'order_lines'>[]>();
       for (const line of lines)
         linesByOrder.set(line.order_id, [...(linesByOrder.get(line.order_id) ?? []), line]);

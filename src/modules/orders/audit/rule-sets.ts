@@ -7,6 +7,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import { invalidField } from '../../../platform/errors.ts';
 import { ttlCache } from '../../../platform/ttl-cache.ts';
 import { defaultRuleSet, type RuleConfig, type RuleSet, validateRuleSet } from './audit-rules.ts';
+import { ruleSetsRepository } from './rule-sets.repository.ts';
 
 export interface StoredRuleSet extends RuleSet {
   note: string | null;
@@ -15,12 +16,7 @@ export interface StoredRuleSet extends RuleSet {
 }
 
 async function latestRuleSet(db: Executor): Promise<RuleSet> {
-  const row = await db
-    .selectFrom('audit_rule_sets')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await ruleSetsRepository.latest(db);
   return row ? { version: row.version, rules: readJson<RuleConfig[]>(row.rules) } : defaultRuleSet();
 }
 
@@ -46,7 +42,7 @@ export function createRuleSets(deps: { database: Database; clock: Clock }) {
         created_by: actor.name,
         created_at: now.toISOString(),
       };
-      await tx.insertInto('audit_rule_sets').values(row).execute();
+      await ruleSetsRepository.insert(tx, row);
       await recordAudit(tx, actor, now, {
         action: 'audit_rules.saved',
         targetType: 'audit_rule_set',
@@ -66,12 +62,7 @@ export function createRuleSets(deps: { database: Database; clock: Clock }) {
   }
 
   async function listRuleSetVersions(): Promise<StoredRuleSet[]> {
-    const rows = await database.db
-      .selectFrom('audit_rule_sets')
-      .selectAll()
-      .orderBy('version', 'desc')
-      .limit(100)
-      .execute();
+    const rows = await ruleSetsRepository.listNewest(database.db, 100);
     return rows.map((r) => ({
       version: r.version,
       rules: readJson(r.rules),

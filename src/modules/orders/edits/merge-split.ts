@@ -6,6 +6,7 @@ import type { Row } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import { ordersRepository } from '../orders.repository.ts';
 import type { OrderQueries } from '../queries/order-queries.ts';
 import { toOrderSummary } from '../queries/order-view.ts';
 import { addTimelineEvent, releaseHoldRows } from '../review/order-review.ts';
@@ -14,7 +15,7 @@ import { addTimelineEvent, releaseHoldRows } from '../review/order-review.ts';
 const regroupableStatuses = ['pending_review', 'approved'];
 
 async function loadRegroupable(tx: Executor, ids: readonly string[]): Promise<Row<'orders'>[]> {
-  const rows = await tx.selectFrom('orders').selectAll().where('id', 'in', ids).execute();
+  const rows = await ordersRepository.findByIds(tx, ids);
   for (const id of ids) if (!rows.some((r) => r.id === id)) throw notFound('order', id);
   const fixed = rows.find((r) => !regroupableStatuses.includes(r.status));
   if (fixed)
@@ -32,13 +33,7 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
 
   async function releaseMergeHolds(tx: Executor, actor: Actor, now: Date, orders: Row<'orders'>[]) {
     for (const order of orders) {
-      const holds = await tx
-        .selectFrom('order_holds')
-        .selectAll()
-        .where('order_id', '=', order.id)
-        .where('code', '=', 'MERGE_CANDIDATE')
-        .where('released_at', 'is', null)
-        .execute();
+      const holds = await ordersRepository.openHoldsOfCode(tx, order.id, 'MERGE_CANDIDATE');
       if (order.status === 'pending_review')
         await releaseHoldRows(tx, actor, now, order, holds, {
           isHuman: actor.type !== 'system',
@@ -60,11 +55,7 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
         });
       }
       const groupId = orders.find((o) => o.group_id)?.group_id ?? uuidv7(now.getTime());
-      await tx
-        .updateTable('orders')
-        .set({ group_id: groupId, updated_at: now.toISOString() })
-        .where('id', 'in', ids)
-        .execute();
+      await ordersRepository.updateMany(tx, ids, { group_id: groupId, updated_at: now.toISOString() });
       const numbers = orders.map((o) => o.number);
       for (const order of orders)
         await addTimelineEvent(tx, actor, now, order.id, 'merged', { groupId, orders: numbers });
@@ -84,19 +75,10 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
     return inTransaction(database, async (tx) => {
       const [order] = await loadRegroupable(tx, [orderId]);
       if (!order.group_id) throw new AppError('NOT_MERGEABLE', `order ${order.number} is not merged`);
-      await tx
-        .updateTable('orders')
-        .set({ group_id: null, updated_at: now.toISOString() })
-        .where('id', '=', orderId)
-        .execute();
-      const rest = await tx
-        .selectFrom('orders')
-        .select('id')
-        .where('group_id', '=', order.group_id)
-        .execute();
+      await ordersRepository.update(tx, orderId, { group_id: null, updated_at: now.toISOString() });
+      const rest = await ordersRepository.idsInGroup(tx, order.group_id);
       // A group of one is no group.
-      if (rest.length === 1)
-        await tx.updateTable('orders').set({ group_id: null }).where('id', '=', rest[0].id).execute();
+      if (rest.length === 1) await ordersRepository.update(tx, rest[0], { group_id: null });
       await addTimelineEvent(tx, actor, now, orderId, 'unmerged', { groupId: order.group_id });
       await recordAudit(tx, actor, now, {
         action: 'orders.unmerged',
@@ -112,22 +94,13 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       await loadRegroupable(tx, [orderId]);
-      const lines = await tx
-        .selectFrom('order_lines')
-        .select('line_no')
-        .where('order_id', '=', orderId)
-        .execute();
+      const lines = await ordersRepository.linesOf(tx, orderId);
       assertPartition(
         lines.map((l) => l.line_no),
         parcels,
       );
       for (const [index, lineNos] of parcels.entries()) {
-        await tx
-          .updateTable('order_lines')
-          .set({ parcel: index + 1 })
-          .where('order_id', '=', orderId)
-          .where('line_no', 'in', [...lineNos])
-          .execute();
+        await ordersRepository.setParcel(tx, orderId, lineNos, index + 1);
       }
       await addTimelineEvent(tx, actor, now, orderId, parcels.length > 1 ? 'split' : 'unsplit', { parcels });
       await recordAudit(tx, actor, now, {
@@ -142,22 +115,16 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
 
   /** Open orders of the same buyer and address (the merge key), newest first. */
   async function mergeCandidates(orderId: string) {
-    const order = await database.db
-      .selectFrom('orders')
-      .select(['id', 'buyer_key'])
-      .where('id', '=', orderId)
-      .executeTakeFirst();
+    const order = await ordersRepository.findById(database.db, orderId);
     if (!order) throw notFound('order', orderId);
     if (!order.buyer_key) return [];
-    const rows = await database.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('buyer_key', '=', order.buyer_key)
-      .where('id', '!=', orderId)
-      .where('status', 'in', regroupableStatuses)
-      .orderBy('placed_at', 'desc')
-      .limit(50)
-      .execute();
+    const rows = await ordersRepository.buyerOrders(
+      database.db,
+      order.buyer_key,
+      orderId,
+      regroupableStatuses,
+      50,
+    );
     return rows.map(toOrderSummary);
   }
 

@@ -15,6 +15,7 @@ import { keysOf } from '../audit/audit-context.ts';
 import type { AutoRelease } from '../audit/auto-release.ts';
 import type { RuleSets } from '../audit/rule-sets.ts';
 import { toNormalised } from '../intake/stored-order.ts';
+import { ordersRepository } from '../orders.repository.ts';
 import type { OrderQueries } from '../queries/order-queries.ts';
 import { addTimelineEvent } from '../review/order-review.ts';
 
@@ -31,7 +32,7 @@ export type AddressInput = z.output<typeof addressSchema>;
 const editableStatuses = ['pending_review', 'approved'];
 
 async function loadEditable(tx: Executor, orderId: string): Promise<Row<'orders'>> {
-  const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  const order = await ordersRepository.findById(tx, orderId);
   if (!order) throw notFound('order', orderId);
   if (!editableStatuses.includes(order.status)) {
     throw new AppError(
@@ -66,17 +67,13 @@ export function createOrderChanges(deps: {
         input.paidAmount === undefined
           ? order.paid_amount_minor
           : toMinor(input.paidAmount, order.currency, 'paidAmount');
-      await tx
-        .updateTable('orders')
-        .set({
-          payment_status: input.status,
-          paid_amount_minor: paidAmountMinor,
-          paid_at: input.paidAt ? new Date(input.paidAt).toISOString() : order.paid_at,
-          payment_method: input.method ?? order.payment_method,
-          updated_at: now.toISOString(),
-        })
-        .where('id', '=', orderId)
-        .execute();
+      await ordersRepository.update(tx, orderId, {
+        payment_status: input.status,
+        paid_amount_minor: paidAmountMinor,
+        paid_at: input.paidAt ? new Date(input.paidAt).toISOString() : order.paid_at,
+        payment_method: input.method ?? order.payment_method,
+        updated_at: now.toISOString(),
+      });
       await addTimelineEvent(tx, actor, now, orderId, 'payment_updated', {
         from: order.payment_status,
         to: input.status,
@@ -97,7 +94,7 @@ export function createOrderChanges(deps: {
     const ruleSet = await deps.ruleSets.activeRuleSet();
     return inTransaction(database, async (tx) => {
       const order = await loadEditable(tx, orderId);
-      const lines = await tx.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).execute();
+      const lines = await ordersRepository.linesOf(tx, orderId);
       const next = {
         ...toNormalised(order, lines),
         shippingAddress: {
@@ -109,25 +106,21 @@ export function createOrderChanges(deps: {
         },
       };
       const keys = keysOf(next);
-      await tx
-        .updateTable('orders')
-        .set({
-          ship_name: address.name,
-          ship_phone: address.phone,
-          ship_country: address.country,
-          ship_province: address.province || null,
-          ship_city: address.city,
-          ship_district: address.district || null,
-          ship_line1: address.line1,
-          ship_line2: address.line2 || null,
-          ship_postal_code: address.postalCode || null,
-          phone_key: keys.phoneKey,
-          address_key: keys.addressKey,
-          buyer_key: keys.buyerKey,
-          updated_at: now.toISOString(),
-        })
-        .where('id', '=', orderId)
-        .execute();
+      await ordersRepository.update(tx, orderId, {
+        ship_name: address.name,
+        ship_phone: address.phone,
+        ship_country: address.country,
+        ship_province: address.province || null,
+        ship_city: address.city,
+        ship_district: address.district || null,
+        ship_line1: address.line1,
+        ship_line2: address.line2 || null,
+        ship_postal_code: address.postalCode || null,
+        phone_key: keys.phoneKey,
+        address_key: keys.addressKey,
+        buyer_key: keys.buyerKey,
+        updated_at: now.toISOString(),
+      });
       const before = [
         order.ship_country,
         order.ship_province,
@@ -163,11 +156,7 @@ export function createOrderChanges(deps: {
   ) {
     const now = clock.now();
     return inTransaction(database, async (tx) => {
-      const order = await tx
-        .selectFrom('orders')
-        .select(['id', 'number'])
-        .where('id', '=', orderId)
-        .executeTakeFirst();
+      const order = await ordersRepository.findById(tx, orderId);
       if (!order) throw notFound('order', orderId);
       const note = {
         id: uuidv7(now.getTime()),
@@ -177,7 +166,7 @@ export function createOrderChanges(deps: {
         body: input.body,
         at: now.toISOString(),
       };
-      await tx.insertInto('order_notes').values(note).execute();
+      await ordersRepository.insertNote(tx, note);
       await addTimelineEvent(tx, actor, now, orderId, 'note', {
         direction: input.direction,
         body: input.body,
@@ -190,13 +179,7 @@ export function createOrderChanges(deps: {
   }
 
   async function listNotes(orderId: string) {
-    const rows = await database.db
-      .selectFrom('order_notes')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
+    const rows = await ordersRepository.notesOf(database.db, orderId);
     return rows.map((r) => ({ id: r.id, direction: r.direction, author: r.author, body: r.body, at: r.at }));
   }
 

@@ -2,7 +2,6 @@ import type { Order } from '../../../contracts/orders.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { recordAudit } from '../../../platform/audit-log.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import { insertRows } from '../../../platform/db/bulk.ts';
 import type { Database, Executor } from '../../../platform/db/database.ts';
 import { writeJson } from '../../../platform/db/dialect.ts';
 import type { Row } from '../../../platform/db/schema.ts';
@@ -59,13 +58,11 @@ export async function changeOrdersStatus(
     let updated = 0;
     // In slices: a wave moves thousands of orders, more than a statement may bind.
     for (let start = 0; start < ids.length; start += 5000) {
-      const result = await tx
-        .updateTable('orders')
-        .set({ ...group[0].changes, status: to, updated_at: at })
-        .where('id', 'in', ids.slice(start, start + 5000))
-        .where('status', '=', from)
-        .executeTakeFirst();
-      updated += Number(result.numUpdatedRows);
+      updated += await repo.updateStatusOfManyIf(tx, ids.slice(start, start + 5000), from, {
+        ...group[0].changes,
+        status: to,
+        updated_at: at,
+      });
     }
     if (updated !== ids.length) {
       const order = group[0].order;
@@ -87,9 +84,8 @@ export async function changeOrdersStatus(
     }
   }
   const actorColumns = { actor_type: actor.type, actor_id: actor.id };
-  await insertRows(
+  await repo.insertHistory(
     tx,
-    'order_status_history',
     changes.map((c) => ({
       id: uuidv7(now.getTime()),
       order_id: c.order.id,
@@ -100,9 +96,8 @@ export async function changeOrdersStatus(
       at,
     })),
   );
-  await insertRows(
+  await repo.insertEvents(
     tx,
-    'order_events',
     changes.map((c) => ({
       id: uuidv7(now.getTime()),
       order_id: c.order.id,

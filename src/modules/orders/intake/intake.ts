@@ -281,16 +281,11 @@ export function createIntake(deps: IntakeDeps) {
 
   /** Merge mode `auto`: the new order joins its buyer's open orders in one shipment group. */
   async function groupWithOpenOrders(tx: Executor, run: IntakeRun, rows: BuiltOrder) {
-    const others = await tx
-      .selectFrom('orders')
-      .select(['id', 'group_id'])
-      .where('number', 'in', rows.mergeWith)
-      .where('status', 'in', ['pending_review', 'approved'])
-      .execute();
+    const others = await repo.groupsByNumbers(tx, rows.mergeWith, ['pending_review', 'approved']);
     if (others.length === 0) return;
     const groupId = others.find((o) => o.group_id)?.group_id ?? uuidv7(run.now.getTime());
     const ids = [rows.order.id, ...others.map((o) => o.id)];
-    await tx.updateTable('orders').set({ group_id: groupId }).where('id', 'in', ids).execute();
+    await repo.updateMany(tx, ids, { group_id: groupId });
     rows.order.group_id = groupId;
     const numbers = [rows.order.number, ...rows.mergeWith];
     for (const orderId of ids)

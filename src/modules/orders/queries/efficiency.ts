@@ -37,11 +37,7 @@ export function createEfficiency(deps: {
   async function efficiency(days = 7): Promise<EfficiencyMetrics> {
     const now = clock.now();
     const since = new Date(now.getTime() - days * 86_400_000).toISOString();
-    const decided = await database.db
-      .selectFrom('orders')
-      .select(['created_at', 'decided_at', 'touched', 'status'])
-      .where('decided_at', '>=', since)
-      .execute();
+    const decided = await ordersRepository.decidedSince(database.db, since);
     const touchFree = decided.filter((o) => o.touched !== 1 && o.status !== 'cancelled').length;
     const reviewDurations = decided
       .filter((o) => o.decided_at !== null && o.decided_at > o.created_at)
@@ -62,13 +58,7 @@ export function createEfficiency(deps: {
   /** Deadlines of the period's open orders (older backlogs would drown this week's picture). */
   async function slaCounts(now: Date, since: string) {
     const policy = await deps.policy();
-    const rows = await database.db
-      .selectFrom('orders')
-      .select('ship_by')
-      .where('status', 'in', [...openStatuses])
-      .where('ship_by', 'is not', null)
-      .where('placed_at', '>=', since)
-      .execute();
+    const rows = await ordersRepository.deadlinesPlacedSince(database.db, openStatuses, since);
     const counts = { onTrack: 0, atRisk: 0, breached: 0 };
     for (const row of rows) {
       const status = slaStatus(row.ship_by, now, policy);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database, Executor } from '../../../platform/db/database.ts';
@@ -7,12 +6,14 @@ import type { Row } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { fromMinor } from '../../../platform/money.ts';
-import { decodeCursor, type Page, toPage } from '../../../platform/pagination.ts';
+import { type Page, toPage } from '../../../platform/pagination.ts';
+import { ordersRepository } from '../orders.repository.ts';
 import { slaStatus } from '../priority.ts';
 import { claimTtlMs, splitHoldCodes } from '../queries/order-view.ts';
 import { addTimelineEvent } from '../review/order-review.ts';
+import { noDeadline, type QueueFilter, queueRepository } from './queue.repository.ts';
 
-const noDeadline = '9999-12-31T00:00:00.000Z';
+export type { QueueFilter } from './queue.repository.ts';
 
 export interface QueueItem {
   id: string;
@@ -33,12 +34,6 @@ export interface QueueItem {
   team: string | null;
   claimedBy: string | null;
   claimedAt: string | null;
-}
-
-export interface QueueFilter {
-  team?: string;
-  claimedBy?: string;
-  reviewStage?: 'processor' | 'finance';
 }
 
 function toQueueItem(row: Row<'orders'>, now: Date, claimCutoff: string): QueueItem {
@@ -74,42 +69,12 @@ export function createQueue(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
   const claimCutoff = () => new Date(clock.now().getTime() - claimTtlMs).toISOString();
 
-  function queueQuery(db: Executor, filter: QueueFilter) {
-    let query = db.selectFrom('orders').selectAll().where('status', '=', 'pending_review');
-    if (filter.team) query = query.where('team', '=', filter.team);
-    if (filter.claimedBy)
-      query = query.where('claimed_by', '=', filter.claimedBy).where('claimed_at', '>', claimCutoff());
-    if (filter.reviewStage === 'finance') query = query.where('review_stage', '=', 'finance');
-    // The processor's queue: everything that is not waiting for finance.
-    if (filter.reviewStage === 'processor')
-      query = query.where((eb) =>
-        eb.or([eb('review_stage', 'is', null), eb('review_stage', '=', 'processor')]),
-      );
-    return query;
-  }
-
   async function listQueue(
     filter: QueueFilter,
     cursor: string | null,
     limit: number,
   ): Promise<Page<QueueItem>> {
-    const deadline = sql<string>`coalesce(ship_by, ${noDeadline})`;
-    let query = queueQuery(database.db, filter)
-      .orderBy('priority', 'desc')
-      .orderBy(deadline)
-      .orderBy('id')
-      .limit(limit + 1);
-    if (cursor) {
-      const [priority, shipBy, id] = decodeCursor(cursor, 3) as [number, string, string];
-      query = query.where((eb) =>
-        eb.or([
-          eb('priority', '<', priority),
-          eb.and([eb('priority', '=', priority), eb(deadline, '>', shipBy)]),
-          eb.and([eb('priority', '=', priority), eb(deadline, '=', shipBy), eb('id', '>', id)]),
-        ]),
-      );
-    }
-    const rows = await query.execute();
+    const rows = await queueRepository.listPage(database.db, filter, claimCutoff(), cursor, limit);
     const now = clock.now();
     return toPage(
       rows,
@@ -122,36 +87,16 @@ export function createQueue(deps: { database: Database; clock: Clock }) {
   /** Claims the most urgent unclaimed order matching the filter for the actor. */
   async function claimNext(actor: Actor, filter: QueueFilter): Promise<QueueItem> {
     const now = clock.now();
-    const lock = database.dialect === 'postgres' ? sql`for update skip locked` : sql``;
     return inTransaction(database, async (tx) => {
-      const candidate = await sql<{ id: string }>`
-        select id from orders
-        where status = 'pending_review' and (claimed_by is null or claimed_at <= ${claimCutoff()})
-          ${filter.team ? sql`and team = ${filter.team}` : sql``}
-          ${filter.reviewStage === 'finance' ? sql`and review_stage = 'finance'` : sql``}
-        order by priority desc, coalesce(ship_by, ${noDeadline}), id
-        limit 1 ${lock}`.execute(tx);
-      const id = candidate.rows[0]?.id;
+      const id = await queueRepository.nextUnclaimedId(tx, database.dialect, filter, claimCutoff());
       if (!id) throw new AppError('QUEUE_EMPTY', 'no unclaimed order is waiting in this queue');
       return claimRow(tx, actor, now, id);
     });
   }
 
   async function claimRow(tx: Executor, actor: Actor, now: Date, orderId: string): Promise<QueueItem> {
-    const result = await tx
-      .updateTable('orders')
-      .set({ claimed_by: actor.name, claimed_at: now.toISOString() })
-      .where('id', '=', orderId)
-      .where('status', '=', 'pending_review')
-      .where((eb) =>
-        eb.or([
-          eb('claimed_by', 'is', null),
-          eb('claimed_by', '=', actor.name),
-          eb('claimed_at', '<=', claimCutoff()),
-        ]),
-      )
-      .executeTakeFirst();
-    const row = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    const isClaimed = await queueRepository.claim(tx, orderId, actor.name, now.toISOString(), claimCutoff());
+    const row = await ordersRepository.findById(tx, orderId);
     if (!row) throw notFound('order', orderId);
     if (row.status !== 'pending_review') {
       throw new AppError(
@@ -160,7 +105,7 @@ export function createQueue(deps: { database: Database; clock: Clock }) {
         { status: row.status },
       );
     }
-    if (Number(result.numUpdatedRows) !== 1) {
+    if (!isClaimed) {
       throw new AppError('ALREADY_CLAIMED', `order ${row.number} is claimed by ${row.claimed_by}`, {
         claimedBy: row.claimed_by,
       });
@@ -177,13 +122,7 @@ export function createQueue(deps: { database: Database; clock: Clock }) {
   async function unclaimOrder(actor: Actor, orderId: string): Promise<void> {
     const now = clock.now();
     await inTransaction(database, async (tx) => {
-      const result = await tx
-        .updateTable('orders')
-        .set({ claimed_by: null, claimed_at: null })
-        .where('id', '=', orderId)
-        .where('claimed_by', '=', actor.name)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 1)
+      if (await queueRepository.unclaim(tx, orderId, actor.name))
         await addTimelineEvent(tx, actor, now, orderId, 'unclaimed', {});
     });
   }

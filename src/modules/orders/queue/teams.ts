@@ -4,6 +4,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { invalidField } from '../../../platform/errors.ts';
+import { teamsRepository } from './teams.repository.ts';
 
 /** Queue teams (an urgent team, a custom-order team…) and who is in them, by username. */
 export function createTeams(deps: { database: Database; clock: Clock }) {
@@ -11,12 +12,8 @@ export function createTeams(deps: { database: Database; clock: Clock }) {
 
   async function listTeams() {
     const [teams, members] = await Promise.all([
-      database.db.selectFrom('teams').selectAll().orderBy('id').execute(),
-      database.db
-        .selectFrom('team_members')
-        .innerJoin('staff_users_view as users', 'users.id', 'team_members.user_id')
-        .select(['team_members.team_id', 'users.username'])
-        .execute(),
+      teamsRepository.listTeams(database.db),
+      teamsRepository.listMembers(database.db),
     ]);
     return teams.map((t) => ({
       id: t.id,
@@ -32,27 +29,15 @@ export function createTeams(deps: { database: Database; clock: Clock }) {
   async function saveTeam(actor: Actor, input: { id: string; name: string; members: readonly string[] }) {
     const now = clock.now();
     await inTransaction(database, async (tx) => {
-      const users =
-        input.members.length === 0
-          ? []
-          : await tx
-              .selectFrom('staff_users_view')
-              .select(['id', 'username'])
-              .where('username', 'in', [...input.members])
-              .execute();
+      const users = await teamsRepository.usersNamed(tx, input.members);
       const unknown = input.members.filter((m) => !users.some((u) => u.username === m));
       if (unknown.length > 0) throw invalidField('members', `no user ${unknown.join(', ')}`);
-      await tx
-        .insertInto('teams')
-        .values({ id: input.id, name: input.name, created_at: now.toISOString() })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: input.name }))
-        .execute();
-      await tx.deleteFrom('team_members').where('team_id', '=', input.id).execute();
-      if (users.length > 0)
-        await tx
-          .insertInto('team_members')
-          .values(users.map((u) => ({ team_id: input.id, user_id: u.id })))
-          .execute();
+      await teamsRepository.upsertTeam(tx, { id: input.id, name: input.name, createdAt: now.toISOString() });
+      await teamsRepository.replaceMembers(
+        tx,
+        input.id,
+        users.map((u) => u.id),
+      );
       await recordAudit(tx, actor, now, {
         action: 'team.saved',
         targetType: 'team',
@@ -64,13 +49,7 @@ export function createTeams(deps: { database: Database; clock: Clock }) {
   }
 
   async function teamsOf(username: string): Promise<string[]> {
-    const rows = await database.db
-      .selectFrom('team_members')
-      .innerJoin('staff_users_view as users', 'users.id', 'team_members.user_id')
-      .select('team_members.team_id')
-      .where('users.username', '=', username)
-      .execute();
-    return rows.map((r) => r.team_id);
+    return teamsRepository.teamIdsOf(database.db, username);
   }
 
   return { listTeams, saveTeam, teamsOf };

@@ -10,6 +10,7 @@ import { signLink, verifyLink } from '../../../platform/signed-link.ts';
 import { ttlCache } from '../../../platform/ttl-cache.ts';
 import { customerActionHolds } from '../audit/audit-rules.ts';
 import type { AddressInput, OrderChanges } from '../edits/order-edits.ts';
+import { ordersRepository } from '../orders.repository.ts';
 import { addTimelineEvent } from './order-review.ts';
 
 export { customerActionHolds };
@@ -66,18 +67,9 @@ export function createCustomerAction(deps: {
 
   /** Worker handler: mails the customer their link and notes it on the timeline. */
   async function notifyCustomer(orderId: string, codes: readonly string[]): Promise<void> {
-    const order = await database.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('id', '=', orderId)
-      .executeTakeFirst();
+    const order = await ordersRepository.findById(database.db, orderId);
     if (order?.status !== 'pending_review') return;
-    const holds = await database.db
-      .selectFrom('order_holds')
-      .select(['code', 'message'])
-      .where('order_id', '=', orderId)
-      .where('released_at', 'is', null)
-      .execute();
+    const holds = await ordersRepository.openHolds(database.db, orderId);
     const open = holds.filter((h) => codes.includes(h.code));
     if (open.length === 0) return;
     const now = clock.now();
@@ -111,16 +103,8 @@ export function createCustomerAction(deps: {
 
   /** Worker handler: mails a note written to the customer, with the link to answer or fix the order. */
   async function sendCustomerMessage(orderId: string, noteId: string): Promise<void> {
-    const order = await database.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('id', '=', orderId)
-      .executeTakeFirst();
-    const note = await database.db
-      .selectFrom('order_notes')
-      .selectAll()
-      .where('id', '=', noteId)
-      .executeTakeFirst();
+    const order = await ordersRepository.findById(database.db, orderId);
+    const note = await ordersRepository.findNote(database.db, noteId);
     if (!order || !note) return;
     const actor: Actor = { type: 'system', id: null, name: 'notifications' };
     if (!order.customer_email) {
@@ -147,11 +131,7 @@ export function createCustomerAction(deps: {
 
   async function orderOfLink(token: string) {
     const { subject } = verifyLink(await secret.get(), token, linkPurpose, clock.now());
-    const order = await database.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('id', '=', subject)
-      .executeTakeFirst();
+    const order = await ordersRepository.findById(database.db, subject);
     if (!order) throw notFound('order', subject);
     return order;
   }
@@ -159,12 +139,7 @@ export function createCustomerAction(deps: {
   /** What the public page shows: the order number, the address on file and what is wrong with it. */
   async function viewAddressFix(token: string) {
     const order = await orderOfLink(token);
-    const holds = await database.db
-      .selectFrom('order_holds')
-      .select(['code', 'message'])
-      .where('order_id', '=', order.id)
-      .where('released_at', 'is', null)
-      .execute();
+    const holds = await ordersRepository.openHolds(database.db, order.id);
     return {
       number: order.number,
       status: order.status,

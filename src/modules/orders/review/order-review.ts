@@ -13,22 +13,18 @@ import { changeOrderStatus } from '../edits/status-changes.ts';
 import { ordersRepository } from '../orders.repository.ts';
 import type { OrderQueries } from '../queries/order-queries.ts';
 import { addTimelineEvent } from '../queries/timeline.ts';
+import { reviewRepository } from './review.repository.ts';
 
 export { addTimelineEvent };
 
 export type ReviewStage = 'processor' | 'finance';
 
 export async function openHolds(tx: Executor, orderId: string) {
-  return tx
-    .selectFrom('order_holds')
-    .selectAll()
-    .where('order_id', '=', orderId)
-    .where('released_at', 'is', null)
-    .execute();
+  return ordersRepository.openHolds(tx, orderId);
 }
 
 async function loadOnHold(tx: Executor, orderId: string): Promise<Row<'orders'>> {
-  const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  const order = await ordersRepository.findById(tx, orderId);
   if (!order) throw notFound('order', orderId);
   if (order.status !== 'pending_review')
     throw new AppError('NOT_ON_HOLD', `order ${order.number} is ${order.status}, not on hold`, {
@@ -51,15 +47,12 @@ export async function releaseHoldRows(
 ): Promise<{ isApproved: boolean }> {
   if (holds.length === 0) return { isApproved: false };
   const at = now.toISOString();
-  await tx
-    .updateTable('order_holds')
-    .set({ released_at: at, released_by: actor.name })
-    .where(
-      'id',
-      'in',
-      holds.map((h) => h.id),
-    )
-    .execute();
+  await ordersRepository.releaseHolds(
+    tx,
+    holds.map((h) => h.id),
+    at,
+    actor.name,
+  );
   const remaining = (await openHolds(tx, order.id)).map((h) => h.code);
   const changes = { hold_codes: remaining.join(','), ...(context.isHuman ? { touched: 1 } : {}) };
   await addTimelineEvent(tx, actor, now, order.id, 'hold_released', {
@@ -68,11 +61,7 @@ export async function releaseHoldRows(
     automatic: !context.isHuman,
   });
   if (remaining.length > 0) {
-    await tx
-      .updateTable('orders')
-      .set({ ...changes, updated_at: at })
-      .where('id', '=', order.id)
-      .execute();
+    await ordersRepository.update(tx, order.id, { ...changes, updated_at: at });
     return { isApproved: false };
   }
   await changeOrderStatus(tx, actor, now, order.id, {
@@ -170,11 +159,11 @@ export function createReview(deps: { database: Database; clock: Clock; queries: 
         });
         await ordersRepository.releaseOpenHolds(tx, orderId, now.toISOString(), 'cancelled');
       } else if (stage === 'processor') {
-        await tx
-          .updateTable('orders')
-          .set({ review_stage: 'finance', touched: 1, updated_at: now.toISOString() })
-          .where('id', '=', orderId)
-          .execute();
+        await ordersRepository.update(tx, orderId, {
+          review_stage: 'finance',
+          touched: 1,
+          updated_at: now.toISOString(),
+        });
       } else {
         await releaseHoldRows(tx, actor, now, { ...order, touched: 1 }, [highRisk], {
           isHuman: true,
@@ -195,19 +184,16 @@ export function createReview(deps: { database: Database; clock: Clock; queries: 
     reason?: string,
   ) {
     try {
-      await tx
-        .insertInto('review_decisions')
-        .values({
-          id: uuidv7(now.getTime()),
-          order_id: order.id,
-          stage,
-          decision,
-          reason: reason ?? null,
-          actor_id: actor.id,
-          actor_name: actor.name,
-          at: now.toISOString(),
-        })
-        .execute();
+      await reviewRepository.insertDecision(tx, {
+        id: uuidv7(now.getTime()),
+        order_id: order.id,
+        stage,
+        decision,
+        reason: reason ?? null,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        at: now.toISOString(),
+      });
     } catch (error) {
       if (isUniqueViolation(error))
         throw new AppError('ALREADY_DECIDED', `the ${stage} review of ${order.number} was already decided`, {
