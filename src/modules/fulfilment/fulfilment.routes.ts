@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authErrors, errorBody, idParams } from '../../contracts/common.ts';
+import { access, authErrors, errorBody, idParams, pdfFile, writeErrors } from '../../contracts/common.ts';
 import {
   casePage,
   caseQuery,
@@ -18,11 +18,7 @@ import { packingSlipPdf } from './documents/packing-slip.ts';
 import { pickListPdf } from './documents/pick-list.ts';
 import type { Fulfilment } from './index.ts';
 
-const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
 const tags = ['fulfilment'];
-const read = { permission: 'fulfilment:read' } as const;
-const write = { permission: 'fulfilment:write' } as const;
-const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...authErrors };
 
 /** Waves and picking, the packing station, exception cases. */
 export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod {
@@ -36,7 +32,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           body: newWaveBody,
           response: { 201: wave, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
       async (request, reply) =>
         reply.status(201).send(await fulfilment.createWave(request.principal!.actor, request.body)),
@@ -50,7 +46,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           querystring: waveQuery,
           response: { 200: wavePage, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request) => fulfilment.listWaves(request.query),
     );
@@ -63,7 +59,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           params: idParams,
           response: { 200: wave, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request) => fulfilment.getWave(request.params.id),
     );
@@ -76,7 +72,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           params: idParams,
           response: { 200: pdfFile, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request, reply) => {
         const found = await fulfilment.getWave(request.params.id);
@@ -108,7 +104,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           body: pickBody,
           response: { 200: wave, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
       async (request) => fulfilment.recordPick(request.principal!.actor, request.params.id, request.body),
     );
@@ -122,7 +118,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           params: z.object({ ref: z.string().min(1).max(64) }),
           response: { 200: packingView, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request) => fulfilment.packingView(request.params.ref),
     );
@@ -137,7 +133,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           body: packBody,
           response: { 200: packingView, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
       async (request) => fulfilment.packOrder(request.principal!.actor, request.params.id, request.body),
     );
@@ -150,7 +146,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           params: idParams,
           response: { 200: pdfFile, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request, reply) => {
         const view = await fulfilment.packingView(request.params.id);
@@ -177,7 +173,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           querystring: caseQuery,
           response: { 200: casePage, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request) => fulfilment.listCases(request.query),
     );
@@ -191,7 +187,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           body: resolveCaseBody,
           response: { 200: deliveryCase, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
       async (request) =>
         fulfilment.resolveCase(request.principal!.actor, request.params.id, request.body.note),

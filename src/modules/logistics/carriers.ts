@@ -16,7 +16,7 @@ import type { Database, Executor } from '../../platform/db/database.ts';
 import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromMinor, toMinor } from '../../platform/money.ts';
 import { readSetting, writeSetting } from '../../platform/settings.ts';
@@ -57,10 +57,7 @@ function toRateCardInput(card: RateCard): RateCardInput {
 function assertZonesPriced(card: RateCardInput): void {
   const priced = new Set(card.rates.map((r) => r.zoneId));
   const unpriced = card.zones.find((zone) => !priced.has(zone.id));
-  if (unpriced)
-    throw new AppError('VALIDATION_FAILED', `rateCard.zones: zone "${unpriced.id}" has no rate`, {
-      field: 'rateCard.zones',
-    });
+  if (unpriced) throw invalidField('rateCard.zones', `zone "${unpriced.id}" has no rate`);
 }
 
 export function toCarrier(row: Row<'carriers'>, services: Row<'carrier_services'>[]): Carrier {
@@ -126,9 +123,7 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
 
   async function createCarrier(actor: Actor, input: z.output<typeof newCarrierBody>) {
     if (input.trackingRangeEnd < input.trackingRangeStart)
-      throw new AppError('VALIDATION_FAILED', 'trackingRangeEnd: must not be below the start', {
-        field: 'trackingRangeEnd',
-      });
+      throw invalidField('trackingRangeEnd', 'must not be below the start');
     const now = clock.now();
     const secret = randomBytes(24).toString('base64url');
     const id = await inTransaction(database, async (tx) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authErrors, errorBody, idParams } from '../../contracts/common.ts';
+import { access, authErrors, errorBody, idParams, pdfFile, writeErrors } from '../../contracts/common.ts';
 import {
   carrier,
   carrierChangesBody,
@@ -36,12 +36,7 @@ const routePlan = z.object({
   iterations: z.number(),
 });
 
-const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
 const tags = ['logistics'];
-const read = { permission: 'fulfilment:read' } as const;
-const write = { permission: 'fulfilment:write' } as const;
-const manage = { permission: 'logistics:manage' } as const;
-const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...authErrors };
 const carrierParams = z.object({ carrierId: z.string().min(1).max(64) });
 
 /** Carriers and rate cards, delivery rules, shipping and labels, tracking pushes, scorecards. */
@@ -55,7 +50,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           summary: 'Carriers with their services and rate cards',
           response: { 200: carrierList, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async () => logistics.listCarriers(),
     );
@@ -68,7 +63,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: newCarrierBody,
           response: { 201: createdCarrier, ...writeErrors },
         },
-        config: manage,
+        config: access.logisticsManage,
       },
       async (request, reply) =>
         reply.status(201).send(await logistics.createCarrier(request.principal!.actor, request.body)),
@@ -83,7 +78,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: carrierChangesBody,
           response: { 200: carrier, ...writeErrors },
         },
-        config: manage,
+        config: access.logisticsManage,
       },
       async (request) =>
         logistics.updateCarrier(request.principal!.actor, request.params.carrierId, request.body),
@@ -98,7 +93,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: serviceBody,
           response: { 200: carrier, ...writeErrors },
         },
-        config: manage,
+        config: access.logisticsManage,
       },
       async (request) =>
         logistics.saveService(request.principal!.actor, request.params.carrierId, request.body),
@@ -111,7 +106,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           summary: 'Delivery-method rules and detection thresholds',
           response: { 200: deliveryRules, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async () => logistics.deliveryRules(),
     );
@@ -124,7 +119,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: deliveryRules,
           response: { 200: deliveryRules, ...writeErrors },
         },
-        config: manage,
+        config: access.logisticsManage,
       },
       async (request) => logistics.updateDeliveryRules(request.principal!.actor, request.body),
     );
@@ -140,7 +135,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: shipBody,
           response: { 201: shipment, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
       async (request, reply) =>
         reply
@@ -156,7 +151,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           querystring: shipmentQuery,
           response: { 200: shipmentPage, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request) => logistics.listShipments(request.query),
     );
@@ -169,7 +164,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           params: idParams,
           response: { 200: shipment, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request) => logistics.getShipment(request.params.id),
     );
@@ -182,7 +177,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           params: idParams,
           response: { 200: pdfFile, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request, reply) => {
         const label = await logistics.labelFor(request.params.id);
@@ -201,7 +196,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           querystring: scorecardQuery,
           response: { 200: scorecardList, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request) => logistics.carrierScorecards(request.query),
     );
@@ -215,7 +210,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: z.record(z.string(), z.unknown()).describe('a stop list: depot, vehicles, stops'),
           response: { 200: routePlan, 400: errorBody, 422: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request) => {
         const result = planRoutes(parseStopList(JSON.stringify(request.body)));

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { escapeLike, likeOperator, readJson } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromMinor } from '../../platform/money.ts';
@@ -129,7 +129,7 @@ export function createShipping(deps: {
       const all = await candidateServices(tx, now);
       const candidates = input.serviceId ? all.filter((c) => c.serviceId === input.serviceId) : all;
       if (input.serviceId && candidates.length === 0)
-        throw new AppError('VALIDATION_FAILED', 'serviceId: no such active service', { field: 'serviceId' });
+        throw invalidField('serviceId', 'no such active service');
       const facts = {
         weightGrams: parcel.weightGrams,
         longestSideMm: Math.max(...sides),
