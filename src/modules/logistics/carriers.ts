@@ -20,6 +20,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromMinor, toMinor } from '../../platform/money.ts';
 import { readSetting, writeSetting } from '../../platform/settings.ts';
+import { carriersRepository } from './carriers.repository.ts';
 import type { RateCard } from './rate-card.ts';
 
 const currency = 'CNY';
@@ -91,11 +92,7 @@ export function toCarrier(row: Row<'carriers'>, services: Row<'carrier_services'
 }
 
 export async function carrierByIdOrCode(db: Executor, ref: string): Promise<Row<'carriers'> | undefined> {
-  return db
-    .selectFrom('carriers')
-    .selectAll()
-    .where((eb) => eb.or([eb('id', '=', ref), eb('code', '=', ref)]))
-    .executeTakeFirst();
+  return carriersRepository.findByIdOrCode(db, ref);
 }
 
 /** Carriers and their services (express, standard, freight, same-day, crowdsourced, pickup point). */
@@ -104,8 +101,8 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
 
   async function listCarriers(): Promise<{ items: Carrier[] }> {
     const [rows, services] = await Promise.all([
-      database.db.selectFrom('carriers').selectAll().orderBy('code').execute(),
-      database.db.selectFrom('carrier_services').selectAll().orderBy('code').execute(),
+      carriersRepository.listAll(database.db),
+      carriersRepository.services(database.db),
     ]);
     return { items: rows.map((row) => toCarrier(row, services)) };
   }
@@ -113,11 +110,7 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
   async function getCarrier(ref: string): Promise<Carrier> {
     const row = await carrierByIdOrCode(database.db, ref);
     if (!row) throw notFound('carrier', ref);
-    const services = await database.db
-      .selectFrom('carrier_services')
-      .selectAll()
-      .where('carrier_id', '=', row.id)
-      .execute();
+    const services = await carriersRepository.services(database.db, row.id);
     return toCarrier(row, services);
   }
 
@@ -133,23 +126,20 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
         });
       const at = now.toISOString();
       const carrierId = uuidv7(now.getTime());
-      await tx
-        .insertInto('carriers')
-        .values({
-          id: carrierId,
-          code: input.code,
-          name: input.name,
-          contract_notes: input.contractNotes ?? null,
-          tracking_secret: secret,
-          tracking_prefix: input.trackingPrefix,
-          range_start: input.trackingRangeStart,
-          range_end: input.trackingRangeEnd,
-          range_next: input.trackingRangeStart,
-          is_active: 1,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await carriersRepository.insert(tx, {
+        id: carrierId,
+        code: input.code,
+        name: input.name,
+        contract_notes: input.contractNotes ?? null,
+        tracking_secret: secret,
+        tracking_prefix: input.trackingPrefix,
+        range_start: input.trackingRangeStart,
+        range_end: input.trackingRangeEnd,
+        range_next: input.trackingRangeStart,
+        is_active: 1,
+        created_at: at,
+        updated_at: at,
+      });
       await recordAudit(tx, actor, now, {
         action: 'carrier.created',
         targetType: 'carrier',
@@ -170,7 +160,7 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
       if (changes.name !== undefined) set.name = changes.name;
       if (changes.contractNotes !== undefined) set.contract_notes = changes.contractNotes;
       if (changes.isActive !== undefined) set.is_active = changes.isActive ? 1 : 0;
-      await tx.updateTable('carriers').set(set).where('id', '=', row.id).execute();
+      await carriersRepository.update(tx, row.id, set);
       await recordAudit(tx, actor, now, {
         action: 'carrier.updated',
         targetType: 'carrier',
@@ -200,11 +190,11 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
         transit_days: input.transitDays,
         is_active: input.isActive ? 1 : 0,
       };
-      await tx
-        .insertInto('carrier_services')
-        .values({ id: uuidv7(now.getTime()), carrier_id: carrier.id, code: input.code, ...values })
-        .onConflict((oc) => oc.columns(['carrier_id', 'code']).doUpdateSet(values))
-        .execute();
+      await carriersRepository.saveService(
+        tx,
+        { id: uuidv7(now.getTime()), carrierId: carrier.id, code: input.code },
+        values,
+      );
       await recordAudit(tx, actor, now, {
         action: 'carrier.service_saved',
         targetType: 'carrier',
