@@ -109,8 +109,8 @@ export async function createApp(options: AppOptions) {
       { name: 'hold timers', everyMs: 15_000, run: () => orders.releaseDueTimers() },
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
-      { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.detectDeliveryProblems() },
-      { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.pollConfiguredCarriers() },
+      { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.tracking.detectProblems() },
+      { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.tracking.pollConfigured() },
     ],
     logger,
   );

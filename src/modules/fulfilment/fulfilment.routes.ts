@@ -35,7 +35,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         config: access.fulfilmentWrite,
       },
       async (request, reply) =>
-        reply.status(201).send(await fulfilment.createWave(request.principal!.actor, request.body)),
+        reply.status(201).send(await fulfilment.waves.create(request.principal!.actor, request.body)),
     );
     app.get(
       '/waves',
@@ -48,7 +48,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         },
         config: access.fulfilmentRead,
       },
-      async (request) => fulfilment.listWaves(request.query),
+      async (request) => fulfilment.waves.list(request.query),
     );
     app.get(
       '/waves/:id',
@@ -61,7 +61,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         },
         config: access.fulfilmentRead,
       },
-      async (request) => fulfilment.getWave(request.params.id),
+      async (request) => fulfilment.waves.get(request.params.id),
     );
     app.get(
       '/waves/:id/pick-list.pdf',
@@ -75,7 +75,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         config: access.fulfilmentRead,
       },
       async (request, reply) => {
-        const found = await fulfilment.getWave(request.params.id);
+        const found = await fulfilment.waves.get(request.params.id);
         const pdf = await pickListPdf({
           number: found.number,
           warehouse: found.warehouse,
@@ -106,7 +106,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         },
         config: access.fulfilmentWrite,
       },
-      async (request) => fulfilment.recordPick(request.principal!.actor, request.params.id, request.body),
+      async (request) => fulfilment.waves.recordPick(request.principal!.actor, request.params.id, request.body),
     );
 
     app.get(
@@ -120,7 +120,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         },
         config: access.fulfilmentRead,
       },
-      async (request) => fulfilment.packingView(request.params.ref),
+      async (request) => fulfilment.packing.view(request.params.ref),
     );
     app.post(
       '/orders/:id/pack',
@@ -135,7 +135,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         },
         config: access.fulfilmentWrite,
       },
-      async (request) => fulfilment.packOrder(request.principal!.actor, request.params.id, request.body),
+      async (request) => fulfilment.packing.pack(request.principal!.actor, request.params.id, request.body),
     );
     app.get(
       '/orders/:id/packing-slip.pdf',
@@ -149,7 +149,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         config: access.fulfilmentRead,
       },
       async (request, reply) => {
-        const view = await fulfilment.packingView(request.params.id);
+        const view = await fulfilment.packing.view(request.params.id);
         const pdf = await packingSlipPdf({
           number: view.number,
           customerName: view.customerName,
@@ -175,7 +175,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         },
         config: access.fulfilmentRead,
       },
-      async (request) => fulfilment.listCases(request.query),
+      async (request) => fulfilment.cases.list(request.query),
     );
     app.post(
       '/cases/:id/resolve',
@@ -190,7 +190,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         config: access.fulfilmentWrite,
       },
       async (request) =>
-        fulfilment.resolveCase(request.principal!.actor, request.params.id, request.body.note),
+        fulfilment.cases.resolve(request.principal!.actor, request.params.id, request.body.note),
     );
   };
 }

@@ -52,7 +52,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         },
         config: access.fulfilmentRead,
       },
-      async () => logistics.listCarriers(),
+      async () => logistics.carriers.list(),
     );
     app.post(
       '/carriers',
@@ -66,7 +66,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         config: access.logisticsManage,
       },
       async (request, reply) =>
-        reply.status(201).send(await logistics.createCarrier(request.principal!.actor, request.body)),
+        reply.status(201).send(await logistics.carriers.create(request.principal!.actor, request.body)),
     );
     app.patch(
       '/carriers/:carrierId',
@@ -81,7 +81,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         config: access.logisticsManage,
       },
       async (request) =>
-        logistics.updateCarrier(request.principal!.actor, request.params.carrierId, request.body),
+        logistics.carriers.update(request.principal!.actor, request.params.carrierId, request.body),
     );
     app.put(
       '/carriers/:carrierId/services',
@@ -96,7 +96,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         config: access.logisticsManage,
       },
       async (request) =>
-        logistics.saveService(request.principal!.actor, request.params.carrierId, request.body),
+        logistics.carriers.saveService(request.principal!.actor, request.params.carrierId, request.body),
     );
     app.get(
       '/logistics/rules',
@@ -108,7 +108,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         },
         config: access.fulfilmentRead,
       },
-      async () => logistics.deliveryRules(),
+      async () => logistics.rules.get(),
     );
     app.put(
       '/logistics/rules',
@@ -121,7 +121,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         },
         config: access.logisticsManage,
       },
-      async (request) => logistics.updateDeliveryRules(request.principal!.actor, request.body),
+      async (request) => logistics.rules.update(request.principal!.actor, request.body),
     );
 
     app.post(
@@ -140,7 +140,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .status(201)
-          .send(await logistics.shipOrder(request.principal!.actor, request.params.id, request.body)),
+          .send(await logistics.shipments.ship(request.principal!.actor, request.params.id, request.body)),
     );
     app.get(
       '/shipments',
@@ -153,7 +153,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         },
         config: access.fulfilmentRead,
       },
-      async (request) => logistics.listShipments(request.query),
+      async (request) => logistics.shipments.list(request.query),
     );
     app.get(
       '/shipments/:id',
@@ -166,7 +166,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         },
         config: access.fulfilmentRead,
       },
-      async (request) => logistics.getShipment(request.params.id),
+      async (request) => logistics.shipments.get(request.params.id),
     );
     app.get(
       '/shipments/:id/label.pdf',
@@ -180,7 +180,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         config: access.fulfilmentRead,
       },
       async (request, reply) => {
-        const label = await logistics.labelFor(request.params.id);
+        const label = await logistics.shipments.label(request.params.id);
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="${label.trackingNumber}.pdf"`)
@@ -198,7 +198,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
         },
         config: access.fulfilmentRead,
       },
-      async (request) => logistics.carrierScorecards(request.query),
+      async (request) => logistics.scorecards.list(request.query),
     );
 
     app.post(
@@ -239,7 +239,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           config: { isPublic: true },
         },
         async (request) =>
-          logistics.receiveTrackingPush(
+          logistics.tracking.receivePush(
             request.params.carrierId,
             Buffer.isBuffer(request.body) ? request.body : Buffer.from(String(request.body ?? '')),
             request.headers['x-ordo-signature'] as string | undefined,

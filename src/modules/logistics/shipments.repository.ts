@@ -63,10 +63,6 @@ export const shipmentsRepository = {
     return query;
   },
 
-  ofOrder(db: Executor, orderId: string) {
-    return shipmentRows(db).where('s.order_id', '=', orderId).orderBy('s.shipped_at').execute();
-  },
-
   async insert(tx: Executor, row: NewRow<'shipments'>): Promise<void> {
     await tx.insertInto('shipments').values(row).execute();
   },

@@ -214,10 +214,6 @@ export function createShipping(deps: {
     return pageNewestFirst(query, 's.id', filter, toShipment, (r) => r.id);
   }
 
-  async function orderShipments(orderId: string) {
-    return (await shipmentsRepository.ofOrder(database.db, orderId)).map(toShipment);
-  }
-
   /** What the label prints: from the warehouse that holds the stock, to the order's address. */
   async function labelFor(shipmentId: string): Promise<ShippingLabel> {
     const db = database.db;
@@ -257,5 +253,5 @@ export function createShipping(deps: {
     };
   }
 
-  return { shipOrder, getShipment, listShipments, orderShipments, labelFor };
+  return { shipOrder, getShipment, listShipments, labelFor };
 }
