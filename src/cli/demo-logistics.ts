@@ -158,18 +158,18 @@ export async function setUpLogistics(
   manager: Actor,
 ): Promise<void> {
   const logistics = createLogistics({ database: app.database, clock });
-  const existing = new Set((await logistics.listCarriers()).items.map((c) => c.code));
+  const existing = new Set((await logistics.carriers.list()).items.map((c) => c.code));
   for (const { services, ...carrier } of demoCarriers) {
     if (existing.has(carrier.code)) continue;
-    await logistics.createCarrier(manager, {
+    await logistics.carriers.create(manager, {
       ...carrier,
       trackingRangeStart: 1,
       trackingRangeEnd: 9_999_999_999,
     });
     for (const service of services)
-      await logistics.saveService(manager, carrier.code, serviceBody.parse(service));
+      await logistics.carriers.saveService(manager, carrier.code, serviceBody.parse(service));
   }
-  await logistics.updateDeliveryRules(manager, await logistics.deliveryRules());
+  await logistics.rules.update(manager, await logistics.rules.get());
   const teams = new Set((await orders.teams.list()).map((t) => t.id));
   for (const team of demoTeams) if (!teams.has(team.id)) await orders.teams.save(manager, team);
 }
@@ -196,27 +196,27 @@ export function demoShipping(app: App, clock: DemoClock, actors: { warehouse: Ac
   let shipped = 0;
 
   async function shipWarehouse(warehouse: string): Promise<void> {
-    const wave = await fulfilment.createWave(actors.warehouse, {
+    const wave = await fulfilment.waves.create(actors.warehouse, {
       warehouse,
       maxOrders: 500,
       itemMix: 'any',
     });
     for (const line of wave.lines)
-      await fulfilment.recordPick(actors.warehouse, wave.id, {
+      await fulfilment.waves.recordPick(actors.warehouse, wave.id, {
         sku: line.sku,
         quantity: line.quantity,
         isShort: false,
       });
-    const picked = await fulfilment.getWave(wave.id);
+    const picked = await fulfilment.waves.get(wave.id);
     for (const order of picked.orders) {
-      const view = await fulfilment.packingView(order.id);
+      const view = await fulfilment.packing.view(order.id);
       if (view.status !== 'picking') continue;
       const scans = view.items.flatMap((item) => Array.from({ length: item.quantity }, () => item.sku));
-      await fulfilment.packOrder(actors.warehouse, order.id, {
+      await fulfilment.packing.pack(actors.warehouse, order.id, {
         scans,
         weightGrams: 180 + 230 * scans.length,
       });
-      const shipment = await logistics.shipOrder(actors.warehouse, order.id, {}).catch(() => null);
+      const shipment = await logistics.shipments.ship(actors.warehouse, order.id, {}).catch(() => null);
       if (!shipment) continue;
       shipped += 1;
       scheduleScans(shipment);
@@ -261,7 +261,7 @@ export function demoShipping(app: App, clock: DemoClock, actors: { warehouse: Ac
       const body = Buffer.from(JSON.stringify({ events }));
       const signature = `sha256=${signTrackingBody(secrets.get(code) ?? '', body)}`;
       clock.set(new Date(Math.max(...events.map((e) => Date.parse(e.occurredAt))) + 60_000));
-      await logistics.receiveTrackingPush(code, body, signature);
+      await logistics.tracking.receivePush(code, body, signature);
     }
   }
 
