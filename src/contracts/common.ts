@@ -46,7 +46,9 @@ export const writeErrors = {
 export const csvText = z.string().describe('CSV text with a header row');
 
 /** A PDF response body. */
-export const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
+export const pdfFile = z
+  .custom<Uint8Array<ArrayBufferLike>>((value) => value instanceof Uint8Array)
+  .describe('a PDF document (application/pdf)');
 
 /** A path segment naming a record by its code (SKU, warehouse). */
 export const codeParams = z.object({ code: z.string().min(1).max(64) });
