@@ -33,6 +33,10 @@ import { useCursorList } from '../hooks/useCursorList';
 import { useLoader } from '../hooks/useLoader';
 import { useNow } from '../hooks/useNow';
 import { usePageTitle } from '../hooks/usePageTitle';
+import type { FromState } from '../routes';
+
+/** Orders opened from here keep the queue's menu entry lit. */
+const fromQueue: FromState = { from: '/orders/queue' };
 
 const shortcuts = [
   { keys: ['j', 'k'], action: 'queue.keys.move' },
@@ -77,7 +81,7 @@ function BulkResult({ summary, onClose }: { summary: BulkSummary; onClose: () =>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {problems.map((result) => (
               <li key={result.orderId} data-testid="bulk-result-item" data-outcome={result.outcome}>
-                <Link to={`/orders/${result.orderId}`}>
+                <Link to={`/orders/${result.orderId}`} state={fromQueue}>
                   {summary.numbers.get(result.orderId) ?? result.orderId}
                 </Link>
                 {' — '}
@@ -173,7 +177,7 @@ export default function ReviewQueuePage() {
     try {
       const item = await orderReviewApi.queue.claimNext({ team: team || undefined, stage });
       message.success(t('queue.claimedNext', { number: item.number }));
-      navigate(`/orders/${item.id}`);
+      navigate(`/orders/${item.id}`, { state: fromQueue });
     } catch (failure) {
       message.info(errorText(t, failure));
     }
@@ -233,7 +237,7 @@ export default function ReviewQueuePage() {
         case 'Enter':
           // A focused button or link keeps its own Enter.
           if (event.target instanceof HTMLElement && event.target.closest('button, a')) return;
-          if (state.focused) navigate(`/orders/${state.focused.id}`);
+          if (state.focused) navigate(`/orders/${state.focused.id}`, { state: fromQueue });
           break;
         case 'c':
           void state.claimNext();
@@ -271,6 +275,7 @@ export default function ReviewQueuePage() {
       render: (number: string, item) => (
         <Link
           to={`/orders/${item.id}`}
+          state={fromQueue}
           onClick={(event) => event.stopPropagation()}
           data-testid="queue-number"
         >
@@ -439,7 +444,7 @@ export default function ReviewQueuePage() {
           }
           onRow={(item, index) => ({
             onClick: () => setFocus(index ?? -1),
-            onDoubleClick: () => navigate(`/orders/${item.id}`),
+            onDoubleClick: () => navigate(`/orders/${item.id}`, { state: fromQueue }),
             'data-focused': index === focus ? 'true' : undefined,
             'data-testid': 'queue-row',
             style:
