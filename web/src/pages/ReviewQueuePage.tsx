@@ -4,20 +4,7 @@ import {
   ReloadOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Empty,
-  Popover,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Empty, Popover, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +13,7 @@ import { type BulkReleaseResult, orderReviewApi, type QueueItem } from '../api/o
 import { ordersApi, type ReviewStage } from '../api/orders';
 import { useAuth } from '../auth';
 import { CursorPager } from '../components/CursorPager';
+import { DataTable } from '../components/DataTable';
 import { EnumText, HoldTag, PriorityScore, ReviewStageTag, SlaTag } from '../components/StatusTags';
 import { errorText } from '../errors';
 import { formatCountdown, formatMoney } from '../format';
@@ -429,7 +417,7 @@ export default function ReviewQueuePage() {
       ) : null}
       {bulk ? <BulkResult summary={bulk} onClose={() => setBulk(null)} /> : null}
       <div data-testid="queue-table">
-        <Table<QueueItem>
+        <DataTable<QueueItem>
           rowKey="id"
           size="middle"
           columns={columns}
