@@ -86,12 +86,20 @@ export function AppLayout() {
   // The menu is taller than a 900 px screen: bring the lit entry into view when it changes.
   useEffect(() => {
     if (!selected) return;
-    const frame = requestAnimationFrame(() => {
-      document
-        .querySelector('[data-testid="nav-menu"] .ant-menu-item-selected')
-        ?.scrollIntoView({ block: 'nearest' });
-    });
-    return () => cancelAnimationFrame(frame);
+    // After the groups' opening animation, which moves the entries down.
+    const timer = setTimeout(() => {
+      // Only the menu scrolls (scrollIntoView would move the page too); the collapse trigger
+      // covers the menu's last 48 px.
+      const sider = document.querySelector<HTMLElement>('[data-testid="sider"]');
+      const item = sider?.querySelector<HTMLElement>('.ant-menu-item-selected');
+      if (!sider || !item) return;
+      const box = sider.getBoundingClientRect();
+      const entry = item.getBoundingClientRect();
+      if (entry.top < box.top || entry.bottom > box.bottom - 48) {
+        sider.scrollTop += entry.top - box.top - (box.height - entry.height) / 2;
+      }
+    }, 400);
+    return () => clearTimeout(timer);
   }, [selected]);
 
   return (
