@@ -173,6 +173,12 @@ test('an order is waved, picked and packed by scanning, shipped with a label, an
   await scan(page, 'packing-scan', tea.barcode);
   await scan(page, 'packing-scan', tea.code);
   await page.locator(`[data-testid="packing-item"][data-sku="${tea.code}"][data-scanned="2"]`).waitFor();
+  // The weight is asked for, not scolded: no error until someone tries to close without one.
+  const weightError = page.getByTestId('parcel-form').locator('.ant-form-item-explain-error');
+  await page.waitForTimeout(300);
+  assert.equal(await weightError.count(), 0, 'no weight error before a try to close');
+  await page.getByTestId('packing-close').click();
+  await weightError.waitFor();
   await page.getByTestId('packing-weight').fill('640');
   await page.getByTestId('packing-close').click();
   await page.getByTestId('packing-ship').click();

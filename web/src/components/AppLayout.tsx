@@ -1,264 +1,52 @@
-import {
-  AlertOutlined,
-  AppstoreOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  BarcodeOutlined,
-  CheckSquareOutlined,
-  ControlOutlined,
-  DashboardOutlined,
-  DatabaseOutlined,
-  ExceptionOutlined,
-  FileExcelOutlined,
-  FileTextOutlined,
-  GiftOutlined,
-  HomeOutlined,
-  InboxOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  NodeIndexOutlined,
-  PlusOutlined,
-  ProfileOutlined,
-  SafetyCertificateOutlined,
-  SendOutlined,
-  SettingOutlined,
-  ShopOutlined,
-  ShoppingCartOutlined,
-  ShoppingOutlined,
-  TeamOutlined,
-  TrophyOutlined,
-  TruckOutlined,
-  UnorderedListOutlined,
-  UserOutlined,
-  WarningOutlined,
-} from '@ant-design/icons';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, type MenuProps, Space, Spin, Typography, theme } from 'antd';
-import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { get } from '../api/client';
+import { inventoryApi } from '../api/inventory';
 import { useAuth } from '../auth';
+import { appRoutes, type FromState, type NavBadge, navGroups, selectedNavPath } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type NavItem = { path: string; label: string; icon: ReactNode; permission?: string; badge?: number };
-type NavGroup = { key: string; label: string; icon: ReactNode; children: NavItem[] };
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** The product's navigation; an entry shows only to users holding its permission. */
-function useNavigation(): (NavItem | NavGroup)[] {
+/** The menu from the route table: an entry shows only to users holding its page's permission. */
+function useMenu(): { items: MenuItem[]; paths: string[]; groupKeys: string[] } {
   const { t } = useTranslation();
-  const lowStock = useOpenAlertCount();
-  return [
-    { path: '/', label: t('nav.home'), icon: <DashboardOutlined /> },
-    {
-      key: 'orders',
-      label: t('nav.orders'),
-      icon: <ShoppingCartOutlined />,
-      children: [
-        {
-          path: '/orders',
-          label: t('nav.orderList'),
-          icon: <UnorderedListOutlined />,
-          permission: 'orders:read',
-        },
-        {
-          path: '/orders/queue',
-          label: t('nav.reviewQueue'),
-          icon: <InboxOutlined />,
-          permission: 'orders:read',
-        },
-        { path: '/orders/new', label: t('nav.newOrder'), icon: <PlusOutlined />, permission: 'orders:write' },
-        {
-          path: '/orders/import',
-          label: t('nav.importOrders'),
-          icon: <FileExcelOutlined />,
-          permission: 'orders:write',
-        },
-      ],
-    },
-    {
-      key: 'rules',
-      label: t('nav.rules'),
-      icon: <SafetyCertificateOutlined />,
-      children: [
-        {
-          path: '/rules/audit',
-          label: t('nav.auditRules'),
-          icon: <SafetyCertificateOutlined />,
-          permission: 'orders:read',
-        },
-        {
-          path: '/rules/settings',
-          label: t('nav.orderSettings'),
-          icon: <ControlOutlined />,
-          permission: 'rules:manage',
-        },
-      ],
-    },
-    {
-      key: 'inventory',
-      label: t('nav.inventory'),
-      icon: <DatabaseOutlined />,
-      children: [
-        {
-          path: '/inventory/stock',
-          label: t('nav.stock'),
-          icon: <DatabaseOutlined />,
-          permission: 'inventory:read',
-        },
-        {
-          path: '/inventory/alerts',
-          label: t('nav.stockAlerts'),
-          icon: <AlertOutlined />,
-          permission: 'inventory:read',
-          badge: lowStock,
-        },
-        {
-          path: '/inventory/replenishment',
-          label: t('nav.replenishment'),
-          icon: <ShoppingOutlined />,
-          permission: 'inventory:read',
-        },
-        {
-          path: '/inventory/purchase-orders',
-          label: t('nav.purchaseOrders'),
-          icon: <FileTextOutlined />,
-          permission: 'inventory:read',
-        },
-        {
-          path: '/inventory/stocktakes',
-          label: t('nav.stocktakes'),
-          icon: <CheckSquareOutlined />,
-          permission: 'inventory:read',
-        },
-        {
-          path: '/inventory/reports',
-          label: t('nav.inventoryReports'),
-          icon: <BarChartOutlined />,
-          permission: 'inventory:read',
-        },
-        {
-          path: '/inventory/suppliers',
-          label: t('nav.suppliers'),
-          icon: <ShopOutlined />,
-          permission: 'inventory:read',
-        },
-        {
-          path: '/inventory/warehouses',
-          label: t('nav.warehouses'),
-          icon: <HomeOutlined />,
-          permission: 'inventory:read',
-        },
-        {
-          path: '/inventory/settings',
-          label: t('nav.inventorySettings'),
-          icon: <ControlOutlined />,
-          permission: 'inventory:manage',
-        },
-      ],
-    },
-    {
-      key: 'fulfilment',
-      label: t('nav.fulfilment'),
-      icon: <GiftOutlined />,
-      children: [
-        {
-          path: '/fulfilment/waves',
-          label: t('nav.waves'),
-          icon: <ProfileOutlined />,
-          permission: 'fulfilment:read',
-        },
-        {
-          path: '/fulfilment/packing',
-          label: t('nav.packingStation'),
-          icon: <BarcodeOutlined />,
-          permission: 'fulfilment:read',
-        },
-        {
-          path: '/fulfilment/shipments',
-          label: t('nav.shipments'),
-          icon: <SendOutlined />,
-          permission: 'fulfilment:read',
-        },
-        {
-          path: '/fulfilment/cases',
-          label: t('nav.deliveryCases'),
-          icon: <ExceptionOutlined />,
-          permission: 'fulfilment:read',
-        },
-      ],
-    },
-    {
-      key: 'logistics',
-      label: t('nav.logistics'),
-      icon: <TruckOutlined />,
-      children: [
-        {
-          path: '/logistics/carriers',
-          label: t('nav.carriers'),
-          icon: <TruckOutlined />,
-          permission: 'logistics:manage',
-        },
-        {
-          path: '/logistics/rules',
-          label: t('nav.deliveryRules'),
-          icon: <ControlOutlined />,
-          permission: 'logistics:manage',
-        },
-        {
-          path: '/logistics/scorecards',
-          label: t('nav.scorecards'),
-          icon: <TrophyOutlined />,
-          permission: 'fulfilment:read',
-        },
-        {
-          path: '/logistics/routes',
-          label: t('nav.routes'),
-          icon: <NodeIndexOutlined />,
-          permission: 'fulfilment:read',
-        },
-      ],
-    },
-    {
-      key: 'catalog',
-      label: t('nav.catalog'),
-      icon: <AppstoreOutlined />,
-      children: [
-        {
-          path: '/catalog/skus',
-          label: t('nav.skus'),
-          icon: <AppstoreOutlined />,
-          permission: 'catalog:read',
-        },
-      ],
-    },
-    {
-      key: 'admin',
-      label: t('nav.admin'),
-      icon: <SettingOutlined />,
-      children: [
-        { path: '/admin/users', label: t('nav.users'), icon: <TeamOutlined />, permission: 'users:manage' },
-        {
-          path: '/admin/api-keys',
-          label: t('nav.apiKeys'),
-          icon: <KeyOutlined />,
-          permission: 'apikeys:manage',
-        },
-        {
-          path: '/admin/audit-log',
-          label: t('nav.auditLog'),
-          icon: <AuditOutlined />,
-          permission: 'audit:read',
-        },
-        {
-          path: '/admin/outbox',
-          label: t('nav.outbox'),
-          icon: <WarningOutlined />,
-          permission: 'system:read',
-        },
-      ],
-    },
-  ];
+  const { can } = useAuth();
+  const badges: Record<NavBadge, number> = { openStockAlerts: useOpenAlertCount() };
+  const items: MenuItem[] = [];
+  const paths: string[] = [];
+  const groupKeys: string[] = [];
+  const entry = (route: (typeof appRoutes)[number]): MenuItem => {
+    const nav = route.nav;
+    const badge = nav?.badge ? badges[nav.badge] : 0;
+    return {
+      key: route.path,
+      icon: nav?.icon,
+      label: badge ? (
+        <Space size={6}>
+          {t(nav?.label ?? '')}
+          <Badge count={badge} size="small" data-testid={`nav-badge-${route.path}`} />
+        </Space>
+      ) : (
+        t(nav?.label ?? '')
+      ),
+    };
+  };
+  const visible = appRoutes.filter((route) => route.nav && (!route.permission || can(route.permission)));
+  for (const route of visible.filter((r) => !r.nav?.group)) {
+    items.push(entry(route));
+    paths.push(route.path);
+  }
+  for (const group of navGroups) {
+    const children = visible.filter((route) => route.nav?.group === group.key);
+    if (children.length === 0) continue;
+    groupKeys.push(group.key);
+    paths.push(...children.map((route) => route.path));
+    items.push({ key: group.key, label: t(group.label), icon: group.icon, children: children.map(entry) });
+  }
+  return { items, paths, groupKeys };
 }
 
 /** Open low-stock alerts for the menu badge, refreshed every minute. */
@@ -270,7 +58,8 @@ function useOpenAlertCount(): number {
     if (!canRead) return;
     let isCurrent = true;
     const load = () =>
-      get<{ open: number }>('/inventory/alerts/count')
+      inventoryApi.alerts
+        .count()
         .then((result) => isCurrent && setCount(result.open))
         .catch(() => {});
     void load();
@@ -283,61 +72,35 @@ function useOpenAlertCount(): number {
   return count;
 }
 
-function isGroup(entry: NavItem | NavGroup): entry is NavGroup {
-  return 'children' in entry;
-}
-
-/** The menu entry a path belongs to: the longest navigation path that prefixes it. */
-function selectedPath(pathname: string, paths: string[]): string | undefined {
-  const exact = paths.find((path) => path === pathname);
-  if (exact) return exact;
-  return paths
-    .filter((path) => path !== '/' && pathname.startsWith(`${path}/`))
-    .sort((a, b) => b.length - a.length)[0];
-}
-
 export function AppLayout() {
   const { t } = useTranslation();
-  const { user, can, logout } = useAuth();
+  const { user, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
-  const navigation = useNavigation();
+  const menu = useMenu();
+  const from = (location.state as FromState | null)?.from;
+  const selected = selectedNavPath(location.pathname, menu.paths, from);
 
-  const visible = (item: NavItem) => !item.permission || can(item.permission);
-  const menuItems: MenuItem[] = [];
-  const paths: string[] = [];
-  const groupKeys: string[] = [];
-  for (const entry of navigation) {
-    if (isGroup(entry)) {
-      const children = entry.children.filter(visible);
-      if (children.length === 0) continue;
-      groupKeys.push(entry.key);
-      paths.push(...children.map((child) => child.path));
-      menuItems.push({
-        key: entry.key,
-        label: entry.label,
-        icon: entry.icon,
-        children: children.map((child) => ({
-          key: child.path,
-          label: child.badge ? (
-            <Space size={6}>
-              {child.label}
-              <Badge count={child.badge} size="small" data-testid={`nav-badge-${child.path}`} />
-            </Space>
-          ) : (
-            child.label
-          ),
-          icon: child.icon,
-        })),
-      });
-    } else if (visible(entry)) {
-      paths.push(entry.path);
-      menuItems.push({ key: entry.path, label: entry.label, icon: entry.icon });
-    }
-  }
-  const selected = selectedPath(location.pathname, paths);
+  // The menu is taller than a 900 px screen: bring the lit entry into view when it changes.
+  useEffect(() => {
+    if (!selected) return;
+    // After the groups' opening animation, which moves the entries down.
+    const timer = setTimeout(() => {
+      // Only the menu scrolls (scrollIntoView would move the page too); the collapse trigger
+      // covers the menu's last 48 px.
+      const sider = document.querySelector<HTMLElement>('[data-testid="sider"]');
+      const item = sider?.querySelector<HTMLElement>('.ant-menu-item-selected');
+      if (!sider || !item) return;
+      const box = sider.getBoundingClientRect();
+      const entry = item.getBoundingClientRect();
+      if (entry.top < box.top || entry.bottom > box.bottom - 48) {
+        sider.scrollTop += entry.top - box.top - (box.height - entry.height) / 2;
+      }
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [selected]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -365,9 +128,9 @@ export function AppLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          items={menuItems}
+          items={menu.items}
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={groupKeys}
+          defaultOpenKeys={menu.groupKeys}
           onClick={({ key }) => navigate(key)}
           data-testid="nav-menu"
         />

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BlocklistEntry, type BlocklistKind, blocklistKinds, orderReviewApi } from '../api/order-review';
@@ -7,6 +7,7 @@ import { errorText, showFieldErrors } from '../errors';
 import { formatDateTime } from '../format';
 import { useCursorList } from '../hooks/useCursorList';
 import { CursorPager } from './CursorPager';
+import { DataTable } from './DataTable';
 
 // An address is blocked from one of its orders (the order page's "Block" menu), never typed.
 const typedKinds = blocklistKinds.filter((kind) => kind !== 'address');
@@ -95,7 +96,7 @@ export function BlocklistPanel() {
           {t('blocklist.add')}
         </Button>
       </Form>
-      <Table<BlocklistEntry>
+      <DataTable<BlocklistEntry>
         rowKey="id"
         size="middle"
         style={{ marginTop: 16 }}

@@ -1,8 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Space, Statistic, Table, Tooltip, Upload } from 'antd';
+import { Alert, Button, Modal, Space, Statistic, Tooltip, Upload } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../errors';
+import { DataTable } from './DataTable';
 
 export interface RejectedLine {
   line: number;
@@ -110,7 +111,7 @@ export function CsvImport<R>({
               ))}
             </Space>
             {lines.length ? (
-              <Table
+              <DataTable
                 size="small"
                 rowKey={(row) => `${row.line}-${row.key ?? ''}`}
                 dataSource={lines}

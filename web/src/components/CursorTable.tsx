@@ -1,8 +1,9 @@
-import { Alert, Table, type TableProps } from 'antd';
+import { Alert, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../errors';
 import type { CursorList } from '../hooks/useCursorList';
 import { CursorPager } from './CursorPager';
+import { DataTable } from './DataTable';
 
 /**
  * One page of a cursor-paginated list: the load error, the table and the pager below it.
@@ -20,7 +21,7 @@ export function CursorTable<T extends object>({
         <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <div data-testid={testId}>
-        <Table<T>
+        <DataTable<T>
           rowKey="id"
           size="middle"
           dataSource={list.items}

@@ -11,7 +11,6 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -31,6 +30,7 @@ import { errorText } from '../errors';
 import { formatDateTime, formatMoney } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { AddressFields, toAddressInput, trimAddress } from './AddressFields';
+import { DataTable } from './DataTable';
 import { FormModal } from './FormModal';
 import { HoldTag, OrderStatusTag } from './StatusTags';
 
@@ -289,7 +289,7 @@ export function MergeModal({ order, onClose, onDone }: ModalProps) {
         {t('actions.mergeHint', { phone: phone || '—' })}
       </Typography.Paragraph>
       {candidates.error ? <Alert type="error" showIcon title={errorText(t, candidates.error)} /> : null}
-      <Table<OrderListItem>
+      <DataTable<OrderListItem>
         rowKey="id"
         size="small"
         pagination={false}
@@ -361,7 +361,7 @@ export function SplitModal({ order, onClose, onDone }: ModalProps) {
       }}
     >
       <Typography.Paragraph type="secondary">{t('actions.splitHint')}</Typography.Paragraph>
-      <Table
+      <DataTable
         rowKey="lineNo"
         size="small"
         pagination={false}

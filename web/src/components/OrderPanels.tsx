@@ -6,7 +6,7 @@ import type { Order } from '../api/orders';
 import { formatCountdown, formatDateTime } from '../format';
 import { useNow } from '../hooks/useNow';
 import { ShipmentStatusTag } from './fulfilment/FulfilmentTags';
-import { EnumText, PriorityParts, ReviewStageTag, SlaTag } from './StatusTags';
+import { EnumText, isDeadlineRunning, PriorityParts, ReviewStageTag, SlaTag } from './StatusTags';
 
 /** How the audit judged the order and where its review stands. */
 export function ReviewCard({ order }: { order: Order }) {
@@ -126,9 +126,11 @@ export function ClassificationCard({ order }: { order: Order }) {
             label: t('order.shipBy'),
             children: (
               <Space wrap>
-                <span>{formatDateTime(order.shipBy)}</span>
-                {order.shipBy ? (
-                  <Typography.Text type="secondary">{formatCountdown(t, order.shipBy, now)}</Typography.Text>
+                <span data-testid="order-ship-by">{formatDateTime(order.shipBy)}</span>
+                {isDeadlineRunning(order.slaStatus, order.shipBy) ? (
+                  <Typography.Text type="secondary" data-testid="order-countdown">
+                    {formatCountdown(t, order.shipBy, now)}
+                  </Typography.Text>
                 ) : null}
                 <SlaTag status={order.slaStatus} shipBy={order.shipBy} now={now} />
               </Space>

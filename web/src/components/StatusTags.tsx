@@ -51,8 +51,26 @@ const slaColors: Record<SlaStatus, string> = {
 };
 
 /** Whether the order will ship by its deadline, with the deadline and countdown on hover. */
+/**
+ * Whether the ship-by deadline still runs. The server stops it ('none') once the order has left
+ * the warehouse or was cancelled, though the order keeps its ship-by time: every place that shows
+ * a deadline asks this, so the heading and the cards cannot disagree.
+ */
+export function isDeadlineRunning(status: SlaStatus, shipBy: string | null | undefined): shipBy is string {
+  return Boolean(shipBy) && status !== 'none';
+}
+
 export function SlaTag({ status, shipBy, now }: { status: SlaStatus; shipBy?: string | null; now?: number }) {
   const { t } = useTranslation();
+  if (shipBy && !isDeadlineRunning(status, shipBy)) {
+    return (
+      <Tooltip title={`${t('order.shipBy')}: ${formatDateTime(shipBy)} · ${t('sla.closedExplain')}`}>
+        <Tag data-testid="sla-tag" data-sla="closed">
+          {t('sla.status.closed')}
+        </Tag>
+      </Tooltip>
+    );
+  }
   const tag = (
     <Tag color={slaColors[status] ?? 'default'} data-testid="sla-tag" data-sla={status}>
       {t(`sla.status.${status}`, { defaultValue: status })}

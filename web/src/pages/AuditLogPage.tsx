@@ -1,11 +1,10 @@
-import { Card, Input, Tag, Typography } from 'antd';
+import { Card, Input, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { type AuditEntry, staffApi } from '../api/staff';
+import { AuditDetails, AuditTarget, actionLabel } from '../components/AuditDetails';
 import { CursorTable } from '../components/CursorTable';
-import { JsonPreview, jsonSummary } from '../components/JsonPreview';
 import { formatDateTimeSeconds } from '../format';
 import { useCursorList } from '../hooks/useCursorList';
 import { usePageTitle } from '../hooks/usePageTitle';
@@ -22,9 +21,9 @@ export default function AuditLogPage() {
       title: t('audit.actor'),
       key: 'actor',
       render: (_, entry) => (
-        <span>
+        <span data-testid="audit-actor">
           <Tag>{t(`actorType.${entry.actorType}`, { defaultValue: entry.actorType })}</Tag>
-          {entry.actorName ?? entry.actorId ?? ''}
+          {entry.actorName || (entry.actorId ? `${entry.actorId.slice(0, 8)}…` : '')}
         </span>
       ),
     },
@@ -32,29 +31,16 @@ export default function AuditLogPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       render: (value: string) => (
-        <span title={value}>
-          {t(`auditAction.${value.replaceAll('.', '_')}`, { defaultValue: '' }) || (
-            <Typography.Text code>{value}</Typography.Text>
-          )}
+        <span title={value} data-testid="audit-action">
+          {actionLabel(t, value)}
         </span>
       ),
     },
-    {
-      title: t('audit.target'),
-      key: 'target',
-      render: (_, entry) => {
-        if (!entry.targetType) return '—';
-        const label = `${entry.targetType}${entry.targetId ? ` · ${entry.targetId}` : ''}`;
-        if (entry.targetType !== 'order' || !entry.targetId) return label;
-        return <Link to={`/orders/${entry.targetId}`}>{label}</Link>;
-      },
-    },
+    { title: t('audit.target'), key: 'target', render: (_, entry) => <AuditTarget entry={entry} /> },
     {
       title: t('audit.details'),
       dataIndex: 'details',
-      render: (details: unknown) => (
-        <Typography.Text type="secondary">{jsonSummary(details)}</Typography.Text>
-      ),
+      render: (details: AuditEntry['details']) => <AuditDetails details={details} />,
     },
   ];
 
@@ -67,12 +53,7 @@ export default function AuditLogPage() {
         style={{ width: 340, marginBottom: 16 }}
         data-testid="audit-action-filter"
       />
-      <CursorTable<AuditEntry>
-        list={list}
-        testId="audit-table"
-        columns={columns}
-        expandable={{ expandedRowRender: (entry) => <JsonPreview value={entry.details} /> }}
-      />
+      <CursorTable<AuditEntry> list={list} testId="audit-table" columns={columns} />
     </Card>
   );
 }

@@ -22,7 +22,6 @@ import {
   Space,
   Spin,
   Switch,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -39,6 +38,7 @@ import {
 } from '../api/order-review';
 import { useAuth } from '../auth';
 import { BlocklistPanel } from '../components/BlocklistPanel';
+import { DataTable } from '../components/DataTable';
 import { DryRunResultView } from '../components/DryRunResult';
 import { JsonPreview } from '../components/JsonPreview';
 import { paramLabel, SchemaInput } from '../components/SchemaInput';
@@ -156,7 +156,7 @@ function VersionsDrawer({
       data-testid="versions-drawer"
     >
       {versions.error ? <Alert type="error" showIcon title={errorText(t, versions.error)} /> : null}
-      <Table<RuleSet>
+      <DataTable<RuleSet>
         rowKey="version"
         size="small"
         loading={versions.isLoading}

@@ -1,18 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Row,
-  Segmented,
-  Space,
-  Spin,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { orderStatuses, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
+import { DataTable } from '../components/DataTable';
 import { HoldTag, OrderStatusTag } from '../components/StatusTags';
 import { errorText } from '../errors';
 import { formatDuration } from '../format';
@@ -218,7 +206,7 @@ function Dashboard() {
         </Col>
         <Col xs={24} lg={8}>
           <Card title={t('home.holdsByCode')} data-testid="holds-by-code">
-            <Table
+            <DataTable
               size="small"
               rowKey="code"
               pagination={false}

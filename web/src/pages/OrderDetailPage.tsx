@@ -20,73 +20,20 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { canTransition, type HoldDetail, type Order, ordersApi } from '../api/orders';
+import { canTransition, type Order, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
 import { DetailHeading } from '../components/DetailHeading';
 import { OrderActionBar } from '../components/OrderActionBar';
 import { OrderConversation } from '../components/OrderConversation';
+import { HoldsCard } from '../components/OrderHoldsCard';
 import { AllocationCard, ClassificationCard, ReviewCard, ShipmentsCard } from '../components/OrderPanels';
 import { OrderTimeline } from '../components/OrderTimeline';
 import { EnumText, HoldTag, OrderStatusTag, ReviewStageTag, SlaTag } from '../components/StatusTags';
 import { errorText } from '../errors';
 import { formatDateTime, formatMoney, fromCents, toCents } from '../format';
+import { useChannelNames } from '../hooks/useChannelNames';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
-
-/**
- * The translated explanation of a hold code, plus the server's own message when it says more
- * than that (e.g. which line names an unknown SKU).
- */
-function HoldExplanation({ hold }: { hold: HoldDetail }) {
-  const { t, i18n } = useTranslation();
-  const explanation = t(`holds.explain.${hold.code}`, { defaultValue: '' });
-  const english = i18n.getFixedT('en')(`holds.explain.${hold.code}`, { defaultValue: '' }).toLowerCase();
-  const addsDetail = hold.message && !english.includes(hold.message.toLowerCase());
-  return (
-    <Space orientation="vertical" size={0}>
-      <span>{explanation || hold.message}</span>
-      {explanation && addsDetail ? <Typography.Text type="secondary">{hold.message}</Typography.Text> : null}
-    </Space>
-  );
-}
-
-function HoldsCard({ holds }: { holds: HoldDetail[] }) {
-  const { t } = useTranslation();
-  return (
-    <Card title={t('order.holds')} data-testid="order-holds">
-      <Table<HoldDetail>
-        rowKey={(hold) => `${hold.code}-${hold.createdAt}`}
-        size="small"
-        pagination={false}
-        dataSource={holds}
-        columns={[
-          {
-            title: t('order.holdCode'),
-            dataIndex: 'code',
-            render: (code: string) => <HoldTag code={code} />,
-          },
-          {
-            title: t('order.holdExplanation'),
-            key: 'explanation',
-            render: (_, hold) => <HoldExplanation hold={hold} />,
-          },
-          { title: t('order.riskPoints'), dataIndex: 'riskPoints', align: 'right' },
-          { title: t('order.heldAt'), dataIndex: 'createdAt', render: formatDateTime },
-          {
-            title: t('order.holdState'),
-            dataIndex: 'releasedAt',
-            render: (releasedAt: string | null) =>
-              releasedAt ? (
-                <Tag>{t('order.releasedAt', { at: formatDateTime(releasedAt) })}</Tag>
-              ) : (
-                <Tag color="red">{t('order.holdActive')}</Tag>
-              ),
-          },
-        ]}
-      />
-    </Card>
-  );
-}
 
 function LinesCard({ order }: { order: Order }) {
   const { t } = useTranslation();
@@ -156,6 +103,7 @@ function LinesCard({ order }: { order: Order }) {
 
 function OrderFacts({ order }: { order: Order }) {
   const { t } = useTranslation();
+  const channels = useChannelNames();
   const address = order.shippingAddress;
   const place = [address.country, address.province, address.city, address.district].filter(Boolean).join(' ');
   return (
@@ -165,7 +113,11 @@ function OrderFacts({ order }: { order: Order }) {
         size="small"
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
-          { key: 'channel', label: t('orders.channel'), children: order.channel },
+          {
+            key: 'channel',
+            label: t('orders.channel'),
+            children: <span data-testid="order-channel">{channels.nameOf(order.channel)}</span>,
+          },
           { key: 'externalId', label: t('orders.externalId'), children: order.externalId },
           {
             key: 'type',

@@ -3,14 +3,13 @@ import { Button, Card, Empty, Input, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { catalogApi } from '../api/catalog';
 import { type OrderListItem, orderStatuses, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
 import { CursorTable } from '../components/CursorTable';
 import { EnumText, HoldTag, OrderStatusTag } from '../components/StatusTags';
 import { formatDateTime, formatMoney } from '../format';
+import { useChannelNames } from '../hooks/useChannelNames';
 import { useCursorList } from '../hooks/useCursorList';
-import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
 
 export default function OrdersPage() {
@@ -24,8 +23,8 @@ export default function OrdersPage() {
   const q = params.get('q') ?? '';
   usePageTitle(t('orders.title'));
 
-  const channels = useLoader(() => catalogApi.channels.list(), []);
-  const channelNames = new Map((channels.data?.items ?? []).map((c) => [c.id, c.name || c.id]));
+  const channels = useChannelNames();
+  const channelNames = channels.names;
   const list = useCursorList((page) => ordersApi.list({ ...page, status, channel, q }), [status, channel, q]);
 
   const setFilter = (name: string, value: string | undefined) => {
@@ -46,7 +45,7 @@ export default function OrdersPage() {
       ),
     },
     { title: t('orders.placedAt'), dataIndex: 'placedAt', render: formatDateTime },
-    { title: t('orders.channel'), dataIndex: 'channel', render: (id: string) => channelNames.get(id) ?? id },
+    { title: t('orders.channel'), dataIndex: 'channel', render: channels.nameOf },
     { title: t('orders.externalId'), dataIndex: 'externalId' },
     { title: t('orders.customer'), dataIndex: 'customerName' },
     {

@@ -4,20 +4,7 @@ import {
   ReloadOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Empty,
-  Popover,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Empty, Popover, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +13,7 @@ import { type BulkReleaseResult, orderReviewApi, type QueueItem } from '../api/o
 import { ordersApi, type ReviewStage } from '../api/orders';
 import { useAuth } from '../auth';
 import { CursorPager } from '../components/CursorPager';
+import { DataTable } from '../components/DataTable';
 import { EnumText, HoldTag, PriorityScore, ReviewStageTag, SlaTag } from '../components/StatusTags';
 import { errorText } from '../errors';
 import { formatCountdown, formatMoney } from '../format';
@@ -33,6 +21,10 @@ import { useCursorList } from '../hooks/useCursorList';
 import { useLoader } from '../hooks/useLoader';
 import { useNow } from '../hooks/useNow';
 import { usePageTitle } from '../hooks/usePageTitle';
+import type { FromState } from '../routes';
+
+/** Orders opened from here keep the queue's menu entry lit. */
+const fromQueue: FromState = { from: '/orders/queue' };
 
 const shortcuts = [
   { keys: ['j', 'k'], action: 'queue.keys.move' },
@@ -77,7 +69,7 @@ function BulkResult({ summary, onClose }: { summary: BulkSummary; onClose: () =>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {problems.map((result) => (
               <li key={result.orderId} data-testid="bulk-result-item" data-outcome={result.outcome}>
-                <Link to={`/orders/${result.orderId}`}>
+                <Link to={`/orders/${result.orderId}`} state={fromQueue}>
                   {summary.numbers.get(result.orderId) ?? result.orderId}
                 </Link>
                 {' — '}
@@ -173,7 +165,7 @@ export default function ReviewQueuePage() {
     try {
       const item = await orderReviewApi.queue.claimNext({ team: team || undefined, stage });
       message.success(t('queue.claimedNext', { number: item.number }));
-      navigate(`/orders/${item.id}`);
+      navigate(`/orders/${item.id}`, { state: fromQueue });
     } catch (failure) {
       message.info(errorText(t, failure));
     }
@@ -233,7 +225,7 @@ export default function ReviewQueuePage() {
         case 'Enter':
           // A focused button or link keeps its own Enter.
           if (event.target instanceof HTMLElement && event.target.closest('button, a')) return;
-          if (state.focused) navigate(`/orders/${state.focused.id}`);
+          if (state.focused) navigate(`/orders/${state.focused.id}`, { state: fromQueue });
           break;
         case 'c':
           void state.claimNext();
@@ -271,6 +263,7 @@ export default function ReviewQueuePage() {
       render: (number: string, item) => (
         <Link
           to={`/orders/${item.id}`}
+          state={fromQueue}
           onClick={(event) => event.stopPropagation()}
           data-testid="queue-number"
         >
@@ -424,7 +417,7 @@ export default function ReviewQueuePage() {
       ) : null}
       {bulk ? <BulkResult summary={bulk} onClose={() => setBulk(null)} /> : null}
       <div data-testid="queue-table">
-        <Table<QueueItem>
+        <DataTable<QueueItem>
           rowKey="id"
           size="middle"
           columns={columns}
@@ -439,7 +432,7 @@ export default function ReviewQueuePage() {
           }
           onRow={(item, index) => ({
             onClick: () => setFocus(index ?? -1),
-            onDoubleClick: () => navigate(`/orders/${item.id}`),
+            onDoubleClick: () => navigate(`/orders/${item.id}`, { state: fromQueue }),
             'data-focused': index === focus ? 'true' : undefined,
             'data-testid': 'queue-row',
             style:

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,8 @@ export default function SkusPage() {
       dataIndex: 'code',
       render: (code: string) => <Typography.Text strong>{code}</Typography.Text>,
     },
-    { title: t('skus.name'), dataIndex: 'name' },
+    // A long product name wraps in its own column rather than pushing Actions off the page.
+    { title: t('skus.name'), dataIndex: 'name', width: 260 },
     { title: t('skus.barcode'), dataIndex: 'barcode', render: (barcode: string | null) => barcode || '—' },
     {
       title: t('skus.price'),
@@ -68,9 +69,15 @@ export default function SkusPage() {
       fixed: 'right',
       render: (_, sku) => (
         <Space>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(sku)}>
-            {t('common.edit')}
-          </Button>
+          <Tooltip title={t('common.edit')}>
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('common.edit')}
+              onClick={() => setEditing(sku)}
+              data-testid="sku-edit"
+            />
+          </Tooltip>
           <Popconfirm
             title={t('skus.deleteConfirm', { code: sku.code })}
             okText={t('common.delete')}
@@ -78,9 +85,9 @@ export default function SkusPage() {
             okButtonProps={{ danger: true }}
             onConfirm={() => remove(sku)}
           >
-            <Button size="small" danger icon={<DeleteOutlined />}>
-              {t('common.delete')}
-            </Button>
+            <Tooltip title={t('common.delete')}>
+              <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+            </Tooltip>
           </Popconfirm>
         </Space>
       ),

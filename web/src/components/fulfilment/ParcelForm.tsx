@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Button, Form, type GetRef, InputNumber, type InputNumberProps, Space, Tooltip } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Parcel } from './usePackingStation';
 
@@ -32,9 +32,12 @@ export function ParcelForm({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  // The weight is asked for, not scolded: its error shows only after a try to close without it.
+  const [hasTriedClose, setHasTriedClose] = useState(false);
   const weightRef = useRef<GetRef<typeof InputNumber>>(null);
   useEffect(() => {
     if (isReady) weightRef.current?.focus();
+    else setHasTriedClose(false);
   }, [isReady]);
 
   const submit = (values: Values) => {
@@ -48,11 +51,19 @@ export function ParcelForm({
   };
 
   return (
-    <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 12 }} data-testid="parcel-form">
+    <Form
+      form={form}
+      layout="inline"
+      onFinish={submit}
+      onFinishFailed={() => setHasTriedClose(true)}
+      style={{ rowGap: 12 }}
+      data-testid="parcel-form"
+    >
       <Form.Item
         name="weightGrams"
         label={t('fulfilment.packing.weight')}
         rules={[{ required: true, message: t('fulfilment.packing.weightRequired') }]}
+        validateTrigger={hasTriedClose ? 'onChange' : []}
       >
         <InputNumber<number>
           ref={weightRef}

@@ -53,7 +53,10 @@ export function ScanInput({
     };
   }, [isDisabled]);
 
-  const submit = () => {
+  // The scanner's Enter ends the scan and nothing else: without preventDefault it would go on
+  // to submit the form that takes focus next (the parcel's weight after the last item).
+  const submit = (event: { preventDefault: () => void }) => {
+    event.preventDefault();
     const code = value.trim();
     setValue('');
     if (code) void onScan(code);

@@ -13,7 +13,6 @@ import {
   Row,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -24,6 +23,7 @@ import { type ChannelRule, inventoryApi } from '../../api/inventory';
 import { errorText } from '../../errors';
 import { useLoader } from '../../hooks/useLoader';
 import { useRowAction } from '../../hooks/useRowAction';
+import { DataTable } from '../DataTable';
 import { FormModal } from '../FormModal';
 import { SkuPicker } from '../SkuPicker';
 import { WarehouseSelect } from './WarehouseSelect';
@@ -221,7 +221,7 @@ export function ChannelRulesCard({ channels }: { channels: ChannelOption[] }) {
       {rules.error ? (
         <Alert type="error" showIcon title={errorText(t, rules.error)} style={{ marginBottom: 16 }} />
       ) : null}
-      <Table<ChannelRule>
+      <DataTable<ChannelRule>
         rowKey="id"
         size="small"
         loading={rules.isLoading}

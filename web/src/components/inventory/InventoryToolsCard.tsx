@@ -1,9 +1,10 @@
 import { CalculatorOutlined, FileSearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inventoryApi, type LedgerCheck } from '../../api/inventory';
 import { errorText } from '../../errors';
+import { DataTable } from '../DataTable';
 import { formatQuantity } from './numbers';
 
 type Outcome<T> = { result?: T; error?: unknown; isBusy: boolean };
@@ -43,7 +44,7 @@ function LedgerResult({ check }: { check: LedgerCheck }) {
         })}
         style={{ marginBottom: 8 }}
       />
-      <Table
+      <DataTable
         rowKey={(row) => `${row.sku}:${row.warehouse}:${row.field}`}
         size="small"
         pagination={false}

@@ -1,8 +1,9 @@
-import { Empty, Table, Tag } from 'antd';
+import { Empty, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { type InventoryReport, inventoryCurrency } from '../../api/inventory';
 import { formatDateTime, formatMoney } from '../../format';
+import { DataTable } from '../DataTable';
 import { formatDecimal, formatPercent } from './numbers';
 import { abcColors } from './ReportChart';
 import { SkuLink } from './StockTags';
@@ -52,7 +53,7 @@ export function ReportTable({ report, isLoading }: { report?: InventoryReport; i
     render: (value: Cell) => renderCell(column, value),
   }));
   return (
-    <Table<Row>
+    <DataTable<Row>
       rowKey="rowKey"
       size="small"
       loading={isLoading}

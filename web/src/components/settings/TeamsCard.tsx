@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderReviewApi, type Team } from '../../api/order-review';
@@ -7,6 +7,7 @@ import { staffApi } from '../../api/staff';
 import { useAuth } from '../../auth';
 import { errorText } from '../../errors';
 import { useLoader } from '../../hooks/useLoader';
+import { DataTable } from '../DataTable';
 import { FormModal } from '../FormModal';
 
 type TeamValues = { id: string; name: string; members: string[] };
@@ -110,7 +111,7 @@ export function TeamsCard() {
       data-testid="teams-card"
     >
       {teams.error ? <Alert type="error" showIcon title={errorText(t, teams.error)} /> : null}
-      <Table<Team>
+      <DataTable<Team>
         rowKey="id"
         size="small"
         pagination={false}

@@ -1,10 +1,11 @@
 import { SaveOutlined, SendOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Input, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Checkbox, Input, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Count, type StocktakeDetail, type StocktakeLine, supplyApi } from '../../api/supply';
 import { errorText } from '../../errors';
+import { DataTable } from '../DataTable';
 import { CountImport } from './CountImport';
 
 type Edit = { counted?: number | null; note?: string };
@@ -192,7 +193,7 @@ export function CountSheet({
         ) : null}
       </div>
       <div data-testid="count-sheet">
-        <Table<StocktakeLine>
+        <DataTable<StocktakeLine>
           rowKey="sku"
           size="small"
           dataSource={rows}

@@ -1,9 +1,10 @@
-import { InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Key, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Suggestion } from '../../api/supply';
+import { DataTable } from '../DataTable';
 import { formatDay } from './format';
 
 export const suggestionKey = (row: Suggestion) => `${row.warehouse}|${row.sku}`;
@@ -133,7 +134,7 @@ export function SuggestionsTable({
 
   return (
     <div data-testid="suggestions-table">
-      <Table<Suggestion>
+      <DataTable<Suggestion>
         rowKey={suggestionKey}
         size="middle"
         dataSource={items}

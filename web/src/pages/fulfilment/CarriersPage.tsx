@@ -1,10 +1,11 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Carrier, type CarrierService, type CreatedCarrier, logisticsApi } from '../../api/fulfilment';
 import { useAuth } from '../../auth';
+import { DataTable } from '../../components/DataTable';
 import { CarrierFormModal } from '../../components/fulfilment/CarrierFormModal';
 import { CarrierSecretModal } from '../../components/fulfilment/CarrierSecretModal';
 import { ServiceFormModal } from '../../components/fulfilment/ServiceFormModal';
@@ -131,7 +132,7 @@ export default function CarriersPage() {
       {carriers.error ? (
         <Alert type="error" showIcon title={errorText(t, carriers.error)} style={{ marginBottom: 16 }} />
       ) : null}
-      <Table<Carrier>
+      <DataTable<Carrier>
         rowKey="id"
         loading={carriers.isLoading}
         dataSource={items}

@@ -1,10 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Empty, Progress, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Progress, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CarrierScore, logisticsApi } from '../../api/fulfilment';
+import { DataTable } from '../../components/DataTable';
 import { formatFreight } from '../../components/fulfilment/format';
 import { OnTimeChart } from '../../components/fulfilment/OnTimeChart';
 import { formatDecimal, formatPercent } from '../../components/inventory/numbers';
@@ -110,7 +111,7 @@ export default function ScorecardsPage() {
           <Alert type="error" showIcon title={errorText(t, scorecards.error)} style={{ marginBottom: 16 }} />
         ) : null}
         <Typography.Paragraph type="secondary">{t('fulfilment.scorecards.help')}</Typography.Paragraph>
-        <Table<CarrierScore>
+        <DataTable<CarrierScore>
           rowKey={(score) => score.carrier.id}
           loading={scorecards.isLoading}
           dataSource={scorecards.data?.items ?? []}

@@ -1,0 +1,280 @@
+// The console's one route table: every signed-in page with its path, its permission and, when it
+// has one, its menu entry (group, label key, icon). App.tsx builds the router from it and
+// AppLayout the menu, so a page and its menu entry cannot disagree.
+import {
+  AlertOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BarcodeOutlined,
+  CheckSquareOutlined,
+  ControlOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  ExceptionOutlined,
+  FileExcelOutlined,
+  FileTextOutlined,
+  GiftOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  KeyOutlined,
+  NodeIndexOutlined,
+  PlusOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SendOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  ShoppingCartOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  TruckOutlined,
+  UnorderedListOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+
+/** The menu's groups, in menu order; `label` is an i18n key. */
+export const navGroups = [
+  { key: 'orders', label: 'nav.orders', icon: <ShoppingCartOutlined /> },
+  { key: 'rules', label: 'nav.rules', icon: <SafetyCertificateOutlined /> },
+  { key: 'inventory', label: 'nav.inventory', icon: <DatabaseOutlined /> },
+  { key: 'fulfilment', label: 'nav.fulfilment', icon: <GiftOutlined /> },
+  { key: 'logistics', label: 'nav.logistics', icon: <TruckOutlined /> },
+  { key: 'catalog', label: 'nav.catalog', icon: <AppstoreOutlined /> },
+  { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
+] as const;
+export type NavGroupKey = (typeof navGroups)[number]['key'];
+
+/** A live count shown beside a menu entry. */
+export type NavBadge = 'openStockAlerts';
+
+export type AppRoute = {
+  /** Absolute path, as the menu links to it; `:name` marks a parameter. */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Who may open it; no permission: every signed-in user. */
+  permission?: string;
+  /** The page's menu entry; pages without one highlight the entry whose path prefixes theirs. */
+  nav?: { group?: NavGroupKey; label: string; icon: ReactNode; badge?: NavBadge };
+};
+
+const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+
+export const appRoutes: AppRoute[] = [
+  {
+    path: '/',
+    page: page(() => import('./pages/HomePage')),
+    nav: { label: 'nav.home', icon: <DashboardOutlined /> },
+  },
+  {
+    path: '/orders',
+    page: page(() => import('./pages/OrdersPage')),
+    permission: 'orders:read',
+    nav: { group: 'orders', label: 'nav.orderList', icon: <UnorderedListOutlined /> },
+  },
+  {
+    path: '/orders/queue',
+    page: page(() => import('./pages/ReviewQueuePage')),
+    permission: 'orders:read',
+    nav: { group: 'orders', label: 'nav.reviewQueue', icon: <InboxOutlined /> },
+  },
+  {
+    path: '/orders/new',
+    page: page(() => import('./pages/NewOrderPage')),
+    permission: 'orders:write',
+    nav: { group: 'orders', label: 'nav.newOrder', icon: <PlusOutlined /> },
+  },
+  {
+    path: '/orders/import',
+    page: page(() => import('./pages/channels/FileImportPage')),
+    permission: 'orders:write',
+    nav: { group: 'orders', label: 'nav.importOrders', icon: <FileExcelOutlined /> },
+  },
+  {
+    path: '/orders/:orderId',
+    page: page(() => import('./pages/OrderDetailPage')),
+    permission: 'orders:read',
+  },
+  {
+    path: '/rules/audit',
+    page: page(() => import('./pages/AuditRulesPage')),
+    permission: 'orders:read',
+    nav: { group: 'rules', label: 'nav.auditRules', icon: <SafetyCertificateOutlined /> },
+  },
+  {
+    path: '/rules/settings',
+    page: page(() => import('./pages/OrderSettingsPage')),
+    permission: 'rules:manage',
+    nav: { group: 'rules', label: 'nav.orderSettings', icon: <ControlOutlined /> },
+  },
+  {
+    path: '/inventory/stock',
+    page: page(() => import('./pages/inventory/StockPage')),
+    permission: 'inventory:read',
+    nav: { group: 'inventory', label: 'nav.stock', icon: <DatabaseOutlined /> },
+  },
+  {
+    path: '/inventory/skus/:code',
+    page: page(() => import('./pages/inventory/SkuStockPage')),
+    permission: 'inventory:read',
+  },
+  {
+    path: '/inventory/alerts',
+    page: page(() => import('./pages/inventory/StockAlertsPage')),
+    permission: 'inventory:read',
+    nav: { group: 'inventory', label: 'nav.stockAlerts', icon: <AlertOutlined />, badge: 'openStockAlerts' },
+  },
+  {
+    path: '/inventory/replenishment',
+    page: page(() => import('./pages/inventory/ReplenishmentPage')),
+    permission: 'inventory:read',
+    nav: { group: 'inventory', label: 'nav.replenishment', icon: <ShoppingOutlined /> },
+  },
+  {
+    path: '/inventory/purchase-orders',
+    page: page(() => import('./pages/inventory/PurchaseOrdersPage')),
+    permission: 'inventory:read',
+    nav: { group: 'inventory', label: 'nav.purchaseOrders', icon: <FileTextOutlined /> },
+  },
+  {
+    path: '/inventory/purchase-orders/:id',
+    page: page(() => import('./pages/inventory/PurchaseOrderDetailPage')),
+    permission: 'inventory:read',
+  },
+  {
+    path: '/inventory/stocktakes',
+    page: page(() => import('./pages/inventory/StocktakesPage')),
+    permission: 'inventory:read',
+    nav: { group: 'inventory', label: 'nav.stocktakes', icon: <CheckSquareOutlined /> },
+  },
+  {
+    path: '/inventory/stocktakes/:id',
+    page: page(() => import('./pages/inventory/StocktakeDetailPage')),
+    permission: 'inventory:read',
+  },
+  {
+    path: '/inventory/reports',
+    page: page(() => import('./pages/inventory/InventoryReportsPage')),
+    permission: 'inventory:read',
+    nav: { group: 'inventory', label: 'nav.inventoryReports', icon: <BarChartOutlined /> },
+  },
+  {
+    path: '/inventory/suppliers',
+    page: page(() => import('./pages/inventory/SuppliersPage')),
+    permission: 'inventory:read',
+    nav: { group: 'inventory', label: 'nav.suppliers', icon: <ShopOutlined /> },
+  },
+  {
+    path: '/inventory/warehouses',
+    page: page(() => import('./pages/inventory/WarehousesPage')),
+    permission: 'inventory:read',
+    nav: { group: 'inventory', label: 'nav.warehouses', icon: <HomeOutlined /> },
+  },
+  {
+    path: '/inventory/settings',
+    page: page(() => import('./pages/inventory/InventorySettingsPage')),
+    permission: 'inventory:manage',
+    nav: { group: 'inventory', label: 'nav.inventorySettings', icon: <ControlOutlined /> },
+  },
+  {
+    path: '/fulfilment/waves',
+    page: page(() => import('./pages/fulfilment/WavesPage')),
+    permission: 'fulfilment:read',
+    nav: { group: 'fulfilment', label: 'nav.waves', icon: <ProfileOutlined /> },
+  },
+  {
+    path: '/fulfilment/waves/:id',
+    page: page(() => import('./pages/fulfilment/WaveDetailPage')),
+    permission: 'fulfilment:read',
+  },
+  {
+    path: '/fulfilment/packing',
+    page: page(() => import('./pages/fulfilment/PackingStationPage')),
+    permission: 'fulfilment:read',
+    nav: { group: 'fulfilment', label: 'nav.packingStation', icon: <BarcodeOutlined /> },
+  },
+  {
+    path: '/fulfilment/shipments',
+    page: page(() => import('./pages/fulfilment/ShipmentsPage')),
+    permission: 'fulfilment:read',
+    nav: { group: 'fulfilment', label: 'nav.shipments', icon: <SendOutlined /> },
+  },
+  {
+    path: '/fulfilment/cases',
+    page: page(() => import('./pages/fulfilment/CasesPage')),
+    permission: 'fulfilment:read',
+    nav: { group: 'fulfilment', label: 'nav.deliveryCases', icon: <ExceptionOutlined /> },
+  },
+  {
+    path: '/logistics/carriers',
+    page: page(() => import('./pages/fulfilment/CarriersPage')),
+    permission: 'logistics:manage',
+    nav: { group: 'logistics', label: 'nav.carriers', icon: <TruckOutlined /> },
+  },
+  {
+    path: '/logistics/rules',
+    page: page(() => import('./pages/fulfilment/DeliveryRulesPage')),
+    permission: 'logistics:manage',
+    nav: { group: 'logistics', label: 'nav.deliveryRules', icon: <ControlOutlined /> },
+  },
+  {
+    path: '/logistics/scorecards',
+    page: page(() => import('./pages/fulfilment/ScorecardsPage')),
+    permission: 'fulfilment:read',
+    nav: { group: 'logistics', label: 'nav.scorecards', icon: <TrophyOutlined /> },
+  },
+  {
+    path: '/logistics/routes',
+    page: page(() => import('./pages/fulfilment/RoutesPage')),
+    permission: 'fulfilment:read',
+    nav: { group: 'logistics', label: 'nav.routes', icon: <NodeIndexOutlined /> },
+  },
+  {
+    path: '/catalog/skus',
+    page: page(() => import('./pages/SkusPage')),
+    permission: 'catalog:read',
+    nav: { group: 'catalog', label: 'nav.skus', icon: <AppstoreOutlined /> },
+  },
+  {
+    path: '/admin/users',
+    page: page(() => import('./pages/UsersPage')),
+    permission: 'users:manage',
+    nav: { group: 'admin', label: 'nav.users', icon: <TeamOutlined /> },
+  },
+  {
+    path: '/admin/api-keys',
+    page: page(() => import('./pages/ApiKeysPage')),
+    permission: 'apikeys:manage',
+    nav: { group: 'admin', label: 'nav.apiKeys', icon: <KeyOutlined /> },
+  },
+  {
+    path: '/admin/audit-log',
+    page: page(() => import('./pages/AuditLogPage')),
+    permission: 'audit:read',
+    nav: { group: 'admin', label: 'nav.auditLog', icon: <AuditOutlined /> },
+  },
+  {
+    path: '/admin/outbox',
+    page: page(() => import('./pages/OutboxPage')),
+    permission: 'system:read',
+    nav: { group: 'admin', label: 'nav.outbox', icon: <WarningOutlined /> },
+  },
+];
+
+/** Where a link came from, carried in the location state so the menu keeps that entry lit. */
+export type FromState = { from?: string };
+
+/**
+ * The menu entry a location belongs to: the entry the page was opened from (a review-queue
+ * order keeps "Review queue" lit), else the exact path, else the longest entry that prefixes it.
+ */
+export function selectedNavPath(pathname: string, navPaths: string[], from?: string): string | undefined {
+  if (from && navPaths.includes(from)) return from;
+  const exact = navPaths.find((path) => path === pathname);
+  if (exact) return exact;
+  return navPaths
+    .filter((path) => path !== '/' && pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
