@@ -17,6 +17,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage'));
+const IntegrationsPage = lazy(() => import('./pages/channels/IntegrationsPage'));
 const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage'));
 const AuditRulesPage = lazy(() => import('./pages/AuditRulesPage'));
 const OrderSettingsPage = lazy(() => import('./pages/OrderSettingsPage'));
@@ -124,6 +125,7 @@ function AppRoutes() {
         <Route path="admin/api-keys" element={guarded('apikeys:manage', <ApiKeysPage />)} />
         <Route path="admin/audit-log" element={guarded('audit:read', <AuditLogPage />)} />
         <Route path="admin/outbox" element={guarded('system:read', <OutboxPage />)} />
+        <Route path="admin/integrations" element={guarded('system:read', <IntegrationsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -242,6 +243,12 @@ function useNavigation(): (NavItem | NavGroup)[] {
           label: t('nav.auditLog'),
           icon: <AuditOutlined />,
           permission: 'audit:read',
+        },
+        {
+          path: '/admin/integrations',
+          label: t('nav.integrations'),
+          icon: <ApiOutlined />,
+          permission: 'system:read',
         },
         {
           path: '/admin/outbox',

@@ -21,6 +21,7 @@ const caseColors: Record<CaseKind, string> = {
   damaged: 'red',
   failed_attempt: 'volcano',
   returned: 'purple',
+  channel_change: 'blue',
 };
 const serviceKindList: Record<ServiceKind, true> = {
   express: true,
