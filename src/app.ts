@@ -1,4 +1,5 @@
 import { createCatalog } from './modules/catalog/index.ts';
+import { createFileImportsArea, ordersIntake } from './modules/channels/file-imports/index.ts';
 import { createChannelConnectors } from './modules/channels/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
@@ -43,7 +44,7 @@ export async function createApp(options: AppOptions) {
     clock,
     mailer,
     publicUrl: config.publicUrl,
-    backorderedUnits: () => orders.backorderedUnits(),
+    backorderedUnits: () => orders.allocation.backorderedUnits(),
   });
   const intakePool =
     config.intakeThreads > 0
@@ -66,11 +67,11 @@ export async function createApp(options: AppOptions) {
     intakePool,
     shipmentsOf: shipmentsForOrders,
   });
-  const allocator = allocationRunner(() => orders.allocateApproved(), logger);
+  const allocator = allocationRunner(() => orders.allocation.allocateApproved(), logger);
   const fulfilment = createFulfilment({
     database,
     clock,
-    allocateBackorders: (skuIds) => orders.allocateBackorders(skuIds),
+    allocateBackorders: (skuIds) => orders.allocation.allocateBackorders(skuIds),
   });
   const logistics = createLogistics({
     database,
@@ -78,6 +79,13 @@ export async function createApp(options: AppOptions) {
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
   });
   const channels = createChannelConnectors({ database, clock, catalog, orders, metrics, logger });
+  const fileImports = createFileImportsArea({
+    database,
+    clock,
+    catalog,
+    receiveOrders: ordersIntake(orders),
+    logger,
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -93,22 +101,22 @@ export async function createApp(options: AppOptions) {
     // Stock came back (receipt, adjustment, a cancelled order's release): backorders take it.
     'stock.changed': [
       async (event) => {
-        if (event.payload.delta > 0) await orders.allocateBackorders([event.payload.skuId]);
+        if (event.payload.delta > 0) await orders.allocation.allocateBackorders([event.payload.skuId]);
       },
     ],
     'stock.low': [(event) => inventory.alerts.notifyLowStock(event.payload)],
     'order.customer_action_required': [
-      (event) => orders.notifyCustomer(event.payload.orderId, event.payload.codes),
+      (event) => orders.customer.notify(event.payload.orderId, event.payload.codes),
     ],
     'order.customer_message': [
-      (event) => orders.sendCustomerMessage(event.payload.orderId, event.payload.noteId),
+      (event) => orders.customer.sendMessage(event.payload.orderId, event.payload.noteId),
     ],
     ...options.handlers,
   };
   const dispatcher = createDispatcher({ database, clock, logger, metrics, handlers });
   const scheduler = createScheduler(
     [
-      { name: 'hold timers', everyMs: 15_000, run: () => orders.releaseDueTimers() },
+      { name: 'hold timers', everyMs: 15_000, run: () => orders.review.releaseDueTimers() },
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
       { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.detectDeliveryProblems() },
@@ -137,6 +145,7 @@ export async function createApp(options: AppOptions) {
     fulfilment,
     logistics,
     channels,
+    fileImports,
     mailer,
     dispatcher,
     scheduler,
@@ -153,6 +162,7 @@ export async function createApp(options: AppOptions) {
     async close() {
       await scheduler.stop();
       await dispatcher.stop();
+      await fileImports.imports.whenIdle();
       await intakePool?.close();
       await database.close();
     },

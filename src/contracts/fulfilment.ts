@@ -310,3 +310,17 @@ export const scorecardList = z.object({
     }),
   ),
 });
+
+/** Own-rider route planning: each route lists its stops by the ids the stop list gave them. */
+export const routePlan = z.object({
+  routes: z.array(
+    z.object({
+      stops: z.array(z.union([z.string(), z.number()])),
+      load: z.number(),
+      distance: z.number(),
+      duration: z.number().optional(),
+    }),
+  ),
+  totalDistance: z.number(),
+  iterations: z.number(),
+});

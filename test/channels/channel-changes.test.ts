@@ -51,7 +51,7 @@ for (const dialect of testDialects) {
         });
         assert.equal(released.statusCode, 200, released.body);
       }
-      await t.current.app.orders.allocateApproved();
+      await t.current.app.orders.allocation.allocateApproved();
       assert.equal((await getOrder(orderId)).status, 'allocated');
       assert.equal(await reserved(), 2);
     });

@@ -52,6 +52,8 @@ const owners: Record<string, string> = {
   carrier_services: 'logistics',
   shipments: 'logistics',
   tracking_events: 'logistics',
+  file_import_mappings: 'channels',
+  file_imports: 'channels',
   settings: 'platform',
   audit_log: 'platform',
   outbox: 'platform',

@@ -18,7 +18,7 @@ export interface ChannelsDeps {
   database: Database;
   clock: Clock;
   catalog: Pick<Catalog, 'channels'>;
-  orders: Pick<Orders, 'receiveOrder' | 'updatePayment' | 'correctAddress' | 'cancelOrder'>;
+  orders: Pick<Orders, 'intake' | 'edits'>;
   metrics?: Metrics;
   logger?: Logger;
 }

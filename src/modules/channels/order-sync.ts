@@ -14,7 +14,7 @@ export interface SyncResult {
   orderId: string;
 }
 
-type OrderWrites = Pick<Orders, 'receiveOrder' | 'updatePayment' | 'correctAddress' | 'cancelOrder'>;
+type OrderWrites = Pick<Orders, 'intake' | 'edits'>;
 
 /** How long an operator has to settle a change the channel made after the order moved on. */
 const caseDueMs = 4 * 60 * 60 * 1000;
@@ -80,7 +80,7 @@ export function createOrderSync(deps: { database: Database; clock: Clock; orders
   async function cancelStored(actor: Actor, stored: StoredChannelOrder, why: string): Promise<SyncResult> {
     if (stored.status === 'cancelled') return { outcome: 'duplicate', orderId: stored.id };
     try {
-      await orders.cancelOrder(actor, stored.id, why);
+      await orders.edits.cancel(actor, stored.id, why);
       return { outcome: 'cancelled', orderId: stored.id };
     } catch (error) {
       if (!isTooLate(error)) throw error;
@@ -90,7 +90,7 @@ export function createOrderSync(deps: { database: Database; clock: Clock; orders
 
   /** The channel's current view of an order: store it if new, else apply what changed. */
   async function applyOrder(actor: Actor, channelId: string, mapped: MappedOrder): Promise<SyncResult> {
-    const result = await orders.receiveOrder(actor, mapped.order);
+    const result = await orders.intake.receive(actor, mapped.order);
     if (result.outcome === 'rejected') throw new UnmappablePayload(result.error.message);
     const stored = await repo.findOrder(database.db, channelId, mapped.externalId);
     if (!stored) throw new UnmappablePayload(`order ${mapped.externalId} was not stored`);
@@ -116,7 +116,7 @@ export function createOrderSync(deps: { database: Database; clock: Clock; orders
     const address = mapped.order.shippingAddress;
     if (address && addressKey(address) !== storedAddressKey(stored)) {
       try {
-        await orders.correctAddress(
+        await orders.edits.correctAddress(
           actor,
           stored.id,
           {
@@ -143,7 +143,7 @@ export function createOrderSync(deps: { database: Database; clock: Clock; orders
     const payment = mapped.order.payment;
     if (payment?.status === 'paid' && stored.paymentStatus !== 'paid') {
       try {
-        await orders.updatePayment(actor, stored.id, {
+        await orders.edits.updatePayment(actor, stored.id, {
           status: 'paid',
           paidAmount: payment.paidAmount,
           paidAt: payment.paidAt,

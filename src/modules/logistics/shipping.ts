@@ -13,12 +13,36 @@ import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { packedParcel, type ShippingLabel } from '../fulfilment/index.ts';
 import { changeOrderStatus } from '../orders/index.ts';
 import { builtInAdapter, type CarrierAdapter } from './carrier-adapters.ts';
-import { type CandidateService, chooseDeliveryService, type ServiceKind } from './delivery-rules.ts';
+import {
+  type CandidateService,
+  chooseDeliveryService,
+  type ServiceChoice,
+  type ServiceKind,
+} from './delivery-rules.ts';
 import type { RateCard } from './rate-card.ts';
 import { rateCarriers, scorecard } from './scorecard.ts';
 
 const currency = 'CNY';
 const dayMs = 24 * 60 * 60 * 1000;
+
+/** Where in the console carriers and their services are set up (the error links there). */
+export const carrierSetUpPath = '/logistics/carriers';
+
+/**
+ * Why nothing can ship the parcel, said once, with what to set up: no active service at all,
+ * or the services there are and why each was passed over.
+ */
+function noServiceFor(decision: ServiceChoice, activeServices: number): AppError {
+  const message =
+    activeServices === 0
+      ? 'no carrier service is set up: add a carrier and at least one active service'
+      : `no active service fits (${decision.explanation}): add or change a service under Carriers`;
+  return new AppError('NO_CARRIER_SERVICE', message, {
+    considered: decision.considered,
+    hasServices: activeServices > 0,
+    setUpAt: carrierSetUpPath,
+  });
+}
 
 /** Shipping: choose the service by the delivery rules, take a tracking number, issue the stock. */
 export function createShipping(deps: {
@@ -139,14 +163,7 @@ export function createShipping(deps: {
         address: { country: order.ship_country, province: order.ship_province, city: order.ship_city },
       };
       const decision = chooseDeliveryService(facts, candidates, rules);
-      if (!decision.choice)
-        throw new AppError(
-          'NO_CARRIER_SERVICE',
-          `no carrier service can take this parcel: ${decision.explanation}`,
-          {
-            considered: decision.considered,
-          },
-        );
+      if (!decision.choice) throw noServiceFor(decision, all.length);
       const chosen = decision.choice;
       const carrier = await tx
         .selectFrom('carriers')

@@ -418,6 +418,33 @@ export interface StocktakeLinesTable {
   unit_cost_minor: number;
 }
 
+export interface FileImportMappingsTable {
+  channel_id: string;
+  name: string;
+  mapping: unknown;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface FileImportsTable {
+  id: string;
+  channel_id: string;
+  file_name: string;
+  content: Uint8Array;
+  row_count: number;
+  status: string;
+  mapping: unknown | null;
+  rows_done: Generated<number>;
+  created: Generated<number>;
+  duplicate: Generated<number>;
+  failed: Generated<number>;
+  error: string | null;
+  result_csv: string | null;
+  created_by: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface WavesTable {
   id: string;
   number: string;
@@ -602,6 +629,8 @@ export interface DB {
   inventory_allocations_view: InventoryAllocationsView;
   orders_orders_view: OrdersOrdersView;
   orders_order_lines_view: OrdersOrderLinesView;
+  file_import_mappings: FileImportMappingsTable;
+  file_imports: FileImportsTable;
   waves: WavesTable;
   wave_orders: WaveOrdersTable;
   pick_lines: PickLinesTable;
