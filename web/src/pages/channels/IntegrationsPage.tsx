@@ -18,7 +18,6 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth';
 import {
   type ChannelHealth,
   type ConnectorKind,
@@ -26,7 +25,8 @@ import {
   channelsApi,
   connectorKinds,
   type Delivery,
-} from '../../channels-api';
+} from '../../api/channels';
+import { useAuth } from '../../auth';
 import { FormModal } from '../../components/FormModal';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';

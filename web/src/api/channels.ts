@@ -12,8 +12,8 @@ import type {
   deliveryOutcomes,
   newConnectedChannelBody,
   pullResult,
-} from '../../src/contracts/channels.ts';
-import { get, type Page, post, put } from './api';
+} from '../../../src/contracts/channels.ts';
+import { get, type Page, post, put } from './client';
 
 export type { ConnectorKind };
 export type ChannelHealth = z.output<typeof channelHealth>;
