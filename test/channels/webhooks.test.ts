@@ -96,12 +96,10 @@ for (const dialect of testDialects) {
     });
 
     it("turns Shopify's orders/create sample into one order with its exact id, lines and totals", async () => {
-      const started = Date.now();
       const response = await deliver(t.current, 'shop', 'shopify', shopifySample(), {
         topic: 'orders/create',
         deliveryId: 'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043',
       });
-      assert.ok(Date.now() - started < 1000, 'answered within a second');
       assert.equal(response.statusCode, 200, response.body);
       const result = response.json();
       assert.equal(result.status, 'accepted');
@@ -196,10 +194,12 @@ for (const dialect of testDialects) {
       assert.equal((await deliveriesOf(t.current, 'woo')).length, 0);
 
       const body = fixture('woocommerce-order.json');
+      const started = performance.now();
       const response = await deliver(t.current, 'woo', 'woocommerce', body, {
         topic: 'order.created',
         deliveryId: '9f3c1d2e',
       });
+      assert.ok(performance.now() - started < 1000, 'a valid delivery is answered within a second');
       assert.equal(response.statusCode, 200, response.body);
       assert.equal(response.json().outcome, 'created');
       const order = await getOrder(response.json().orderId);

@@ -3,6 +3,7 @@
 // AppLayout the menu, so a page and its menu entry cannot disagree.
 import {
   AlertOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -260,6 +261,12 @@ export const appRoutes: AppRoute[] = [
     page: page(() => import('./pages/OutboxPage')),
     permission: 'system:read',
     nav: { group: 'admin', label: 'nav.outbox', icon: <WarningOutlined /> },
+  },
+  {
+    path: '/admin/integrations',
+    page: page(() => import('./pages/channels/IntegrationsPage')),
+    permission: 'system:read',
+    nav: { group: 'admin', label: 'nav.integrations', icon: <ApiOutlined /> },
   },
 ];
 

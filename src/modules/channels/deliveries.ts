@@ -144,7 +144,7 @@ export function createDeliveries(deps: {
   }
 
   /** Applies a stored delivery and records its outcome; an unmappable one is kept as failed. */
-  async function process(
+  async function settleDelivery(
     connector: WebhookConnector,
     row: { id: string; channel_id: string; topic: string; payload: string },
   ) {
@@ -214,7 +214,7 @@ export function createDeliveries(deps: {
       }
       throw error;
     }
-    const result = await process(connector.connector, row);
+    const result = await settleDelivery(connector.connector, row);
     return { status: 'accepted', deliveryId: row.id, outcome: result.outcome, orderId: result.orderId };
   }
 
@@ -233,7 +233,7 @@ export function createDeliveries(deps: {
     const row = await repo.findDelivery(database.db, channelId, deliveryId);
     if (!row) throw notFound('delivery', deliveryId);
     await repo.countAttempt(database.db, row.id);
-    await process(connector.connector, row);
+    await settleDelivery(connector.connector, row);
     return getDelivery(channelId, deliveryId);
   }
 
@@ -262,7 +262,7 @@ export function createDeliveries(deps: {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
-    return process(connector, row);
+    return settleDelivery(connector, row);
   }
 
   async function getDelivery(channelId: string, deliveryId: string) {
