@@ -45,9 +45,6 @@ export const writeErrors = {
 /** A CSV upload's body (text/csv), parsed as text by the server. */
 export const csvText = z.string().describe('CSV text with a header row');
 
-/** A PDF response body. */
-export const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
-
 /** A path segment naming a record by its code (SKU, warehouse). */
 export const codeParams = z.object({ code: z.string().min(1).max(64) });
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { access, authErrors, errorBody, idParams, pdfFile, writeErrors } from '../../contracts/common.ts';
+import { access, authErrors, errorBody, idParams, writeErrors } from '../../contracts/common.ts';
 import {
   casePage,
   caseQuery,
@@ -18,6 +18,7 @@ import { packingSlipPdf } from './documents/packing-slip.ts';
 import { pickListPdf } from './documents/pick-list.ts';
 import type { Fulfilment } from './index.ts';
 
+const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
 const tags = ['fulfilment'];
 
 /** Waves and picking, the packing station, exception cases. */
@@ -106,7 +107,8 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
         },
         config: access.fulfilmentWrite,
       },
-      async (request) => fulfilment.waves.recordPick(request.principal!.actor, request.params.id, request.body),
+      async (request) =>
+        fulfilment.waves.recordPick(request.principal!.actor, request.params.id, request.body),
     );
 
     app.get(

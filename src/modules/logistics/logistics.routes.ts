@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { access, authErrors, errorBody, idParams, pdfFile, writeErrors } from '../../contracts/common.ts';
+import { access, authErrors, errorBody, idParams, writeErrors } from '../../contracts/common.ts';
 import {
   carrier,
   carrierChangesBody,
@@ -36,6 +36,7 @@ const routePlan = z.object({
   iterations: z.number(),
 });
 
+const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
 const tags = ['logistics'];
 const carrierParams = z.object({ carrierId: z.string().min(1).max(64) });
 
