@@ -5,7 +5,7 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import { readJson } from '../../src/platform/db/dialect.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
-import { newOrderInput } from '../helpers/factories.ts';
+import { newOrderInput, stockUp } from '../helpers/factories.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
 type Json = any;
@@ -291,12 +291,7 @@ for (const dialect of testDialects) {
     });
 
     it('opens one case per kind when a shipment goes silent, and publishes a shipment.exception event per case', async () => {
-      await api('POST', '/inventory/adjustments', {
-        sku: 'TEA-1',
-        warehouse: 'main',
-        delta: 5,
-        reason: 'stock',
-      });
+      await stockUp(t.current.app, { sku: 'TEA-1', delta: 5 });
       const order = await api(
         'POST',
         '/orders',
