@@ -294,7 +294,12 @@ export const carrierScore = z.object({
   damageRate: z.number().nullable(),
   averageTransitHours: z.number().nullable(),
   costPerParcel: z.string().nullable(),
-  complaintsPer100: z.number().nullable(),
+  complaintsPer100: z
+    .number()
+    .nullable()
+    .describe(
+      'Complaints per 100 parcels; null when no complaints are recorded for the period (no data, not zero)',
+    ),
   rating: z.number().nullable(),
 });
 export const scorecardList = z.object({

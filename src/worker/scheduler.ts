@@ -7,7 +7,8 @@ export interface ScheduledJob {
 }
 
 /**
- * Runs periodic jobs (hold timers, later SLA scans). Each job waits for its previous run to end,
+ * Runs periodic jobs (the list is in `src/app.ts`: hold timers, allocation, stock planning,
+ * delivery-problem detection, tracking feeds). Each job waits for its previous run to end,
  * so a slow run never overlaps the next. Jobs must be safe to run on several workers at once.
  */
 export function createScheduler(jobs: readonly ScheduledJob[], logger: Logger) {

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { shipmentsForOrders, signTrackingBody } from '../../src/modules/logistics/index.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
+import { readJson } from '../../src/platform/db/dialect.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
-import { newOrderInput } from '../helpers/factories.ts';
+import { newOrderInput, stockUp } from '../helpers/factories.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
 type Json = any;
@@ -289,13 +290,8 @@ for (const dialect of testDialects) {
       assert.equal(cards.items[0].firstAttemptRate, 1);
     });
 
-    it('opens one case when a shipment goes silent, and tells the customer side', async () => {
-      await api('POST', '/inventory/adjustments', {
-        sku: 'TEA-1',
-        warehouse: 'main',
-        delta: 5,
-        reason: 'stock',
-      });
+    it('opens one case per kind when a shipment goes silent, and publishes a shipment.exception event per case', async () => {
+      await stockUp(t.current.app, { sku: 'TEA-1', delta: 5 });
       const order = await api(
         'POST',
         '/orders',
@@ -316,12 +312,17 @@ for (const dialect of testDialects) {
       assert.equal(second.opened, 0, 'and only one');
       const cases = (await api('GET', '/cases')).body.items.filter((c: Json) => c.orderId === order.body.id);
       assert.deepEqual(cases.map((c: Json) => c.kind).sort(), ['late', 'no_scan']);
-      const notices = await t.current.app.database.db
+      const events = await t.current.app.database.db
         .selectFrom('outbox')
         .select('payload')
         .where('type', '=', 'shipment.exception')
         .execute();
-      assert.ok(notices.length >= 2, 'a customer notification event per case');
+      const kinds = events
+        .map((e) => readJson<{ orderId: string; kind: string }>(e.payload))
+        .filter((p) => p.orderId === order.body.id)
+        .map((p) => p.kind)
+        .sort();
+      assert.deepEqual(kinds, ['late', 'no_scan'], 'one shipment.exception event per case opened');
     });
   });
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
-import { newOrderInput } from '../helpers/factories.ts';
+import { newOrderInput, stockUp } from '../helpers/factories.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
 type Json = any;
@@ -16,12 +16,7 @@ for (const dialect of testDialects) {
 
     it('sends the least urgent order back, writes the units off and opens a case', async () => {
       await api('POST', '/skus', { code: 'SHORT-1', name: 'Short', price: '10.00' });
-      await api('POST', '/inventory/adjustments', {
-        sku: 'SHORT-1',
-        warehouse: 'main',
-        delta: 3,
-        reason: 'stock',
-      });
+      await stockUp(t.current.app, { sku: 'SHORT-1', delta: 3 });
       const order = (externalId: string, quantity: number, placedAt: string) =>
         api(
           'POST',

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { jsonFeedPoller } from '../../src/modules/logistics/index.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
-import { newOrderInput } from '../helpers/factories.ts';
+import { newCarrier, newOrderInput, stockUp } from '../helpers/factories.ts';
 
 // A carrier that does not push: Ordo polls its JSON tracking feed over real HTTP.
 const requested: string[][] = [];
@@ -36,31 +36,9 @@ for (const dialect of testDialects) {
       (await t.current.request({ method, url: `/api/v1${url}`, payload })).json();
 
     it('polls the open shipments of a carrier, delivers them, and stores each event once', async () => {
-      await api('POST', '/carriers', { code: 'sf', name: '顺丰', trackingPrefix: 'SF' });
-      await api('PUT', '/carriers/sf/services', {
-        code: 'std',
-        name: '标快',
-        kind: 'standard',
-        rateCard: {
-          zones: [{ id: 'cn', regions: ['CN'] }],
-          rates: [
-            {
-              zoneId: 'cn',
-              firstWeightGrams: 1000,
-              firstPrice: '12.00',
-              extraWeightStepGrams: 1000,
-              extraPrice: '2.00',
-            },
-          ],
-        },
-      });
+      await newCarrier(t.current.app, { code: 'sf', name: '顺丰', trackingPrefix: 'SF' }, { name: '标快' });
       await api('POST', '/skus', { code: 'POLL-1', name: 'Polled', price: '59.90' });
-      await api('POST', '/inventory/adjustments', {
-        sku: 'POLL-1',
-        warehouse: 'main',
-        delta: 5,
-        reason: 'stock',
-      });
+      await stockUp(t.current.app, { sku: 'POLL-1', delta: 5 });
       const order = await api(
         'POST',
         '/orders',

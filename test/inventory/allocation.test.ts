@@ -6,7 +6,7 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import { inTransaction } from '../../src/platform/db/transaction.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
-import { newOrderInput } from '../helpers/factories.ts';
+import { newOrderInput, newWarehouse, stockUp } from '../helpers/factories.ts';
 
 type Level = { warehouse: string; onHand: number; reserved: number; available: number };
 
@@ -23,7 +23,7 @@ for (const dialect of testDialects) {
     const levelIn = async (sku: string, warehouse: string) =>
       (await levels(sku)).find((l) => l.warehouse === warehouse);
     const stock = (sku: string, warehouse: string, delta: number) =>
-      api('POST', '/api/v1/inventory/adjustments', { sku, warehouse, delta, reason: 'test stock' });
+      stockUp(t.current.app, { sku, warehouse, delta });
     let street = 0;
     const order = async (sku: string, quantity: number, overrides: Record<string, unknown> = {}) => {
       const total = (59.9 * quantity + 10).toFixed(2);
@@ -141,8 +141,8 @@ for (const dialect of testDialects) {
     });
 
     it('splits an order across warehouses when no single one has it all, and not when splitting is off', async () => {
-      await api('POST', '/api/v1/warehouses', { code: 'split-a', name: 'Split A' });
-      await api('POST', '/api/v1/warehouses', { code: 'split-b', name: 'Split B', costPerOrder: '2.00' });
+      await newWarehouse(t.current.app, { code: 'split-a', name: 'Split A' });
+      await newWarehouse(t.current.app, { code: 'split-b', name: 'Split B', costPerOrder: '2.00' });
       await sku('ALLOC-5');
       await stock('ALLOC-5', 'split-a', 2);
       await stock('ALLOC-5', 'split-b', 1);
@@ -175,7 +175,7 @@ for (const dialect of testDialects) {
     });
 
     it('only ships from warehouses that cover the address', async () => {
-      await api('POST', '/api/v1/warehouses', { code: 'gd-only', name: '广州仓', coverage: ['CN/广东省'] });
+      await newWarehouse(t.current.app, { code: 'gd-only', name: '广州仓', coverage: ['CN/广东省'] });
       await sku('ALLOC-6');
       await stock('ALLOC-6', 'gd-only', 10);
       const zhejiang = await order('ALLOC-6', 1);

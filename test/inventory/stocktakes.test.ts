@@ -3,7 +3,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
-import { newOrderInput, newSkuInput } from '../helpers/factories.ts';
+import { newOrderInput, newSkuInput, newWarehouse, stockUp } from '../helpers/factories.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 type Line = {
@@ -40,7 +40,7 @@ for (const dialect of testDialects) {
       return response.json();
     };
     const stock = (sku: string, delta: number, warehouse = 'main') =>
-      ok('POST', '/inventory/adjustments', { sku, warehouse, delta, reason: 'opening stock' });
+      stockUp(t.current.app, { sku, warehouse, delta, reason: 'opening stock' });
     const onHand = async (sku: string, warehouse = 'main') =>
       (await ok('GET', `/inventory/levels?sku=${sku}&warehouse=${warehouse}`)).items[0].onHand;
     const sheet = async (id: string): Promise<Stocktake> => ok('GET', `/stocktakes/${id}`);
@@ -217,7 +217,7 @@ for (const dialect of testDialects) {
       // main has an open cycle count (above) and ST-D, never counted; north was never counted.
       await ok('POST', '/skus', newSkuInput({ code: 'ST-D' }));
       await stock('ST-D', 4);
-      await ok('POST', '/warehouses', { code: 'north', name: 'North' });
+      await newWarehouse(t.current.app, { code: 'north', name: 'North' });
       await stock('ST-B', 2, 'north');
       const planned = await ok('POST', '/stocktakes/cycle-plan');
       assert.deepEqual(
@@ -256,7 +256,7 @@ for (const dialect of testDialects) {
     };
 
     it('leaves on-hand at the counted figure when stock moved after the sheet was made', async () => {
-      await ok('POST', '/warehouses', { code: 'west', name: 'West' });
+      await newWarehouse(t.current.app, { code: 'west', name: 'West' });
       await ok('POST', '/skus', newSkuInput({ code: 'ST-E' }));
       await stock('ST-E', 10, 'west');
       const take: Stocktake = await ok('POST', '/stocktakes', { warehouse: 'west', kind: 'full' });
@@ -269,7 +269,7 @@ for (const dialect of testDialects) {
     });
 
     it('does not post the same variance twice through two overlapping counts', async () => {
-      await ok('POST', '/warehouses', { code: 'south', name: 'South' });
+      await newWarehouse(t.current.app, { code: 'south', name: 'South' });
       await ok('POST', '/skus', newSkuInput({ code: 'ST-F' }));
       await stock('ST-F', 10, 'south');
       const first = await api('POST', '/stocktakes', { warehouse: 'south', kind: 'full' });

@@ -15,8 +15,9 @@ type DeliveryCase = z.output<typeof deliveryCase>;
 
 /**
  * Opens an exception case on an order (short pick, no scan, late, lost, damaged, failed
- * attempt, returned) unless one of that kind is already open, and tells the customer side
- * through a `shipment.exception` event. Detection jobs run repeatedly; this keeps one case.
+ * attempt, returned) unless one of that kind is already open, and publishes a
+ * `shipment.exception` event (nothing mails the customer on it yet). Detection jobs run
+ * repeatedly; this keeps one case.
  */
 export async function openCase(
   tx: Executor,

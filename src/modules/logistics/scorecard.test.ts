@@ -65,6 +65,21 @@ describe('scorecard', () => {
     assert.equal(scorecard(facts, { now }).costPerParcelMinor, 1000); // 3001 / 3 = 1000.33
   });
 
+  it('reports no complaint data (null, not zero) when no parcel has complaints recorded', () => {
+    const delivered = { deliveredAt: at(24), firstAttemptOk: true, complaints: null };
+    const card = scorecard([outcome(delivered), outcome(delivered)], { now });
+    assert.equal(card.complaintsPer100, null);
+    const [rating] = rateCarriers(new Map([['c', card]]));
+    assert.equal(rating.parts.complaints, null);
+    // Every measured part scores 1, so the rating is 100 without any weight on complaints.
+    assert.equal(rating.rating, 100);
+  });
+
+  it('counts complaints over the parcels that have them recorded', () => {
+    const card = scorecard([outcome({ complaints: 1 }), outcome({ complaints: null })], { now });
+    assert.equal(card.complaintsPer100, 100);
+  });
+
   it('has nothing to measure for a period without shipments', () => {
     assert.deepEqual(scorecard([], { now }), {
       parcels: 0,

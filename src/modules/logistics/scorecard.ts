@@ -8,7 +8,8 @@ export interface ShipmentOutcome {
   isLost: boolean;
   isDamaged: boolean;
   costMinor: number;
-  complaints: number;
+  /** Complaints about this parcel; null where complaints are not recorded (no data, not zero). */
+  complaints: number | null;
 }
 
 /** Rates are 0–1; null when nothing in the period could measure them. */
@@ -57,7 +58,9 @@ export function scorecard(facts: ShipmentOutcome[], { now }: { now: Date }): Sco
     0,
   );
   const totalCost = facts.reduce((sum, f) => sum + f.costMinor, 0);
-  const complaints = facts.reduce((sum, f) => sum + f.complaints, 0);
+  // Only parcels whose complaints are recorded say anything about complaints.
+  const withComplaintData = facts.filter((f) => f.complaints !== null);
+  const complaints = withComplaintData.reduce((sum, f) => sum + (f.complaints ?? 0), 0);
   return {
     parcels,
     delivered: delivered.length,
@@ -67,7 +70,7 @@ export function scorecard(facts: ShipmentOutcome[], { now }: { now: Date }): Sco
     damageRate: ratio(facts.filter((f) => f.isDamaged).length, parcels),
     averageTransitHours: ratio(transitHours, delivered.length),
     costPerParcelMinor: parcels === 0 ? null : Math.round(totalCost / parcels),
-    complaintsPer100: parcels === 0 ? null : (complaints / parcels) * 100,
+    complaintsPer100: ratio(complaints * 100, withComplaintData.length),
   };
 }
 

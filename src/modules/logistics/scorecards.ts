@@ -37,8 +37,9 @@ export function createScorecards(deps: { database: Database; clock: Clock }) {
       isLost: lost.has(s.id),
       isDamaged: damaged.has(s.id),
       costMinor: Number(s.price_minor),
-      // Complaints arrive with the service module; until then none are counted.
-      complaints: 0,
+      // Nothing records complaints about parcels yet: no data (not zero), so the rating's
+      // complaints weight goes to the parts that are measured.
+      complaints: null,
     });
     const cards = new Map<string, Scorecard>(
       carriers.map((c) => [

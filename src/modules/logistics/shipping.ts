@@ -96,7 +96,7 @@ export function createShipping(deps: {
             isLost: false,
             isDamaged: false,
             costMinor: Number(r.price_minor),
-            complaints: 0,
+            complaints: null,
           })),
           { now },
         ),

@@ -28,7 +28,7 @@ const caseFor: Partial<Record<TrackingStatus, 'failed_attempt' | 'lost' | 'retur
  * Tracking pushes from carriers and aggregators: verified by HMAC over the raw body before
  * anything is read, each event stored once (a replay is a duplicate, not a second event), the
  * shipment's status moved only by newer events, delivered orders closed, and a failed attempt,
- * an exception or a return opening a case and telling the customer.
+ * an exception or a return opening a case for staff.
  */
 export function createTracking(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
@@ -128,7 +128,7 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
 
   /**
    * Detection, run by the worker: shipments with no scan for too long, past their promised
-   * date, or silent long enough to count as lost each get one case and a customer notice.
+   * date, or silent long enough to count as lost each get one case (opened once per kind).
    */
   async function detectDeliveryProblems(rules: { noScanHours: number; lostAfterDays: number }) {
     const now = clock.now();

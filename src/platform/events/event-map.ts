@@ -8,12 +8,15 @@ export interface EventMap {
   /** A hold needs the customer (address, phone): mail them a link to fix it. */
   'order.customer_action_required': { orderId: string; codes: string[] };
   'order.customer_message': { orderId: string; noteId: string };
-  /** Available stock of a SKU in a warehouse moved by `delta` (channel sync, backorder allocation). */
+  /** Available stock of a SKU in a warehouse moved by `delta`; a rise lets backordered orders allocate. */
   'stock.changed': { skuId: string; warehouseId: string; available: number; delta: number };
   /** Available stock fell to or below the warning line. */
   'stock.low': { skuId: string; warehouseId: string; available: number; warningLine: number };
   'shipment.created': { shipmentId: string; orderId: string; trackingNumber: string };
-  /** Delay, failed attempt, loss, damage or return: the customer is to be told at once. */
+  /**
+   * A delivery case opened (delay, failed attempt, loss, damage, return). No handler subscribes
+   * yet: the customer is not notified of it; the case list is where staff see it.
+   */
   'shipment.exception': { shipmentId: string | null; orderId: string; kind: string };
   'sku.changed': { skuId: string; code: string; change: 'created' | 'updated' | 'deleted' };
   'user.changed': { userId: string; change: 'created' | 'updated' };

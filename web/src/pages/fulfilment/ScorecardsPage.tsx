@@ -59,7 +59,15 @@ export default function ScorecardsPage() {
       title: t('fulfilment.scorecards.complaints'),
       dataIndex: 'complaintsPer100',
       align: 'right',
-      render: (value: number | null) => formatDecimal(value, 1),
+      // null: complaints are not recorded, which is not the same as none.
+      render: (value: number | null) =>
+        value === null ? (
+          <Typography.Text type="secondary" data-testid="complaints-no-data">
+            {t('fulfilment.scorecards.noData')}
+          </Typography.Text>
+        ) : (
+          formatDecimal(value, 1)
+        ),
     },
     {
       title: t('fulfilment.scorecards.rating'),
