@@ -109,8 +109,8 @@ export function AppLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         width={220}
-        // Its own scroll, above the collapse trigger: the menu is taller than many screens.
-        style={{ height: '100vh', position: 'sticky', top: 0, overflowY: 'auto', paddingBottom: 48 }}
+        // Its own scroll: the menu is taller than many screens.
+        style={{ height: '100vh', position: 'sticky', top: 0, overflowY: 'auto' }}
         data-testid="sider"
       >
         <div
@@ -132,6 +132,8 @@ export function AppLayout() {
           selectedKeys={selected ? [selected] : []}
           defaultOpenKeys={menu.groupKeys}
           onClick={({ key }) => navigate(key)}
+          // Room below the last entry, which the collapse trigger would cover.
+          style={{ paddingBottom: 56 }}
           data-testid="nav-menu"
         />
       </Layout.Sider>

@@ -17,14 +17,8 @@ import { type BlocklistKind, blocklistKinds, orderReviewApi, reviewOnlyHolds } f
 import { type Order, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
 import { errorText } from '../errors';
-import {
-  AddressModal,
-  MergeModal,
-  PaymentModal,
-  ReleaseHoldsModal,
-  ReviewModal,
-  SplitModal,
-} from './OrderActionModals';
+import { AddressModal, PaymentModal, ReleaseHoldsModal, ReviewModal } from './OrderActionModals';
+import { MergeModal, SplitModal } from './OrderGroupModals';
 
 type Dialog = 'release' | 'review' | 'payment' | 'address' | 'merge' | 'split' | null;
 

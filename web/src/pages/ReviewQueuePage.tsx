@@ -9,11 +9,18 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { type BulkReleaseResult, orderReviewApi, type QueueItem } from '../api/order-review';
+import { orderReviewApi, type QueueItem } from '../api/order-review';
 import { ordersApi, type ReviewStage } from '../api/orders';
 import { useAuth } from '../auth';
 import { CursorPager } from '../components/CursorPager';
 import { DataTable } from '../components/DataTable';
+import {
+  BulkResult,
+  type BulkSummary,
+  fromQueue,
+  isTyping,
+  ShortcutHelp,
+} from '../components/ReviewQueueParts';
 import { EnumText, HoldTag, PriorityScore, ReviewStageTag, SlaTag } from '../components/StatusTags';
 import { errorText } from '../errors';
 import { formatCountdown, formatMoney } from '../format';
@@ -21,92 +28,6 @@ import { useCursorList } from '../hooks/useCursorList';
 import { useLoader } from '../hooks/useLoader';
 import { useNow } from '../hooks/useNow';
 import { usePageTitle } from '../hooks/usePageTitle';
-import type { FromState } from '../routes';
-
-/** Orders opened from here keep the queue's menu entry lit. */
-const fromQueue: FromState = { from: '/orders/queue' };
-
-const shortcuts = [
-  { keys: ['j', 'k'], action: 'queue.keys.move' },
-  { keys: ['Enter'], action: 'queue.keys.open' },
-  { keys: ['c'], action: 'queue.keys.claim' },
-  { keys: ['a'], action: 'queue.keys.approve' },
-  { keys: ['x'], action: 'queue.keys.select' },
-  { keys: ['?'], action: 'queue.keys.help' },
-] as const;
-
-/** Keys typed into a field belong to the field, not to the queue. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
-    target.closest('.ant-select, .ant-modal, .ant-picker') !== null
-  );
-}
-
-type BulkSummary = { results: BulkReleaseResult[]; numbers: Map<string, string> };
-
-function BulkResult({ summary, onClose }: { summary: BulkSummary; onClose: () => void }) {
-  const { t } = useTranslation();
-  const count = (outcome: BulkReleaseResult['outcome']) =>
-    summary.results.filter((result) => result.outcome === outcome).length;
-  const problems = summary.results.filter((result) => result.outcome !== 'approved');
-  return (
-    <Alert
-      type={count('skipped') > 0 ? 'warning' : 'success'}
-      showIcon
-      closable={{ onClose }}
-      style={{ marginBottom: 16 }}
-      data-testid="bulk-result"
-      title={t('queue.bulkSummary', {
-        approved: count('approved'),
-        stillHeld: count('still_held'),
-        skipped: count('skipped'),
-      })}
-      description={
-        problems.length ? (
-          <ul style={{ margin: 0, paddingLeft: 20 }}>
-            {problems.map((result) => (
-              <li key={result.orderId} data-testid="bulk-result-item" data-outcome={result.outcome}>
-                <Link to={`/orders/${result.orderId}`} state={fromQueue}>
-                  {summary.numbers.get(result.orderId) ?? result.orderId}
-                </Link>
-                {' — '}
-                {t(`queue.outcome.${result.outcome}`)}
-                {result.reason ? `: ${result.reason}` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : undefined
-      }
-    />
-  );
-}
-
-function ShortcutHelp() {
-  const { t } = useTranslation();
-  return (
-    <table data-testid="queue-shortcuts">
-      <tbody>
-        {shortcuts.map((shortcut) => (
-          <tr key={shortcut.action}>
-            <td style={{ paddingRight: 16 }}>
-              <Space size={4}>
-                {shortcut.keys.map((key) => (
-                  <Typography.Text keyboard key={key}>
-                    {key}
-                  </Typography.Text>
-                ))}
-              </Space>
-            </td>
-            <td>{t(shortcut.action)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
