@@ -127,6 +127,13 @@ test('after `ordo demo` and `npm start`, the admin ships an order through the co
   await signIn(page, 'admin', adminPassword);
   await page.getByTestId('current-user').waitFor();
   await shipOneOrder(page, { walk: /Walk the bins in the order below/, language: 'en' });
+  // No SMTP_URL in the README's start: the console says mail is not sent, and the outbox shows
+  // the demo's customer mails as not sent rather than delivered.
+  await page.getByTestId('mail-warning').waitFor();
+  await page.goto('/admin/outbox?status=undeliverable');
+  await page.getByTestId('outbox-table').locator('tbody tr.ant-table-row').first().waitFor();
+  assert.match(await page.getByTestId('outbox-table').innerText(), /SMTP_URL is not set/);
+  await saveScreenshot(page, 'outbox-not-sent.en.png');
   await page.goto('/fulfilment/shipments');
   await page.getByTestId('shipments-table').waitFor();
   await saveScreenshot(page, 'shipments.en.png');

@@ -38,6 +38,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { get } from '../api';
 import { useAuth } from '../auth';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MailWarning } from './MailWarning';
 
 type NavItem = { path: string; label: string; icon: ReactNode; permission?: string; badge?: number };
 type NavGroup = { key: string; label: string; icon: ReactNode; children: NavItem[] };
@@ -395,6 +396,7 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
+          <MailWarning />
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
             <Outlet />
           </Suspense>

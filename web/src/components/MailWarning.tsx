@@ -1,0 +1,50 @@
+import { Alert } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { z } from 'zod';
+import type { systemStatus } from '../../../src/contracts/system.ts';
+import { get } from '../api';
+import { useAuth } from '../auth';
+
+type SystemStatus = z.output<typeof systemStatus>;
+
+/**
+ * A warning on every page while no SMTP server is configured: customer and low-stock mails are
+ * not sent, and nothing else in the console would say so. Checked every five minutes.
+ */
+export function MailWarning() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [status, setStatus] = useState<SystemStatus | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    const load = () =>
+      get<SystemStatus>('/system/status')
+        .then((result) => isCurrent && setStatus(result))
+        .catch(() => {});
+    void load();
+    const timer = setInterval(load, 5 * 60_000);
+    return () => {
+      isCurrent = false;
+      clearInterval(timer);
+    };
+  }, []);
+  if (!status || status.mail.isConfigured) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      banner
+      style={{ marginBottom: 16 }}
+      title={t('system.mailNotConfigured', { count: status.mail.undeliverable })}
+      description={t('system.mailNotConfiguredHelp')}
+      action={
+        can('system:read') ? (
+          <Link to="/admin/outbox?status=undeliverable">{t('system.showUnsent')}</Link>
+        ) : undefined
+      }
+      data-testid="mail-warning"
+    />
+  );
+}
