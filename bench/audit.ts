@@ -94,7 +94,7 @@ async function rulesOnVersusOff(count: number) {
   const [on, off] = [await freshApp('on'), await freshApp('off')];
   for (const { app } of [on, off]) await seedCatalog(app, shop);
   const rules = defaultRuleSet().rules.map((r) => ({ ...r, enabled: false }));
-  await off.app.orders.saveRuleSet(actor, { rules, note: 'bench: no rules' });
+  await off.app.orders.ruleSets.save(actor, { rules, note: 'bench: no rules' });
   const elapsed = { on: 0, off: 0 };
   for (let start = 0; start < shop.orders.length; start += 500) {
     const chunk = shop.orders.slice(start, start + 500);
@@ -103,7 +103,7 @@ async function rulesOnVersusOff(count: number) {
       ['off', off],
     ] as const) {
       const began = performance.now();
-      await app.orders.receiveOrders(
+      await app.orders.intake.receiveBatch(
         actor,
         chunk.map((o) => ({ ...o, externalId: `${o.externalId}-${name}` })),
       );
@@ -124,7 +124,7 @@ async function dryRunOver(count: number): Promise<{ seconds: number; orders: num
     await seedCatalog(app, shop);
     const filled = performance.now();
     for (let start = 0; start < shop.orders.length; start += 1000) {
-      await app.orders.receiveOrders(actor, shop.orders.slice(start, start + 1000));
+      await app.orders.intake.receiveBatch(actor, shop.orders.slice(start, start + 1000));
       if (process.stderr.isTTY)
         process.stderr.write(`\r  storing orders for the dry run: ${Math.min(start + 1000, count)}/${count}`);
     }

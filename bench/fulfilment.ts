@@ -42,7 +42,7 @@ async function waveOver(orders: number): Promise<{ seconds: number; orders: numb
       });
     }
     for (let start = 0; start < orders; start += 1000) {
-      const results = await app.orders.receiveOrders(
+      const results = await app.orders.intake.receiveBatch(
         actor,
         Array.from({ length: Math.min(1000, orders - start) }, (_, k) => orderInput(start + k)),
       );
@@ -50,7 +50,7 @@ async function waveOver(orders: number): Promise<{ seconds: number; orders: numb
       if (held.length > 0)
         throw new Error(`seed: ${held.length} orders not approved: ${JSON.stringify(held[0]).slice(0, 300)}`);
     }
-    const allocation = await app.orders.allocateApproved();
+    const allocation = await app.orders.allocation.allocateApproved();
     if (allocation.allocated !== orders)
       throw new Error(`seed: ${allocation.allocated} of ${orders} allocated`);
     progress('building one wave over all of them');

@@ -40,7 +40,7 @@ async function seed(app: App, orders: number): Promise<void> {
   }
   for (let start = 0; start < orders; start += 1000) {
     const inputs = Array.from({ length: Math.min(1000, orders - start) }, (_, k) => orderInput(start + k));
-    const results = await app.orders.receiveOrders(actor, inputs);
+    const results = await app.orders.intake.receiveBatch(actor, inputs);
     const notApproved = results.filter((r) => r.outcome !== 'created' || r.order.status !== 'approved');
     if (notApproved.length > 0) throw new Error(`seed: ${notApproved.length} orders not approved`);
   }
@@ -149,7 +149,7 @@ async function allocationUnderContention(orders: number) {
     await resetAllocation(url);
     progress(`Ordo: ${workers} concurrent allocators`);
     const seconds = await timedSeconds(() =>
-      Promise.all(Array.from({ length: workers }, () => app.orders.allocateApproved())),
+      Promise.all(Array.from({ length: workers }, () => app.orders.allocation.allocateApproved())),
     );
     const allocated = await app.database.db
       .selectFrom('orders')

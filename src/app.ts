@@ -1,4 +1,5 @@
 import { createCatalog } from './modules/catalog/index.ts';
+import { createChannelConnectors } from './modules/channels/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
@@ -42,7 +43,7 @@ export async function createApp(options: AppOptions) {
     clock,
     mailer,
     publicUrl: config.publicUrl,
-    backorderedUnits: () => orders.backorderedUnits(),
+    backorderedUnits: () => orders.allocation.backorderedUnits(),
   });
   const intakePool =
     config.intakeThreads > 0
@@ -65,17 +66,18 @@ export async function createApp(options: AppOptions) {
     intakePool,
     shipmentsOf: shipmentsForOrders,
   });
-  const allocator = allocationRunner(() => orders.allocateApproved(), logger);
+  const allocator = allocationRunner(() => orders.allocation.allocateApproved(), logger);
   const fulfilment = createFulfilment({
     database,
     clock,
-    allocateBackorders: (skuIds) => orders.allocateBackorders(skuIds),
+    allocateBackorders: (skuIds) => orders.allocation.allocateBackorders(skuIds),
   });
   const logistics = createLogistics({
     database,
     clock,
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
   });
+  const channels = createChannelConnectors({ database, clock, catalog, orders, metrics, logger });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -91,26 +93,32 @@ export async function createApp(options: AppOptions) {
     // Stock came back (receipt, adjustment, a cancelled order's release): backorders take it.
     'stock.changed': [
       async (event) => {
-        if (event.payload.delta > 0) await orders.allocateBackorders([event.payload.skuId]);
+        if (event.payload.delta > 0) await orders.allocation.allocateBackorders([event.payload.skuId]);
       },
     ],
     'stock.low': [(event) => inventory.alerts.notifyLowStock(event.payload)],
     'order.customer_action_required': [
-      (event) => orders.notifyCustomer(event.payload.orderId, event.payload.codes),
+      (event) => orders.customer.notify(event.payload.orderId, event.payload.codes),
     ],
     'order.customer_message': [
-      (event) => orders.sendCustomerMessage(event.payload.orderId, event.payload.noteId),
+      (event) => orders.customer.sendMessage(event.payload.orderId, event.payload.noteId),
     ],
     ...options.handlers,
   };
   const dispatcher = createDispatcher({ database, clock, logger, metrics, handlers });
   const scheduler = createScheduler(
     [
-      { name: 'hold timers', everyMs: 15_000, run: () => orders.releaseDueTimers() },
+      { name: 'hold timers', everyMs: 15_000, run: () => orders.review.releaseDueTimers() },
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
       { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.detectDeliveryProblems() },
       { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.pollConfiguredCarriers() },
+      // Each channel is pulled on its own interval; this only checks which are due.
+      {
+        name: 'channel reconciliation',
+        everyMs: 60_000,
+        run: () => channels.reconciliation.pullDueChannels(),
+      },
     ],
     logger,
   );
@@ -128,6 +136,7 @@ export async function createApp(options: AppOptions) {
     allocator,
     fulfilment,
     logistics,
+    channels,
     mailer,
     dispatcher,
     scheduler,

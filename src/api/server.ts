@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { App } from '../app.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
+import { channelsRoutes } from '../modules/channels/index.ts';
 import { fulfilmentRoutes } from '../modules/fulfilment/fulfilment.routes.ts';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
@@ -87,6 +88,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       await api.register(fulfilmentRoutes(app.fulfilment));
       await api.register(logisticsRoutes(app.logistics));
       await api.register(ordersRoutes(app.orders));
+      await api.register(channelsRoutes(app.catalog, app.channels));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },

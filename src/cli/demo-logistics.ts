@@ -170,8 +170,8 @@ export async function setUpLogistics(
       await logistics.saveService(manager, carrier.code, serviceBody.parse(service));
   }
   await logistics.updateDeliveryRules(manager, await logistics.deliveryRules());
-  const teams = new Set((await orders.listTeams()).map((t) => t.id));
-  for (const team of demoTeams) if (!teams.has(team.id)) await orders.saveTeam(manager, team);
+  const teams = new Set((await orders.teams.list()).map((t) => t.id));
+  for (const team of demoTeams) if (!teams.has(team.id)) await orders.teams.save(manager, team);
 }
 
 interface PendingEvent {
@@ -189,7 +189,7 @@ export function demoShipping(app: App, clock: DemoClock, actors: { warehouse: Ac
   const fulfilment = createFulfilment({
     database: app.database,
     clock,
-    allocateBackorders: (skuIds) => app.orders.allocateBackorders(skuIds),
+    allocateBackorders: (skuIds) => app.orders.allocation.allocateBackorders(skuIds),
   });
   const logistics = createLogistics({ database: app.database, clock });
   const pending: PendingEvent[] = [];

@@ -82,7 +82,7 @@ export async function supplyTimeline(
         at: purchase.receivedAt,
         run: async () => {
           await inventory.purchaseOrders.receive(actors.receiver, id, { lines: purchase.lines });
-          await orders.allocateBackorders();
+          await orders.allocation.allocateBackorders();
         },
       });
   }

@@ -103,10 +103,10 @@ export async function workTheQueue(
         at(0.2 + (i % 7) * 0.3);
         if (i % 4 === 3) {
           at(24);
-          await orders.cancelOrder(actors['chen.jie'], order.id, 'payment not received within 24 hours');
+          await orders.edits.cancel(actors['chen.jie'], order.id, 'payment not received within 24 hours');
           continue;
         }
-        await orders.updatePayment(actors.channel, order.id, {
+        await orders.edits.updatePayment(actors.channel, order.id, {
           status: 'paid',
           paidAmount: (order.total_minor / 100).toFixed(2),
         });
@@ -114,7 +114,7 @@ export async function workTheQueue(
       }
       if (codes.includes('HIGH_RISK')) {
         at(1 + (i % 5));
-        await orders.decideReview(
+        await orders.review.decide(
           processor,
           order.id,
           'processor',
@@ -123,22 +123,22 @@ export async function workTheQueue(
         );
         if (i % 3 !== 0) {
           at(3 + (i % 5));
-          await orders.releaseHolds(
+          await orders.review.releaseHolds(
             processor,
             order.id,
             codes.filter((c) => c !== 'HIGH_RISK' && c !== 'PAYMENT_PENDING'),
             'checked with the customer',
           );
-          await orders.decideReview(actors['zhang.wei'], order.id, 'finance', 'approve');
+          await orders.review.decide(actors['zhang.wei'], order.id, 'finance', 'approve');
         }
         counts.reviewed += 1;
         continue;
       }
-      const rest = (await orders.getOrder(order.id)).holds;
+      const rest = (await orders.queries.get(order.id)).holds;
       if (rest.includes('UNKNOWN_SKU')) {
         // A discontinued item cannot ship: released, the order would wait as a backorder forever.
         at(0.5 + (i % 11) * 0.5);
-        await orders.cancelOrder(
+        await orders.edits.cancel(
           processor,
           order.id,
           '商品已下架，已为客户退款 / item discontinued, refunded',
@@ -147,7 +147,7 @@ export async function workTheQueue(
       }
       if (rest.length > 0) {
         at(0.5 + (i % 11) * 0.5);
-        await orders.releaseHolds(processor, order.id, rest, 'checked');
+        await orders.review.releaseHolds(processor, order.id, rest, 'checked');
         counts.released += 1;
       }
     } catch (error) {

@@ -56,7 +56,7 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
     clock,
     mailer: app.mailer,
     publicUrl,
-    backorderedUnits: () => orders.backorderedUnits(),
+    backorderedUnits: () => orders.allocation.backorderedUnits(),
   });
   const orders = createOrders({
     database: app.database,
@@ -93,7 +93,7 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   await timeline.runUntil(now.toISOString());
   await shipping.pushScans(now.getTime());
   clock.set(now);
-  await orders.allocateApproved();
+  await orders.allocation.allocateApproved();
   await placeStockInBins(app, inventory, actors['zhao.lei']);
   result.shipped = shipping.shippedCount();
   await countSouthWarehouse(app, inventory, clock, actors['zhao.lei']);
@@ -149,8 +149,8 @@ async function runTheDays(
       }
       await timeline.runUntil(chunk[0].placedAt);
       clock.set(new Date(Date.parse(chunk[chunk.length - 1].placedAt) + 45_000));
-      for (const r of await orders.receiveOrders(demoActor, chunk)) result.counts[r.outcome] += 1;
-      await orders.allocateApproved();
+      for (const r of await orders.intake.receiveBatch(demoActor, chunk)) result.counts[r.outcome] += 1;
+      await orders.allocation.allocateApproved();
       bar?.increment(chunk.length);
     }
     if (!hasShipped) await shipTheDay(shipsAt);
@@ -159,7 +159,7 @@ async function runTheDays(
     const work = await workTheQueue(app, orders, clock, actors, window);
     for (const key of ['released', 'paid', 'reviewed'] as const) result.work[key] += work[key];
     clock.set(new Date(Math.min(day + dayMs, app.clock.now().getTime())));
-    await orders.allocateApproved();
+    await orders.allocation.allocateApproved();
   }
   bar?.stop();
   return result;
@@ -247,7 +247,7 @@ async function blockPhones(app: App, orders: DemoOrders, phones: readonly string
   );
   for (const phone of phones) {
     const entry = { kind: 'phone' as const, value: phone, note: 'chargebacks on earlier orders' };
-    if (!existing.has(phone)) await orders.addEntry(demoActor, entry).catch(() => undefined);
+    if (!existing.has(phone)) await orders.blocklist.add(demoActor, entry).catch(() => undefined);
   }
 }
 
@@ -302,7 +302,7 @@ async function cancelSome(
     // The warehouse may have been quicker than the customer: what has left is not cancelled.
     if (!stored || !cancellableStatuses.includes(stored.status)) continue;
     clock.set(new Date(Math.min(Date.parse(stored.placed_at) + 3 * 3600_000, app.clock.now().getTime())));
-    await orders.cancelOrder({ ...demoActor, name: 'customer service' }, stored.id, c.reason);
+    await orders.edits.cancel({ ...demoActor, name: 'customer service' }, stored.id, c.reason);
     cancelled += 1;
   }
   return cancelled;

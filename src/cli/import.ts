@@ -42,7 +42,7 @@ export async function importOrdersFile(
   bar?.start(fs.statSync(file).size || 1, 0, { orders: 0 });
   let batch: { line: number; order: unknown }[] = [];
   const flush = async () => {
-    const results = await app.orders.receiveOrders(
+    const results = await app.orders.intake.receiveBatch(
       actor,
       batch.map((b) => b.order),
     );

@@ -164,7 +164,13 @@ export function buildCli(): Command {
     .command('plan <file>')
     .description('plan capacitated routes for a JSON stop list or a TSPLIB/CVRPLIB .vrp instance')
     .option('--json', 'print {"routes": [[stop ids…], …], "totalDistance": N} only')
-    .action((file, opts) => planRoutesFile(file, { isJson: Boolean(opts.json) }));
+    .option('--vehicles <n>', 'most routes the fleet may drive (default: the file’s, else as many as needed)')
+    .action((file, opts) =>
+      planRoutesFile(file, {
+        isJson: Boolean(opts.json),
+        vehicles: opts.vehicles === undefined ? undefined : String(opts.vehicles),
+      }),
+    );
 
   program
     .command('demo')

@@ -31,7 +31,7 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
 export async function runWorker(config: Config, options: { once: boolean }): Promise<number | undefined> {
   const app = await createApp({ config });
   if (options.once) {
-    await app.orders.releaseDueTimers();
+    await app.orders.review.releaseDueTimers();
     const handled = await app.dispatcher.drain();
     await app.close();
     return handled;

@@ -88,7 +88,7 @@ before(async () => {
   // The audit approves a paid order at once; allocation is the worker's pass (`ordo serve` runs
   // it every few seconds), run here directly since the test server starts no worker.
   assert.equal(created.status, 'approved');
-  await server.testApp.app.orders.allocateApproved();
+  await server.testApp.app.orders.allocation.allocateApproved();
   assert.equal((await api<Order>('GET', `/orders/${created.id}`)).status, 'allocated');
   orderId = created.id;
   orderNumber = created.number;

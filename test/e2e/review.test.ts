@@ -219,7 +219,7 @@ test('a customer fixes an incomplete address from the link in their mail; bad li
     '/orders',
     orderInput({ email: 'wang.lei@example.com', district: '' }),
   );
-  const secret = await server.testApp.app.orders.secretForTests();
+  const secret = await server.testApp.app.orders.customer.secretForTests();
   const valid = signLink(secret, {
     purpose: 'address-fix',
     subject: other.id,

@@ -105,7 +105,7 @@ for (const dialect of testDialects) {
       );
       assert.equal(tea.body.status, 'approved', JSON.stringify(tea.body.holds));
       state.orderId = tea.body.id;
-      await t.current.app.orders.allocateApproved();
+      await t.current.app.orders.allocation.allocateApproved();
       assert.equal((await api('GET', `/orders/${state.orderId}`)).body.status, 'allocated');
     });
 
@@ -304,7 +304,7 @@ for (const dialect of testDialects) {
           lines: [{ sku: 'TEA-1', quantity: 2, unitPrice: '59.90' }],
         }),
       );
-      await t.current.app.orders.allocateApproved();
+      await t.current.app.orders.allocation.allocateApproved();
       const wave = (await api('POST', '/waves', { warehouse: 'main' })).body;
       await api('POST', `/waves/${wave.id}/picks`, { sku: 'TEA-1', quantity: 2 });
       await api('POST', `/orders/${order.body.id}/pack`, { scans: ['TEA-1', 'TEA-1'], weightGrams: 900 });

@@ -37,7 +37,7 @@ for (const dialect of testDialects) {
       const first = await order(`short-a-${dialect}`, 2, '2026-11-20T08:00:00Z');
       const later = await order(`short-b-${dialect}`, 1, '2026-11-20T08:30:00Z');
       assert.deepEqual([first.status, later.status], ['approved', 'approved'], JSON.stringify(later.holds));
-      await t.current.app.orders.allocateApproved();
+      await t.current.app.orders.allocation.allocateApproved();
       const wave = await api('POST', '/waves', { warehouse: 'main' });
       assert.deepEqual(
         wave.lines.map((l: Json) => [l.sku, l.quantity]),

@@ -66,7 +66,7 @@ for (const dialect of testDialects) {
         '/orders',
         newOrderInput({ lines: [{ sku: 'POLL-1', quantity: 2, unitPrice: '59.90' }] }),
       );
-      await t.current.app.orders.allocateApproved();
+      await t.current.app.orders.allocation.allocateApproved();
       const wave = await api('POST', '/waves', { warehouse: 'main' });
       await api('POST', `/waves/${wave.id}/picks`, { sku: 'POLL-1', quantity: 2 });
       await api('POST', `/orders/${order.id}/pack`, { scans: ['POLL-1', 'POLL-1'], weightGrams: 800 });

@@ -43,7 +43,7 @@ for (const dialect of testDialects) {
       return created.body.id as string;
     };
     const detail = async (id: string) => (await api('GET', `/api/v1/orders/${id}`)).body;
-    const allocate = () => t.current.app.orders.allocateApproved();
+    const allocate = () => t.current.app.orders.allocation.allocateApproved();
     const movements = async (query: string) =>
       (await api('GET', `/api/v1/inventory/movements?${query}`)).body.items;
     const sku = async (code: string) => {

@@ -310,7 +310,7 @@ for (const dialect of testDialects) {
       const normal = await order('bo-normal', 'normal', '2026-11-20T08:00:00Z');
       const urgent = await order('bo-urgent', 'urgent', '2026-11-20T08:30:00Z');
       assert.deepEqual([normal.status, urgent.status], ['approved', 'approved']);
-      await t.current.app.orders.allocateApproved();
+      await t.current.app.orders.allocation.allocateApproved();
       const status = async (id: string) => (await ok('GET', `/orders/${id}`)).status;
       assert.deepEqual([await status(normal.id), await status(urgent.id)], ['backordered', 'backordered']);
       await settle();

@@ -37,7 +37,7 @@ for (const dialect of testDialects) {
         payment: { ...(input.payment as object), paidAmount: total },
       });
       assert.equal(order.status, 'approved', JSON.stringify(order.holds));
-      await t.current.app.orders.allocateApproved();
+      await t.current.app.orders.allocation.allocateApproved();
       assert.equal((await ok('GET', `/orders/${order.id}`)).status, 'allocated');
     };
     const expectError = (

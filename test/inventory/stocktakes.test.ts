@@ -192,7 +192,7 @@ for (const dialect of testDialects) {
         const payment = { ...(input.payment as object), paidAmount: input.total };
         assert.equal((await ok('POST', '/orders', { ...input, payment })).status, 'approved');
       }
-      assert.equal((await t.current.app.orders.allocateApproved()).allocated, 2);
+      assert.equal((await t.current.app.orders.allocation.allocateApproved()).allocated, 2);
       clock.advance(dayMs);
       const cycle: Stocktake = await ok('POST', '/stocktakes', {
         warehouse: 'main',

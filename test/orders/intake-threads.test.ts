@@ -164,12 +164,12 @@ for (const dialect of testDialects) {
 
     it('judges a batch by settings saved a moment before', async () => {
       const admin = { type: 'system' as const, id: null, name: 'test' };
-      await t.current.app.orders.saveOrderSettings(admin, { autohold: { isEnabled: true, minutes: 15 } });
+      await t.current.app.orders.settings.save(admin, { autohold: { isEnabled: true, minutes: 15 } });
       const response = await postBatch({ orders: [ownOrder('thr-autohold')] });
       const [result] = response.json().results;
       assert.equal(result.order.status, 'pending_review');
       assert.deepEqual(result.order.holds, ['AUTOHOLD']);
-      await t.current.app.orders.saveOrderSettings(admin, { autohold: { isEnabled: false, minutes: 15 } });
+      await t.current.app.orders.settings.save(admin, { autohold: { isEnabled: false, minutes: 15 } });
     });
 
     if (dialect === 'sqlite') {

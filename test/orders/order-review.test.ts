@@ -140,9 +140,9 @@ for (const dialect of testDialects) {
       const order = await orderPost({ externalId: 'auto-1' });
       assert.deepEqual(order.holds, ['AUTOHOLD']);
       assert.equal(order.review.holdUntil, '2026-11-20T09:20:00.000Z');
-      assert.equal(await t.current.app.orders.releaseDueTimers(), 0);
+      assert.equal(await t.current.app.orders.review.releaseDueTimers(), 0);
       clock.advance(20 * 60_000);
-      assert.equal(await t.current.app.orders.releaseDueTimers(), 1);
+      assert.equal(await t.current.app.orders.review.releaseDueTimers(), 1);
       assert.equal((await api('GET', `/api/v1/orders/${order.id}`)).json().status, 'approved');
       await api('PATCH', '/api/v1/settings/orders', { autohold: { isEnabled: false, minutes: 20 } });
     });
@@ -163,7 +163,7 @@ for (const dialect of testDialects) {
       assert.deepEqual(order.holds, ['PRESALE']);
       assert.equal(order.type, 'presale');
       clock.set('2026-12-01T00:00:01Z');
-      await t.current.app.orders.releaseDueTimers();
+      await t.current.app.orders.review.releaseDueTimers();
       assert.equal((await api('GET', `/api/v1/orders/${order.id}`)).json().status, 'approved');
       clock.set('2026-11-20T10:00:00Z');
     });
@@ -282,7 +282,7 @@ for (const dialect of testDialects) {
       const address = { ...(newOrderInput().shippingAddress as Record<string, unknown>) };
       const order = await orderPost({ externalId: 'link-1', shippingAddress: { ...address, district: '' } });
       assert.deepEqual(order.holds, ['ADDRESS_INCOMPLETE']);
-      const link = await t.current.app.orders.linkFor(order.id);
+      const link = await t.current.app.orders.customer.linkFor(order.id);
       const token = link.split('/fix/')[1];
       const view = await t.current.server.inject({
         method: 'GET',
@@ -298,7 +298,7 @@ for (const dialect of testDialects) {
       });
       assert.equal(refused.statusCode, 403);
       assert.equal(refused.json().error.code, 'INVALID_LINK');
-      const secret = await t.current.app.orders.secretForTests();
+      const secret = await t.current.app.orders.customer.secretForTests();
       const old = signLink(secret, {
         purpose: 'address-fix',
         subject: order.id,

@@ -272,7 +272,7 @@ if (testDialects.includes('postgres')) {
           ),
         );
         const claims = await Promise.all(
-          actors.map((u) => t.app.orders.claimNext({ type: 'user', id: u.id, name: u.username }, {})),
+          actors.map((u) => t.app.orders.queue.claimNext({ type: 'user', id: u.id, name: u.username }, {})),
         );
         assert.equal(new Set(claims.map((c) => c.id)).size, claims.length);
       } finally {

@@ -18,6 +18,8 @@ const owners: Record<string, string> = {
   api_keys: 'staff',
   skus: 'catalog',
   channels: 'catalog',
+  channel_connectors: 'channels',
+  channel_deliveries: 'channels',
   warehouses: 'inventory',
   stock_levels: 'inventory',
   stock_plans: 'inventory',

@@ -8,6 +8,7 @@ import {
   createdCarrier,
   deliveryRules,
   newCarrierBody,
+  routePlan,
   scorecardList,
   scorecardQuery,
   serviceBody,
@@ -21,20 +22,6 @@ import { AppError } from '../../platform/errors.ts';
 import { labelPdf } from '../fulfilment/index.ts';
 import type { Logistics } from './index.ts';
 import { parseStopList, planRoutes } from './route-planning/index.ts';
-
-const nodeId = z.union([z.string(), z.number()]);
-const routePlan = z.object({
-  routes: z.array(
-    z.object({
-      stops: z.array(nodeId),
-      load: z.number(),
-      distance: z.number(),
-      duration: z.number().optional(),
-    }),
-  ),
-  totalDistance: z.number(),
-  iterations: z.number(),
-});
 
 const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
 const tags = ['logistics'];

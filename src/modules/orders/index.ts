@@ -111,29 +111,75 @@ export function createOrders(deps: OrdersDeps) {
       return undefined;
     }
   }
+  const orderActions = createOrderActions({ ...deps, queries });
+  const queue = createQueue(deps);
+  const mergeSplit = createMergeSplit({ ...deps, queries });
+  const blocklist = createBlocklist(deps);
+  const teams = createTeams(deps);
+  const allocation = createAllocation(deps);
   return {
-    receiveOrder,
-    receiveOrders: receiveBatch,
-    receiveBatchBody,
-    ...queries,
-    ...createOrderActions({ ...deps, queries }),
-    ...ruleSets,
-    ...settings,
-    ...review,
-    ...autoRelease,
-    ...changes,
-    ...customer,
-    ...createQueue(deps),
-    ...createMergeSplit({ ...deps, queries }),
-    ...createBlocklist(deps),
-    ...createTeams(deps),
-    ...createDryRun({
+    intake: { receive: receiveOrder, receiveBatch, receiveBatchBody },
+    queries: {
+      get: queries.getOrder,
+      list: queries.listOrders,
+      overview: queries.overview,
+      efficiency: createEfficiency({ ...deps, policy }).efficiency,
+    },
+    /** Holds: released by a person, the two-stage review, and the timers and re-audits that release them. */
+    review: {
+      releaseHolds: review.releaseHolds,
+      bulkRelease: review.bulkRelease,
+      decide: review.decideReview,
+      releaseDueTimers: autoRelease.releaseDueTimers,
+    },
+    /** The customer's side of a held order: signed links, mails, the public address-fix page. */
+    customer: {
+      linkFor: customer.linkFor,
+      notify: customer.notifyCustomer,
+      sendMessage: customer.sendCustomerMessage,
+      viewAddressFix: customer.viewAddressFix,
+      submitAddressFix: customer.submitAddressFix,
+      submitMessage: customer.submitCustomerMessage,
+      secretForTests: customer.secretForTests,
+    },
+    queue: {
+      list: queue.listQueue,
+      claimNext: queue.claimNext,
+      claim: queue.claimOrder,
+      unclaim: queue.unclaimOrder,
+    },
+    teams: { list: teams.listTeams, save: teams.saveTeam, of: teams.teamsOf },
+    blocklist: { add: blocklist.addEntry, list: blocklist.listEntries, remove: blocklist.removeEntry },
+    ruleSets: {
+      active: ruleSets.activeRuleSet,
+      save: ruleSets.saveRuleSet,
+      versions: ruleSets.listRuleSetVersions,
+    },
+    settings: { get: settings.orderSettings, save: settings.saveOrderSettings },
+    edits: {
+      cancel: orderActions.cancelOrder,
+      updatePayment: changes.updatePayment,
+      correctAddress: changes.correctAddress,
+      addNote: changes.addNote,
+      listNotes: changes.listNotes,
+    },
+    mergeSplit: {
+      merge: mergeSplit.mergeOrders,
+      unmerge: mergeSplit.unmergeOrder,
+      split: mergeSplit.splitOrder,
+      candidates: mergeSplit.mergeCandidates,
+    },
+    allocation: {
+      allocateApproved: allocation.allocateApproved,
+      allocateBackorders: allocation.allocateBackorders,
+      backorderedUnits: allocation.backorderedUnits,
+    },
+    /** A rule set tried on stored orders without changing them. */
+    dryRun: createDryRun({
       database: deps.database,
       now: () => deps.clock.now(),
       activeRuleSet: ruleSets.activeRuleSet,
-    }),
-    ...createEfficiency({ ...deps, policy }),
-    ...createAllocation(deps),
+    }).dryRun,
   };
 }
 

@@ -17,7 +17,7 @@ export function orderSettingsRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async () => orders.orderSettings(),
+      async () => orders.settings.get(),
     );
 
     app.patch(
@@ -31,7 +31,7 @@ export function orderSettingsRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'rules:manage' },
       },
-      async (request) => orders.saveOrderSettings(request.principal!.actor, request.body),
+      async (request) => orders.settings.save(request.principal!.actor, request.body),
     );
   };
 }

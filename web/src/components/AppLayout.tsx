@@ -35,7 +35,7 @@ import { Badge, Button, Layout, Menu, type MenuProps, Space, Spin, Typography, t
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { get } from '../api';
+import { get } from '../api/client';
 import { useAuth } from '../auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MailWarning } from './MailWarning';

@@ -2,12 +2,8 @@ import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { z } from 'zod';
-import type { systemStatus } from '../../../src/contracts/system.ts';
-import { get } from '../api';
+import { type SystemStatus, systemApi } from '../api/system';
 import { useAuth } from '../auth';
-
-type SystemStatus = z.output<typeof systemStatus>;
 
 /**
  * A warning on every page while no SMTP server is configured: customer and low-stock mails are
@@ -20,7 +16,8 @@ export function MailWarning() {
   useEffect(() => {
     let isCurrent = true;
     const load = () =>
-      get<SystemStatus>('/system/status')
+      systemApi
+        .status()
         .then((result) => isCurrent && setStatus(result))
         .catch(() => {});
     void load();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../../platform/errors.ts';
+import { invalidField, issueField } from '../../../platform/errors.ts';
 import type { NormalisedOrder } from '../intake/normalise.ts';
 import { addressIncomplete, addressUnserved, contactMissing, phoneInvalid } from './audit-checks/address.ts';
 import { unknownSku } from './audit-checks/catalog.ts';
@@ -102,8 +102,7 @@ type Validation = { ok: true; rules: RuleConfig[] } | Refusal;
 /** Zod's first issue as a field path under `prefix`; an unknown key names the key itself. */
 function firstIssue(prefix: string, issues: readonly z.core.$ZodIssue[]): Refusal {
   const issue = issues[0];
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
-  const field = [prefix, ...issue.path.map(String), ...keys].join('.');
+  const field = issueField(issue, prefix);
   const message = issue.code === 'unrecognized_keys' ? 'unknown parameter' : issue.message;
   return { ok: false, field, message };
 }
@@ -148,7 +147,7 @@ function paramsOf<P>(rule: { params: z.ZodType<P> }, config: RuleConfig, index: 
   if (!parsed.success) {
     // Rule sets are validated when saved; reaching this is a bug, and judging with guessed parameters would hide it.
     const problem = firstIssue(`rules.${index}.params`, parsed.error.issues);
-    throw new AppError('VALIDATION_FAILED', `${problem.field}: ${problem.message}`, { field: problem.field });
+    throw invalidField(problem.field, problem.message);
   }
   parsedParams.set(config, parsed.data);
   return parsed.data;

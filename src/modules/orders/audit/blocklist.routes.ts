@@ -19,7 +19,7 @@ export function blocklistRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'rules:manage' },
       },
-      async (request) => orders.listEntries(request.query.cursor ?? null, request.query.limit),
+      async (request) => orders.blocklist.list(request.query.cursor ?? null, request.query.limit),
     );
 
     app.post(
@@ -34,7 +34,7 @@ export function blocklistRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'rules:manage' },
       },
       async (request, reply) =>
-        reply.status(201).send(await orders.addEntry(request.principal!.actor, request.body)),
+        reply.status(201).send(await orders.blocklist.add(request.principal!.actor, request.body)),
     );
 
     app.delete(
@@ -49,7 +49,7 @@ export function blocklistRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'rules:manage' },
       },
       async (request, reply) => {
-        await orders.removeEntry(request.principal!.actor, request.params.id);
+        await orders.blocklist.remove(request.principal!.actor, request.params.id);
         return reply.status(204).send(null);
       },
     );

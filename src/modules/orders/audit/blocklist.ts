@@ -6,7 +6,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { isUniqueViolation } from '../../../platform/db/dialect.ts';
 import type { Row } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../../platform/errors.ts';
+import { invalidField, notFound } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { afterKey, type Page, toPage } from '../../../platform/pagination.ts';
 import { normaliseName, normalisePhone } from './audit-rules.ts';
@@ -28,8 +28,7 @@ function toEntry(row: Row<'blocklist'>) {
 export function normaliseBlocklistValue(kind: BlocklistKind, value: string, country = 'CN'): string {
   if (kind === 'phone') {
     const phone = normalisePhone(value, country);
-    if (!phone)
-      throw new AppError('VALIDATION_FAILED', `value: "${value}" is not a phone number`, { field: 'value' });
+    if (!phone) throw invalidField('value', `"${value}" is not a phone number`);
     return phone;
   }
   if (kind === 'name') return normaliseName(value);
@@ -59,10 +58,7 @@ export function createBlocklist(deps: { database: Database; clock: Clock }) {
       name: order.customer_name,
       address: order.address_key ?? '',
     }[input.kind];
-    if (!fromOrder)
-      throw new AppError('VALIDATION_FAILED', `orderId: order ${order.number} has no ${input.kind}`, {
-        field: 'orderId',
-      });
+    if (!fromOrder) throw invalidField('orderId', `order ${order.number} has no ${input.kind}`);
     return input.kind === 'address' || input.kind === 'phone'
       ? fromOrder
       : normaliseBlocklistValue(input.kind, fromOrder);
@@ -92,10 +88,7 @@ export function createBlocklist(deps: { database: Database; clock: Clock }) {
         });
       });
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new AppError('VALIDATION_FAILED', `value: ${row.value} is already on the blocklist`, {
-          field: 'value',
-        });
+      if (isUniqueViolation(error)) throw invalidField('value', `${row.value} is already on the blocklist`);
       throw error;
     }
     return toEntry(row);

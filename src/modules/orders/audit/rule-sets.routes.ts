@@ -25,7 +25,7 @@ export function ruleSetsRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async () => orders.activeRuleSet(),
+      async () => orders.ruleSets.active(),
     );
 
     app.get(
@@ -59,7 +59,7 @@ export function ruleSetsRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async () => ({ items: await orders.listRuleSetVersions() }),
+      async () => ({ items: await orders.ruleSets.versions() }),
     );
 
     app.post(
@@ -74,7 +74,7 @@ export function ruleSetsRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'rules:manage' },
       },
       async (request, reply) =>
-        reply.status(201).send(await orders.saveRuleSet(request.principal!.actor, request.body)),
+        reply.status(201).send(await orders.ruleSets.save(request.principal!.actor, request.body)),
     );
 
     app.post(

@@ -20,7 +20,7 @@ export function mergeSplitRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:review' },
       },
-      async (request) => orders.mergeOrders(request.principal!.actor, request.body.orderIds),
+      async (request) => orders.mergeSplit.merge(request.principal!.actor, request.body.orderIds),
     );
 
     app.get(
@@ -34,7 +34,7 @@ export function mergeSplitRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async (request) => ({ items: await orders.mergeCandidates(request.params.id) }),
+      async (request) => ({ items: await orders.mergeSplit.candidates(request.params.id) }),
     );
 
     app.post(
@@ -48,7 +48,7 @@ export function mergeSplitRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:review' },
       },
-      async (request) => orders.unmergeOrder(request.principal!.actor, request.params.id),
+      async (request) => orders.mergeSplit.unmerge(request.principal!.actor, request.params.id),
     );
 
     app.post(
@@ -64,7 +64,8 @@ export function mergeSplitRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:review' },
       },
-      async (request) => orders.splitOrder(request.principal!.actor, request.params.id, request.body.parcels),
+      async (request) =>
+        orders.mergeSplit.split(request.principal!.actor, request.params.id, request.body.parcels),
     );
   };
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Database, Executor } from '../../../platform/db/database.ts';
 import type { Row } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import type { OrderQueries } from '../queries/order-queries.ts';
 import { toOrderSummary } from '../queries/order-view.ts';
@@ -50,10 +50,7 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
   /** Puts the orders in one shipment group; they must share the buyer and address. */
   async function mergeOrders(actor: Actor, orderIds: readonly string[]) {
     const ids = [...new Set(orderIds)];
-    if (ids.length < 2)
-      throw new AppError('VALIDATION_FAILED', 'orderIds: name at least two orders to merge', {
-        field: 'orderIds',
-      });
+    if (ids.length < 2) throw invalidField('orderIds', 'name at least two orders to merge');
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       const orders = await loadRegroupable(tx, ids);
@@ -174,11 +171,7 @@ export function assertPartition(lineNos: readonly number[], parcels: readonly (r
     new Set(seen).size === seen.length &&
     lineNos.every((n) => seen.includes(n));
   if (!isPartition || parcels.some((p) => p.length === 0)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `parcels: put each of lines ${lineNos.join(', ')} in exactly one non-empty parcel`,
-      { field: 'parcels' },
-    );
+    throw invalidField('parcels', `put each of lines ${lineNos.join(', ')} in exactly one non-empty parcel`);
   }
 }
 

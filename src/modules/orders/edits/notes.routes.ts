@@ -19,7 +19,7 @@ export function notesRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async (request) => ({ items: await orders.listNotes(request.params.id) }),
+      async (request) => ({ items: await orders.edits.listNotes(request.params.id) }),
     );
 
     app.post(
@@ -37,7 +37,7 @@ export function notesRoutes(orders: Orders): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .status(201)
-          .send(await orders.addNote(request.principal!.actor, request.params.id, request.body)),
+          .send(await orders.edits.addNote(request.principal!.actor, request.params.id, request.body)),
     );
   };
 }

@@ -20,7 +20,8 @@ export function orderEditsRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:cancel' },
       },
-      async (request) => orders.cancelOrder(request.principal!.actor, request.params.id, request.body.reason),
+      async (request) =>
+        orders.edits.cancel(request.principal!.actor, request.params.id, request.body.reason),
     );
 
     app.post(
@@ -35,7 +36,8 @@ export function orderEditsRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:write' },
       },
-      async (request) => orders.updatePayment(request.principal!.actor, request.params.id, request.body),
+      async (request) =>
+        orders.edits.updatePayment(request.principal!.actor, request.params.id, request.body),
     );
 
     app.put(
@@ -51,7 +53,7 @@ export function orderEditsRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'orders:write' },
       },
       async (request) =>
-        orders.correctAddress(
+        orders.edits.correctAddress(
           request.principal!.actor,
           request.params.id,
           request.body.shippingAddress,

@@ -1,5 +1,4 @@
 import type { Actor } from '../../../platform/actor.ts';
-import { writeJson } from '../../../platform/db/dialect.ts';
 import type { NewRow } from '../../../platform/db/schema.ts';
 import type { EventMap, EventType } from '../../../platform/events/event-map.ts';
 import { orderNumber, uuidv7 } from '../../../platform/ids.ts';
@@ -14,11 +13,19 @@ import {
 import { type OrderSettings, teamFor } from '../order-settings.ts';
 import { classifyOrder } from '../priority.ts';
 import { type NormalisedOrder, unreadableHolds } from './normalise.ts';
+import {
+  holdRows,
+  lineRows,
+  type OrderDecision,
+  type OrderRow,
+  orderRow,
+  timelineRows,
+} from './order-rows.ts';
 
 type OutboxEvent = { type: EventType; payload: EventMap[EventType] };
 
 export interface BuiltOrder {
-  order: NewRow<'orders'> & { id: string; number: string; status: string; hold_codes: string };
+  order: OrderRow;
   lines: NewRow<'order_lines'>[];
   holds: NewRow<'order_holds'>[];
   history: NewRow<'order_status_history'>[];
@@ -103,7 +110,7 @@ export function buildOrderRows(order: NormalisedOrder, ctx: BuildContext): Built
   const id = uuidv7(now.getTime());
   const verdict = decideHolds(order, ctx);
   const { holds } = verdict;
-  const status = holds.length > 0 ? 'pending_review' : 'approved';
+  const status = holds.length > 0 ? ('pending_review' as const) : ('approved' as const);
   const holdCodes = holds.map((h) => h.code);
   const keys = keysOf(order);
   const customerTier = (keys.buyerKey && ctx.tiers?.get(keys.buyerKey)) || 'new';
@@ -125,129 +132,34 @@ export function buildOrderRows(order: NormalisedOrder, ctx: BuildContext): Built
   const canAsk = order.customer.email || order.customer.phone || order.shippingAddress.phone;
   if (needsCustomer.length > 0 && canAsk)
     outbox.push({ type: 'order.customer_action_required', payload: { orderId: id, codes: needsCustomer } });
+  const decision: OrderDecision = {
+    id,
+    number,
+    at,
+    status,
+    holdCodes,
+    classification,
+    keys,
+    customerTier,
+    riskScore: verdict.riskScore,
+    ruleSetVersion: ctx.ruleSet.version,
+    holdUntil: verdict.holdUntil,
+    releaseAt: verdict.releaseAt,
+    team:
+      status === 'pending_review'
+        ? teamFor(ctx.settings.assignment, { type: classification.type, channel: order.channel, holdCodes })
+        : null,
+  };
+  // Ids in the order they were always made: holds before the history row.
+  const lines = lineRows(order, id, ctx.audit.skuStates);
+  const holdRowsOfOrder = holdRows(holds, id, now);
+  const { history, events } = timelineRows(order, decision, holds, actor, now, [eventIds[0], eventIds[1]]);
   return {
-    // One literal, no spread: a spread plus twenty more keys leaves V8 a slow dictionary object.
-    order: {
-      id,
-      number,
-      channel_id: order.channel,
-      external_id: order.externalId,
-      status,
-      placed_at: order.placedAt,
-      currency: order.currency,
-      customer_name: order.customer.name,
-      customer_email: order.customer.email,
-      customer_phone: order.customer.phone,
-      ship_name: order.shippingAddress.name,
-      ship_phone: order.shippingAddress.phone,
-      ship_country: order.shippingAddress.country,
-      ship_province: order.shippingAddress.province,
-      ship_city: order.shippingAddress.city,
-      ship_district: order.shippingAddress.district,
-      ship_line1: order.shippingAddress.line1,
-      ship_line2: order.shippingAddress.line2,
-      ship_postal_code: order.shippingAddress.postalCode,
-      shipping_fee_minor: order.shippingFeeMinor,
-      discount_minor: order.discountMinor,
-      total_minor: order.totalMinor,
-      payment_status: order.payment.status,
-      payment_method: order.payment.method,
-      paid_amount_minor: order.payment.paidAmountMinor,
-      paid_at: order.payment.paidAt,
-      buyer_note: order.buyerNote,
-      seller_note: order.sellerNote,
-      requested_service: order.requestedService,
-      line_count: order.lines.length,
-      created_at: at,
-      updated_at: at,
-      type: classification.type,
-      type_reason: classification.reason,
-      priority: classification.priority,
-      priority_parts: writeJson(classification.priorityParts),
-      ship_by: classification.shipBy,
-      hold_codes: holdCodes.join(','),
-      rule_set_version: ctx.ruleSet.version,
-      customer_tier: customerTier,
-      risk_score: verdict.riskScore,
-      review_stage: holdCodes.includes('HIGH_RISK') ? 'processor' : null,
-      hold_until: verdict.holdUntil,
-      release_at: verdict.releaseAt,
-      team:
-        status === 'pending_review'
-          ? teamFor(ctx.settings.assignment, { type: classification.type, channel: order.channel, holdCodes })
-          : null,
-      phone_key: keys.phoneKey,
-      address_key: keys.addressKey,
-      buyer_key: keys.buyerKey,
-      decided_at: status === 'approved' ? at : null,
-      touched: 0,
-    },
-    lines: order.lines.map((line) => ({
-      order_id: id,
-      line_no: line.lineNo,
-      sku: line.sku,
-      // Channels often send only the code; the catalog's name keeps pick lists and timelines readable.
-      name: line.name ?? ctx.audit.skuStates.get(line.sku)?.name ?? null,
-      quantity: line.quantity,
-      unit_price_minor: line.unitPriceMinor,
-      parcel: 1,
-    })),
-    holds: holds.map((hold) => ({
-      id: uuidv7(now.getTime()),
-      order_id: id,
-      code: hold.code,
-      message: hold.message,
-      risk_points: hold.riskPoints,
-      created_at: at,
-      released_at: null,
-      released_by: null,
-    })),
-    history: [
-      {
-        id: uuidv7(now.getTime()),
-        order_id: id,
-        from_status: null,
-        to_status: status,
-        reason: holds.length > 0 ? `held: ${holdCodes.join(',')}` : 'passed the audit',
-        actor_type: actor.type,
-        actor_id: actor.id,
-        at,
-      },
-    ],
-    events: [
-      {
-        id: eventIds[0],
-        order_id: id,
-        type: 'received',
-        actor_type: actor.type,
-        actor_id: actor.id,
-        actor_name: actor.name,
-        data: writeJson({
-          channel: order.channel,
-          externalId: order.externalId,
-          lineCount: order.lines.length,
-          type: classification.type,
-          typeReason: classification.reason,
-          ruleSetVersion: ctx.ruleSet.version,
-          ...(order.unreadable.length > 0 ? { unreadable: order.unreadable } : {}),
-        }),
-        at,
-      },
-      {
-        id: eventIds[1],
-        order_id: id,
-        type: holds.length > 0 ? 'held' : 'approved',
-        actor_type: 'system',
-        actor_id: null,
-        actor_name: 'audit',
-        data: writeJson(
-          holds.length > 0
-            ? { holds, riskScore: verdict.riskScore }
-            : { automatic: true, riskScore: verdict.riskScore },
-        ),
-        at,
-      },
-    ],
+    order: orderRow(order, decision),
+    lines,
+    holds: holdRowsOfOrder,
+    history,
+    events,
     outbox,
     mergeWith: verdict.mergeWith,
   };

@@ -39,10 +39,10 @@ export function intakeRoutes(orders: Orders): FastifyPluginAsyncZod {
         validatorCompiler: () => (body) => ({ value: body }),
       },
       async (request, reply) => {
-        const result = await orders.receiveOrder(request.principal!.actor, request.body);
+        const result = await orders.intake.receive(request.principal!.actor, request.body);
         if (result.outcome === 'rejected') throw result.error;
         if (result.outcome === 'duplicate')
-          return reply.status(200).send(await orders.getOrder(result.orderId));
+          return reply.status(200).send(await orders.queries.get(result.orderId));
         return reply.status(201).send(result.fullOrder());
       },
     );
@@ -69,7 +69,7 @@ export function intakeRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         async (request) => {
           const body = request.body as unknown as Buffer;
-          const results = await orders.receiveBatchBody(request.principal!.actor, body);
+          const results = await orders.intake.receiveBatchBody(request.principal!.actor, body);
           const summary = { created: 0, duplicate: 0, rejected: 0 };
           for (const r of results) summary[r.outcome] += 1;
           return { results: results.map(toBatchResult), summary };

@@ -30,7 +30,7 @@ import { extname } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { CsvError, type InfoRecord, parse } from 'csv-parse';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, invalidField } from '../../../platform/errors.ts';
 
 /** An order as read from a file: canonical in shape, not yet validated. */
 export type RawOrder = Record<string, unknown>;
@@ -73,9 +73,7 @@ function orderFileFormat(path: string): OrderFileFormat {
   const extension = extname(path).toLowerCase();
   const format = formatsByExtension[extension];
   if (!format) {
-    throw new AppError('VALIDATION_FAILED', `${path}: order files must be .csv, .jsonl or .ndjson`, {
-      field: 'file',
-    });
+    throw invalidField('file', `${path}: order files must be .csv, .jsonl or .ndjson`);
   }
   return format;
 }

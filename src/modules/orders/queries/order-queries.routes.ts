@@ -22,7 +22,7 @@ export function orderQueriesRoutes(orders: Orders): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { cursor, limit, ...filter } = request.query;
-        return orders.listOrders(filter, cursor ?? null, limit);
+        return orders.queries.list(filter, cursor ?? null, limit);
       },
     );
 
@@ -36,7 +36,7 @@ export function orderQueriesRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async () => orders.overview(),
+      async () => orders.queries.overview(),
     );
 
     app.get(
@@ -50,7 +50,7 @@ export function orderQueriesRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async (request) => orders.getOrder(request.params.id),
+      async (request) => orders.queries.get(request.params.id),
     );
 
     app.get(
@@ -64,7 +64,7 @@ export function orderQueriesRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async (request) => orders.efficiency(request.query.days),
+      async (request) => orders.queries.efficiency(request.query.days),
     );
   };
 }

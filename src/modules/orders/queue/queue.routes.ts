@@ -32,7 +32,7 @@ export function queueRoutes(orders: Orders): FastifyPluginAsyncZod {
           reviewStage: stage,
           claimedBy: mine === 'true' ? request.principal!.actor.name : undefined,
         };
-        return orders.listQueue(filter, cursor ?? null, limit);
+        return orders.queue.list(filter, cursor ?? null, limit);
       },
     );
 
@@ -48,7 +48,7 @@ export function queueRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'orders:read' },
       },
       async (request) =>
-        orders.claimNext(request.principal!.actor, {
+        orders.queue.claimNext(request.principal!.actor, {
           team: request.body.team,
           reviewStage: request.body.stage,
         }),
@@ -65,7 +65,7 @@ export function queueRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async (request) => orders.claimOrder(request.principal!.actor, request.params.id),
+      async (request) => orders.queue.claim(request.principal!.actor, request.params.id),
     );
 
     app.post(
@@ -80,7 +80,7 @@ export function queueRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'orders:read' },
       },
       async (request, reply) => {
-        await orders.unclaimOrder(request.principal!.actor, request.params.id);
+        await orders.queue.unclaim(request.principal!.actor, request.params.id);
         return reply.status(204).send(null);
       },
     );

@@ -18,7 +18,7 @@ export function teamsRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { permission: 'orders:read' },
       },
-      async () => ({ items: await orders.listTeams() }),
+      async () => ({ items: await orders.teams.list() }),
     );
 
     app.put(
@@ -34,7 +34,7 @@ export function teamsRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'rules:manage' },
       },
       async (request) =>
-        orders.saveTeam(request.principal!.actor, { id: request.params.id, ...request.body }),
+        orders.teams.save(request.principal!.actor, { id: request.params.id, ...request.body }),
     );
   };
 }

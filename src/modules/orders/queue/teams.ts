@@ -3,7 +3,7 @@ import { recordAudit } from '../../../platform/audit-log.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { invalidField } from '../../../platform/errors.ts';
 
 /** Queue teams (an urgent team, a custom-order team…) and who is in them, by username. */
 export function createTeams(deps: { database: Database; clock: Clock }) {
@@ -41,10 +41,7 @@ export function createTeams(deps: { database: Database; clock: Clock }) {
               .where('username', 'in', [...input.members])
               .execute();
       const unknown = input.members.filter((m) => !users.some((u) => u.username === m));
-      if (unknown.length > 0)
-        throw new AppError('VALIDATION_FAILED', `members: no user ${unknown.join(', ')}`, {
-          field: 'members',
-        });
+      if (unknown.length > 0) throw invalidField('members', `no user ${unknown.join(', ')}`);
       await tx
         .insertInto('teams')
         .values({ id: input.id, name: input.name, created_at: now.toISOString() })

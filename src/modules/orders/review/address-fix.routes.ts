@@ -23,7 +23,7 @@ export function addressFixRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { isPublic: true },
       },
-      async (request) => orders.viewAddressFix(request.params.token),
+      async (request) => orders.customer.viewAddressFix(request.params.token),
     );
 
     app.post(
@@ -38,7 +38,7 @@ export function addressFixRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { isPublic: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       },
-      async (request) => orders.submitAddressFix(request.params.token, request.body.shippingAddress),
+      async (request) => orders.customer.submitAddressFix(request.params.token, request.body.shippingAddress),
     );
 
     app.post(
@@ -53,7 +53,7 @@ export function addressFixRoutes(orders: Orders): FastifyPluginAsyncZod {
         },
         config: { isPublic: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       },
-      async (request) => orders.submitCustomerMessage(request.params.token, request.body.body),
+      async (request) => orders.customer.submitMessage(request.params.token, request.body.body),
     );
   };
 }

@@ -27,7 +27,7 @@ export function orderReviewRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'orders:review' },
       },
       async (request) =>
-        orders.releaseHolds(
+        orders.review.releaseHolds(
           request.principal!.actor,
           request.params.id,
           request.body.codes,
@@ -47,7 +47,11 @@ export function orderReviewRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'orders:review' },
       },
       async (request) => ({
-        results: await orders.bulkRelease(request.principal!.actor, request.body.orderIds, request.body.note),
+        results: await orders.review.bulkRelease(
+          request.principal!.actor,
+          request.body.orderIds,
+          request.body.note,
+        ),
       }),
     );
 
@@ -64,7 +68,7 @@ export function orderReviewRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'orders:review' },
       },
       async (request) =>
-        orders.decideReview(
+        orders.review.decide(
           request.principal!.actor,
           request.params.id,
           'processor',
@@ -86,7 +90,7 @@ export function orderReviewRoutes(orders: Orders): FastifyPluginAsyncZod {
         config: { permission: 'orders:finance_review' },
       },
       async (request) =>
-        orders.decideReview(
+        orders.review.decide(
           request.principal!.actor,
           request.params.id,
           'finance',

@@ -7,7 +7,7 @@ import type { Database, Executor } from '../../../platform/db/database.ts';
 import { isUniqueViolation } from '../../../platform/db/dialect.ts';
 import type { Row } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { changeOrderStatus } from '../edits/status-changes.ts';
 import { ordersRepository } from '../orders.repository.ts';
@@ -106,11 +106,7 @@ export function createReview(deps: { database: Database; clock: Clock; queries: 
       }
       const holds = (await openHolds(tx, orderId)).filter((h) => codes.includes(h.code));
       if (holds.length === 0)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `codes: order ${order.number} has no open hold ${codes.join(', ')}`,
-          { field: 'codes' },
-        );
+        throw invalidField('codes', `order ${order.number} has no open hold ${codes.join(', ')}`);
       await releaseHoldRows(tx, actor, now, order, holds, { isHuman: true, note });
       await recordAudit(tx, actor, now, {
         action: 'order.holds_released',
