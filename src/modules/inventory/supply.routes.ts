@@ -4,6 +4,7 @@ import { authErrors, errorBody, idParams, listQuery } from '../../contracts/comm
 import {
   countImportResult,
   countsBody,
+  draftLinesBody,
   fromSuggestionsBody,
   lineNoteBody,
   newPurchaseOrderBody,
@@ -31,6 +32,7 @@ const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: error
 const read = { permission: 'inventory:read' } as const;
 const write = { permission: 'inventory:write' } as const;
 const manage = { permission: 'inventory:manage' } as const;
+const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
 
 /** Suppliers, replenishment suggestions, purchase orders and receiving, stocktakes. */
 export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
@@ -148,6 +150,41 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: read,
       },
       async (request) => inventory.purchaseOrders.get(request.params.id),
+    );
+    app.put(
+      '/purchase-orders/:id/lines',
+      {
+        schema: {
+          tags: poTags,
+          summary:
+            'Edit a draft line by line: its lines as they should be (quantities, costs, added, removed)',
+          params: idParams,
+          body: draftLinesBody,
+          response: { 200: purchaseOrder, ...writeErrors },
+        },
+        config: manage,
+      },
+      async (request) =>
+        inventory.purchaseOrders.editDraft(request.principal!.actor, request.params.id, request.body),
+    );
+    app.get(
+      '/purchase-orders/:id/purchase-order.pdf',
+      {
+        schema: {
+          tags: poTags,
+          summary: 'The purchase order as a PDF to send to the supplier',
+          params: idParams,
+          response: { 200: pdfFile, 404: errorBody, ...authErrors },
+        },
+        config: read,
+      },
+      async (request, reply) => {
+        const po = await inventory.purchaseOrders.get(request.params.id);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${po.number}.pdf"`)
+          .send(await inventory.purchaseOrders.pdf(po.id));
+      },
     );
     for (const [action, run, summary] of [
       ['send', inventory.purchaseOrders.send, 'Send to the supplier: its quantities count as incoming'],
