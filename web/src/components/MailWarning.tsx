@@ -34,7 +34,11 @@ export function MailWarning() {
       showIcon
       banner
       style={{ marginBottom: 16 }}
-      title={t('system.mailNotConfigured', { count: status.mail.undeliverable })}
+      title={
+        status.mail.undeliverable > 0
+          ? t('system.mailNotConfigured', { count: status.mail.undeliverable })
+          : t('system.mailNotConfiguredNone')
+      }
       description={t('system.mailNotConfiguredHelp')}
       action={
         can('system:read') ? (
