@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App } from '../app.ts';
 import { authErrors, errorBody, pageOf } from '../contracts/common.ts';
-import { outboxEntry, outboxQuery } from '../contracts/system.ts';
+import { outboxEntry, outboxQuery, systemStatus } from '../contracts/system.ts';
 
 /** Health, readiness and metrics at the root; outbox administration under /api/v1/system. */
 export function probeRoutes(app: App): FastifyPluginAsyncZod {
@@ -82,6 +82,22 @@ export function systemRoutes(app: App): FastifyPluginAsyncZod {
         config: { permission: 'system:read' },
       },
       async () => app.outbox.countByStatus(),
+    );
+
+    server.get(
+      '/system/status',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'What is not working as configured (mail without an SMTP server), for the console to warn',
+          response: { 200: systemStatus, ...authErrors },
+        },
+        config: { isAnySignedIn: true },
+      },
+      async () => {
+        const counts = await app.outbox.countByStatus();
+        return { mail: { isConfigured: app.mailer.isConfigured, undeliverable: counts.undeliverable ?? 0 } };
+      },
     );
 
     server.post(

@@ -396,6 +396,8 @@ export const newPurchaseOrderBody = z.object({
   note: note.optional().nullable(),
   lines: z.array(purchaseOrderLineBody).min(1).max(500),
 });
+/** A draft's lines, replaced as a whole (the console edits them line by line, then saves). */
+export const draftLinesBody = z.object({ lines: z.array(purchaseOrderLineBody).min(1).max(500) });
 export const fromSuggestionsBody = z.object({
   warehouse: z.string().trim().min(1).max(64),
   items: z

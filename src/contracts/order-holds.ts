@@ -40,3 +40,34 @@ export const customerActionHolds: readonly string[] = [
   'CONTACT_MISSING',
   'ADDRESS_UNSERVED',
 ] satisfies HoldCode[];
+
+/** The parts of a shipping address the ADDRESS_INCOMPLETE rule can require. */
+export const addressParts = ['name', 'phone', 'province', 'city', 'district', 'line1', 'postalCode'] as const;
+export type AddressPart = (typeof addressParts)[number];
+
+/** The rule's parameters that decide which parts an address needs, as the rule set stores them. */
+export interface AddressRequirements {
+  /** Parts each country needs; `default` for countries not listed. */
+  requiredParts: Record<string, readonly AddressPart[]>;
+  /** Countries where addresses have no (or only an optional) postal code. */
+  countriesWithoutPostcode: readonly string[];
+}
+
+export const defaultAddressRequirements: AddressRequirements = {
+  requiredParts: {
+    // Chinese couriers call or text the recipient: a CN parcel needs a phone on the label.
+    CN: ['name', 'phone', 'province', 'city', 'district', 'line1'],
+    default: ['name', 'city', 'line1', 'postalCode'],
+  },
+  countriesWithoutPostcode: ['HK', 'MO', 'AE', 'QA', 'IE'],
+};
+
+/**
+ * The parts an address to `country` needs not to be held ADDRESS_INCOMPLETE. One function for
+ * the audit and the New order form, so the form marks exactly what the audit will hold for.
+ */
+export function addressPartsNeeded(country: string, requirements: AddressRequirements): AddressPart[] {
+  const required = requirements.requiredParts[country] ?? requirements.requiredParts.default ?? [];
+  const hasNoPostcode = requirements.countriesWithoutPostcode.includes(country);
+  return required.filter((part) => !(part === 'postalCode' && hasNoPostcode));
+}

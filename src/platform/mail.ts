@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import nodemailer from 'nodemailer';
 import type { Logger } from './logger.ts';
 
@@ -9,7 +10,22 @@ export interface Mail {
 }
 
 export interface Mailer {
+  /** False when no SMTP server is configured: mail is logged, never sent. */
+  readonly isConfigured: boolean;
   send(mail: Mail): Promise<{ isSent: boolean }>;
+}
+
+const unsentMail = new AsyncLocalStorage<string[]>();
+
+/**
+ * Runs `work` (an outbox event's handlers) and returns why mail it tried to send did not leave.
+ * A handler cannot tell a mail that was sent from one that was only logged, and the outbox must
+ * not call such an event delivered; the mailer notes it here for the delivery in progress.
+ */
+export async function recordingUnsentMail(work: () => Promise<void>): Promise<string[]> {
+  const reasons: string[] = [];
+  await unsentMail.run(reasons, work);
+  return reasons;
 }
 
 /**
@@ -19,7 +35,9 @@ export interface Mailer {
 export function createMailer(options: { smtpUrl?: string; from: string; logger: Logger }): Mailer {
   if (!options.smtpUrl) {
     return {
+      isConfigured: false,
       async send(mail) {
+        unsentMail.getStore()?.push(`SMTP_URL is not set: mail to ${mail.to} ("${mail.subject}") not sent`);
         options.logger.info(
           { mail: { to: mail.to, subject: mail.subject } },
           'mail not sent: SMTP_URL is not set',
@@ -30,6 +48,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
   }
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
+    isConfigured: true,
     async send(mail) {
       await transport.sendMail({ from: options.from, ...mail });
       return { isSent: true };

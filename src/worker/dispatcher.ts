@@ -6,6 +6,7 @@ import type { Row } from '../platform/db/schema.ts';
 import type { EventMap, EventType } from '../platform/events/event-map.ts';
 import { randomBase32 } from '../platform/ids.ts';
 import type { Logger } from '../platform/logger.ts';
+import { recordingUnsentMail } from '../platform/mail.ts';
 import type { Metrics } from '../platform/metrics.ts';
 
 export interface DeliveredEvent<T extends EventType = EventType> {
@@ -70,7 +71,11 @@ export function createDispatcher(options: DispatcherOptions) {
     return result.rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
-  /** Runs the event's handlers; true when all succeeded (failures are recorded right away). */
+  /**
+   * Runs the event's handlers; true when all succeeded (failures are recorded right away). An
+   * event whose mail could not be sent (no SMTP server) is marked `undeliverable` with the reason,
+   * not delivered: retrying would not help, and calling it delivered would hide it.
+   */
   async function deliver(row: Row<'outbox'>): Promise<boolean> {
     const type = row.type as EventType;
     const event = {
@@ -80,7 +85,19 @@ export function createDispatcher(options: DispatcherOptions) {
       attempt: row.attempts + 1,
     } as DeliveredEvent;
     try {
-      for (const handler of (handlers[type] ?? []) as EventHandler[]) await handler(event);
+      const unsent = await recordingUnsentMail(async () => {
+        for (const handler of (handlers[type] ?? []) as EventHandler[]) await handler(event);
+      });
+      if (unsent.length > 0) {
+        await finish(row, {
+          status: 'undeliverable',
+          attempts: row.attempts + 1,
+          last_error: unsent.join('; ').slice(0, 2000),
+          processed_at: clock.now().toISOString(),
+        });
+        metrics?.outboxDelivered.inc({ type, result: 'undeliverable' });
+        return false;
+      }
       metrics?.outboxDelivered.inc({ type, result: 'done' });
       return true;
     } catch (error) {

@@ -255,6 +255,12 @@ test('a phone order is entered through the form, priced from the catalogue, and 
   await page.getByRole('button', { name: 'Same as customer' }).click();
   await page.getByTestId('new-order-address-city').fill('Shanghai');
   await page.getByTestId('new-order-address-line1').fill('1 Century Avenue');
+  // The form says before saving what the audit will hold the order for: a CN address without
+  // province and district is accepted, and held (the same list the audit uses).
+  await page.getByTestId('needed-to-ship-district').waitFor();
+  const willHold = await page.getByTestId('new-order-will-hold').innerText();
+  assert.match(willHold, /will be held/);
+  assert.match(willHold, /District/);
 
   await page.getByTestId('order-line').first().locator('input').first().fill('CAP');
   await page.locator('.ant-select-item-option', { hasText: 'CAP-BLUE' }).click();
@@ -266,6 +272,9 @@ test('a phone order is entered through the form, priced from the catalogue, and 
   await page.waitForURL(/\/orders\/(?!new)[^/]+$/);
   await page.getByTestId('order-lines').getByText('CAP-BLUE').waitFor();
   assert.match((await page.getByTestId('order-detail').textContent()) ?? '', /99\.00/);
+  const orderId = page.url().split('/').pop() ?? '';
+  const saved = await (await page.request.get(`/api/v1/orders/${orderId}`)).json();
+  assert.ok(saved.holds.includes('ADDRESS_INCOMPLETE'), 'held, as the form said');
   await context.close();
 });
 

@@ -136,6 +136,8 @@ test('an order is waved, picked and packed by scanning, shipped with a label, an
   await page.waitForURL(/\/fulfilment\/waves\/[^/]+$/);
   const waveId = page.url().split('/').pop() ?? '';
   await page.getByTestId('wave-orders').getByText(orderNumber).waitFor();
+  // This stock has no bins: the page must not promise a walk in bin order.
+  assert.match(await page.getByTestId('pick-hint').innerText(), /None of these items has a bin yet/);
 
   // Picked by scanning the barcode twice: one unit per scan, then the wave is done.
   await scan(page, 'pick-scan', tea.barcode);

@@ -103,6 +103,44 @@ for (const dialect of testDialects) {
       assert.equal(unknownSku.json().error.details.field, 'lines.1.sku');
     });
 
+    it('edits a draft line by line, refuses bad lines whole, and prints it for the supplier', async () => {
+      await newSku('PO-E1', { unitCost: '4.00', supplier: 'ACME' });
+      await newSku('PO-E2', { unitCost: '6.00' });
+      const po = await newPo('ACME', [{ sku: 'PO-E1', quantity: 10 }]);
+      const edited = await ok('PUT', `/purchase-orders/${po.id}/lines`, {
+        lines: [
+          { sku: 'PO-E1', quantity: 12, unitCost: '3.80' },
+          { sku: 'PO-E2', quantity: 4 },
+        ],
+      });
+      assert.deepEqual(
+        edited.lines.map((l: Po['lines'][number]) => [l.sku, l.quantity, l.unitCost]),
+        [
+          ['PO-E1', 12, '3.80'],
+          ['PO-E2', 4, '6.00'],
+        ],
+      );
+      assert.equal(edited.total, '69.60');
+      const bad = await api('PUT', `/purchase-orders/${po.id}/lines`, {
+        lines: [
+          { sku: 'PO-E1', quantity: 1 },
+          { sku: 'NOPE', quantity: 1 },
+        ],
+      });
+      assert.equal(bad.statusCode, 422);
+      assert.equal(bad.json().error.details.field, 'lines.1.sku');
+      assert.equal((await ok('GET', `/purchase-orders/${po.id}`)).lines.length, 2, 'nothing changed');
+      const pdf = await api('GET', `/purchase-orders/${po.id}/purchase-order.pdf`);
+      assert.equal(pdf.statusCode, 200);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.equal(pdf.rawPayload.subarray(0, 4).toString('latin1'), '%PDF');
+      await ok('POST', `/purchase-orders/${po.id}/send`);
+      const sent = await api('PUT', `/purchase-orders/${po.id}/lines`, {
+        lines: [{ sku: 'PO-E1', quantity: 1 }],
+      });
+      assert.equal(sent.statusCode, 409, 'a sent order is not edited');
+    });
+
     it('sends, receives in part, refuses an over-receipt whole, receives the rest', async () => {
       const po = await newPo('ACME', [
         { sku: 'PO-A', quantity: 10 },

@@ -24,6 +24,8 @@ for (const dialect of testDialects) {
           async (event) => {
             if (event.payload.code.startsWith('FAIL') && failuresLeft-- > 0)
               throw new Error('downstream is down');
+            if (event.payload.code.startsWith('MAIL'))
+              await t.current.app.mailer.send({ to: 'buyer@example.com', subject: 'Your order', text: 'hi' });
             delivered.push(event.id);
           },
         ],
@@ -50,6 +52,32 @@ for (const dialect of testDialects) {
       assert.equal(after.status, 'done');
       await t.current.app.dispatcher.drain();
       assert.equal(delivered.filter((id) => id === Number(row.id)).length, 1);
+    });
+
+    it('marks an event whose mail was not sent (no SMTP_URL) undeliverable, not delivered, and says so', async () => {
+      await t.current.request({
+        method: 'POST',
+        url: '/api/v1/skus',
+        payload: { code: 'MAIL-1', name: 'mail', price: '1.00' },
+      });
+      await t.current.app.dispatcher.drain();
+      const [row] = await skuEvents('MAIL-1');
+      assert.equal(row.status, 'undeliverable');
+      assert.match(row.last_error ?? '', /SMTP_URL is not set: mail to buyer@example\.com/);
+      const listed = await t.current.request({
+        method: 'GET',
+        url: '/api/v1/system/outbox?status=undeliverable',
+      });
+      assert.deepEqual(
+        listed.json().items.map((item: { id: number }) => item.id),
+        [Number(row.id)],
+      );
+      const status = await t.current.request({
+        method: 'GET',
+        url: '/api/v1/system/status',
+        role: 'warehouse',
+      });
+      assert.deepEqual(status.json(), { mail: { isConfigured: false, undeliverable: 1 } });
     });
 
     it('writes no event when the change rolls back', async () => {

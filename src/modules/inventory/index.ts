@@ -4,6 +4,7 @@ import type { Mailer } from '../../platform/mail.ts';
 import { createChannelStock } from './channel-stock.ts';
 import { createLevels } from './levels.ts';
 import { createPlanning } from './planning.ts';
+import { purchaseOrderPdf } from './purchase-order-pdf.ts';
 import { createPurchaseOrders } from './purchase-orders.ts';
 import { createReplenishment } from './replenishment.ts';
 import { createReports } from './reports.ts';
@@ -90,11 +91,21 @@ export function createInventory(deps: InventoryDeps) {
     purchaseOrders: {
       create: purchaseOrders.createPurchaseOrder,
       createFromSuggestions: purchaseOrders.createFromSuggestions,
+      editDraft: purchaseOrders.editDraftLines,
       send: purchaseOrders.sendPurchaseOrder,
       cancel: purchaseOrders.cancelPurchaseOrder,
       receive: purchaseOrders.receivePurchaseOrder,
       get: purchaseOrders.getPurchaseOrder,
       list: purchaseOrders.listPurchaseOrders,
+      /** The purchase order as a PDF to send to the supplier. */
+      pdf: async (id: string) => {
+        const po = await purchaseOrders.getPurchaseOrder(id);
+        const warehouse = (await warehouses.listWarehouses()).find((w) => w.code === po.warehouse);
+        return purchaseOrderPdf(po, {
+          warehouseName: warehouse?.name ?? po.warehouse,
+          timeZone: warehouse?.timeZone ?? 'Asia/Shanghai',
+        });
+      },
     },
     stocktakes: {
       create: stocktakes.createStocktake,

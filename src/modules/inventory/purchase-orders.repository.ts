@@ -84,6 +84,19 @@ export const purchaseOrdersRepository = {
     await tx.updateTable('purchase_orders').set(set).where('id', '=', id).execute();
   },
 
+  /** A draft's lines replaced as a whole: a draft has received nothing, so no line carries history. */
+  async replaceLines(
+    tx: Executor,
+    purchaseOrderId: string,
+    lines: readonly NewRow<'purchase_order_lines'>[],
+  ): Promise<void> {
+    await tx.deleteFrom('purchase_order_lines').where('purchase_order_id', '=', purchaseOrderId).execute();
+    await tx
+      .insertInto('purchase_order_lines')
+      .values([...lines])
+      .execute();
+  },
+
   async setReceived(tx: Executor, lineId: string, receivedQuantity: number): Promise<void> {
     await tx
       .updateTable('purchase_order_lines')

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type {
+  draftLinesBody,
   fromSuggestionsBody,
   newPurchaseOrderBody,
   PurchaseOrder,
@@ -55,6 +56,31 @@ async function changeIncoming(tx: Executor, skuId: string, warehouseId: string, 
   await levelsRepository.changeIncoming(tx, skuId, warehouseId, delta, at);
 }
 
+/** Order lines as stored: each SKU by code, its cost as given or the SKU's own unit cost. */
+async function lineRows(
+  tx: Executor,
+  now: Date,
+  purchaseOrderId: string,
+  lines: z.output<typeof newPurchaseOrderBody>['lines'],
+) {
+  const rows = [];
+  for (const [i, line] of lines.entries()) {
+    const sku = await skuByCode(tx, line.sku, `lines.${i}.sku`);
+    const unitCostMinor = line.unitCost
+      ? toMinor(line.unitCost, currency, `lines.${i}.unitCost`)
+      : Number(sku.unit_cost_minor ?? 0);
+    rows.push({
+      id: uuidv7(now.getTime()),
+      purchase_order_id: purchaseOrderId,
+      sku_id: sku.id,
+      quantity: line.quantity,
+      received_quantity: 0,
+      unit_cost_minor: unitCostMinor,
+    });
+  }
+  return rows;
+}
+
 export function createPurchaseOrders(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
 
@@ -74,21 +100,7 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
     const warehouse = await warehouseByCode(tx, input.warehouse);
     const at = now.toISOString();
     const id = uuidv7(now.getTime());
-    const lines = [];
-    for (const [i, line] of input.lines.entries()) {
-      const sku = await skuByCode(tx, line.sku, `lines.${i}.sku`);
-      const unitCostMinor = line.unitCost
-        ? toMinor(line.unitCost, currency, `lines.${i}.unitCost`)
-        : Number(sku.unit_cost_minor ?? 0);
-      lines.push({
-        id: uuidv7(now.getTime()),
-        purchase_order_id: id,
-        sku_id: sku.id,
-        quantity: line.quantity,
-        received_quantity: 0,
-        unit_cost_minor: unitCostMinor,
-      });
-    }
+    const lines = await lineRows(tx, now, id, input.lines);
     // A due date is due until the end of that day where the goods arrive.
     const due = input.dueAt
       ? DateTime.fromISO(input.dueAt, { zone: warehouse.time_zone }).endOf('day').toUTC().toISO()
@@ -143,6 +155,33 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
       return created;
     });
     return { items: await Promise.all(ids.map((id) => getPurchaseOrder(id))) };
+  }
+
+  /** A draft's lines as the buyer left them, line by line: quantities, costs, lines added or removed. */
+  async function editDraftLines(actor: Actor, id: string, input: z.output<typeof draftLinesBody>) {
+    const now = clock.now();
+    await inTransaction(database, async (tx) => {
+      const { po } = await loadForUpdate(tx, id);
+      if (po.status !== 'draft')
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `purchase order ${po.number} is ${po.status}; only a draft can be edited`,
+          {
+            from: po.status,
+            to: 'draft',
+          },
+        );
+      const lines = await lineRows(tx, now, id, input.lines);
+      await purchaseOrdersRepository.replaceLines(tx, id, lines);
+      await purchaseOrdersRepository.update(tx, id, { updated_at: now.toISOString() });
+      await recordAudit(tx, actor, now, {
+        action: 'purchase_order.edited',
+        targetType: 'purchase_order',
+        targetId: id,
+        details: { lines: input.lines },
+      });
+    });
+    return getPurchaseOrder(id);
   }
 
   async function sendPurchaseOrder(actor: Actor, id: string) {
@@ -318,6 +357,7 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
   return {
     createPurchaseOrder,
     createFromSuggestions,
+    editDraftLines,
     sendPurchaseOrder,
     cancelPurchaseOrder,
     receivePurchaseOrder,

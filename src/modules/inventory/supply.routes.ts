@@ -7,11 +7,13 @@ import {
   errorBody,
   idParams,
   listQuery,
+  pdfFile,
   writeErrors,
 } from '../../contracts/common.ts';
 import {
   countImportResult,
   countsBody,
+  draftLinesBody,
   fromSuggestionsBody,
   lineNoteBody,
   newPurchaseOrderBody,
@@ -151,6 +153,41 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
         config: access.inventoryRead,
       },
       async (request) => inventory.purchaseOrders.get(request.params.id),
+    );
+    app.put(
+      '/purchase-orders/:id/lines',
+      {
+        schema: {
+          tags: poTags,
+          summary:
+            'Edit a draft line by line: its lines as they should be (quantities, costs, added, removed)',
+          params: idParams,
+          body: draftLinesBody,
+          response: { 200: purchaseOrder, ...writeErrors },
+        },
+        config: access.inventoryManage,
+      },
+      async (request) =>
+        inventory.purchaseOrders.editDraft(request.principal!.actor, request.params.id, request.body),
+    );
+    app.get(
+      '/purchase-orders/:id/purchase-order.pdf',
+      {
+        schema: {
+          tags: poTags,
+          summary: 'The purchase order as a PDF to send to the supplier',
+          params: idParams,
+          response: { 200: pdfFile, 404: errorBody, ...authErrors },
+        },
+        config: access.inventoryRead,
+      },
+      async (request, reply) => {
+        const po = await inventory.purchaseOrders.get(request.params.id);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${po.number}.pdf"`)
+          .send(await inventory.purchaseOrders.pdf(po.id));
+      },
     );
     for (const [action, run, summary] of [
       ['send', inventory.purchaseOrders.send, 'Send to the supplier: its quantities count as incoming'],

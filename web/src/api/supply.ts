@@ -18,7 +18,7 @@ import type {
   suggestion,
   supplierChangesBody,
 } from '../../../src/contracts/inventory.ts';
-import { get, id, type Page, type PageParams, patch, post, put, request } from './client';
+import { fileUrl, get, id, type Page, type PageParams, patch, post, put, request } from './client';
 
 export type { PurchaseOrder, StocktakeDetail, Supplier };
 export type SupplierInput = z.input<typeof newSupplierBody>;
@@ -58,6 +58,10 @@ export const supplyApi = {
     /** One draft PO per supplier of the chosen suggestions. */
     fromSuggestions: (input: FromSuggestionsInput) =>
       post<{ items: PurchaseOrder[] }>('/purchase-orders/from-suggestions', input),
+    /** A draft's lines as they should be. */
+    editLines: (poId: string, lines: PurchaseOrderInput['lines']) =>
+      put<PurchaseOrder>(`/purchase-orders/${id(poId)}/lines`, { lines }),
+    pdfUrl: (poId: string) => fileUrl(`/purchase-orders/${id(poId)}/purchase-order.pdf`),
     send: (poId: string) => post<PurchaseOrder>(`/purchase-orders/${id(poId)}/send`),
     cancel: (poId: string) => post<PurchaseOrder>(`/purchase-orders/${id(poId)}/cancel`),
     receive: (poId: string, input: ReceiveInput) =>

@@ -7,6 +7,7 @@ import { inventoryApi } from '../api/inventory';
 import { useAuth } from '../auth';
 import { appRoutes, type FromState, type NavBadge, navGroups, selectedNavPath } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MailWarning } from './MailWarning';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -167,6 +168,7 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
+          <MailWarning />
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
             <Outlet />
           </Suspense>

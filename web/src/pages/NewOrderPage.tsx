@@ -13,14 +13,21 @@ import {
   Select,
   Space,
   Statistic,
+  Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import {
+  type AddressPart,
+  type AddressRequirements,
+  addressPartsNeeded,
+  defaultAddressRequirements,
+} from '../../../src/contracts/order-holds.ts';
 import { catalogApi, type Sku } from '../api/catalog';
-import type { AddressInput } from '../api/order-review';
+import { type AddressInput, orderReviewApi, type RuleSet } from '../api/order-review';
 import {
   type OrderInput,
   type OrderType,
@@ -254,6 +261,27 @@ function LinesEditor({
   );
 }
 
+const addressLabel: Record<AddressPart, string> = {
+  name: 'order.recipient',
+  phone: 'order.phone',
+  province: 'address.province',
+  city: 'address.city',
+  district: 'address.district',
+  line1: 'address.line1',
+  postalCode: 'address.postalCode',
+};
+
+/**
+ * The address parts the active ADDRESS_INCOMPLETE rule will hold an order for, by the same
+ * function the audit uses; none when the rule is off or only flags.
+ */
+function partsHeldIfMissing(ruleSet: RuleSet | undefined, country: string): AddressPart[] {
+  const rule = ruleSet?.rules.find((r) => r.code === 'ADDRESS_INCOMPLETE');
+  if (!rule?.enabled || (rule.params.action ?? 'hold') !== 'hold') return [];
+  const requirements = { ...defaultAddressRequirements, ...rule.params } as AddressRequirements;
+  return addressPartsNeeded(country.trim().toUpperCase(), requirements);
+}
+
 export default function NewOrderPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -263,7 +291,11 @@ export default function NewOrderPage() {
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [skuNames, setSkuNames] = useState<Record<string, string>>({});
   const channels = useLoader(() => catalogApi.channels.list(), []);
+  const ruleSet = useLoader(() => orderReviewApi.auditRules.active(), []);
   usePageTitle(t('newOrder.title'));
+  const address = Form.useWatch('shippingAddress', form) as AddressInput | undefined;
+  const heldIfMissing = partsHeldIfMissing(ruleSet.data ?? undefined, address?.country ?? '');
+  const willBeHeldFor = heldIfMissing.filter((part) => !(address?.[part] ?? '').trim());
 
   const currency = Form.useWatch('currency', form) ?? 'CNY';
   const paymentStatus = Form.useWatch(['payment', 'status'], form);
@@ -297,9 +329,25 @@ export default function NewOrderPage() {
   const required = (label: string) => [
     { required: true, whitespace: true, message: t('common.required', { field: label }) },
   ];
+  // Not required to create, but the audit holds the order without it: marked, so nobody is surprised.
+  const neededToShip = (name: (string | number)[]) =>
+    name[0] === 'shippingAddress' && heldIfMissing.includes(name[1] as AddressPart);
   const text = (name: (string | number)[], label: string, isRequired = false, testId?: string) => (
-    <Form.Item name={name} label={label} rules={isRequired ? required(label) : undefined}>
-      <Input data-testid={testId} />
+    <Form.Item
+      name={name}
+      label={
+        !isRequired && neededToShip(name) ? (
+          <Space size={4} data-testid={`needed-to-ship-${String(name[1])}`}>
+            {label}
+            <Tag color="orange">{t('newOrder.neededToShip')}</Tag>
+          </Space>
+        ) : (
+          label
+        )
+      }
+      rules={isRequired ? required(label) : undefined}
+    >
+      <Input data-testid={testId ?? `new-order-${name.join('-')}`} />
     </Form.Item>
   );
 
@@ -404,6 +452,18 @@ export default function NewOrderPage() {
             </Button>
           }
         >
+          {willBeHeldFor.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('newOrder.willBeHeld', {
+                parts: willBeHeldFor.map((part) => t(addressLabel[part])).join(t('newOrder.listSeparator')),
+              })}
+              description={t('newOrder.willBeHeldHelp')}
+              data-testid="new-order-will-hold"
+            />
+          ) : null}
           <Row gutter={16}>
             <Col xs={24} md={8}>
               {text(['shippingAddress', 'name'], t('order.recipient'), true, 'new-order-address-name')}

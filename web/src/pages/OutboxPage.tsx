@@ -3,6 +3,7 @@ import { App, Button, Card, Segmented, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { type OutboxItem, type OutboxStatus, systemApi } from '../api/system';
 import { useAuth } from '../auth';
 import { CursorTable } from '../components/CursorTable';
@@ -13,13 +14,16 @@ import { useCursorList } from '../hooks/useCursorList';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
 
-const statuses: OutboxStatus[] = ['dead', 'pending', 'done'];
+const statuses: OutboxStatus[] = ['dead', 'undeliverable', 'pending', 'done'];
+const isRetriable = (status: OutboxStatus) => status === 'dead' || status === 'undeliverable';
 
 export default function OutboxPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const [status, setStatus] = useState<OutboxStatus>('dead');
+  const [params] = useSearchParams();
+  const linked = params.get('status') as OutboxStatus | null;
+  const [status, setStatus] = useState<OutboxStatus>(linked && statuses.includes(linked) ? linked : 'dead');
   const [retrying, setRetrying] = useState<number | null>(null);
   const list = useCursorList((page) => systemApi.outbox.list({ ...page, status }), [status]);
   const counts = useLoader(() => systemApi.outbox.counts(), [status]);
@@ -65,7 +69,7 @@ export default function OutboxPage() {
     { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDateTimeSeconds },
     { title: t('outbox.availableAt'), dataIndex: 'availableAt', render: formatDateTimeSeconds },
   ];
-  if (status === 'dead' && can('system:manage')) {
+  if (isRetriable(status) && can('system:manage')) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',

@@ -1,5 +1,5 @@
+import { type DocumentFonts, formatLocalDateTime, mm, renderPdf } from '../../../platform/pdf.ts';
 import { drawCode128 } from './barcode.ts';
-import { type DocumentFonts, formatLocalDateTime, mm, renderPdf } from './pdf.ts';
 
 export interface LabelParty {
   name: string;

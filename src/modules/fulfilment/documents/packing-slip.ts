@@ -1,5 +1,5 @@
+import { numberPages, renderPdf } from '../../../platform/pdf.ts';
 import { drawCode128 } from './barcode.ts';
-import { numberPages, renderPdf } from './pdf.ts';
 
 export interface PackingSlip {
   number: string;

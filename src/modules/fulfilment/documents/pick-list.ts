@@ -1,5 +1,5 @@
+import { type DocumentFonts, formatLocalDateTime, numberPages, renderPdf } from '../../../platform/pdf.ts';
 import { drawCode128 } from './barcode.ts';
-import { type DocumentFonts, formatLocalDateTime, numberPages, renderPdf } from './pdf.ts';
 
 export interface PickLine {
   /** null when the SKU has no bin assigned; the picker must ask. */

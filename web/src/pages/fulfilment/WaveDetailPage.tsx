@@ -222,8 +222,11 @@ export default function WaveDetailPage() {
                 data-outcome={last.outcome}
               />
             ) : (
-              <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
-                {t('fulfilment.wave.scanHint')}
+              // A walk in bin order is promised only when the stock has bins to walk.
+              <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="pick-hint">
+                {wave.lines.some((line) => line.bin)
+                  ? t('fulfilment.wave.scanHint')
+                  : t('fulfilment.wave.scanHintNoBins')}
               </Typography.Paragraph>
             )}
           </div>

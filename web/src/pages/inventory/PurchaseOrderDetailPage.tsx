@@ -1,10 +1,19 @@
-import { CloseCircleOutlined, InboxOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  CloseCircleOutlined,
+  DeleteOutlined,
+  FilePdfOutlined,
+  InboxOutlined,
+  SaveOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
   Button,
   Card,
   Descriptions,
+  Input,
+  InputNumber,
   Progress,
   Result,
   Space,
@@ -35,16 +44,59 @@ const receivable: readonly PurchaseOrderStatus[] = ['sent', 'partly_received'];
 // Cancelling a partly received PO closes what is still outstanding; what arrived stays in stock.
 const cancellable: readonly PurchaseOrderStatus[] = ['draft', 'sent', 'partly_received'];
 
-function LinesCard({ order }: { order: PurchaseOrder }) {
+/**
+ * A draft's lines, editable one by one (quantity, unit cost, removed) and saved together; the
+ * lines of a sent order are read only.
+ */
+function LinesCard({ order, onSaved }: { order: PurchaseOrder; onSaved?: (order: PurchaseOrder) => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [lines, setLines] = useState(order.lines);
+  const [isSaving, setIsSaving] = useState(false);
+  const isEditable = onSaved !== undefined && order.status === 'draft';
+  const isChanged = JSON.stringify(lines) !== JSON.stringify(order.lines);
+  const change = (sku: string, patch: Partial<Line>) =>
+    setLines((current) => current.map((line) => (line.sku === sku ? { ...line, ...patch } : line)));
+  const save = async () => {
+    setIsSaving(true);
+    try {
+      const saved = await supplyApi.purchaseOrders.editLines(
+        order.id,
+        lines.map((line) => ({ sku: line.sku, quantity: line.quantity, unitCost: line.unitCost })),
+      );
+      setLines(saved.lines);
+      onSaved?.(saved);
+      message.success(t('supply.purchaseOrders.linesSaved'));
+    } catch (failure) {
+      message.error(errorText(t, failure));
+    } finally {
+      setIsSaving(false);
+    }
+  };
   return (
-    <Card title={t('supply.purchaseOrders.lines')}>
+    <Card
+      title={t('supply.purchaseOrders.lines')}
+      extra={
+        isEditable ? (
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            disabled={!isChanged || lines.length === 0}
+            loading={isSaving}
+            onClick={() => void save()}
+            data-testid="po-lines-save"
+          >
+            {t('supply.purchaseOrders.saveLines')}
+          </Button>
+        ) : null
+      }
+    >
       <Table<Line>
         data-testid="po-lines"
         rowKey="sku"
         size="small"
         pagination={false}
-        dataSource={order.lines}
+        dataSource={isEditable ? lines : order.lines}
         scroll={{ x: 'max-content' }}
         columns={[
           {
@@ -53,7 +105,23 @@ function LinesCard({ order }: { order: PurchaseOrder }) {
             render: (sku: string) => <Link to={`/inventory/skus/${encodeURIComponent(sku)}`}>{sku}</Link>,
           },
           { title: t('supply.common.skuName'), dataIndex: 'skuName' },
-          { title: t('supply.purchaseOrders.ordered'), dataIndex: 'quantity', align: 'right' },
+          {
+            title: t('supply.purchaseOrders.ordered'),
+            dataIndex: 'quantity',
+            align: 'right',
+            render: (quantity: number, line) =>
+              isEditable ? (
+                <InputNumber
+                  min={1}
+                  precision={0}
+                  value={quantity}
+                  onChange={(value) => change(line.sku, { quantity: value ?? 1 })}
+                  data-testid="po-line-quantity"
+                />
+              ) : (
+                quantity
+              ),
+          },
           {
             title: t('supply.purchaseOrders.receivedQuantity'),
             dataIndex: 'receivedQuantity',
@@ -71,13 +139,45 @@ function LinesCard({ order }: { order: PurchaseOrder }) {
               />
             ),
           },
-          { title: t('supply.common.unitCost'), dataIndex: 'unitCost', align: 'right', render: formatCost },
+          {
+            title: t('supply.common.unitCost'),
+            dataIndex: 'unitCost',
+            align: 'right',
+            render: (unitCost: string, line) =>
+              isEditable ? (
+                <Input
+                  value={unitCost}
+                  style={{ width: 100, textAlign: 'right' }}
+                  onChange={(event) => change(line.sku, { unitCost: event.target.value })}
+                  data-testid="po-line-cost"
+                />
+              ) : (
+                formatCost(unitCost)
+              ),
+          },
           {
             title: t('supply.purchaseOrders.lineTotal'),
             key: 'lineTotal',
             align: 'right',
             render: (_, line) => formatCost(fromCents(line.quantity * toCents(line.unitCost))),
           },
+          ...(isEditable
+            ? [
+                {
+                  key: 'remove',
+                  render: (_: unknown, line: Line) => (
+                    <Button
+                      size="small"
+                      icon={<DeleteOutlined />}
+                      disabled={lines.length === 1}
+                      aria-label={t('supply.purchaseOrders.removeLine')}
+                      onClick={() => setLines((current) => current.filter((l) => l.sku !== line.sku))}
+                      data-testid="po-line-remove"
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
         summary={() => (
           <Table.Summary.Row>
@@ -189,6 +289,15 @@ export default function PurchaseOrderDetailPage() {
           }
           actions={
             <Space wrap>
+              <Button
+                icon={<FilePdfOutlined />}
+                href={supplyApi.purchaseOrders.pdfUrl(order.id)}
+                target="_blank"
+                rel="noopener"
+                data-testid="po-pdf"
+              >
+                {t('supply.purchaseOrders.pdf')}
+              </Button>
               {canManage && order.status === 'draft' ? (
                 <Button
                   type="primary"
@@ -224,7 +333,11 @@ export default function PurchaseOrderDetailPage() {
         />
       </Card>
       <Facts order={order} />
-      <LinesCard order={order} />
+      <LinesCard
+        key={order.status}
+        order={order}
+        onSaved={canManage ? (saved) => loader.setData(saved) : undefined}
+      />
       {dialog === 'send' ? (
         <ConfirmModal
           title={t('supply.purchaseOrders.sendTitle', { number: order.number })}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { addressPartsNeeded, defaultAddressRequirements } from '../../../../contracts/order-holds.ts';
 import { addressIncomplete, addressUnserved, phoneInvalid } from './address.ts';
 import { judge, newOrder } from './test-support.ts';
 
@@ -30,6 +31,24 @@ describe('ADDRESS_INCOMPLETE', () => {
       incomplete({ district: '', line1: '8号' }),
       'Address is incomplete: missing district; line 1 "8号" has fewer than 5 characters',
     );
+  });
+
+  it('holds exactly for the parts the New order form marks as needed (one list for both)', () => {
+    for (const country of ['CN', 'GB', 'HK']) {
+      const needed = addressPartsNeeded(country, defaultAddressRequirements);
+      const base = country === 'CN' ? {} : { ...london, country };
+      // Name and phone fall back to the customer's in normalising: the place parts decide here.
+      for (const part of needed.filter((p) => p !== 'name' && p !== 'phone'))
+        assert.match(
+          incomplete({ ...base, [part]: '' }) ?? '',
+          new RegExp(`missing ${part}`),
+          `${country} ${part}`,
+        );
+      for (const part of ['province', 'district', 'postalCode'].filter((p) => !needed.includes(p as never)))
+        assert.equal(incomplete({ ...base, [part]: '' }), null, `${country} without ${part} is not held`);
+    }
+    assert.ok(addressPartsNeeded('CN', defaultAddressRequirements).includes('district'));
+    assert.ok(!addressPartsNeeded('HK', defaultAddressRequirements).includes('postalCode'));
   });
 
   it('holds postal codes in the wrong format for CN, US and GB', () => {

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import {
+  type AddressPart,
+  addressParts,
+  addressPartsNeeded,
+  defaultAddressRequirements,
+} from '../../../../contracts/order-holds.ts';
 import type { NormalisedOrder } from '../../intake/normalise.ts';
 import { normaliseAddressPart, readPhone } from './keys.ts';
 import { countryCode, defineRule, ruleParams } from './rule.ts';
 
 type Address = NormalisedOrder['shippingAddress'];
-const addressParts = ['name', 'phone', 'province', 'city', 'district', 'line1', 'postalCode'] as const;
-type AddressPart = (typeof addressParts)[number];
 
 const compiledPatterns = new Map<string, RegExp>();
 /** Patterns are data edited in the console (anchored with ^…$, matched case-insensitively); compile each once. */
@@ -36,13 +40,11 @@ const addressIncompleteParams = ruleParams(
     /** Parts each country needs; `default` for countries not listed. */
     requiredParts: z
       .record(z.union([countryCode, z.literal('default')]), z.array(z.enum(addressParts)))
-      .default({
-        // Chinese couriers call or text the recipient: a CN parcel needs a phone on the label.
-        CN: ['name', 'phone', 'province', 'city', 'district', 'line1'],
-        default: ['name', 'city', 'line1', 'postalCode'],
-      }),
+      .default(structuredClone(defaultAddressRequirements.requiredParts) as Record<string, AddressPart[]>),
     /** Countries where addresses have no (or only an optional) postal code. */
-    countriesWithoutPostcode: z.array(countryCode).default(['HK', 'MO', 'AE', 'QA', 'IE']),
+    countriesWithoutPostcode: z
+      .array(countryCode)
+      .default([...defaultAddressRequirements.countriesWithoutPostcode]),
     minLine1Length: z.number().int().min(0).max(50).default(5),
     postcodePatterns: z.record(countryCode, regexSource).default({
       CN: '^\\d{6}$',
@@ -56,11 +58,7 @@ const addressIncompleteParams = ruleParams(
 type AddressIncompleteParams = z.output<typeof addressIncompleteParams>;
 
 function missingParts(address: Address, params: AddressIncompleteParams): AddressPart[] {
-  const required = params.requiredParts[address.country] ?? params.requiredParts.default ?? [];
-  const hasNoPostcode = params.countriesWithoutPostcode.includes(address.country);
-  return required.filter(
-    (part) => !(part === 'postalCode' && hasNoPostcode) && (address[part] ?? '').trim() === '',
-  );
+  return addressPartsNeeded(address.country, params).filter((part) => (address[part] ?? '').trim() === '');
 }
 
 function addressProblems(address: Address, params: AddressIncompleteParams): string[] {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Font } from 'fontkit';
 import { DateTime } from 'luxon';
-import { defaultCalendar } from '../../../platform/business-calendar.ts';
+import { defaultCalendar } from './business-calendar.ts';
 
 /** Millimetres to PDF points (1/72 inch). */
 export const mm = (value: number) => (value * 72) / 25.4;
