@@ -18,6 +18,10 @@ const benchmarks: Record<
     summary: 'a wave over 10,000 orders, label PDFs, route planning vs the proven optima',
     load: () => import('./fulfilment.ts'),
   },
+  'file-import': {
+    summary: 'import of 100,000 orders from a marketplace CSV (Shopify mapping) vs the canonical CSV',
+    load: () => import('./file-import.ts'),
+  },
   audit: {
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),

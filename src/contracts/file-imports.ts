@@ -133,8 +133,22 @@ export const previewBody = z.object({
   limit: z.number().int().min(1).max(200).default(20),
 });
 
+/** What can be wrong with a row, for the console to say in the reader's language. */
+export const rowProblemCodes = [
+  'EMPTY_ORDER_NUMBER',
+  'MISSING',
+  'NO_LINES',
+  'EMPTY_SKU',
+  'NOT_A_QUANTITY',
+  'NOT_AN_AMOUNT',
+  'NOT_A_DATE',
+] as const;
+
 export const rowProblem = z.object({
   field: z.string(),
+  code: z.enum(rowProblemCodes),
+  /** The cell as written, for codes about a value. */
+  value: z.string().optional(),
   message: z.string(),
   /** `error`: the row's order cannot be made; `warning`: it is stored and held for it. */
   severity: z.enum(['error', 'warning']),

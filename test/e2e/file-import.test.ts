@@ -60,7 +60,8 @@ test('imports a Taobao export from the console: preview, progress, result file',
   await preview.getByText('3928172645123456789').waitFor();
   await preview.getByText('2026-11-20T09:15:40').waitFor();
   const problemRow = preview.locator('tr', { hasText: '3928172645123456791' });
-  await problemRow.getByText(/商品行/).waitFor();
+  await problemRow.getByText(/没有一行同时有商家编码和整数数量/).waitFor();
+  await problemRow.getByText(/该商品行将被略过/).waitFor();
 
   await page.getByTestId('import-start').click();
   await page.getByTestId('import-status').getByText('已完成').waitFor({ timeout: 30_000 });

@@ -95,7 +95,7 @@ export function createFileImports(deps: FileImportsDeps) {
           customerName: text(customer?.name),
           problems: mapped.problems
             .filter((p) => p.line === sheetRow.line)
-            .map(({ field, message, severity }) => ({ field, message, severity })),
+            .map(({ line: _line, ...problem }) => problem),
         });
       });
     }

@@ -10,6 +10,15 @@ import type { ColumnMapping, MappedField, RowProblem } from '../../../contracts/
 import { invalidField } from '../../../platform/errors.ts';
 import { cleanCell, readAmount, readDateTime, readQuantity, splitAddress } from './cell-values.ts';
 
+type Note = (
+  field: string,
+  code: RowProblem['code'],
+  message: string,
+  severity: RowProblem['severity'],
+  at?: number,
+  value?: string,
+) => void;
+
 export interface SheetRow {
   /** 1-based line (CSV) or row number (XLSX) in the file; the header is 1. */
   line: number;
@@ -100,7 +109,13 @@ function unidentified(compiled: CompiledMapping, row: SheetRow): MappedOrder {
     rows: [row],
     externalId: undefined,
     problems: [
-      { line: row.line, field: 'externalId', severity: 'error', message: `column "${column}" is empty` },
+      {
+        line: row.line,
+        field: 'externalId',
+        code: 'EMPTY_ORDER_NUMBER',
+        severity: 'error',
+        message: `column "${column}" is empty`,
+      },
     ],
   };
 }
@@ -120,19 +135,20 @@ function mapGroup(compiled: CompiledMapping, rows: SheetRow[], externalId: strin
     return '';
   };
   const line = rows[0]!.line;
-  const note = (field: string, message: string, severity: RowProblem['severity'], at = line) =>
-    problems.push({ line: at, field, message, severity });
+  const note: Note = (field, code, message, severity, at = line, value = undefined) =>
+    problems.push({ line: at, field, code, message, severity, ...(value === undefined ? {} : { value }) });
   const amount = (field: MappedField, text = first(field)): string | undefined => {
     if (text === '') return undefined;
     const read = readAmount(text, mapping.decimalComma);
-    if (read === undefined) note(field, `"${text}" is not an amount`, 'warning');
+    if (read === undefined) note(field, 'NOT_AN_AMOUNT', `"${text}" is not an amount`, 'warning', line, text);
     return read ?? text;
   };
   const dateTime = (field: MappedField): string | undefined => {
     const text = first(field);
     if (text === '') return undefined;
     const read = readDateTime(text, mapping.dateOrder);
-    if (read === undefined) note(field, `"${text}" is not a date and time`, 'warning');
+    if (read === undefined)
+      note(field, 'NOT_A_DATE', `"${text}" is not a date and time`, 'warning', line, text);
     return read ?? text;
   };
 
@@ -144,11 +160,11 @@ function mapGroup(compiled: CompiledMapping, rows: SheetRow[], externalId: strin
     ['currency', currency],
     ['total', total],
   ] as const) {
-    if (value === undefined) note(field, 'missing: the order cannot be taken without it', 'error');
+    if (value === undefined) note(field, 'MISSING', 'missing: the order cannot be taken without it', 'error');
   }
   const lines = rows.map((row) => mapLine(compiled, row, note));
   if (!lines.some((l) => l.sku !== undefined && typeof l.quantity === 'number'))
-    note('lines', 'no line has a SKU and a whole quantity', 'error');
+    note('lines', 'NO_LINES', 'no line has a SKU and a whole quantity', 'error');
 
   const address = first('address');
   const split = address ? splitAddress(address) : undefined;
@@ -189,21 +205,24 @@ function mapGroup(compiled: CompiledMapping, rows: SheetRow[], externalId: strin
   return { line, rows, externalId, order, problems };
 }
 
-function mapLine(
-  compiled: CompiledMapping,
-  row: SheetRow,
-  note: (field: string, message: string, severity: RowProblem['severity'], at?: number) => void,
-): Record<string, unknown> {
+function mapLine(compiled: CompiledMapping, row: SheetRow, note: Note): Record<string, unknown> {
   const sku = cleanCell(cellOf(compiled, row, 'sku'));
   const quantityText = cleanCell(cellOf(compiled, row, 'quantity'));
   const quantity = readQuantity(quantityText);
-  if (sku === '') note('sku', 'empty: the line is left out', 'warning', row.line);
+  if (sku === '') note('sku', 'EMPTY_SKU', 'empty: the line is left out', 'warning', row.line);
   if (quantity === undefined || quantity === 0)
-    note('quantity', `"${quantityText}" is not a whole quantity: the line is left out`, 'warning', row.line);
+    note(
+      'quantity',
+      'NOT_A_QUANTITY',
+      `"${quantityText}" is not a whole quantity: the line is left out`,
+      'warning',
+      row.line,
+      quantityText,
+    );
   const priceText = cleanCell(cellOf(compiled, row, 'unitPrice'));
   const unitPrice = priceText === '' ? undefined : readAmount(priceText, compiled.mapping.decimalComma);
   if (priceText !== '' && unitPrice === undefined)
-    note('unitPrice', `"${priceText}" is not an amount`, 'warning', row.line);
+    note('unitPrice', 'NOT_AN_AMOUNT', `"${priceText}" is not an amount`, 'warning', row.line, priceText);
   return compact({
     sku: sku || undefined,
     quantity: quantity ?? (quantityText || undefined),

@@ -315,8 +315,9 @@ function PreviewTable({ preview }: { preview: Preview }) {
           <Tag color="green">{t('imports.ok')}</Tag>
         ) : (
           problems.map((p) => (
-            <Tag key={`${p.field}${p.message}`} color={p.severity === 'error' ? 'red' : 'orange'}>
-              {t(`imports.fields.${p.field}`, { defaultValue: p.field })}: {p.message}
+            <Tag key={`${p.field}${p.code}`} color={p.severity === 'error' ? 'red' : 'orange'}>
+              {t(`imports.fields.${p.field}`, { defaultValue: p.field })}:{' '}
+              {t(`imports.problemCodes.${p.code}`, { value: p.value ?? '' })}
             </Tag>
           ))
         ),
