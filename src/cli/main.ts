@@ -7,6 +7,7 @@ import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { runDemo } from './demo.ts';
 import { importOrdersFile, importSkusFile, importStockFile, importSuppliersFile } from './import.ts';
 import { checkStockLedger } from './inventory.ts';
@@ -50,6 +51,22 @@ export function buildCli(): Command {
       await database.close();
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
     });
+
+  program
+    .command('backup <file>')
+    .description(
+      'write a consistent backup of the database to FILE while Ordo keeps serving (docs/operations.md)',
+    )
+    .action((file) => backupCommand(config(), file));
+
+  program
+    .command('restore <file>')
+    .description('restore a backup into the empty configured database (stop Ordo first)')
+    .option('--force', 'replace a database that is not empty')
+    .option('--drill', 'restore into a scratch database, compare the counts with the manifest, remove it')
+    .action((file, opts) =>
+      restoreCommand(config(), file, { force: Boolean(opts.force), drill: Boolean(opts.drill) }),
+    );
 
   const user = program.command('user').description('manage users');
   user
