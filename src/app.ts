@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './platform/logger.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { createDispatcher, type HandlerRegistry } from './worker/dispatcher.ts';
+import { recordWorkerHeartbeat } from './worker/heartbeat.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
 import { createScheduler } from './worker/scheduler.ts';
 
@@ -111,9 +112,16 @@ export async function createApp(options: AppOptions) {
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
       { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.detectDeliveryProblems() },
       { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.pollConfiguredCarriers() },
+      // Seen by every API node's health page, wherever the worker runs.
+      {
+        name: 'worker heartbeat',
+        everyMs: 10_000,
+        run: () => recordWorkerHeartbeat(database, dispatcher.workerId),
+      },
     ],
     logger,
   );
+  let isWorkerRunning = false;
   const outbox = createOutboxAdmin({ database, now: () => clock.now() });
   return {
     config,
@@ -137,7 +145,11 @@ export async function createApp(options: AppOptions) {
       intakePool?.start();
     },
     /** Starts what `ordo worker` runs: outbox delivery and scheduled jobs. */
+    /** Whether this process runs the worker (inline in `serve`, or `ordo worker`). */
+    isWorkerRunning: () => isWorkerRunning,
     startWorker() {
+      isWorkerRunning = true;
+      void recordWorkerHeartbeat(database, dispatcher.workerId).catch(() => {});
       dispatcher.start();
       scheduler.start();
     },
