@@ -14,6 +14,7 @@ import { createMetrics } from './platform/metrics.ts';
 import { createDispatcher, type HandlerRegistry } from './worker/dispatcher.ts';
 import { recordWorkerHeartbeat } from './worker/heartbeat.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
+import { runScheduledBackup } from './worker/scheduled-backup.ts';
 import { createScheduler } from './worker/scheduler.ts';
 
 export interface AppOptions {
@@ -118,6 +119,16 @@ export async function createApp(options: AppOptions) {
         everyMs: 10_000,
         run: () => recordWorkerHeartbeat(database, dispatcher.workerId),
       },
+      // Scheduled backups with retention (ORDO_BACKUP_DIR; docs/operations.md).
+      ...(config.backup.dir
+        ? [
+            {
+              name: 'backup',
+              everyMs: config.backup.everyHours * 60 * 60 * 1000,
+              run: () => runScheduledBackup(database, { dir: config.backup.dir!, keep: config.backup.keep }),
+            },
+          ]
+        : []),
     ],
     logger,
   );
