@@ -14,7 +14,9 @@ import { createLogger, type Logger } from './platform/logger.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { createDispatcher, type HandlerRegistry } from './worker/dispatcher.ts';
+import { recordWorkerHeartbeat } from './worker/heartbeat.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
+import { runScheduledBackup } from './worker/scheduled-backup.ts';
 import { createScheduler } from './worker/scheduler.ts';
 
 export interface AppOptions {
@@ -127,9 +129,26 @@ export async function createApp(options: AppOptions) {
         everyMs: 60_000,
         run: () => channels.reconciliation.pullDueChannels(),
       },
+      // Seen by every API node's health page, wherever the worker runs.
+      {
+        name: 'worker heartbeat',
+        everyMs: 10_000,
+        run: () => recordWorkerHeartbeat(database, dispatcher.workerId),
+      },
+      // Scheduled backups with retention (ORDO_BACKUP_DIR; docs/operations.md).
+      ...(config.backup.dir
+        ? [
+            {
+              name: 'backup',
+              everyMs: config.backup.everyHours * 60 * 60 * 1000,
+              run: () => runScheduledBackup(database, { dir: config.backup.dir!, keep: config.backup.keep }),
+            },
+          ]
+        : []),
     ],
     logger,
   );
+  let isWorkerRunning = false;
   const outbox = createOutboxAdmin({ database, now: () => clock.now() });
   return {
     config,
@@ -155,7 +174,11 @@ export async function createApp(options: AppOptions) {
       intakePool?.start();
     },
     /** Starts what `ordo worker` runs: outbox delivery and scheduled jobs. */
+    /** Whether this process runs the worker (inline in `serve`, or `ordo worker`). */
+    isWorkerRunning: () => isWorkerRunning,
     startWorker() {
+      isWorkerRunning = true;
+      void recordWorkerHeartbeat(database, dispatcher.workerId).catch(() => {});
       dispatcher.start();
       scheduler.start();
     },

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App } from '../app.ts';
 import { authErrors, errorBody, pageOf } from '../contracts/common.ts';
-import { outboxEntry, outboxQuery, systemStatus } from '../contracts/system.ts';
+import { outboxEntry, outboxQuery, systemHealth, systemStatus } from '../contracts/system.ts';
+import { readiness, systemHealthOf } from './system-health.ts';
 
 /** Health, readiness and metrics at the root; outbox administration under /api/v1/system. */
 export function probeRoutes(app: App): FastifyPluginAsyncZod {
@@ -26,20 +26,20 @@ export function probeRoutes(app: App): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['system'],
-          summary: 'Readiness: the database answers',
+          summary: 'Readiness: the database answers and, where this process runs it, the worker works',
           response: { 200: z.object({ status: z.string(), database: z.string() }), 503: errorBody },
         },
         config: { isPublic: true },
       },
       async (_request, reply) => {
-        try {
-          await sql`select 1`.execute(app.database.db);
-          return { status: 'ready', database: app.database.dialect };
-        } catch {
-          return reply
-            .status(503)
-            .send({ error: { code: 'DATABASE_UNAVAILABLE', message: 'the database does not answer' } });
-        }
+        const { isReady, reason } = await readiness(app);
+        if (isReady) return { status: 'ready', database: app.database.dialect };
+        return reply.status(503).send({
+          error: {
+            code: reason?.startsWith('the database') ? 'DATABASE_UNAVAILABLE' : 'WORKER_UNHEALTHY',
+            message: reason ?? 'not ready',
+          },
+        });
       },
     );
 
@@ -56,6 +56,19 @@ export function probeRoutes(app: App): FastifyPluginAsyncZod {
 
 export function systemRoutes(app: App): FastifyPluginAsyncZod {
   return async (server) => {
+    server.get(
+      '/system/health',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'System health: database, worker, outbox, scheduled jobs, disk, version',
+          response: { 200: systemHealth, ...authErrors },
+        },
+        config: { permission: 'system:read' },
+      },
+      async () => systemHealthOf(app),
+    );
+
     server.get(
       '/system/outbox',
       {

@@ -4,9 +4,10 @@ import { roles } from '../modules/staff/roles.ts';
 import { systemActor } from '../platform/actor.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
-import { migrateToLatest } from '../platform/db/migrate.ts';
+import { assertNotNewer, migrateToLatest, migrationStatus } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { runDemo } from './demo.ts';
 import {
   importMarketplaceFile,
@@ -49,13 +50,53 @@ export function buildCli(): Command {
   program
     .command('migrate')
     .description('bring the database schema up to date')
-    .action(async () => {
+    .option('--status', 'list applied and pending migrations; change nothing')
+    .option('--dry-run', 'say which migrations would be applied; change nothing')
+    .action(async (opts) => {
       const c = config();
       const database = openDatabase({ databaseUrl: c.databaseUrl, dataDir: c.dataDir });
-      const { applied } = await migrateToLatest(database);
-      await database.close();
-      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+      try {
+        if (opts.status || opts.dryRun) {
+          const status = await migrationStatus(database);
+          const pending = status.known.filter((m) => m.appliedAt === null).map((m) => m.name);
+          if (opts.status) {
+            for (const m of status.known)
+              console.log(
+                `${m.appliedAt ? 'applied' : 'pending'}  ${m.name}${m.appliedAt ? `  ${m.appliedAt}` : ''}`,
+              );
+            for (const name of status.unknown) console.log(`unknown  ${name}  (applied by a newer Ordo)`);
+          }
+          assertNotNewer(status);
+          if (opts.dryRun)
+            console.log(
+              pending.length
+                ? `would apply: ${pending.join(', ')}`
+                : 'schema is up to date; nothing to apply',
+            );
+          return;
+        }
+        const { applied } = await migrateToLatest(database);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+      } finally {
+        await database.close();
+      }
     });
+
+  program
+    .command('backup <file>')
+    .description(
+      'write a consistent backup of the database to FILE while Ordo keeps serving (docs/operations.md)',
+    )
+    .action((file) => backupCommand(config(), file));
+
+  program
+    .command('restore <file>')
+    .description('restore a backup into the empty configured database (stop Ordo first)')
+    .option('--force', 'replace a database that is not empty')
+    .option('--drill', 'restore into a scratch database, compare the counts with the manifest, remove it')
+    .action((file, opts) =>
+      restoreCommand(config(), file, { force: Boolean(opts.force), drill: Boolean(opts.drill) }),
+    );
 
   const user = program.command('user').description('manage users');
   user

@@ -29,3 +29,47 @@ export const systemStatus = z
     }),
   })
   .meta({ id: 'SystemStatus' });
+
+/** GET /api/v1/system/health: what an operator checks first (docs/operations.md "Health"). */
+export const systemHealth = z
+  .object({
+    status: z.enum(['ok', 'degraded', 'down']),
+    problems: z.array(z.string()),
+    version: z.string(),
+    checkedAt: z.string(),
+    database: z.object({
+      dialect: z.enum(['sqlite', 'postgres']),
+      isUp: z.boolean(),
+      sizeBytes: z.number().nullable(),
+      walBytes: z.number().nullable(),
+      connections: z
+        .object({ server: z.number().nullable(), pool: z.number(), idle: z.number(), waiting: z.number() })
+        .nullable(),
+      schemaVersion: z.string().nullable(),
+    }),
+    worker: z.object({
+      inThisProcess: z.boolean(),
+      lastTickAt: z.string().nullable(),
+      consecutiveFailures: z.number(),
+      lastError: z.string().nullable(),
+      lastHeartbeatAt: z.string().nullable(),
+      heartbeatAgeSeconds: z.number().nullable(),
+    }),
+    outbox: z.object({
+      pending: z.number(),
+      dead: z.number(),
+      oldestPendingAgeSeconds: z.number().nullable(),
+    }),
+    jobs: z.array(
+      z.object({
+        name: z.string(),
+        everyMs: z.number(),
+        runs: z.number(),
+        lastRunAt: z.string().nullable(),
+        lastDurationMs: z.number().nullable(),
+        lastError: z.string().nullable(),
+      }),
+    ),
+    disk: z.object({ path: z.string(), freeBytes: z.number(), totalBytes: z.number() }).nullable(),
+  })
+  .meta({ id: 'SystemHealth' });

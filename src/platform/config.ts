@@ -30,6 +30,8 @@ export interface Config {
    * default), true (any), or a comma list of addresses and CIDR ranges.
    */
   trustProxy: boolean | string;
+  /** Scheduled backups: where (unset: none), how often, and how many to keep. */
+  backup: { dir?: string; everyHours: number; keep: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
@@ -70,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     trackingFeeds: parseTrackingFeeds(env.ORDO_TRACKING_FEEDS),
     mailFrom: env.ORDO_MAIL_FROM ?? 'Ordo <orders@localhost>',
     trustProxy: parseTrustProxy(env.ORDO_TRUST_PROXY),
+    backup: {
+      dir: env.ORDO_BACKUP_DIR ? path.resolve(cwd, env.ORDO_BACKUP_DIR) : undefined,
+      everyHours: parseWholeNumber('ORDO_BACKUP_EVERY_HOURS', env.ORDO_BACKUP_EVERY_HOURS, 24, 1, 24 * 31),
+      keep: parseWholeNumber('ORDO_BACKUP_KEEP', env.ORDO_BACKUP_KEEP, 7, 1, 1000),
+    },
   };
 }
 

@@ -16,11 +16,39 @@ export function createScheduler(jobs: readonly ScheduledJob[], logger: Logger) {
   const running = new Set<Promise<unknown>>();
   let isStopped = true;
 
+  /** Per job: when it last ran, how long, and how it ended (the health page shows these). */
+  const history = new Map(
+    jobs.map((job) => [
+      job.name,
+      {
+        name: job.name,
+        everyMs: job.everyMs,
+        runs: 0,
+        lastRunAt: null as string | null,
+        lastDurationMs: null as number | null,
+        lastError: null as string | null,
+      },
+    ]),
+  );
+
   function loop(job: ScheduledJob) {
     const timer = setTimeout(async () => {
+      const entry = history.get(job.name)!;
+      const started = Date.now();
       const run = job
         .run()
-        .catch((error) => logger.error({ err: error, job: job.name }, 'scheduled job failed'));
+        .then(() => {
+          entry.lastError = null;
+        })
+        .catch((error) => {
+          entry.lastError = String((error as Error)?.message ?? error).slice(0, 500);
+          logger.error({ err: error, job: job.name }, 'scheduled job failed');
+        })
+        .finally(() => {
+          entry.runs += 1;
+          entry.lastRunAt = new Date(started).toISOString();
+          entry.lastDurationMs = Date.now() - started;
+        });
       running.add(run);
       await run;
       running.delete(run);
@@ -31,6 +59,7 @@ export function createScheduler(jobs: readonly ScheduledJob[], logger: Logger) {
   }
 
   return {
+    jobs: () => [...history.values()].map((entry) => ({ ...entry })),
     start() {
       isStopped = false;
       for (const job of jobs) loop(job);
