@@ -55,7 +55,7 @@ async function waveOver(orders: number): Promise<{ seconds: number; orders: numb
       throw new Error(`seed: ${allocation.allocated} of ${orders} allocated`);
     progress('building one wave over all of them');
     const started = performance.now();
-    const wave = await app.fulfilment.createWave(actor, {
+    const wave = await app.fulfilment.waves.create(actor, {
       warehouse: 'main',
       maxOrders: orders,
       itemMix: 'any',

@@ -26,9 +26,14 @@ export interface StandardInstance {
 /** The instances of the README's table (`| name | … | optimum |`) with the optimum it states. */
 export function loadStandardInstances(dir = instancesDir): StandardInstance[] {
   const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+  // The A, E and P optima are proven for exactly the k vehicles of the name, so they are planned
+  // with that fleet here; `ordo routes plan` itself takes k as no limit (docs/routes.md).
   return [...readme.matchAll(/^\|\s*([\w-]+)\s*\|.*\|\s*(\d+)\s*\|\s*$/gm)].map(([, name, optimum]) => ({
     name,
-    problem: parseVrp(fs.readFileSync(path.join(dir, `${name}.vrp`), 'utf8')),
+    problem: {
+      ...parseVrp(fs.readFileSync(path.join(dir, `${name}.vrp`), 'utf8')),
+      vehicleCount: Number(/-k(\d+)$/.exec(name)![1]),
+    },
     optimum: Number(optimum),
   }));
 }

@@ -3,6 +3,8 @@ import * as auditReview from './002_audit_review.ts';
 import * as inventory from './003_inventory.ts';
 import * as fulfilment from './004_fulfilment.ts';
 import * as readViews from './005_read_views.ts';
+import * as channels from './006_channels.ts';
+import * as fileImports from './007_file_imports.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -11,4 +13,6 @@ export const migrations = {
   '003_inventory': inventory,
   '004_fulfilment': fulfilment,
   '005_read_views': readViews,
+  '006_channels': channels,
+  '007_file_imports': fileImports,
 };

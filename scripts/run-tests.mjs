@@ -29,10 +29,48 @@ async function postgresTier() {
   }
 }
 
+/**
+ * The browser tests drive Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and print
+ * Chinese labels with a CJK font. Missing: installed with apt-get when running as root (unless
+ * ORDO_TEST_INSTALL=never), otherwise the run stops at once with one line saying what to install.
+ */
+function ensureBrowser() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const usable = () => {
+    try {
+      fs.accessSync(chromium, fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (usable()) return;
+  const canInstall =
+    process.env.ORDO_TEST_INSTALL !== 'never' &&
+    process.getuid?.() === 0 &&
+    chromium === '/usr/bin/chromium' &&
+    spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (canInstall) {
+    console.log('Browser tests: installing chromium and fonts-wqy-microhei with apt-get…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'], {
+      stdio: 'ignore',
+      env,
+    });
+    if (usable()) return;
+  }
+  console.error(
+    `npm test: the browser tests need Chromium at ${chromium}; install it (Debian/Ubuntu: sudo apt-get install chromium fonts-wqy-microhei), set CHROMIUM_PATH, or run without them: npm test -- src test/api …`,
+  );
+  process.exit(1);
+}
+
 const filter = process.argv.slice(2);
 let files = [...findTests('src'), ...findTests('test')].sort();
 if (filter.length > 0) files = files.filter((f) => filter.some((part) => f.includes(part)));
 if (files.some((f) => f.includes(`${path.sep}e2e${path.sep}`))) {
+  ensureBrowser();
   spawnSync('node', ['scripts/ensure-build.mjs'], { stdio: 'inherit' });
 }
 console.log(await postgresTier());

@@ -1,4 +1,6 @@
 import { createCatalog } from './modules/catalog/index.ts';
+import { createFileImportsArea, ordersIntake } from './modules/channels/file-imports/index.ts';
+import { createChannelConnectors } from './modules/channels/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
@@ -76,6 +78,14 @@ export async function createApp(options: AppOptions) {
     clock,
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
   });
+  const channels = createChannelConnectors({ database, clock, catalog, orders, metrics, logger });
+  const fileImports = createFileImportsArea({
+    database,
+    clock,
+    catalog,
+    receiveOrders: ordersIntake(orders),
+    logger,
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -109,8 +119,14 @@ export async function createApp(options: AppOptions) {
       { name: 'hold timers', everyMs: 15_000, run: () => orders.review.releaseDueTimers() },
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
-      { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.detectDeliveryProblems() },
-      { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.pollConfiguredCarriers() },
+      { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.tracking.detectProblems() },
+      { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.tracking.pollConfigured() },
+      // Each channel is pulled on its own interval; this only checks which are due.
+      {
+        name: 'channel reconciliation',
+        everyMs: 60_000,
+        run: () => channels.reconciliation.pullDueChannels(),
+      },
     ],
     logger,
   );
@@ -128,6 +144,8 @@ export async function createApp(options: AppOptions) {
     allocator,
     fulfilment,
     logistics,
+    channels,
+    fileImports,
     mailer,
     dispatcher,
     scheduler,
@@ -144,6 +162,7 @@ export async function createApp(options: AppOptions) {
     async close() {
       await scheduler.stop();
       await dispatcher.stop();
+      await fileImports.imports.whenIdle();
       await intakePool?.close();
       await database.close();
     },

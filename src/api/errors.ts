@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, isNulCharacterError } from '../platform/db/db-errors.ts';
 import { AppError, type ErrorCode, fromZodIssues } from '../platform/errors.ts';
+
+/** Seconds a client is asked to wait when the database does not answer. */
+export const databaseRetryAfterSeconds = 5;
 
 /** The error shape of CONTRACT.md, the same for every failure. */
 export function errorPayload(error: AppError) {
@@ -43,6 +47,12 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return new AppError('VALIDATION_FAILED', fastifyError.message, { field: 'body' });
   }
+  if (isDatabaseUnavailable(error))
+    return new AppError('DATABASE_UNAVAILABLE', 'the database does not answer; try again shortly');
+  if (isNulCharacterError(error))
+    return new AppError('VALIDATION_FAILED', 'body: text must not contain the NUL character (U+0000)', {
+      field: 'body',
+    });
   return new AppError('INTERNAL', 'an internal error occurred; it has been logged');
 }
 
@@ -50,6 +60,10 @@ export function registerErrorHandling(server: FastifyInstance): void {
   server.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
+    if (appError.code === 'DATABASE_UNAVAILABLE') {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(databaseRetryAfterSeconds));
+    }
     reply.status(appError.httpStatus).send(errorPayload(appError));
   });
 }

@@ -15,6 +15,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { App } from '../app.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
+import { fileImportsRoutes } from '../modules/channels/file-imports/index.ts';
+import { channelsRoutes } from '../modules/channels/index.ts';
 import { fulfilmentRoutes } from '../modules/fulfilment/fulfilment.routes.ts';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
@@ -43,6 +45,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
     bodyLimit: app.config.bodyLimitBytes,
     // Ids are generated server-side; clients never need to send huge param strings.
     routerOptions: { maxParamLength: 200 },
+    trustProxy: app.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
@@ -87,6 +90,8 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       await api.register(fulfilmentRoutes(app.fulfilment));
       await api.register(logisticsRoutes(app.logistics));
       await api.register(ordersRoutes(app.orders));
+      await api.register(channelsRoutes(app.catalog, app.channels));
+      await api.register(fileImportsRoutes(app.fileImports));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },

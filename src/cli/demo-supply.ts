@@ -163,3 +163,35 @@ export async function countSouthWarehouse(app: App, inventory: Inventory, clock:
   await inventory.stocktakes.submit(counter, sheet.id);
   clock.set(new Date(now));
 }
+
+/** A SKU's shelf: aisle, rack and level from its place in the catalogue (`A-03-2`). */
+export function binOf(index: number): string {
+  const aisle = String.fromCharCode(65 + Math.floor(index / 48));
+  const rack = String(Math.floor((index % 48) / 4) + 1).padStart(2, '0');
+  return `${aisle}-${rack}-${(index % 4) + 1}`;
+}
+
+/**
+ * Gives every stocked SKU without a bin its shelf, through the stock import (a bin-only line
+ * posts no movement), so pick lists can be walked in bin order.
+ */
+export async function placeStockInBins(app: App, inventory: Inventory, keeper: Actor): Promise<number> {
+  const [skus, unplaced] = await Promise.all([
+    app.database.db.selectFrom('skus').select('code').orderBy('code').execute(),
+    app.database.db
+      .selectFrom('stock_levels as l')
+      .innerJoin('skus as s', 's.id', 'l.sku_id')
+      .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
+      .select(['s.code as sku', 'w.code as warehouse', 'l.on_hand'])
+      .where('l.bin', 'is', null)
+      .execute(),
+  ]);
+  if (unplaced.length === 0) return 0;
+  const position = new Map(skus.map((s, i) => [s.code, i]));
+  const csv = [
+    'sku,warehouse,onHand,bin',
+    ...unplaced.map((l) => `${l.sku},${l.warehouse},${Number(l.on_hand)},${binOf(position.get(l.sku) ?? 0)}`),
+  ].join('\n');
+  const result = await inventory.levels.importCsv(keeper, csv);
+  return result.updated + result.created;
+}

@@ -14,7 +14,14 @@ import {
   generateDemoShop,
 } from './demo-data/index.ts';
 import { planDemoSupply } from './demo-data/supply.ts';
-import { countSouthWarehouse, type SupplyTimeline, setUpSupply, supplyTimeline } from './demo-supply.ts';
+import { demoShipping, setUpLogistics } from './demo-logistics.ts';
+import {
+  countSouthWarehouse,
+  placeStockInBins,
+  type SupplyTimeline,
+  setUpSupply,
+  supplyTimeline,
+} from './demo-supply.ts';
 import { demoPassword, demoStaff, exposeRules, workTheQueue } from './demo-work.ts';
 
 const demoActor = { type: 'system' as const, id: null, name: 'demo' };
@@ -22,6 +29,10 @@ const dayMs = 24 * 60 * 60 * 1000;
 /** Demo days run from midnight to midnight in Shanghai (UTC+8), like the shop's own. */
 const shanghaiOffsetMs = 8 * 60 * 60 * 1000;
 const batchSpanMs = 60 * 60 * 1000;
+/** The warehouse ships what is allocated at 15:00, before the carriers' pick-up. */
+const shippingHourMs = 15 * 60 * 60 * 1000;
+
+const cancellableStatuses = ['pending_review', 'approved', 'allocated', 'backordered'];
 
 type DemoOrders = ReturnType<typeof createOrders>;
 type DemoClock = ReturnType<typeof fixedClock>;
@@ -59,6 +70,13 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   await blockPhones(app, orders, exposed.blockedPhones);
   const actors = await demoActors(app);
   await setUpSupply(app, inventory, clock, supply, actors['chen.jie']);
+  await setUpLogistics(app, orders, clock, actors['chen.jie']);
+  const shipping = demoShipping(app, clock, { warehouse: actors['zhao.lei'] });
+  const shipTheDay = async (at: number) => {
+    await timeline.runUntil(new Date(at).toISOString());
+    await placeStockInBins(app, inventory, actors['zhao.lei']);
+    await shipping.shipTheDay(at);
+  };
   const timeline = await supplyTimeline(app, { inventory, orders, clock }, supply, {
     buyer: actors['chen.jie'],
     receiver: actors['zhao.lei'],
@@ -68,13 +86,16 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
     .sort((a, b) => a.placedAt.localeCompare(b.placedAt));
   const result = await runTheDays(
     app,
-    { orders, clock, timeline, actors },
+    { orders, clock, timeline, actors, shipTheDay },
     placed,
     demoCancellations(shop, 11),
   );
   await timeline.runUntil(now.toISOString());
+  await shipping.pushScans(now.getTime());
   clock.set(now);
   await orders.allocation.allocateApproved();
+  await placeStockInBins(app, inventory, actors['zhao.lei']);
+  result.shipped = shipping.shippedCount();
   await countSouthWarehouse(app, inventory, clock, actors['zhao.lei']);
   await inventory.plans.recompute();
   await printSummary(app, inventory, shop, result);
@@ -84,6 +105,7 @@ type DayResult = {
   counts: Record<'created' | 'duplicate' | 'rejected', number>;
   work: { released: number; paid: number; reviewed: number };
   cancelled: number;
+  shipped: number;
 };
 
 /**
@@ -93,29 +115,45 @@ type DayResult = {
  */
 async function runTheDays(
   app: App,
-  parts: { orders: DemoOrders; clock: DemoClock; timeline: SupplyTimeline; actors: Record<string, Actor> },
+  parts: {
+    orders: DemoOrders;
+    clock: DemoClock;
+    timeline: SupplyTimeline;
+    actors: Record<string, Actor>;
+    shipTheDay: (at: number) => Promise<void>;
+  },
   placed: CanonicalOrderInput[],
   cancellations: DemoCancellation[],
 ): Promise<DayResult> {
-  const { orders, clock, timeline, actors } = parts;
+  const { orders, clock, timeline, actors, shipTheDay } = parts;
   const result: DayResult = {
     counts: { created: 0, duplicate: 0, rejected: 0 },
     work: { released: 0, paid: 0, reviewed: 0 },
     cancelled: 0,
+    shipped: 0,
   };
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic)
     : null;
   bar?.start(placed.length, 0);
   const cancelledOn = cancellationsByDay(placed, cancellations);
+  // The last two days' orders are left for the warehouse to wave, pick, pack and ship.
+  const lastShippingDay = shanghaiDay(app.clock.now().toISOString()) - 2 * dayMs;
   for (const [day, dayOrders] of ordersByDay(placed)) {
+    const shipsAt = day + shippingHourMs;
+    let hasShipped = day > lastShippingDay;
     for (const chunk of arrivalBatches(dayOrders)) {
+      if (!hasShipped && chunk[0].placedAt >= new Date(shipsAt).toISOString()) {
+        await shipTheDay(shipsAt);
+        hasShipped = true;
+      }
       await timeline.runUntil(chunk[0].placedAt);
       clock.set(new Date(Date.parse(chunk[chunk.length - 1].placedAt) + 45_000));
       for (const r of await orders.intake.receiveBatch(demoActor, chunk)) result.counts[r.outcome] += 1;
       await orders.allocation.allocateApproved();
       bar?.increment(chunk.length);
     }
+    if (!hasShipped) await shipTheDay(shipsAt);
     const window = { from: new Date(day).toISOString(), before: new Date(day + dayMs).toISOString() };
     result.cancelled += await cancelSome(app, orders, clock, cancelledOn.get(day) ?? []);
     const work = await workTheQueue(app, orders, clock, actors, window);
@@ -197,6 +235,7 @@ async function printSummary(app: App, inventory: Inventory, shop: DemoShop, resu
   console.log(
     `stock: ${warehouses.length} warehouses, ${suppliers.items.length} suppliers, purchase orders on the way: ${onTheWay.items.length} (${overdue.items.length} overdue)`,
   );
+  console.log(`shipping: ${result.shipped} orders shipped with tracking; carriers and teams set up`);
   console.log(
     `allocation: ${countOf('allocated')} orders allocated, ${countOf('backordered')} backordered; low-stock alerts open: ${alerts.open}`,
   );
@@ -260,7 +299,8 @@ async function cancelSome(
       .where('channel_id', '=', c.channel)
       .where('external_id', '=', c.externalId)
       .executeTakeFirst();
-    if (!stored || stored.status === 'cancelled') continue;
+    // The warehouse may have been quicker than the customer: what has left is not cancelled.
+    if (!stored || !cancellableStatuses.includes(stored.status)) continue;
     clock.set(new Date(Math.min(Date.parse(stored.placed_at) + 3 * 3600_000, app.clock.now().getTime())));
     await orders.edits.cancel({ ...demoActor, name: 'customer service' }, stored.id, c.reason);
     cancelled += 1;

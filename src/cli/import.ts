@@ -1,9 +1,20 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { App } from '../app.ts';
+import {
+  compileMapping,
+  fitsHeader,
+  type ImportOutcome,
+  importSheet,
+  openSheet,
+  ordersIntake,
+  parseMappingJson,
+  sheetFormat,
+} from '../modules/channels/file-imports/index.ts';
 import { readOrderFile } from '../modules/orders/index.ts';
 import type { Actor } from '../platform/actor.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, invalidField } from '../platform/errors.ts';
 
 export interface ImportSummary {
   created: number;
@@ -127,4 +138,65 @@ function readImportFile(file: string): string {
 function printRejections(rejected: readonly { line: number; code?: string; message: string }[]): void {
   console.log(`rejected: ${rejected.length}`);
   for (const r of rejected) console.log(`  line ${r.line}${r.code ? ` (${r.code})` : ''}: ${r.message}`);
+}
+
+/**
+ * `ordo import orders FILE.csv|xlsx --channel CODE [--mapping NAME|FILE.json] [--result FILE]`:
+ * a marketplace export read through a column mapping (docs/imports.md). Without `--mapping`,
+ * the channel's saved mapping or the preset whose columns the file has. The lines that failed
+ * go, with the reason, to the result file (next to the input unless `--result` names one).
+ */
+export async function importMarketplaceFile(
+  app: App,
+  actor: Actor,
+  file: string,
+  options: { channel: string; mapping?: string; result?: string; batchSize: number; showProgress: boolean },
+): Promise<ImportOutcome> {
+  if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
+  const { mappings } = app.fileImports;
+  const bar = progressBar(options.showProgress);
+  bar?.start(fs.statSync(file).size || 1, 0, { orders: 0 });
+  let orders = 0;
+  const sheet = await openSheet({ path: file }, sheetFormat(file), {
+    onBytes: (bytes) => bar?.update(bytes, { orders }),
+  });
+  const mapping = await mappings.resolveMapping(
+    options.channel,
+    await chosenMapping(app, options.channel, options.mapping, sheet.header),
+  );
+  const outcome = await importSheet(sheet, compileMapping(mapping, sheet.header), {
+    actor,
+    channel: options.channel,
+    receive: ordersIntake(app.orders),
+    batchSize: options.batchSize,
+    onProgress: (counts) => {
+      orders = counts.created + counts.duplicate;
+    },
+  });
+  bar?.stop();
+  console.log(`created: ${outcome.created}`);
+  console.log(`duplicate: ${outcome.duplicate}`);
+  console.log(`rejected: ${outcome.failed}`);
+  const resultPath = options.result ?? path.join(path.dirname(file), `${path.parse(file).name}.failed.csv`);
+  if (outcome.resultCsv !== null || options.result) {
+    fs.writeFileSync(resultPath, outcome.resultCsv ?? '\uFEFFline,reason\r\n');
+    console.log(`result file: ${resultPath}`);
+  }
+  return outcome;
+}
+
+async function chosenMapping(app: App, channel: string, mapping: string | undefined, header: string[]) {
+  if (mapping?.toLowerCase().endsWith('.json')) {
+    if (!fs.existsSync(mapping)) throw new AppError('FILE_NOT_FOUND', `${mapping}: no such file`);
+    return parseMappingJson(fs.readFileSync(mapping, 'utf8'));
+  }
+  if (mapping) return mapping;
+  const known = await app.fileImports.mappings.listMappings(channel);
+  const fitting = known.find((m) => fitsHeader(m.mapping, header));
+  if (!fitting)
+    throw invalidField(
+      'mapping',
+      `no saved or preset mapping of channel "${channel}" fits the file's columns; pass --mapping NAME|FILE.json`,
+    );
+  return fitting.name;
 }

@@ -8,7 +8,13 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
 import { runDemo } from './demo.ts';
-import { importOrdersFile, importSkusFile, importStockFile, importSuppliersFile } from './import.ts';
+import {
+  importMarketplaceFile,
+  importOrdersFile,
+  importSkusFile,
+  importStockFile,
+  importSuppliersFile,
+} from './import.ts';
 import { checkStockLedger } from './inventory.ts';
 import { planRoutesFile } from './routes.ts';
 import { runWorker, serve } from './serve.ts';
@@ -89,16 +95,33 @@ export function buildCli(): Command {
   const importCommand = program.command('import').description('import data from files');
   importCommand
     .command('orders <file>')
-    .description('import orders from CSV (one row per line item) or JSONL (one order per line)')
+    .description(
+      'import orders from CSV (one row per line item) or JSONL (one order per line); with --channel, a marketplace export (CSV or XLSX) read through a column mapping',
+    )
     .option('--batch-size <n>', 'orders per transaction', '500')
     .option('--no-progress', 'no progress bar')
+    .option('--channel <code>', 'the channel a marketplace export is from')
+    .option('--mapping <name|file.json>', "the column mapping: a saved or preset one's name, or a JSON file")
+    .option(
+      '--result <file>',
+      'where to write the lines that failed (default: FILE.failed.csv beside the input)',
+    )
     .action(async (file, opts) => {
+      if ((opts.mapping || opts.result) && !opts.channel)
+        throw new AppError('VALIDATION_FAILED', '--channel: required with --mapping and --result', {
+          field: 'channel',
+        });
       const app = await quietApp();
       try {
-        await importOrdersFile(app, cliActor, file, {
-          batchSize: Number(opts.batchSize),
-          showProgress: opts.progress,
-        });
+        const options = { batchSize: Number(opts.batchSize), showProgress: opts.progress };
+        if (opts.channel)
+          await importMarketplaceFile(app, cliActor, file, {
+            ...options,
+            channel: opts.channel,
+            mapping: opts.mapping,
+            result: opts.result,
+          });
+        else await importOrdersFile(app, cliActor, file, options);
       } finally {
         await app.close();
       }
@@ -164,7 +187,13 @@ export function buildCli(): Command {
     .command('plan <file>')
     .description('plan capacitated routes for a JSON stop list or a TSPLIB/CVRPLIB .vrp instance')
     .option('--json', 'print {"routes": [[stop ids…], …], "totalDistance": N} only')
-    .action((file, opts) => planRoutesFile(file, { isJson: Boolean(opts.json) }));
+    .option('--vehicles <n>', 'most routes the fleet may drive (default: the file’s, else as many as needed)')
+    .action((file, opts) =>
+      planRoutesFile(file, {
+        isJson: Boolean(opts.json),
+        vehicles: opts.vehicles === undefined ? undefined : String(opts.vehicles),
+      }),
+    );
 
   program
     .command('demo')
@@ -192,5 +221,7 @@ export async function runCli(argv: string[]): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`ordo: ${message.split('\n')[0]}`);
     process.exitCode = error instanceof AppError ? error.exitCode : 1;
+    // A failed command ends even if something it opened still holds the event loop.
+    setTimeout(() => process.exit(), 2000).unref();
   }
 }

@@ -12,8 +12,11 @@ import { AppError } from '../platform/errors.ts';
  * instance. The human output ends with `total distance: N`; `--json` prints only
  * `{"routes": [[ids…], …], "totalDistance": N}`, ids as the file numbers them, depot left out.
  */
-export async function planRoutesFile(file: string, options: { isJson: boolean }): Promise<void> {
-  const problem = await readProblem(file);
+export async function planRoutesFile(
+  file: string,
+  options: { isJson: boolean; vehicles?: string },
+): Promise<void> {
+  const problem = withFleet(await readProblem(file), options.vehicles);
   const result = planRoutes(problem);
   if (result.kind === 'unplannable') throw new AppError('VALIDATION_FAILED', `${file}: ${result.reason}`);
   const { plan } = result;
@@ -21,6 +24,21 @@ export async function planRoutesFile(file: string, options: { isJson: boolean })
     ? [JSON.stringify({ routes: plan.routes.map((route) => route.stops), totalDistance: plan.totalDistance })]
     : planLines(problem, plan);
   for (const line of lines) console.log(line);
+}
+
+/** `--vehicles N` overrides the file's fleet; without it the file decides (none: as many as needed). */
+function withFleet(problem: RoutingProblem, vehicles: string | undefined): RoutingProblem {
+  if (vehicles === undefined) return problem;
+  const count = Number(vehicles);
+  if (!/^\d+$/.test(vehicles) || count < 1)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `--vehicles must be a whole number of at least 1, not "${vehicles}"`,
+      {
+        field: 'vehicles',
+      },
+    );
+  return { ...problem, vehicleCount: count };
 }
 
 async function readProblem(file: string): Promise<RoutingProblem> {

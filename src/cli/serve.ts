@@ -1,6 +1,7 @@
 import { buildServer } from '../api/server.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../platform/config.ts';
+import { AppError } from '../platform/errors.ts';
 
 /** `ordo serve`: migrate, create the first admin if needed, serve API + console, run the worker inline. */
 export async function serve(config: Config, options: { worker: boolean }): Promise<void> {
@@ -15,7 +16,20 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
   const server = await buildServer(app);
   app.startIntakeThreads();
   if (options.worker && config.worker === 'inline') app.startWorker();
-  await server.listen({ port: config.port, host: config.host });
+  try {
+    await server.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Nothing may stay behind holding the database open and serving nothing: close, then fail.
+    await server.close().catch(() => {});
+    await app.close().catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new AppError(
+        'ADDRESS_IN_USE',
+        `cannot listen on ${config.host}:${config.port}: the address is in use (another Ordo or program?); stop it or set PORT`,
+      );
+    throw error;
+  }
   app.logger.info(
     { database: app.database.dialect, url: `http://${config.host}:${config.port}` },
     'Ordo is serving',

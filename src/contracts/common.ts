@@ -32,3 +32,31 @@ export const idParams = z.object({ id: z.string().min(1).max(100) });
 
 /** Responses every authenticated route may give. */
 export const authErrors = { 401: errorBody, 403: errorBody } as const;
+
+/** Responses a route that changes something may give, besides its success. */
+export const writeErrors = {
+  400: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+  ...authErrors,
+} as const;
+
+/** A CSV upload's body (text/csv), parsed as text by the server. */
+export const csvText = z.string().describe('CSV text with a header row');
+
+/** A PDF response body. */
+export const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
+
+/** A path segment naming a record by its code (SKU, warehouse). */
+export const codeParams = z.object({ code: z.string().min(1).max(64) });
+
+/** Route configs: the permission each route needs (granted by roles in the staff module). */
+export const access = {
+  inventoryRead: { permission: 'inventory:read' },
+  inventoryWrite: { permission: 'inventory:write' },
+  inventoryManage: { permission: 'inventory:manage' },
+  fulfilmentRead: { permission: 'fulfilment:read' },
+  fulfilmentWrite: { permission: 'fulfilment:write' },
+  logisticsManage: { permission: 'logistics:manage' },
+} as const;

@@ -38,6 +38,7 @@ export const caseKinds = [
   'damaged',
   'failed_attempt',
   'returned',
+  'channel_change',
 ] as const;
 
 // ── Carriers, services, rate cards ───────────────────────────────────────────
@@ -308,4 +309,18 @@ export const scorecardList = z.object({
       parcels: z.number(),
     }),
   ),
+});
+
+/** Own-rider route planning: each route lists its stops by the ids the stop list gave them. */
+export const routePlan = z.object({
+  routes: z.array(
+    z.object({
+      stops: z.array(z.union([z.string(), z.number()])),
+      load: z.number(),
+      distance: z.number(),
+      duration: z.number().optional(),
+    }),
+  ),
+  totalDistance: z.number(),
+  iterations: z.number(),
 });

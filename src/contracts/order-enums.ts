@@ -23,3 +23,5 @@ export const slaStatuses = ['on_track', 'at_risk', 'breached', 'none'] as const;
 export const reviewStages = ['processor', 'finance'] as const;
 /** What a blocklist entry matches: an address is blocked from one of its orders. */
 export const blocklistKinds = ['phone', 'email', 'name', 'address'] as const;
+/** Who wrote a note, and who sees it: internal notes stay in the console. */
+export const noteDirections = ['internal', 'to_customer', 'from_customer'] as const;

@@ -13,8 +13,13 @@ import {
   slaStatuses,
 } from './order-enums.ts';
 
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1, 'required').max(max);
+/**
+ * Order text without U+0000: PostgreSQL cannot store it and no channel means anything by it, so
+ * it is removed on both databases alike (docs/operations.md), never a 500 or a lost batch.
+ */
+const withoutNul = (value: string) => (value.includes('\u0000') ? value.replaceAll('\u0000', '') : value);
+const text = (max: number) => z.string().overwrite(withoutNul).trim().max(max);
+const required = (max: number) => z.string().overwrite(withoutNul).trim().min(1, 'required').max(max);
 /** Ids and codes arrive as numbers from many exports: read them as their decimal text. */
 const code = (max: number) =>
   z.preprocess((value) => (typeof value === 'number' ? String(value) : value), required(max));

@@ -25,6 +25,11 @@ export interface Config {
   /** Carriers polled for tracking: `code=https://feed,code2=https://feed2` (JSON feeds). */
   trackingFeeds: { carrierCode: string; url: string }[];
   mailFrom: string;
+  /**
+   * Which proxies' X-Forwarded-For/-Proto to believe (Fastify's trustProxy): false (none, the
+   * default), true (any), or a comma list of addresses and CIDR ranges.
+   */
+  trustProxy: boolean | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
@@ -64,7 +69,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     publicUrl: env.ORDO_PUBLIC_URL ?? `http://localhost:${port}`,
     trackingFeeds: parseTrackingFeeds(env.ORDO_TRACKING_FEEDS),
     mailFrom: env.ORDO_MAIL_FROM ?? 'Ordo <orders@localhost>',
+    trustProxy: parseTrustProxy(env.ORDO_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  if (
+    text
+      .split(',')
+      .every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part.trim()) || part.trim() === 'loopback')
+  )
+    return text;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `ORDO_TRUST_PROXY must be true or a comma list of proxy addresses, got "${value}"`,
+    { field: 'ORDO_TRUST_PROXY' },
+  );
 }
 
 function parseTrackingFeeds(value: string | undefined): { carrierCode: string; url: string }[] {

@@ -48,12 +48,17 @@ export const errorCodes = {
   TRACKING_RANGE_EXHAUSTED: { http: 409, exit: 5 },
   INVALID_SIGNATURE: { http: 401, exit: 3 },
   CARRIER_CODE_TAKEN: { http: 409, exit: 5 },
+  IMPORT_ALREADY_STARTED: { http: 409, exit: 5 },
   UNPLANNABLE: { http: 422, exit: 2 },
   INVALID_LINK: { http: 403, exit: 3 },
   LINK_EXPIRED: { http: 410, exit: 3 },
   RATE_LIMITED: { http: 429, exit: 6 },
   FILE_NOT_FOUND: { http: 404, exit: 4 },
   DATABASE_UNAVAILABLE: { http: 503, exit: 7 },
+  ADDRESS_IN_USE: { http: 500, exit: 8 },
+  DATABASE_NOT_EMPTY: { http: 409, exit: 5 },
+  BACKUP_INVALID: { http: 422, exit: 2 },
+  SCHEMA_TOO_NEW: { http: 500, exit: 9 },
   INTERNAL: { http: 500, exit: 1 },
 } as const satisfies Record<string, { http: number; exit: number }>;
 

@@ -36,6 +36,24 @@ export function createMetrics() {
       labelNames: ['type', 'result'] as const,
       registers: [registry],
     }),
+    channelDeliveries: new Counter({
+      name: 'ordo_channel_deliveries_total',
+      help: 'Channel webhook deliveries and pulled orders, by channel and outcome (created, updated, failed, …)',
+      labelNames: ['channel', 'outcome'] as const,
+      registers: [registry],
+    }),
+    channelSignatureFailures: new Counter({
+      name: 'ordo_channel_signature_failures_total',
+      help: 'Channel webhooks refused for a wrong or missing signature, by channel',
+      labelNames: ['channel'] as const,
+      registers: [registry],
+    }),
+    channelPulls: new Counter({
+      name: 'ordo_channel_pulls_total',
+      help: 'Reconciliation pulls from sales platforms, by channel and result (ok, failed)',
+      labelNames: ['channel', 'result'] as const,
+      registers: [registry],
+    }),
   };
 }
 

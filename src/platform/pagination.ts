@@ -50,21 +50,50 @@ export interface PageRequest {
 
 /**
  * One page of a query, newest first by a single unique key column (ids are time-ordered):
- * the keyset condition, the order, limit + 1 rows and the next cursor. Lists that sort on
- * several columns (the work queue, the order list) build their own keyset.
+ * the keyset condition, the order, limit + 1 rows and the next cursor.
  */
-export async function pageNewestFirst<DB, TB extends keyof DB, O, T>(
+export function pageNewestFirst<DB, TB extends keyof DB, O, T>(
   query: SelectQueryBuilder<DB, TB, O>,
   column: StringReference<DB, TB>,
   page: PageRequest,
   map: (row: O) => T,
   key: (row: O) => string | number,
 ): Promise<Page<T>> {
+  return pageByKeys(query, [column], page, map, (row) => [key(row)], 'desc');
+}
+
+/**
+ * One page of a query sorted by columns that together are unique (`code`, or `sku code,
+ * warehouse code`), all in one direction: the keyset condition after the cursor's values, the
+ * order, limit + 1 rows and the next cursor. `key` returns the row's values of those columns.
+ * Lists whose columns sort in mixed directions (the work queue) build their own keyset.
+ */
+export async function pageByKeys<DB, TB extends keyof DB, O, T>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  columns: readonly StringReference<DB, TB>[],
+  page: PageRequest,
+  map: (row: O) => T,
+  key: (row: O) => (string | number)[],
+  direction: 'asc' | 'desc' = 'asc',
+): Promise<Page<T>> {
   let keyset = query;
-  if (page.cursor) keyset = keyset.where(column, '<', decodeCursor(page.cursor, 1)[0] as never);
-  const rows = await keyset
-    .orderBy(column as never, 'desc')
-    .limit(page.limit + 1)
-    .execute();
-  return toPage(rows as O[], page.limit, map, (row) => [key(row)]);
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor, columns.length);
+    const beyond = direction === 'asc' ? '>' : '<';
+    // (a, b) > (x, y) spelled out: a > x, or a = x and b > y — both dialects, any arity.
+    keyset = keyset.where((eb) => {
+      const compare = eb as unknown as (column: unknown, op: string, value: unknown) => never;
+      return eb.or(
+        columns.map((column, i) =>
+          eb.and([
+            ...columns.slice(0, i).map((earlier, j) => compare(earlier, '=', after[j])),
+            compare(column, beyond, after[i]),
+          ]),
+        ),
+      );
+    });
+  }
+  for (const column of columns) keyset = keyset.orderBy(column as never, direction);
+  const rows = await keyset.limit(page.limit + 1).execute();
+  return toPage(rows as O[], page.limit, map, key);
 }

@@ -30,6 +30,8 @@ export interface DispatcherOptions {
   /** How long a claimed row stays reserved for this worker before another may take it. */
   leaseMs?: number;
   idleDelayMs?: number;
+  /** The longest wait between passes while they keep failing. */
+  maxBackoffMs?: number;
 }
 
 /** Exponential backoff with a ceiling: 1 s, 2 s, 4 s … up to 10 minutes. */
@@ -42,6 +44,7 @@ export function createDispatcher(options: DispatcherOptions) {
   const batchSize = options.batchSize ?? 100;
   const maxAttempts = options.maxAttempts ?? 8;
   const leaseMs = options.leaseMs ?? 60_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const workerId = `worker-${process.pid}-${randomBase32(6)}`;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
@@ -136,22 +139,64 @@ export function createDispatcher(options: DispatcherOptions) {
     return total;
   }
 
+  /** What the health page shows: when the loop last ran, and whether it is failing. */
+  const health = {
+    lastTickAt: null as string | null,
+    lastSuccessAt: null as string | null,
+    consecutiveFailures: 0,
+    lastError: null as string | null,
+  };
+  let lastFailureLogAt = 0;
+
+  /**
+   * After a failed pass (the database gone) the loop waits twice as long each time, up to
+   * `maxBackoffMs`, and logs the failure once a minute at most instead of on every pass.
+   */
+  function failureDelayMs(failures: number): number {
+    return Math.min((options.idleDelayMs ?? 250) * 2 ** failures, maxBackoffMs);
+  }
+
   function schedule(delayMs: number): void {
     if (isStopped) return;
     timer = setTimeout(async () => {
+      let isFailed = false;
       running = runOnce().catch((error) => {
-        logger.error({ err: error }, 'outbox dispatch failed');
+        isFailed = true;
+        health.consecutiveFailures += 1;
+        health.lastError = String((error as Error)?.message ?? error).slice(0, 500);
+        const now = Date.now();
+        if (health.consecutiveFailures === 1 || now - lastFailureLogAt >= 60_000) {
+          lastFailureLogAt = now;
+          logger.error(
+            { err: error, consecutiveFailures: health.consecutiveFailures },
+            `outbox dispatch failed; retrying in ${failureDelayMs(health.consecutiveFailures)} ms`,
+          );
+        }
         return 0;
       });
       const handled = await running;
       running = null;
-      schedule(handled === batchSize ? 0 : (options.idleDelayMs ?? 250));
+      health.lastTickAt = new Date().toISOString();
+      if (!isFailed) {
+        if (health.consecutiveFailures > 0)
+          logger.info({ failures: health.consecutiveFailures }, 'outbox dispatch recovered');
+        health.consecutiveFailures = 0;
+        health.lastSuccessAt = health.lastTickAt;
+      }
+      schedule(
+        isFailed
+          ? failureDelayMs(health.consecutiveFailures)
+          : handled === batchSize
+            ? 0
+            : (options.idleDelayMs ?? 250),
+      );
     }, delayMs);
     timer.unref?.();
   }
 
   return {
     workerId,
+    health: () => ({ ...health }),
     runOnce,
     drain,
     start() {

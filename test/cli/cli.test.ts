@@ -101,6 +101,7 @@ for (const dialect of testDialects) {
       assert.match(demo.stdout, /orders created: 3\d\d\b/);
       assert.match(demo.stdout, /review work: \d+ paid later/);
       assert.match(demo.stdout, /stock: 3 warehouses, 6 suppliers, purchase orders on the way: \d+/);
+      assert.match(demo.stdout, /shipping: [1-9]\d* orders shipped with tracking/);
       assert.match(demo.stdout, /allocation: [1-9]\d* orders allocated, \d+ backordered/);
       // Every unit the demo moved went through the ledger.
       const check = ordo('inventory', 'check');

@@ -154,4 +154,28 @@ describe('ordo routes plan', () => {
       assert.match(run.stderr, reason);
     }
   });
+
+  it('takes the k of a CVRPLIB name as no fleet limit (X set); --vehicles or VEHICLES sets one', () => {
+    // Like X-n101-k25: the name's k is the fewest routes the total demand allows (18 over a
+    // capacity of 10 → 2), but no two stops of 6 share a vehicle, so every plan needs 3 routes.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-routes-x-'));
+    const vrp = (extra = '') =>
+      `NAME : X-n4-k2\nCOMMENT : (Uchoa et al, No of trucks: min 2)\nTYPE : CVRP\nDIMENSION : 4\nEDGE_WEIGHT_TYPE : EUC_2D\nCAPACITY : 10\n${extra}NODE_COORD_SECTION\n1 0 0\n2 100 0\n3 0 100\n4 -100 0\nDEMAND_SECTION\n1 0\n2 6\n3 6\n4 6\nDEPOT_SECTION\n1\n-1\nEOF\n`;
+    const tight = path.join(dir, 'X-n4-k2.vrp');
+    fs.writeFileSync(tight, vrp());
+    const plan = planJson(tight);
+    assertEachOnce(plan.routes, [2, 3, 4]);
+    assert.equal(plan.routes.length, 3);
+    assert.equal(plan.totalDistance, 600);
+
+    const capped = ordo('routes', 'plan', tight, '--vehicles', '2', '--json');
+    assert.notEqual(capped.status, 0);
+    assert.match(capped.stderr, /2 vehicles/);
+    const fixed = path.join(dir, 'X-n4-k2-fixed.vrp');
+    fs.writeFileSync(fixed, vrp('VEHICLES : 2\n'));
+    assert.notEqual(ordo('routes', 'plan', fixed).status, 0);
+    const bad = ordo('routes', 'plan', tight, '--vehicles', 'many');
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /--vehicles must be a whole number/);
+  });
 });

@@ -310,8 +310,8 @@ for (const dialect of testDialects) {
       await api('POST', `/orders/${order.body.id}/pack`, { scans: ['TEA-1', 'TEA-1'], weightGrams: 900 });
       await api('POST', `/orders/${order.body.id}/ship`, {});
       clock.advance(50 * 60 * 60 * 1000);
-      const first = await t.current.app.logistics.detectDeliveryProblems();
-      const second = await t.current.app.logistics.detectDeliveryProblems();
+      const first = await t.current.app.logistics.tracking.detectProblems();
+      const second = await t.current.app.logistics.tracking.detectProblems();
       assert.ok(first.opened >= 1, 'no scan for 50 hours opens a case');
       assert.equal(second.opened, 0, 'and only one');
       const cases = (await api('GET', '/cases')).body.items.filter((c: Json) => c.orderId === order.body.id);

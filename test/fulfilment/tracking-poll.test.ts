@@ -73,12 +73,12 @@ for (const dialect of testDialects) {
       const shipment = await api('POST', `/orders/${order.id}/ship`, {});
 
       const poller = jsonFeedPoller({ carrierCode: 'sf', url: feedUrl });
-      const first = await t.current.app.logistics.pollTracking([poller]);
+      const first = await t.current.app.logistics.tracking.poll([poller]);
       assert.deepEqual(first, { accepted: 1, duplicates: 0 });
       assert.deepEqual(requested.at(-1), [shipment.trackingNumber]);
       assert.equal((await api('GET', `/shipments/${shipment.id}`)).status, 'delivered');
       assert.equal((await api('GET', `/orders/${order.id}`)).status, 'delivered');
-      const second = await t.current.app.logistics.pollTracking([poller]);
+      const second = await t.current.app.logistics.tracking.poll([poller]);
       assert.deepEqual(second, { accepted: 0, duplicates: 0 }, 'a delivered shipment is not polled again');
     });
   });

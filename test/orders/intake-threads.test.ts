@@ -183,15 +183,26 @@ for (const dialect of testDialects) {
         assert.equal(response.json().summary.created, 3);
         const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-ckpt-')), 'copy.db');
         const storedInFile = () => {
-          // The file alone, without its WAL: what a checkpoint has copied into it.
+          // The file alone, without its WAL: what a checkpoint has copied into it. A checkpoint
+          // may be writing the file while it is copied; such a torn copy (SQLITE_CORRUPT or one
+          // that fails its integrity check) counts as "not yet" and is taken again, never read.
           fs.copyFileSync(t.current.testDb.sqliteFile!, copy);
-          const file = new SqliteDatabase(copy, { readonly: true });
+          let file: SqliteDatabase.Database | undefined;
           try {
+            file = new SqliteDatabase(copy, { readonly: true });
+            const check = file.pragma('quick_check', { simple: true });
+            if (check !== 'ok') return { n: -1 };
             return file.prepare(`select count(*) as n from orders where external_id like 'ckpt-%'`).get() as {
               n: number;
             };
+          } catch (error) {
+            // Torn, or not even the schema checkpointed yet: look again.
+            const { code, message } = error as { code?: string; message?: string };
+            if (/SQLITE_CORRUPT|SQLITE_NOTADB/.test(String(code)) || /no such table/.test(String(message)))
+              return { n: -1 };
+            throw error;
           } finally {
-            file.close();
+            file?.close();
           }
         };
         const deadline = Date.now() + 10_000;

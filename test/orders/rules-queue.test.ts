@@ -139,6 +139,32 @@ for (const dialect of testDialects) {
       assert.equal(bad.json().error.details.field, 'members');
     });
 
+    it('refuses queue rules that route to a team that does not exist, naming the rule', async () => {
+      const rules = [
+        { team: 'urgent', types: ['urgent'] },
+        { team: 'nobody-works-here', types: ['custom'] },
+      ];
+      await api('PUT', '/api/v1/teams/urgent', { name: 'Urgent orders', members: [] }, 'ops_manager');
+      const refused = await api('PATCH', '/api/v1/settings/orders', { assignment: rules }, 'ops_manager');
+      assert.equal(refused.statusCode, 400);
+      assert.equal(refused.json().error.details.field, 'assignment.1.team');
+      const kept = (await api('GET', '/api/v1/settings/orders')).json().assignment;
+      assert.deepEqual(
+        kept.map((r: { team: string }) => r.team),
+        ['urgent', 'custom'],
+      );
+      // Other settings still save while the untouched default rules name teams not made yet.
+      const calendar = await api('PATCH', '/api/v1/settings/orders', {
+        merge: { mode: 'auto', windowHours: 24 },
+      });
+      assert.equal(calendar.statusCode, 200);
+      await api('PUT', '/api/v1/teams/custom', { name: 'Custom orders', members: [] }, 'ops_manager');
+      const accepted = await api('PATCH', '/api/v1/settings/orders', {
+        assignment: [rules[0], { team: 'custom', types: ['custom'] }],
+      });
+      assert.equal(accepted.statusCode, 200);
+    });
+
     it('blocks and unblocks values from the blocklist', async () => {
       const input = newOrderInput({ externalId: 'block-src' });
       const order = (await api('POST', '/api/v1/orders', input)).json();

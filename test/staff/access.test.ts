@@ -276,3 +276,32 @@ describe('login rate limit', () => {
     }
   });
 });
+
+describe('session cookie behind an HTTPS reverse proxy', () => {
+  for (const [trustProxy, forwarded, isSecure] of [
+    ['true', 'https', true],
+    ['127.0.0.1', 'https', true],
+    ['true', 'http', false],
+    ['', 'https', false], // X-Forwarded-Proto is believed only from a trusted proxy
+  ] as const) {
+    it(`ORDO_TRUST_PROXY=${trustProxy || '(unset)'}, X-Forwarded-Proto: ${forwarded} → Secure ${isSecure}`, async () => {
+      const app = await createTestApp('sqlite', { env: { ORDO_TRUST_PROXY: trustProxy } });
+      try {
+        const response = await app.server.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'x-forwarded-proto': forwarded },
+          payload: { username: 'admin', password: adminPassword },
+        });
+        assert.equal(response.statusCode, 200);
+        assert.equal(/;\s*Secure/i.test(String(response.headers['set-cookie'])), isSecure);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+
+  it('refuses an ORDO_TRUST_PROXY it cannot read, naming it', () => {
+    assert.throws(() => loadConfig({ ORDO_TRUST_PROXY: 'the proxy' }), /ORDO_TRUST_PROXY/);
+  });
+});

@@ -12,6 +12,7 @@ const HomePage = lazy(() => import('./pages/HomePage'));
 const OrdersPage = lazy(() => import('./pages/OrdersPage'));
 const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage'));
 const NewOrderPage = lazy(() => import('./pages/NewOrderPage'));
+const FileImportPage = lazy(() => import('./pages/channels/FileImportPage'));
 const SkusPage = lazy(() => import('./pages/SkusPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
@@ -91,6 +92,7 @@ function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="orders" element={guarded('orders:read', <OrdersPage />)} />
         <Route path="orders/new" element={guarded('orders:write', <NewOrderPage />)} />
+        <Route path="orders/import" element={guarded('orders:write', <FileImportPage />)} />
         <Route path="orders/queue" element={guarded('orders:read', <ReviewQueuePage />)} />
         <Route path="orders/:orderId" element={guarded('orders:read', <OrderDetailPage />)} />
         <Route path="rules/audit" element={guarded('orders:read', <AuditRulesPage />)} />

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, type SessionUser, setCsrfToken, setUnauthorizedHandler } from './api';
+import { ApiError, setCsrfToken, setUnauthorizedHandler } from './api/client';
+import { type SessionUser, staffApi } from './api/staff';
 
 type AuthState = {
   /** undefined while the session is being checked, null when signed out. */
@@ -21,7 +22,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(signOutLocally);
-    api.auth
+    staffApi.auth
       .me()
       .then((session) => {
         setCsrfToken(session.csrfToken);
@@ -35,14 +36,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [signOutLocally]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const session = await api.auth.login(username, password);
+    const session = await staffApi.auth.login(username, password);
     setCsrfToken(session.csrfToken);
     setUser(session.user);
   }, []);
 
   const logout = useCallback(async () => {
     try {
-      await api.auth.logout();
+      await staffApi.auth.logout();
     } finally {
       signOutLocally();
     }

@@ -4,7 +4,6 @@ import {
   channel,
   channelChangesBody,
   channelList,
-  newChannelBody,
   newSkuBody,
   sku,
   skuChangesBody,
@@ -127,20 +126,7 @@ export function catalogRoutes(catalog: Catalog): FastifyPluginAsyncZod {
       async () => ({ items: await channels.listChannels(), nextCursor: null }),
     );
 
-    app.post(
-      '/channels',
-      {
-        schema: {
-          tags: ['channels'],
-          summary: 'Add a sales channel',
-          body: newChannelBody,
-          response: { 201: channel, 409: errorBody, ...authErrors },
-        },
-        config: { permission: 'channels:manage' },
-      },
-      async (request, reply) =>
-        reply.status(201).send(await channels.createChannel(request.principal!.actor, request.body)),
-    );
+    // POST /channels is the channels module's: a channel is created with its connector.
 
     app.patch(
       '/channels/:id',

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -40,9 +40,14 @@ export function createChannels(deps: { database: Database; clock: Clock }) {
   });
   const channelStates = () => states.get();
 
+  /**
+   * Creates a channel. `alongside` runs in the same transaction, so a module above (the channel
+   * connectors) stores its part of the channel with it or not at all.
+   */
   async function createChannel(
     actor: Actor,
     input: { id: string; name: string; kind: string },
+    alongside?: (tx: Executor) => Promise<unknown>,
   ): Promise<Channel> {
     const now = clock.now();
     return inTransaction(database, async (tx) => {
@@ -63,8 +68,9 @@ export function createChannels(deps: { database: Database; clock: Clock }) {
         targetId: row.id,
         details: input,
       });
+      await alongside?.(tx);
       return toChannel(row);
-    });
+    }).finally(() => states.invalidate());
   }
 
   async function updateChannel(
@@ -87,7 +93,7 @@ export function createChannels(deps: { database: Database; clock: Clock }) {
         details: changes,
       });
       return toChannel({ ...existing, ...set });
-    });
+    }).finally(() => states.invalidate());
   }
 
   return { listChannels, channelStates, createChannel, updateChannel };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authErrors, errorBody, idParams } from '../../contracts/common.ts';
+import { access, authErrors, errorBody, idParams, pdfFile, writeErrors } from '../../contracts/common.ts';
 import {
   casePage,
   caseQuery,
@@ -18,11 +18,7 @@ import { packingSlipPdf } from './documents/packing-slip.ts';
 import { pickListPdf } from './documents/pick-list.ts';
 import type { Fulfilment } from './index.ts';
 
-const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
 const tags = ['fulfilment'];
-const read = { permission: 'fulfilment:read' } as const;
-const write = { permission: 'fulfilment:write' } as const;
-const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...authErrors };
 
 /** Waves and picking, the packing station, exception cases. */
 export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod {
@@ -36,10 +32,10 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           body: newWaveBody,
           response: { 201: wave, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
       async (request, reply) =>
-        reply.status(201).send(await fulfilment.createWave(request.principal!.actor, request.body)),
+        reply.status(201).send(await fulfilment.waves.create(request.principal!.actor, request.body)),
     );
     app.get(
       '/waves',
@@ -50,9 +46,9 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           querystring: waveQuery,
           response: { 200: wavePage, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
-      async (request) => fulfilment.listWaves(request.query),
+      async (request) => fulfilment.waves.list(request.query),
     );
     app.get(
       '/waves/:id',
@@ -63,9 +59,9 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           params: idParams,
           response: { 200: wave, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
-      async (request) => fulfilment.getWave(request.params.id),
+      async (request) => fulfilment.waves.get(request.params.id),
     );
     app.get(
       '/waves/:id/pick-list.pdf',
@@ -76,10 +72,10 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           params: idParams,
           response: { 200: pdfFile, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request, reply) => {
-        const found = await fulfilment.getWave(request.params.id);
+        const found = await fulfilment.waves.get(request.params.id);
         const pdf = await pickListPdf({
           number: found.number,
           warehouse: found.warehouse,
@@ -108,9 +104,10 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           body: pickBody,
           response: { 200: wave, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
-      async (request) => fulfilment.recordPick(request.principal!.actor, request.params.id, request.body),
+      async (request) =>
+        fulfilment.waves.recordPick(request.principal!.actor, request.params.id, request.body),
     );
 
     app.get(
@@ -122,9 +119,9 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           params: z.object({ ref: z.string().min(1).max(64) }),
           response: { 200: packingView, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
-      async (request) => fulfilment.packingView(request.params.ref),
+      async (request) => fulfilment.packing.view(request.params.ref),
     );
     app.post(
       '/orders/:id/pack',
@@ -137,9 +134,9 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           body: packBody,
           response: { 200: packingView, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
-      async (request) => fulfilment.packOrder(request.principal!.actor, request.params.id, request.body),
+      async (request) => fulfilment.packing.pack(request.principal!.actor, request.params.id, request.body),
     );
     app.get(
       '/orders/:id/packing-slip.pdf',
@@ -150,10 +147,10 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           params: idParams,
           response: { 200: pdfFile, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request, reply) => {
-        const view = await fulfilment.packingView(request.params.id);
+        const view = await fulfilment.packing.view(request.params.id);
         const pdf = await packingSlipPdf({
           number: view.number,
           customerName: view.customerName,
@@ -177,9 +174,9 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           querystring: caseQuery,
           response: { 200: casePage, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
-      async (request) => fulfilment.listCases(request.query),
+      async (request) => fulfilment.cases.list(request.query),
     );
     app.post(
       '/cases/:id/resolve',
@@ -191,10 +188,10 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           body: resolveCaseBody,
           response: { 200: deliveryCase, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
       async (request) =>
-        fulfilment.resolveCase(request.principal!.actor, request.params.id, request.body.note),
+        fulfilment.cases.resolve(request.principal!.actor, request.params.id, request.body.note),
     );
   };
 }

@@ -13,13 +13,25 @@ export type { PackedParcel } from './parcels.repository.ts';
 /** The last parcel packed for an order, read in the caller's transaction (shipping weighs it). */
 export const packedParcel = parcelsRepository.latestForOrder;
 
-/** The fulfilment module: waves and picking, the packing station, exception cases. */
+/** The fulfilment module, grouped by area: waves and picking, the packing station, exception cases. */
 export function createFulfilment(deps: {
   database: Database;
   clock: Clock;
   allocateBackorders: (skuIds: readonly string[]) => Promise<unknown>;
 }) {
-  return { ...createWaves(deps), ...createPacking(deps), ...createCases(deps) };
+  const waves = createWaves(deps);
+  const packing = createPacking(deps);
+  const cases = createCases(deps);
+  return {
+    waves: {
+      create: waves.createWave,
+      get: waves.getWave,
+      list: waves.listWaves,
+      recordPick: waves.recordPick,
+    },
+    packing: { view: packing.packingView, pack: packing.packOrder },
+    cases: { list: cases.listCases, resolve: cases.resolveCase },
+  };
 }
 
 export type Fulfilment = ReturnType<typeof createFulfilment>;

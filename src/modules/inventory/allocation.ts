@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { allocationsRepository } from './allocations.repository.ts';
+import { levelsRepository } from './levels.repository.ts';
 import {
   availabilityKey,
   type PlannedPick,
@@ -190,31 +192,24 @@ async function recordReservations(
     })),
   );
   const at = now.toISOString();
-  await tx
-    .insertInto('allocations')
-    .values(
-      rows.map(({ orderId, pick }) => ({
-        id: uuidv7(now.getTime()),
-        order_id: orderId,
-        order_line_id: pick.lineId,
-        sku_id: pick.skuId,
-        warehouse_id: pick.warehouseId,
-        quantity: pick.quantity,
-        status: 'reserved',
-        created_at: at,
-      })),
-    )
-    .execute();
+  await allocationsRepository.insert(
+    tx,
+    rows.map(({ orderId, pick }) => ({
+      id: uuidv7(now.getTime()),
+      order_id: orderId,
+      order_line_id: pick.lineId,
+      sku_id: pick.skuId,
+      warehouse_id: pick.warehouseId,
+      quantity: pick.quantity,
+      status: 'reserved',
+      created_at: at,
+    })),
+  );
 }
 
 async function readAvailability(tx: Executor, skuIds: string[], warehouseIds: string[]) {
   if (skuIds.length === 0 || warehouseIds.length === 0) return new Map<string, number>();
-  const rows = await tx
-    .selectFrom('stock_levels')
-    .select(['sku_id', 'warehouse_id', 'on_hand', 'reserved'])
-    .where('sku_id', 'in', [...new Set(skuIds)])
-    .where('warehouse_id', 'in', warehouseIds)
-    .execute();
+  const rows = await levelsRepository.ofSkus(tx, [...new Set(skuIds)], warehouseIds);
   return new Map(
     rows.map((r) => [availabilityKey(r.warehouse_id, r.sku_id), Number(r.on_hand) - Number(r.reserved)]),
   );
@@ -269,14 +264,7 @@ async function closeAllocations(
   to: 'released' | 'issued',
   reason: string,
 ): Promise<number> {
-  const open = await tx
-    .selectFrom('allocations')
-    .selectAll()
-    .where('order_id', '=', orderId)
-    .where('status', '=', 'reserved')
-    .orderBy('sku_id')
-    .orderBy('warehouse_id')
-    .execute();
+  const open = await allocationsRepository.openOf(tx, orderId);
   for (const allocation of open) {
     const level = await moveStock(tx, actor, now, {
       skuId: allocation.sku_id,
@@ -291,35 +279,14 @@ async function closeAllocations(
     if (!level) throw new Error(`stock of allocation ${allocation.id} no longer matches its reservation`);
   }
   if (open.length > 0) {
-    await tx
-      .updateTable('allocations')
-      .set({ status: to, closed_at: now.toISOString() })
-      .where('order_id', '=', orderId)
-      .where('status', '=', 'reserved')
-      .execute();
+    await allocationsRepository.close(tx, orderId, to, now.toISOString());
   }
   return open.length;
 }
 
 /** An order's allocations as the order detail shows them (where each unit is reserved). */
 export async function orderAllocations(db: Executor, orderId: string) {
-  const rows = await db
-    .selectFrom('allocations as a')
-    .innerJoin('catalog_skus_view as s', 's.id', 'a.sku_id')
-    .innerJoin('warehouses as w', 'w.id', 'a.warehouse_id')
-    .select([
-      'a.id',
-      'a.order_line_id',
-      's.code',
-      'w.code as warehouse',
-      'a.quantity',
-      'a.status',
-      'a.created_at',
-    ])
-    .where('a.order_id', '=', orderId)
-    .orderBy('a.created_at')
-    .orderBy('a.id')
-    .execute();
+  const rows = await allocationsRepository.ofOrder(db, orderId);
   return rows.map((r) => ({
     id: r.id,
     orderLineId: r.order_line_id,

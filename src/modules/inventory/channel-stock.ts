@@ -9,8 +9,10 @@ import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { afterKey, toPage } from '../../platform/pagination.ts';
+import { pageByKeys } from '../../platform/pagination.ts';
 import { skuByCode } from '../catalog/index.ts';
+import { channelStockRepository } from './channel-stock.repository.ts';
+import { levelsRepository } from './levels.repository.ts';
 import { warehouseByCode } from './warehouses.ts';
 
 type ChannelRule = z.output<typeof channelRule>;
@@ -61,16 +63,8 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
     };
   }
 
-  function rulesQuery() {
-    return database.db
-      .selectFrom('channel_stock_rules as r')
-      .leftJoin('catalog_skus_view as s', 's.id', 'r.sku_id')
-      .selectAll('r')
-      .select('s.code as sku_code');
-  }
-
   async function listChannelRules(): Promise<{ items: ChannelRule[] }> {
-    const rows = await rulesQuery().orderBy('r.channel_id').orderBy('s.code').execute();
+    const rows = await channelStockRepository.listRules(database.db);
     return { items: rows.map(toRule) };
   }
 
@@ -80,12 +74,7 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
   ): Promise<ChannelRule> {
     const now = clock.now();
     const id = await inTransaction(database, async (tx) => {
-      const channel = await tx
-        .selectFrom('catalog_channels_view')
-        .select('id')
-        .where('id', '=', input.channel)
-        .executeTakeFirst();
-      if (!channel)
+      if (!(await channelStockRepository.channelExists(tx, input.channel)))
         throw new AppError('UNKNOWN_CHANNEL', `channel: no channel "${input.channel}"`, { field: 'channel' });
       const skuId = input.sku ? (await skuByCode(tx, input.sku)).id : null;
       const warehouses = input.warehouses?.length
@@ -93,12 +82,7 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
             input.warehouses.map(async (code, i) => (await warehouseByCode(tx, code, `warehouses.${i}`)).id),
           )
         : null;
-      let existing = tx
-        .selectFrom('channel_stock_rules')
-        .select('id')
-        .where('channel_id', '=', input.channel);
-      existing = skuId ? existing.where('sku_id', '=', skuId) : existing.where('sku_id', 'is', null);
-      const found = await existing.executeTakeFirst();
+      const found = await channelStockRepository.findRuleFor(tx, input.channel, skuId);
       const values = {
         percent: input.percent,
         buffer: input.buffer,
@@ -107,12 +91,14 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
         updated_at: now.toISOString(),
       };
       const ruleId = found?.id ?? uuidv7(now.getTime());
-      if (found) await tx.updateTable('channel_stock_rules').set(values).where('id', '=', ruleId).execute();
+      if (found) await channelStockRepository.updateRule(tx, ruleId, values);
       else
-        await tx
-          .insertInto('channel_stock_rules')
-          .values({ id: ruleId, channel_id: input.channel, sku_id: skuId, ...values })
-          .execute();
+        await channelStockRepository.insertRule(tx, {
+          id: ruleId,
+          channel_id: input.channel,
+          sku_id: skuId,
+          ...values,
+        });
       await recordAudit(tx, actor, now, {
         action: 'channel_stock_rule.saved',
         targetType: 'channel_stock_rule',
@@ -121,14 +107,13 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
       });
       return ruleId;
     });
-    return toRule(await rulesQuery().where('r.id', '=', id).executeTakeFirstOrThrow());
+    return toRule(await channelStockRepository.findRule(database.db, id));
   }
 
   async function deleteChannelRule(actor: Actor, id: string): Promise<void> {
     const now = clock.now();
     await inTransaction(database, async (tx) => {
-      const result = await tx.deleteFrom('channel_stock_rules').where('id', '=', id).executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw notFound('channel stock rule', id);
+      if (!(await channelStockRepository.deleteRule(tx, id))) throw notFound('channel stock rule', id);
       await recordAudit(tx, actor, now, {
         action: 'channel_stock_rule.deleted',
         targetType: 'channel_stock_rule',
@@ -140,34 +125,21 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
   /** What each SKU shows on a channel: the SKU's own rule, else the channel's, else everything. */
   async function channelStock(filter: z.output<typeof channelStockQuery>) {
     const db = database.db;
-    const channel = await db
-      .selectFrom('catalog_channels_view')
-      .select('id')
-      .where('id', '=', filter.channel)
-      .executeTakeFirst();
-    if (!channel)
+    if (!(await channelStockRepository.channelExists(db, filter.channel)))
       throw new AppError('UNKNOWN_CHANNEL', `channel: no channel "${filter.channel}"`, { field: 'channel' });
-    let skus = db.selectFrom('catalog_skus_view').select(['id', 'code', 'name']).where('is_active', '=', 1);
-    if (filter.q) {
-      const pattern = `%${escapeLike(filter.q)}%`;
-      skus = skus.where((eb) => eb.or([eb('code', like, pattern), eb('name', like, pattern)]));
-    }
-    const after = afterKey(filter.cursor);
-    if (after) skus = skus.where('code', '>', after);
-    const page = await skus
-      .orderBy('code')
-      .limit(filter.limit + 1)
-      .execute();
-    const ids = page.map((s) => s.id);
+    const search = filter.q ? { pattern: `%${escapeLike(filter.q)}%`, like } : undefined;
+    const skus = channelStockRepository.activeSkus(db, search);
+    const page = await pageByKeys(
+      skus,
+      ['code'],
+      filter,
+      (sku) => sku,
+      (sku) => [sku.code],
+    );
+    const ids = page.items.map((s) => s.id);
     const [levels, rules] = await Promise.all([
-      ids.length
-        ? db
-            .selectFrom('stock_levels')
-            .select(['sku_id', 'warehouse_id', 'on_hand', 'reserved'])
-            .where('sku_id', 'in', ids)
-            .execute()
-        : [],
-      db.selectFrom('channel_stock_rules').selectAll().where('channel_id', '=', filter.channel).execute(),
+      levelsRepository.ofSkus(db, ids),
+      channelStockRepository.rulesOfChannel(db, filter.channel),
     ]);
     const ruleFor = (skuId: string): StockRule => {
       const row = rules.find((r) => r.sku_id === skuId) ?? rules.find((r) => r.sku_id === null);
@@ -179,10 +151,9 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
         warehouseIds: row.warehouse_ids ? readJson(row.warehouse_ids) : null,
       };
     };
-    return toPage(
-      page,
-      filter.limit,
-      (sku) => {
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((sku) => {
         const byWarehouse = new Map(
           levels
             .filter((l) => l.sku_id === sku.id)
@@ -196,9 +167,8 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
           availableToSell: availableToSell(byWarehouse, rule),
           rule: describeRule(rule),
         };
-      },
-      (sku) => [sku.code],
-    );
+      }),
+    };
   }
 
   return { listChannelRules, saveChannelRule, deleteChannelRule, channelStock };

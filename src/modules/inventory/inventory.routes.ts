@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authErrors, errorBody, idParams, pageOf } from '../../contracts/common.ts';
+import {
+  access,
+  authErrors,
+  codeParams,
+  errorBody,
+  idParams,
+  pageOf,
+  writeErrors,
+} from '../../contracts/common.ts';
 import {
   adjustmentBody,
   alertPage,
@@ -31,8 +39,6 @@ import {
 import { type Inventory, reportCsv, reportXlsx } from './index.ts';
 
 const tags = ['inventory'];
-const codeParams = z.object({ code: z.string().min(1).max(64) });
-const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...authErrors };
 
 export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
   return async (app) => {
@@ -40,7 +46,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
       '/warehouses',
       {
         schema: { tags, summary: 'Warehouses', response: { 200: warehouseList, ...authErrors } },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async () => ({ items: await inventory.warehouses.list(), nextCursor: null }),
     );
@@ -53,7 +59,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: newWarehouseBody,
           response: { 201: warehouse, ...writeErrors },
         },
-        config: { permission: 'inventory:manage' },
+        config: access.inventoryManage,
       },
       async (request, reply) =>
         reply.status(201).send(await inventory.warehouses.create(request.principal!.actor, request.body)),
@@ -68,7 +74,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: warehouseChangesBody,
           response: { 200: warehouse, ...writeErrors },
         },
-        config: { permission: 'inventory:manage' },
+        config: access.inventoryManage,
       },
       async (request) =>
         inventory.warehouses.update(request.principal!.actor, request.params.id, request.body),
@@ -83,7 +89,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           querystring: levelQuery,
           response: { 200: levelPage, 400: errorBody, ...authErrors },
         },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async (request) => inventory.levels.list(request.query),
     );
@@ -96,7 +102,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: adjustmentBody,
           response: { 201: stockLevel, ...writeErrors },
         },
-        config: { permission: 'inventory:write' },
+        config: access.inventoryWrite,
       },
       async (request, reply) =>
         reply.status(201).send(await inventory.levels.adjust(request.principal!.actor, request.body)),
@@ -110,7 +116,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: transferBody,
           response: { 201: z.object({ from: stockLevel, to: stockLevel }), ...writeErrors },
         },
-        config: { permission: 'inventory:write' },
+        config: access.inventoryWrite,
       },
       async (request, reply) =>
         reply.status(201).send(await inventory.levels.transfer(request.principal!.actor, request.body)),
@@ -124,7 +130,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           querystring: movementQuery,
           response: { 200: movementPage, 400: errorBody, ...authErrors },
         },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async (request) => inventory.ledger.movements(request.query),
     );
@@ -136,7 +142,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           summary: 'Recompute every level from the ledger and open purchase orders and list differences',
           response: { 200: ledgerCheck, ...authErrors },
         },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async () => inventory.ledger.check(),
     );
@@ -150,7 +156,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           params: codeParams,
           response: { 200: skuStock, 422: errorBody, ...authErrors },
         },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async (request) => inventory.skus.stock(request.params.code),
     );
@@ -164,7 +170,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: skuPlanningBody,
           response: { 200: skuStock, ...writeErrors },
         },
-        config: { permission: 'inventory:manage' },
+        config: access.inventoryManage,
       },
       async (request) =>
         inventory.skus.updatePlanning(request.principal!.actor, request.params.code, request.body),
@@ -178,7 +184,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: planBody,
           response: { 200: skuStock, ...writeErrors },
         },
-        config: { permission: 'inventory:manage' },
+        config: access.inventoryManage,
       },
       async (request) => {
         await inventory.plans.set(request.principal!.actor, request.body);
@@ -193,7 +199,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           summary: 'Recompute forecasts, safety stock and reorder points now',
           response: { 200: z.object({ planned: z.number() }), ...authErrors },
         },
-        config: { permission: 'inventory:manage' },
+        config: access.inventoryManage,
       },
       async () => inventory.plans.recompute(),
     );
@@ -207,7 +213,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           querystring: alertQuery,
           response: { 200: alertPage, 400: errorBody, ...authErrors },
         },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async (request) => inventory.alerts.list(request.query),
     );
@@ -219,7 +225,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           summary: 'Open low-stock alerts',
           response: { 200: z.object({ open: z.number() }), ...authErrors },
         },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async () => inventory.alerts.openCount(),
     );
@@ -232,7 +238,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           summary: 'Channel stock rules',
           response: { 200: z.object({ items: z.array(channelRule) }), ...authErrors },
         },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async () => inventory.channelStock.rules(),
     );
@@ -245,7 +251,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: channelRuleBody,
           response: { 200: channelRule, ...writeErrors },
         },
-        config: { permission: 'inventory:manage' },
+        config: access.inventoryManage,
       },
       async (request) => inventory.channelStock.saveRule(request.principal!.actor, request.body),
     );
@@ -258,7 +264,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           params: idParams,
           response: { 204: z.null(), 404: errorBody, ...authErrors },
         },
-        config: { permission: 'inventory:manage' },
+        config: access.inventoryManage,
       },
       async (request, reply) => {
         await inventory.channelStock.deleteRule(request.principal!.actor, request.params.id);
@@ -274,7 +280,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           querystring: channelStockQuery,
           response: { 200: pageOf(channelStock), 400: errorBody, 422: errorBody, ...authErrors },
         },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async (request) => inventory.channelStock.list(request.query),
     );
@@ -283,7 +289,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
       '/inventory/settings',
       {
         schema: { tags, summary: 'Inventory settings', response: { 200: inventorySettings, ...authErrors } },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async () => inventory.settings.get(),
     );
@@ -296,7 +302,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: inventorySettings,
           response: { 200: inventorySettings, ...writeErrors },
         },
-        config: { permission: 'inventory:manage' },
+        config: access.inventoryManage,
       },
       async (request) => inventory.settings.update(request.principal!.actor, request.body),
     );
@@ -311,7 +317,7 @@ export function inventoryRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           querystring: reportQuery,
           response: { 200: report.or(z.string()).or(z.instanceof(Buffer)), 400: errorBody, ...authErrors },
         },
-        config: { permission: 'inventory:read' },
+        config: access.inventoryRead,
       },
       async (request, reply) => {
         const result = await inventory.reports.build(request.params.kind, request.query);

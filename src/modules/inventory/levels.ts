@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   adjustmentBody,
@@ -15,9 +14,12 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { escapeLike, likeOperator } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError } from '../../platform/errors.ts';
-import { decodeCursor, type Page, toPage } from '../../platform/pagination.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
+import { type Page, pageByKeys, pageNewestFirst } from '../../platform/pagination.ts';
 import { skuByCode } from '../catalog/index.ts';
+import { ledgerRepository } from './ledger.repository.ts';
+import { levelsRepository } from './levels.repository.ts';
+import { purchaseOrdersRepository } from './purchase-orders.repository.ts';
 import { moveStock } from './stock-ledger.ts';
 import { warehouseByCode } from './warehouses.ts';
 
@@ -54,49 +56,16 @@ export function toStockLevel(row: LevelRow): StockLevel {
   };
 }
 
-/** Levels joined with the SKU and warehouse codes people read. */
-export function levelsQuery(db: Executor) {
-  return db
-    .selectFrom('stock_levels as l')
-    .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
-    .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
-    .select([
-      'l.sku_id',
-      'l.warehouse_id',
-      's.code as sku_code',
-      's.name as sku_name',
-      'w.code as warehouse_code',
-      'l.on_hand',
-      'l.reserved',
-      'l.incoming',
-      'l.bin',
-      'l.warning_line',
-      'l.is_low',
-    ]);
-}
-
 export async function readLevel(db: Executor, skuId: string, warehouseId: string): Promise<StockLevel> {
-  const row = await levelsQuery(db)
-    .where('l.sku_id', '=', skuId)
-    .where('l.warehouse_id', '=', warehouseId)
-    .executeTakeFirst();
+  const row = await levelsRepository.find(db, skuId, warehouseId);
   if (row) return toStockLevel(row);
-  const sku = await db
-    .selectFrom('catalog_skus_view')
-    .select(['code', 'name'])
-    .where('id', '=', skuId)
-    .executeTakeFirstOrThrow();
-  const warehouse = await db
-    .selectFrom('warehouses')
-    .select('code')
-    .where('id', '=', warehouseId)
-    .executeTakeFirstOrThrow();
+  const names = await levelsRepository.names(db, skuId, warehouseId);
   return toStockLevel({
     sku_id: skuId,
     warehouse_id: warehouseId,
-    sku_code: sku.code,
-    sku_name: sku.name,
-    warehouse_code: warehouse.code,
+    sku_code: names.skuCode,
+    sku_name: names.skuName,
+    warehouse_code: names.warehouseCode,
     on_hand: 0,
     reserved: 0,
     incoming: 0,
@@ -111,26 +80,16 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
   const like = likeOperator(database.dialect);
 
   async function listLevels(filter: z.output<typeof levelQuery>): Promise<Page<StockLevel>> {
-    let query = levelsQuery(database.db);
-    if (filter.sku) query = query.where('s.code', '=', filter.sku);
-    if (filter.warehouse) query = query.where('w.code', '=', filter.warehouse);
-    if (filter.isLow) query = query.where('l.is_low', '=', filter.isLow === 'true' ? 1 : 0);
-    if (filter.q) {
-      const pattern = `%${escapeLike(filter.q)}%`;
-      query = query.where((eb) => eb.or([eb('s.code', like, pattern), eb('s.name', like, pattern)]));
-    }
-    if (filter.cursor) {
-      const [code, warehouse] = decodeCursor(filter.cursor, 2).map(String);
-      query = query.where((eb) =>
-        eb.or([eb('s.code', '>', code), eb.and([eb('s.code', '=', code), eb('w.code', '>', warehouse)])]),
-      );
-    }
-    const rows = await query
-      .orderBy('s.code')
-      .orderBy('w.code')
-      .limit(filter.limit + 1)
-      .execute();
-    return toPage(rows, filter.limit, toStockLevel, (r) => [r.sku_code, r.warehouse_code]);
+    const query = levelsRepository.query(database.db, {
+      sku: filter.sku,
+      warehouse: filter.warehouse,
+      isLow: filter.isLow ? filter.isLow === 'true' : undefined,
+      search: filter.q ? { pattern: `%${escapeLike(filter.q)}%`, like } : undefined,
+    });
+    return pageByKeys(query, ['s.code', 'w.code'], filter, toStockLevel, (r) => [
+      r.sku_code,
+      r.warehouse_code,
+    ]);
   }
 
   /** A correction by hand: found, damaged, lost. It cannot take on-hand below what is reserved. */
@@ -148,13 +107,7 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
         reason: input.reason,
       });
       if (!level) throw insufficient(input.sku, input.warehouse, 'delta');
-      if (input.bin !== undefined)
-        await tx
-          .updateTable('stock_levels')
-          .set({ bin: input.bin || null })
-          .where('sku_id', '=', sku.id)
-          .where('warehouse_id', '=', warehouse.id)
-          .execute();
+      if (input.bin !== undefined) await levelsRepository.setBin(tx, sku.id, warehouse.id, input.bin || null);
       await recordAudit(tx, actor, now, {
         action: 'stock.adjusted',
         targetType: 'sku',
@@ -166,8 +119,7 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
   }
 
   async function transferStock(actor: Actor, input: z.output<typeof transferBody>) {
-    if (input.from === input.to)
-      throw new AppError('VALIDATION_FAILED', 'to: must differ from the source warehouse', { field: 'to' });
+    if (input.from === input.to) throw invalidField('to', 'must differ from the source warehouse');
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       const sku = await skuByCode(tx, input.sku);
@@ -206,36 +158,11 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
   }
 
   async function listMovements(filter: z.output<typeof movementQuery>) {
-    let query = database.db
-      .selectFrom('stock_movements as m')
-      .innerJoin('catalog_skus_view as s', 's.id', 'm.sku_id')
-      .innerJoin('warehouses as w', 'w.id', 'm.warehouse_id')
-      .select([
-        'm.id',
-        's.code as sku',
-        'w.code as warehouse',
-        'm.kind',
-        'm.on_hand_delta',
-        'm.reserved_delta',
-        'm.order_id',
-        'm.reference_type',
-        'm.reference_id',
-        'm.reason',
-        'm.actor_name',
-        'm.at',
-      ]);
-    if (filter.sku) query = query.where('s.code', '=', filter.sku);
-    if (filter.warehouse) query = query.where('w.code', '=', filter.warehouse);
-    if (filter.kind) query = query.where('m.kind', '=', filter.kind);
-    if (filter.orderId) query = query.where('m.order_id', '=', filter.orderId);
-    if (filter.cursor) query = query.where('m.id', '<', Number(decodeCursor(filter.cursor, 1)[0]));
-    const rows = await query
-      .orderBy('m.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      filter.limit,
+    const query = ledgerRepository.movements(database.db, filter);
+    return pageNewestFirst(
+      query,
+      'm.id',
+      filter,
       (r) => ({
         id: Number(r.id),
         sku: r.sku,
@@ -250,7 +177,7 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
         actorName: r.actor_name,
         at: r.at,
       }),
-      (r) => [Number(r.id)],
+      (r) => Number(r.id),
     );
   }
 
@@ -261,24 +188,9 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
   async function checkLedger(): Promise<LedgerCheck> {
     const db = database.db;
     const [levels, sums, incoming] = await Promise.all([
-      levelsQuery(db).execute(),
-      db
-        .selectFrom('stock_movements')
-        .select(['sku_id', 'warehouse_id'])
-        .select((eb) => [
-          eb.fn.sum<number>('on_hand_delta').as('on_hand'),
-          eb.fn.sum<number>('reserved_delta').as('reserved'),
-        ])
-        .groupBy(['sku_id', 'warehouse_id'])
-        .execute(),
-      db
-        .selectFrom('purchase_order_lines as l')
-        .innerJoin('purchase_orders as p', 'p.id', 'l.purchase_order_id')
-        .where('p.status', 'in', ['sent', 'partly_received'])
-        .select(['l.sku_id', 'p.warehouse_id'])
-        .select(sql<number>`sum(l.quantity - l.received_quantity)`.as('outstanding'))
-        .groupBy(['l.sku_id', 'p.warehouse_id'])
-        .execute(),
+      levelsRepository.withNames(db).execute(),
+      ledgerRepository.sums(db),
+      purchaseOrdersRepository.outstanding(db),
     ]);
     const key = (sku: string, warehouse: string) => `${sku}\u0000${warehouse}`;
     const ledger = new Map(sums.map((s) => [key(s.sku_id, s.warehouse_id), s]));

@@ -4,12 +4,16 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
-import { dayOf, writeJson } from '../../platform/db/dialect.ts';
+import { writeJson } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { skuByCode } from '../catalog/index.ts';
 import { forecastDemand } from './forecast.ts';
+import { ledgerRepository } from './ledger.repository.ts';
+import { levelsRepository } from './levels.repository.ts';
+import { plansRepository } from './plans.repository.ts';
 import { reorderPlan } from './reorder.ts';
 import { raiseOrClearAlert } from './stock-ledger.ts';
+import { suppliersRepository } from './suppliers.repository.ts';
 import { warehouseByCode } from './warehouses.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -39,19 +43,13 @@ export async function demandSeries(
 ): Promise<Map<string, number[]>> {
   const dates = seriesDays(now, days);
   const index = new Map(dates.map((d, i) => [d, i]));
-  const day = dayOf(dialect, 'at');
-  let query = db
-    .selectFrom('stock_movements')
-    .select(['sku_id', 'warehouse_id'])
-    .select(day.as('day'))
-    .select((eb) => eb.fn.sum<number>('reserved_delta').as('units'))
-    .where('kind', 'in', ['reservation', 'release'])
-    .where('at', '>=', `${dates[0]}T00:00:00.000Z`)
-    .where('at', '<', new Date(Date.parse(`${dates[dates.length - 1]}T00:00:00Z`) + dayMs).toISOString())
-    .groupBy(['sku_id', 'warehouse_id', day]);
-  if (filter.skuId) query = query.where('sku_id', '=', filter.skuId);
+  const rows = await ledgerRepository.demand(db, dialect, {
+    from: `${dates[0]}T00:00:00.000Z`,
+    to: new Date(Date.parse(`${dates[dates.length - 1]}T00:00:00Z`) + dayMs).toISOString(),
+    skuId: filter.skuId,
+  });
   const series = new Map<string, number[]>();
-  for (const row of await query.execute()) {
+  for (const row of rows) {
     const key = `${row.sku_id}\u0000${row.warehouse_id}`;
     let values = series.get(key);
     if (!values) {
@@ -122,13 +120,8 @@ export function createPlanning(deps: {
     const settings = await deps.settings();
     const db = database.db;
     const [levels, plans, series] = await Promise.all([
-      db
-        .selectFrom('stock_levels as l')
-        .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
-        .leftJoin('suppliers as p', 'p.id', 's.supplier_id')
-        .select(['l.sku_id', 'l.warehouse_id', 'p.lead_time_days'])
-        .execute(),
-      db.selectFrom('stock_plans').selectAll().execute(),
+      plansRepository.levelsWithLeadTime(db),
+      plansRepository.all(db),
       demandSeries(db, database.dialect, now, historyDays),
     ]);
     const planOf = new Map(plans.map((p) => [`${p.sku_id}\u0000${p.warehouse_id}`, p]));
@@ -161,13 +154,7 @@ export function createPlanning(deps: {
     await inTransaction(database, async (tx) => {
       const sku = await skuByCode(tx, input.sku);
       const warehouse = await warehouseByCode(tx, input.warehouse);
-      const supplier = sku.supplier_id
-        ? await tx
-            .selectFrom('suppliers')
-            .select('lead_time_days')
-            .where('id', '=', sku.supplier_id)
-            .executeTakeFirst()
-        : undefined;
+      const supplier = sku.supplier_id ? await suppliersRepository.findById(tx, sku.supplier_id) : undefined;
       const series = await demandSeries(tx, database.dialect, now, historyDays, { skuId: sku.id });
       const history = series.get(`${sku.id}\u0000${warehouse.id}`) ?? new Array(historyDays).fill(0);
       await savePlan(tx, now, sku.id, warehouse.id, {
@@ -209,28 +196,14 @@ async function savePlan(
     planned_at: at,
     updated_at: at,
   };
-  await tx
-    .insertInto('stock_plans')
-    .values({ sku_id: skuId, warehouse_id: warehouseId, ...values })
-    .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doUpdateSet(values))
-    .execute();
+  await plansRepository.upsert(tx, { skuId, warehouseId }, values);
   const line = warningLineOf(
     input.mode,
     { warningLine: input.manualWarningLine, safetyStock: input.manualSafetyStock },
     input.plan,
   );
-  await tx
-    .insertInto('stock_levels')
-    .values({ sku_id: skuId, warehouse_id: warehouseId, updated_at: at })
-    .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doNothing())
-    .execute();
-  const level = await tx
-    .updateTable('stock_levels')
-    .set({ warning_line: line })
-    .where('sku_id', '=', skuId)
-    .where('warehouse_id', '=', warehouseId)
-    .returning(['on_hand', 'reserved', 'is_low'])
-    .executeTakeFirstOrThrow();
+  await levelsRepository.ensure(tx, skuId, warehouseId, at);
+  const level = await levelsRepository.setWarningLine(tx, skuId, warehouseId, line);
   // A new line can put stock below it (or lift it out) without any movement.
   await raiseOrClearAlert(
     tx,

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type {
@@ -14,12 +13,15 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { randomBase32, uuidv7 } from '../../platform/ids.ts';
 import { fromMinor, toMinor } from '../../platform/money.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { pageNewestFirst } from '../../platform/pagination.ts';
 import { skuByCode } from '../catalog/index.ts';
+import { levelsRepository } from './levels.repository.ts';
+import { type PurchaseOrderRow, purchaseOrdersRepository } from './purchase-orders.repository.ts';
 import { moveStock } from './stock-ledger.ts';
+import { suppliersRepository } from './suppliers.repository.ts';
 import { supplierByCode } from './suppliers.ts';
 import { warehouseByCode } from './warehouses.ts';
 
@@ -49,17 +51,8 @@ function assertPoTransition(po: Row<'purchase_orders'>, to: string): void {
 
 /** Stock on its way: raised when a purchase order is sent, lowered as it arrives or is cancelled. */
 async function changeIncoming(tx: Executor, skuId: string, warehouseId: string, delta: number, at: string) {
-  await tx
-    .insertInto('stock_levels')
-    .values({ sku_id: skuId, warehouse_id: warehouseId, updated_at: at })
-    .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doNothing())
-    .execute();
-  await tx
-    .updateTable('stock_levels')
-    .set({ incoming: sql`incoming + ${delta}`, updated_at: at })
-    .where('sku_id', '=', skuId)
-    .where('warehouse_id', '=', warehouseId)
-    .execute();
+  await levelsRepository.ensure(tx, skuId, warehouseId, at);
+  await levelsRepository.changeIncoming(tx, skuId, warehouseId, delta, at);
 }
 
 export function createPurchaseOrders(deps: { database: Database; clock: Clock }) {
@@ -100,9 +93,9 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
     const due = input.dueAt
       ? DateTime.fromISO(input.dueAt, { zone: warehouse.time_zone }).endOf('day').toUTC().toISO()
       : new Date(now.getTime() + supplier.lead_time_days * dayMs).toISOString();
-    await tx
-      .insertInto('purchase_orders')
-      .values({
+    await purchaseOrdersRepository.insert(
+      tx,
+      {
         id,
         number: `PO${at.slice(2, 10).replaceAll('-', '')}${randomBase32(6)}`,
         supplier_id: supplier.id,
@@ -114,9 +107,9 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
         created_by: actor.name,
         created_at: at,
         updated_at: at,
-      })
-      .execute();
-    await tx.insertInto('purchase_order_lines').values(lines).execute();
+      },
+      lines,
+    );
     await recordAudit(tx, actor, now, {
       action: 'purchase_order.created',
       targetType: 'purchase_order',
@@ -134,11 +127,7 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
       for (const [i, item] of input.items.entries()) {
         const sku = await skuByCode(tx, item.sku, `items.${i}.sku`);
         const supplier = sku.supplier_id
-          ? await tx
-              .selectFrom('suppliers')
-              .select('code')
-              .where('id', '=', sku.supplier_id)
-              .executeTakeFirst()
+          ? await suppliersRepository.findById(tx, sku.supplier_id)
           : undefined;
         if (!supplier)
           throw new AppError('UNKNOWN_SUPPLIER', `items.${i}.sku: ${item.sku} has no supplier`, {
@@ -195,12 +184,7 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
         const line =
           lines.find((l) => l.sku_id === sku.id && l.quantity > l.received_quantity) ??
           lines.find((l) => l.sku_id === sku.id);
-        if (!line)
-          throw new AppError(
-            'VALIDATION_FAILED',
-            `lines.${i}.sku: ${received.sku} is not on this purchase order`,
-            { field: `lines.${i}.sku` },
-          );
+        if (!line) throw invalidField(`lines.${i}.sku`, `${received.sku} is not on this purchase order`);
         const outstanding = line.quantity - line.received_quantity;
         if (received.quantity > outstanding)
           throw new AppError(
@@ -209,11 +193,7 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
             { field: `lines.${i}.quantity`, outstanding },
           );
         line.received_quantity += received.quantity;
-        await tx
-          .updateTable('purchase_order_lines')
-          .set({ received_quantity: line.received_quantity })
-          .where('id', '=', line.id)
-          .execute();
+        await purchaseOrdersRepository.setReceived(tx, line.id, line.received_quantity);
         await changeIncoming(tx, sku.id, po.warehouse_id, -received.quantity, at);
         await moveStock(tx, actor, now, {
           skuId: sku.id,
@@ -229,11 +209,11 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
       const isComplete = lines.every((l) => l.received_quantity >= l.quantity);
       const to = isComplete ? 'received' : 'partly_received';
       assertPoTransition(po, to);
-      await tx
-        .updateTable('purchase_orders')
-        .set({ status: to, updated_at: at, closed_at: isComplete ? at : null })
-        .where('id', '=', id)
-        .execute();
+      await purchaseOrdersRepository.update(tx, id, {
+        status: to,
+        updated_at: at,
+        closed_at: isComplete ? at : null,
+      });
       await recordAudit(tx, actor, now, {
         action: 'purchase_order.received',
         targetType: 'purchase_order',
@@ -261,11 +241,7 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
       assertPoTransition(po, to);
       const at = now.toISOString();
       const set = await apply(tx, po, lines, at);
-      await tx
-        .updateTable('purchase_orders')
-        .set({ ...set, status: to, updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await purchaseOrdersRepository.update(tx, id, { ...set, status: to, updated_at: at });
       await recordAudit(tx, actor, now, {
         action: `purchase_order.${to}`,
         targetType: 'purchase_order',
@@ -276,84 +252,39 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
   }
 
   async function loadForUpdate(tx: Executor, id: string) {
-    let query = tx.selectFrom('purchase_orders').selectAll().where('id', '=', id);
-    if (database.dialect === 'postgres') query = query.forUpdate();
-    const po = await query.executeTakeFirst();
-    if (!po) throw notFound('purchase order', id);
-    const lines = await tx
-      .selectFrom('purchase_order_lines')
-      .selectAll()
-      .where('purchase_order_id', '=', id)
-      .orderBy('id')
-      .execute();
-    return { po, lines };
+    const found = await purchaseOrdersRepository.findForUpdate(tx, database.dialect, id);
+    if (!found) throw notFound('purchase order', id);
+    return found;
   }
 
   async function getPurchaseOrder(id: string): Promise<PurchaseOrder> {
-    const rows = await purchaseOrderRows(database.db).where('p.id', '=', id).execute();
+    const rows = await purchaseOrdersRepository.rows(database.db).where('p.id', '=', id).execute();
     if (rows.length === 0) throw notFound('purchase order', id);
     return (await withLines(rows))[0];
   }
 
   async function listPurchaseOrders(filter: z.output<typeof purchaseOrderQuery>) {
-    let query = purchaseOrderRows(database.db);
-    if (filter.status) query = query.where('p.status', '=', filter.status);
-    if (filter.supplier) query = query.where('s.code', '=', filter.supplier);
-    if (filter.isOverdue === 'true')
-      query = query
-        .where('p.status', 'in', ['sent', 'partly_received'])
-        .where('p.due_at', '<', clock.now().toISOString());
-    if (filter.cursor) query = query.where('p.id', '<', String(decodeCursor(filter.cursor, 1)[0]));
-    const rows = await query
-      .orderBy('p.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-    const page = toPage(
-      rows,
-      filter.limit,
+    const query = purchaseOrdersRepository.query(database.db, {
+      status: filter.status,
+      supplier: filter.supplier,
+      overdueAt: filter.isOverdue === 'true' ? clock.now().toISOString() : undefined,
+    });
+    const page = await pageNewestFirst(
+      query,
+      'p.id',
+      filter,
       (r) => r,
-      (r) => [r.id],
+      (r) => r.id,
     );
     return { items: await withLines(page.items), nextCursor: page.nextCursor };
   }
 
-  function purchaseOrderRows(db: Executor) {
-    return db
-      .selectFrom('purchase_orders as p')
-      .innerJoin('suppliers as s', 's.id', 'p.supplier_id')
-      .innerJoin('warehouses as w', 'w.id', 'p.warehouse_id')
-      .leftJoin('staff_users_view as u', 'u.id', 'p.owner_id')
-      .selectAll('p')
-      .select([
-        's.code as supplier_code',
-        's.name as supplier_name',
-        'w.code as warehouse_code',
-        'u.display_name as owner_name',
-      ]);
-  }
-
-  type PoRow = Awaited<ReturnType<ReturnType<typeof purchaseOrderRows>['execute']>>[number];
-
-  async function withLines(rows: PoRow[]): Promise<PurchaseOrder[]> {
+  async function withLines(rows: PurchaseOrderRow[]): Promise<PurchaseOrder[]> {
     if (rows.length === 0) return [];
-    const lines = await database.db
-      .selectFrom('purchase_order_lines as l')
-      .innerJoin('catalog_skus_view as k', 'k.id', 'l.sku_id')
-      .select([
-        'l.purchase_order_id',
-        'k.code',
-        'k.name',
-        'l.quantity',
-        'l.received_quantity',
-        'l.unit_cost_minor',
-      ])
-      .where(
-        'l.purchase_order_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .orderBy('l.id')
-      .execute();
+    const lines = await purchaseOrdersRepository.linesOf(
+      database.db,
+      rows.map((r) => r.id),
+    );
     const now = clock.now().toISOString();
     return rows.map((r) => {
       const own = lines.filter((l) => l.purchase_order_id === r.id);

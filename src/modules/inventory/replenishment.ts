@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { readJson } from '../../platform/db/dialect.ts';
 import { fromMinor } from '../../platform/money.ts';
+import { plansRepository } from './plans.repository.ts';
 import { suggestOrderQuantity } from './reorder.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -31,40 +32,8 @@ export function createReplenishment(deps: {
 
   async function listSuggestions(filter: z.output<typeof suggestionQuery>): Promise<{ items: Suggestion[] }> {
     const settings = await deps.settings();
-    let query = database.db
-      .selectFrom('stock_levels as l')
-      .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
-      .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
-      .leftJoin('suppliers as p', 'p.id', 's.supplier_id')
-      .leftJoin('stock_plans as sp', (join) =>
-        join.onRef('sp.sku_id', '=', 'l.sku_id').onRef('sp.warehouse_id', '=', 'l.warehouse_id'),
-      )
-      .select([
-        's.code as sku',
-        's.name as sku_name',
-        's.currency',
-        's.unit_cost_minor',
-        'w.code as warehouse',
-        'p.code as supplier',
-        'p.lead_time_days',
-        'p.min_order_qty',
-        'p.pack_size',
-        'p.max_order_qty',
-        'l.on_hand',
-        'l.reserved',
-        'l.incoming',
-        'l.warning_line',
-        'sp.mode',
-        'sp.plan',
-      ])
-      .where('l.warning_line', 'is not', null)
-      .where('s.is_active', '=', 1);
-    if (filter.warehouse) query = query.where('w.code', '=', filter.warehouse);
-    if (filter.supplier) query = query.where('p.code', '=', filter.supplier);
-    const [rows, backorders] = await Promise.all([
-      query.orderBy('s.code').orderBy('w.code').execute(),
-      deps.backorderedUnits(),
-    ]);
+    const query = plansRepository.suggestionSource(database.db, filter);
+    const [rows, backorders] = await Promise.all([query, deps.backorderedUnits()]);
     const now = clock.now();
     const items: Suggestion[] = [];
     for (const row of rows) {

@@ -9,6 +9,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { fromMinor } from '../../platform/money.ts';
 import { type AbcClass, abcClasses, daysOfCover, inventoryTurnover } from './abc.ts';
+import { ledgerRepository } from './ledger.repository.ts';
+import { levelsRepository } from './levels.repository.ts';
 import { demandSeries } from './planning.ts';
 
 const currency = 'CNY';
@@ -47,40 +49,12 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 async function loadFacts(database: Database, db: Executor, now: Date, days: number, warehouse?: string) {
-  let levels = db
-    .selectFrom('stock_levels as l')
-    .innerJoin('catalog_skus_view as s', 's.id', 'l.sku_id')
-    .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
-    .select([
-      'l.sku_id',
-      'l.warehouse_id',
-      's.code',
-      's.name',
-      's.category',
-      's.unit_cost_minor',
-      's.price_minor',
-      'w.code as warehouse',
-      'l.on_hand',
-      'l.reserved',
-    ]);
-  if (warehouse) levels = levels.where('w.code', '=', warehouse);
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
   const [rows, demand, moves, lastSales] = await Promise.all([
-    levels.execute(),
+    levelsRepository.forReport(db, warehouse),
     demandSeries(db, database.dialect, now, days),
-    db
-      .selectFrom('stock_movements')
-      .select(['sku_id', 'warehouse_id', 'on_hand_delta', 'at'])
-      .where('at', '>=', since)
-      .where('on_hand_delta', '!=', 0)
-      .execute(),
-    db
-      .selectFrom('stock_movements')
-      .select(['sku_id', 'warehouse_id'])
-      .select((eb) => eb.fn.max('at').as('last'))
-      .where('kind', 'in', ['reservation', 'issue'])
-      .groupBy(['sku_id', 'warehouse_id'])
-      .execute(),
+    ledgerRepository.onHandMovesSince(db, since),
+    ledgerRepository.lastSales(db),
   ]);
   const key = (sku: string, wh: string) => `${sku}\u0000${wh}`;
   const movesBy = new Map<string, { delta: number; at: string }[]>();

@@ -5,8 +5,9 @@ import type { Clock } from '../../platform/clock.ts';
 import { lineOf, parseCsvRecords, requireColumns } from '../../platform/csv.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, fromZodIssues } from '../../platform/errors.ts';
 import { skuByCode } from '../catalog/index.ts';
+import { levelsRepository } from './levels.repository.ts';
 import { moveStock } from './stock-ledger.ts';
 import { warehouseByCode } from './warehouses.ts';
 
@@ -64,8 +65,7 @@ export function createStockImport(deps: { database: Database; clock: Clock }) {
       const line = lineOf(record);
       const parsed = stockLine.safeParse(blankToUndefined(record));
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        result.rejected.push({ line, sku: record.sku, message: `${issue.path.join('.')}: ${issue.message}` });
+        result.rejected.push({ line, sku: record.sku, message: fromZodIssues(parsed.error.issues).message });
       } else {
         try {
           const outcome = await inTransaction(database, (tx) => setCountedStock(tx, actor, parsed.data));
@@ -85,14 +85,13 @@ export function createStockImport(deps: { database: Database; clock: Clock }) {
     const sku = await skuByCode(tx, input.sku);
     const warehouse = await warehouseByCode(tx, input.warehouse);
     const target = { skuId: sku.id, warehouseId: warehouse.id };
-    let query = tx
-      .selectFrom('stock_levels')
-      .select(['on_hand', 'reserved', 'bin'])
-      .where('sku_id', '=', sku.id)
-      .where('warehouse_id', '=', warehouse.id);
     // The difference must be taken against the figure the adjustment is applied to.
-    if (database.dialect === 'postgres') query = query.forUpdate();
-    const level = await query.executeTakeFirst();
+    const level = await levelsRepository.findForUpdate(
+      tx,
+      database.dialect === 'postgres',
+      sku.id,
+      warehouse.id,
+    );
     const delta = input.onHand - Number(level?.on_hand ?? 0);
     const newBin = input.bin !== undefined && input.bin !== level?.bin ? input.bin : null;
     if (delta === 0 && newBin === null) return 'unchanged';
@@ -132,15 +131,6 @@ async function placeInBin(
   bin: string,
 ): Promise<void> {
   const at = now.toISOString();
-  await tx
-    .insertInto('stock_levels')
-    .values({ sku_id: target.skuId, warehouse_id: target.warehouseId, updated_at: at })
-    .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doNothing())
-    .execute();
-  await tx
-    .updateTable('stock_levels')
-    .set({ bin, updated_at: at })
-    .where('sku_id', '=', target.skuId)
-    .where('warehouse_id', '=', target.warehouseId)
-    .execute();
+  await levelsRepository.ensure(tx, target.skuId, target.warehouseId, at);
+  await levelsRepository.setBin(tx, target.skuId, target.warehouseId, bin, at);
 }

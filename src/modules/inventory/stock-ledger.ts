@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
 import type { MovementKind } from '../../contracts/inventory.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { ledgerRepository } from './ledger.repository.ts';
+import { levelsRepository } from './levels.repository.ts';
 
 export interface Movement {
   skuId: string;
@@ -52,11 +53,7 @@ export async function changeLevel(
   const level = await guardedUpdate(tx, change, at);
   if (level || change.onHandDelta <= 0) return level;
   // First stock of this SKU in this warehouse: the row appears, then the same guarded update.
-  await tx
-    .insertInto('stock_levels')
-    .values({ sku_id: change.skuId, warehouse_id: change.warehouseId, updated_at: at })
-    .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doNothing())
-    .execute();
+  await levelsRepository.ensure(tx, change.skuId, change.warehouseId, at);
   return guardedUpdate(tx, change, at);
 }
 
@@ -69,26 +66,24 @@ export async function recordMovements(
 ): Promise<void> {
   if (movements.length === 0) return;
   const at = now.toISOString();
-  await tx
-    .insertInto('stock_movements')
-    .values(
-      movements.map((movement) => ({
-        sku_id: movement.skuId,
-        warehouse_id: movement.warehouseId,
-        kind: movement.kind,
-        on_hand_delta: movement.onHandDelta,
-        reserved_delta: movement.reservedDelta,
-        order_id: movement.orderId ?? null,
-        reference_type: movement.referenceType ?? null,
-        reference_id: movement.referenceId ?? null,
-        reason: movement.reason ?? null,
-        actor_type: actor.type,
-        actor_id: actor.id,
-        actor_name: actor.name,
-        at,
-      })),
-    )
-    .execute();
+  await ledgerRepository.insertMovements(
+    tx,
+    movements.map((movement) => ({
+      sku_id: movement.skuId,
+      warehouse_id: movement.warehouseId,
+      kind: movement.kind,
+      on_hand_delta: movement.onHandDelta,
+      reserved_delta: movement.reservedDelta,
+      order_id: movement.orderId ?? null,
+      reference_type: movement.referenceType ?? null,
+      reference_id: movement.referenceId ?? null,
+      reason: movement.reason ?? null,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      at,
+    })),
+  );
 }
 
 /** Tells the rest of Ordo that available stock moved, and raises or clears the low-stock alert. */
@@ -114,20 +109,7 @@ async function guardedUpdate(
   m: Pick<Movement, 'skuId' | 'warehouseId' | 'onHandDelta' | 'reservedDelta'>,
   at: string,
 ): Promise<LevelAfter | null> {
-  const result = await sql<{
-    on_hand: number;
-    reserved: number;
-    warning_line: number | null;
-    is_low: number;
-  }>`
-    update stock_levels
-    set on_hand = on_hand + ${m.onHandDelta}, reserved = reserved + ${m.reservedDelta}, updated_at = ${at}
-    where sku_id = ${m.skuId} and warehouse_id = ${m.warehouseId}
-      and on_hand + ${m.onHandDelta} >= 0
-      and reserved + ${m.reservedDelta} >= 0
-      and reserved + ${m.reservedDelta} <= on_hand + ${m.onHandDelta}
-    returning on_hand, reserved, warning_line, is_low`.execute(tx);
-  const row = result.rows[0];
+  const row = await levelsRepository.guardedUpdate(tx, m, at);
   if (!row) return null;
   return {
     onHand: Number(row.on_hand),
@@ -149,33 +131,19 @@ export async function raiseOrClearAlert(
   const isBelow = level.warningLine !== null && level.warningLine > 0 && available <= level.warningLine;
   if (isBelow === level.isLow) return level;
   const at = now.toISOString();
-  await tx
-    .updateTable('stock_levels')
-    .set({ is_low: isBelow ? 1 : 0 })
-    .where('sku_id', '=', target.skuId)
-    .where('warehouse_id', '=', target.warehouseId)
-    .execute();
+  await levelsRepository.setLow(tx, target.skuId, target.warehouseId, isBelow);
   if (isBelow && level.warningLine !== null) {
-    await tx
-      .insertInto('stock_alerts')
-      .values({
-        id: uuidv7(now.getTime()),
-        sku_id: target.skuId,
-        warehouse_id: target.warehouseId,
-        available,
-        warning_line: level.warningLine,
-        raised_at: at,
-      })
-      .execute();
+    await ledgerRepository.raiseAlert(tx, {
+      id: uuidv7(now.getTime()),
+      sku_id: target.skuId,
+      warehouse_id: target.warehouseId,
+      available,
+      warning_line: level.warningLine,
+      raised_at: at,
+    });
     await publish(tx, now, 'stock.low', { ...target, available, warningLine: level.warningLine });
   } else {
-    await tx
-      .updateTable('stock_alerts')
-      .set({ cleared_at: at })
-      .where('sku_id', '=', target.skuId)
-      .where('warehouse_id', '=', target.warehouseId)
-      .where('cleared_at', 'is', null)
-      .execute();
+    await ledgerRepository.clearAlerts(tx, target.skuId, target.warehouseId, at);
   }
   return { ...level, isLow: isBelow };
 }

@@ -6,13 +6,18 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { readJson } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { fromMinor, toMinor } from '../../platform/money.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { pageNewestFirst } from '../../platform/pagination.ts';
 import { type SkuPlanningFields, setSkuPlanningFields, skuByCode } from '../catalog/index.ts';
-import { levelsQuery, toStockLevel } from './levels.ts';
+import { ledgerRepository } from './ledger.repository.ts';
+import { levelsRepository } from './levels.repository.ts';
+import { toStockLevel } from './levels.ts';
 import { demandSeries, type PlanMode, seriesDays } from './planning.ts';
+import { plansRepository } from './plans.repository.ts';
+import { skuOwnersRepository } from './sku-owners.repository.ts';
+import { suppliersRepository } from './suppliers.repository.ts';
 
 const demandDays = 90;
 
@@ -29,15 +34,9 @@ export function createStockViews(deps: {
     const db = database.db;
     const sku = await skuByCode(db, code);
     const [levels, plans, supplier, series] = await Promise.all([
-      levelsQuery(db).where('l.sku_id', '=', sku.id).orderBy('w.code').execute(),
-      db.selectFrom('stock_plans').selectAll().where('sku_id', '=', sku.id).execute(),
-      sku.supplier_id
-        ? db
-            .selectFrom('suppliers')
-            .select(['id', 'code', 'name'])
-            .where('id', '=', sku.supplier_id)
-            .executeTakeFirst()
-        : undefined,
+      levelsRepository.withNames(db).where('l.sku_id', '=', sku.id).orderBy('w.code').execute(),
+      plansRepository.ofSku(db, sku.id),
+      sku.supplier_id ? suppliersRepository.findById(db, sku.supplier_id) : undefined,
       demandSeries(db, database.dialect, clock.now(), demandDays, { skuId: sku.id }),
     ]);
     const planOf = new Map(plans.map((p) => [p.warehouse_id, p]));
@@ -51,7 +50,7 @@ export function createStockViews(deps: {
         name: sku.name,
         category: sku.category,
         unitCost: sku.unit_cost_minor === null ? null : fromMinor(Number(sku.unit_cost_minor), sku.currency),
-        supplier: supplier ?? null,
+        supplier: supplier ? { id: supplier.id, code: supplier.code, name: supplier.name } : null,
         ownerUserId: sku.owner_user_id,
       },
       levels: levels.map((row) => {
@@ -81,11 +80,7 @@ export function createStockViews(deps: {
       if (input.supplier !== undefined) {
         if (input.supplier === null || input.supplier === '') fields.supplierId = null;
         else {
-          const supplier = await tx
-            .selectFrom('suppliers')
-            .select('id')
-            .where('code', '=', input.supplier)
-            .executeTakeFirst();
+          const supplier = await suppliersRepository.findByCode(tx, input.supplier);
           if (!supplier)
             throw new AppError('UNKNOWN_SUPPLIER', `supplier: no supplier "${input.supplier}"`, {
               field: 'supplier',
@@ -95,13 +90,8 @@ export function createStockViews(deps: {
       }
       if (input.ownerUserId !== undefined) {
         if (input.ownerUserId) {
-          const user = await tx
-            .selectFrom('staff_users_view')
-            .select('id')
-            .where('id', '=', input.ownerUserId)
-            .executeTakeFirst();
-          if (!user)
-            throw new AppError('VALIDATION_FAILED', 'ownerUserId: no such user', { field: 'ownerUserId' });
+          if (!(await skuOwnersRepository.userExists(tx, input.ownerUserId)))
+            throw invalidField('ownerUserId', 'no such user');
         }
         fields.ownerUserId = input.ownerUserId || null;
       }
@@ -117,29 +107,11 @@ export function createStockViews(deps: {
   }
 
   async function listAlerts(filter: z.output<typeof alertQuery>) {
-    let query = database.db
-      .selectFrom('stock_alerts as a')
-      .innerJoin('catalog_skus_view as s', 's.id', 'a.sku_id')
-      .innerJoin('warehouses as w', 'w.id', 'a.warehouse_id')
-      .select([
-        'a.id',
-        's.code as sku',
-        's.name as sku_name',
-        'w.code as warehouse',
-        'a.available',
-        'a.warning_line',
-        'a.raised_at',
-        'a.cleared_at',
-      ]);
-    if (filter.status === 'open') query = query.where('a.cleared_at', 'is', null);
-    if (filter.cursor) query = query.where('a.id', '<', String(decodeCursor(filter.cursor, 1)[0]));
-    const rows = await query
-      .orderBy('a.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      filter.limit,
+    const query = ledgerRepository.alerts(database.db, { isOpen: filter.status === 'open' });
+    return pageNewestFirst(
+      query,
+      'a.id',
+      filter,
       (r) => ({
         id: r.id,
         sku: r.sku,
@@ -150,17 +122,12 @@ export function createStockViews(deps: {
         raisedAt: r.raised_at,
         clearedAt: r.cleared_at,
       }),
-      (r) => [r.id],
+      (r) => r.id,
     );
   }
 
   async function openAlertCount(): Promise<{ open: number }> {
-    const row = await database.db
-      .selectFrom('stock_alerts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('cleared_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return { open: Number(row.n) };
+    return { open: await ledgerRepository.openAlertCount(database.db) };
   }
 
   /** Mails the SKU's owner that stock fell to the warning line; no owner or address, no mail. */
@@ -170,12 +137,7 @@ export function createStockViews(deps: {
     available: number;
     warningLine: number;
   }) {
-    const row = await database.db
-      .selectFrom('catalog_skus_view as s')
-      .innerJoin('staff_users_view as u', 'u.id', 's.owner_user_id')
-      .select(['s.code', 's.name', 'u.email', 'u.display_name'])
-      .where('s.id', '=', event.skuId)
-      .executeTakeFirst();
+    const row = await skuOwnersRepository.ownerOf(database.db, event.skuId);
     if (!row?.email) return;
     const link = `${deps.publicUrl.replace(/\/$/, '')}/inventory/skus/${encodeURIComponent(row.code)}`;
     await deps.mailer.send({

@@ -3,9 +3,10 @@ import { newSupplierBody, supplierChangesBody } from '../../contracts/inventory.
 import type { Actor } from '../../platform/actor.ts';
 import { lineOf, parseCsvRecords, requireColumns } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, fromZodIssues } from '../../platform/errors.ts';
 import { skuByCode } from '../catalog/index.ts';
 import type { StockViews } from './stock-views.ts';
+import { suppliersRepository } from './suppliers.repository.ts';
 import type { Suppliers } from './suppliers.ts';
 
 /** CSV columns of a supplier file; `code`, `name` and `leadTimeDays` are required. */
@@ -44,10 +45,7 @@ function rowToInput(record: Record<string, string>): Record<string, unknown> {
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new AppError('VALIDATION_FAILED', `${issue.path.join('.')}: ${issue.message}`, {
-    field: issue.path.join('.'),
-  });
+  throw fromZodIssues(parsed.error.issues.slice(0, 1));
 }
 
 /**
@@ -90,11 +88,7 @@ export function createSupplierImport(deps: {
 
   async function importLine(actor: Actor, record: Record<string, string>) {
     const input = rowToInput(record);
-    const existing = await database.db
-      .selectFrom('suppliers')
-      .select('id')
-      .where('code', '=', String(input.code ?? ''))
-      .executeTakeFirst();
+    const existing = await suppliersRepository.findByCode(database.db, String(input.code ?? ''));
     const { code: _code, ...changes } = input;
     const write = existing
       ? { id: existing.id, changes: givenOnly(parse(supplierChangesBody, changes), changes) }

@@ -9,7 +9,8 @@ import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { afterKey, toPage } from '../../platform/pagination.ts';
+import { pageByKeys } from '../../platform/pagination.ts';
+import { suppliersRepository } from './suppliers.repository.ts';
 
 export function toSupplier(row: Row<'suppliers'>): Supplier {
   return {
@@ -33,7 +34,7 @@ export async function supplierByCode(
   code: string,
   field = 'supplier',
 ): Promise<Row<'suppliers'>> {
-  const row = await db.selectFrom('suppliers').selectAll().where('code', '=', code).executeTakeFirst();
+  const row = await suppliersRepository.findByCode(db, code);
   if (!row) throw new AppError('UNKNOWN_SUPPLIER', `${field}: no supplier "${code}"`, { field, code });
   return row;
 }
@@ -43,25 +44,16 @@ export function createSuppliers(deps: { database: Database; clock: Clock }) {
   const like = likeOperator(database.dialect);
 
   async function listSuppliers(filter: { q?: string; cursor?: string; limit: number }) {
-    let query = database.db.selectFrom('suppliers').selectAll();
-    if (filter.q) {
-      const pattern = `%${escapeLike(filter.q)}%`;
-      query = query.where((eb) => eb.or([eb('code', like, pattern), eb('name', like, pattern)]));
-    }
-    const after = afterKey(filter.cursor);
-    if (after) query = query.where('code', '>', after);
-    const rows = await query
-      .orderBy('code')
-      .limit(filter.limit + 1)
-      .execute();
-    return toPage(rows, filter.limit, toSupplier, (r) => [r.code]);
+    const search = filter.q ? { pattern: `%${escapeLike(filter.q)}%`, like } : undefined;
+    const query = suppliersRepository.query(database.db, search);
+    return pageByKeys(query, ['code'], filter, toSupplier, (r) => [r.code]);
   }
 
   async function createSupplier(actor: Actor, input: z.output<typeof newSupplierBody>): Promise<Supplier> {
     const now = clock.now();
     const at = now.toISOString();
     return inTransaction(database, async (tx) => {
-      if (await tx.selectFrom('suppliers').select('id').where('code', '=', input.code).executeTakeFirst())
+      if (await suppliersRepository.findByCode(tx, input.code))
         throw new AppError('SUPPLIER_CODE_TAKEN', `code: supplier "${input.code}" already exists`, {
           field: 'code',
         });
@@ -81,7 +73,7 @@ export function createSuppliers(deps: { database: Database; clock: Clock }) {
         created_at: at,
         updated_at: at,
       };
-      await tx.insertInto('suppliers').values(row).execute();
+      await suppliersRepository.insert(tx, row);
       await recordAudit(tx, actor, now, {
         action: 'supplier.created',
         targetType: 'supplier',
@@ -99,7 +91,7 @@ export function createSuppliers(deps: { database: Database; clock: Clock }) {
   ): Promise<Supplier> {
     const now = clock.now();
     return inTransaction(database, async (tx) => {
-      const found = await tx.selectFrom('suppliers').selectAll().where('id', '=', id).executeTakeFirst();
+      const found = await suppliersRepository.findById(tx, id);
       if (!found) throw notFound('supplier', id);
       const set: Partial<Row<'suppliers'>> = { updated_at: now.toISOString() };
       if (changes.name !== undefined) set.name = changes.name;
@@ -112,7 +104,7 @@ export function createSuppliers(deps: { database: Database; clock: Clock }) {
       if (changes.maxOrderQty !== undefined) set.max_order_qty = changes.maxOrderQty;
       if (changes.notes !== undefined) set.notes = changes.notes;
       if (changes.isActive !== undefined) set.is_active = changes.isActive ? 1 : 0;
-      await tx.updateTable('suppliers').set(set).where('id', '=', id).execute();
+      await suppliersRepository.update(tx, id, set);
       await recordAudit(tx, actor, now, {
         action: 'supplier.updated',
         targetType: 'supplier',

@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authErrors, errorBody, idParams, listQuery } from '../../contracts/common.ts';
+import {
+  access,
+  authErrors,
+  csvText,
+  errorBody,
+  idParams,
+  listQuery,
+  writeErrors,
+} from '../../contracts/common.ts';
 import {
   countImportResult,
   countsBody,
@@ -23,14 +31,9 @@ import {
   supplierChangesBody,
   supplierPage,
 } from '../../contracts/inventory.ts';
-import { AppError } from '../../platform/errors.ts';
+import { invalidField } from '../../platform/errors.ts';
 import type { Permission } from '../staff/index.ts';
 import type { Inventory } from './index.ts';
-
-const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...authErrors };
-const read = { permission: 'inventory:read' } as const;
-const write = { permission: 'inventory:write' } as const;
-const manage = { permission: 'inventory:manage' } as const;
 
 /** Suppliers, replenishment suggestions, purchase orders and receiving, stocktakes. */
 export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
@@ -45,7 +48,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           querystring: listQuery.extend({ q: z.string().trim().max(100).optional() }),
           response: { 200: supplierPage, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.inventoryRead,
       },
       async (request) => inventory.suppliers.list(request.query),
     );
@@ -58,7 +61,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: newSupplierBody,
           response: { 201: supplier, ...writeErrors },
         },
-        config: manage,
+        config: access.inventoryManage,
       },
       async (request, reply) =>
         reply.status(201).send(await inventory.suppliers.create(request.principal!.actor, request.body)),
@@ -73,7 +76,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: supplierChangesBody,
           response: { 200: supplier, ...writeErrors },
         },
-        config: manage,
+        config: access.inventoryManage,
       },
       async (request) =>
         inventory.suppliers.update(request.principal!.actor, request.params.id, request.body),
@@ -89,7 +92,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           querystring: suggestionQuery,
           response: { 200: suggestionList, ...authErrors },
         },
-        config: read,
+        config: access.inventoryRead,
       },
       async (request) => inventory.replenishment.suggestions(request.query),
     );
@@ -102,7 +105,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: newPurchaseOrderBody,
           response: { 201: purchaseOrder, ...writeErrors },
         },
-        config: manage,
+        config: access.inventoryManage,
       },
       async (request, reply) =>
         reply.status(201).send(await inventory.purchaseOrders.create(request.principal!.actor, request.body)),
@@ -116,7 +119,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: fromSuggestionsBody,
           response: { 201: z.object({ items: z.array(purchaseOrder) }), ...writeErrors },
         },
-        config: manage,
+        config: access.inventoryManage,
       },
       async (request, reply) =>
         reply
@@ -132,7 +135,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           querystring: purchaseOrderQuery,
           response: { 200: purchaseOrderPage, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.inventoryRead,
       },
       async (request) => inventory.purchaseOrders.list(request.query),
     );
@@ -145,7 +148,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           params: idParams,
           response: { 200: purchaseOrder, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.inventoryRead,
       },
       async (request) => inventory.purchaseOrders.get(request.params.id),
     );
@@ -162,7 +165,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
             params: idParams,
             response: { 200: purchaseOrder, ...writeErrors },
           },
-          config: manage,
+          config: access.inventoryManage,
         },
         async (request) => run(request.principal!.actor, request.params.id),
       );
@@ -177,7 +180,7 @@ export function supplyRoutes(inventory: Inventory): FastifyPluginAsyncZod {
           body: receiveBody,
           response: { 200: purchaseOrder, ...writeErrors },
         },
-        config: write,
+        config: access.inventoryWrite,
       },
       async (request) =>
         inventory.purchaseOrders.receive(request.principal!.actor, request.params.id, request.body),
@@ -198,7 +201,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
         body: newStocktakeBody,
         response: { 201: stocktakeDetail, ...writeErrors },
       },
-      config: write,
+      config: access.inventoryWrite,
     },
     async (request, reply) =>
       reply.status(201).send(await inventory.stocktakes.create(request.principal!.actor, request.body)),
@@ -211,7 +214,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
         summary: 'Create the cycle counts that are due by ABC class',
         response: { 200: z.object({ items: z.array(stocktake) }), ...authErrors },
       },
-      config: write,
+      config: access.inventoryWrite,
     },
     async (request) => inventory.stocktakes.planCycleCounts(request.principal!.actor),
   );
@@ -224,7 +227,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
         querystring: stocktakeQuery,
         response: { 200: stocktakePage, 400: errorBody, ...authErrors },
       },
-      config: read,
+      config: access.inventoryRead,
     },
     async (request) => inventory.stocktakes.list(request.query),
   );
@@ -237,7 +240,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
         params: idParams,
         response: { 200: stocktakeDetail, 404: errorBody, ...authErrors },
       },
-      config: read,
+      config: access.inventoryRead,
     },
     async (request) => inventory.stocktakes.get(request.params.id),
   );
@@ -251,7 +254,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
         body: countsBody,
         response: { 200: stocktakeDetail, ...writeErrors },
       },
-      config: write,
+      config: access.inventoryWrite,
     },
     async (request) =>
       inventory.stocktakes.recordCounts(request.principal!.actor, request.params.id, request.body),
@@ -263,14 +266,13 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
         tags,
         summary: 'Enter counts from CSV (text/csv; columns sku,counted[,note])',
         params: idParams,
-        body: z.string().describe('CSV text with a header row'),
+        body: csvText,
         response: { 200: countImportResult, 415: errorBody, ...writeErrors },
       },
-      config: write,
+      config: access.inventoryWrite,
     },
     async (request) => {
-      if (!request.body.trim())
-        throw new AppError('VALIDATION_FAILED', 'file: the CSV is empty', { field: 'file' });
+      if (!request.body.trim()) throw invalidField('file', 'the CSV is empty');
       return inventory.stocktakes.importCounts(request.principal!.actor, request.params.id, request.body);
     },
   );
@@ -285,7 +287,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
         body: lineNoteBody,
         response: { 200: stocktakeDetail, ...writeErrors },
       },
-      config: write,
+      config: access.inventoryWrite,
     },
     async (request) =>
       inventory.stocktakes.setLineNote(
@@ -296,9 +298,19 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
       ),
   );
   for (const [action, run, permission, summary] of [
-    ['submit', inventory.stocktakes.submit, write, 'Submit a finished count for review (shows variances)'],
-    ['approve', inventory.stocktakes.approve, manage, 'Approve: post every variance to the ledger'],
-    ['cancel', inventory.stocktakes.cancel, manage, 'Cancel the count; nothing is posted'],
+    [
+      'submit',
+      inventory.stocktakes.submit,
+      access.inventoryWrite,
+      'Submit a finished count for review (shows variances)',
+    ],
+    [
+      'approve',
+      inventory.stocktakes.approve,
+      access.inventoryManage,
+      'Approve: post every variance to the ledger',
+    ],
+    ['cancel', inventory.stocktakes.cancel, access.inventoryManage, 'Cancel the count; nothing is posted'],
   ] as const) {
     app.post(
       `/stocktakes/:id/${action}`,

@@ -18,6 +18,7 @@ import { fromMinor, toMinor } from '../../platform/money.ts';
 import { readSetting, writeSetting } from '../../platform/settings.ts';
 import { ttlCache } from '../../platform/ttl-cache.ts';
 import type { RoutingWarehouse } from './routing.ts';
+import { warehousesRepository } from './warehouses.repository.ts';
 
 /** Warehouse money (cost per order) is kept in the shop currency. */
 const currency = 'CNY';
@@ -53,7 +54,7 @@ export async function warehouseByCode(
   code: string,
   field = 'warehouse',
 ): Promise<Row<'warehouses'>> {
-  const row = await db.selectFrom('warehouses').selectAll().where('code', '=', code).executeTakeFirst();
+  const row = await warehousesRepository.findByCode(db, code);
   if (!row) throw new AppError('UNKNOWN_WAREHOUSE', `${field}: no warehouse "${code}"`, { field, code });
   return row;
 }
@@ -64,34 +65,26 @@ export function createWarehouses(deps: { database: Database; clock: Clock }) {
   const active = ttlCache(
     1000,
     async (): Promise<RoutingWarehouse[]> =>
-      (await database.db.selectFrom('warehouses').selectAll().where('is_active', '=', 1).execute()).map(
-        (row) => ({
-          id: row.id,
-          code: row.code,
-          coverage: readJson<string[]>(row.coverage),
-          costPerOrderMinor: Number(row.cost_per_order_minor),
-        }),
-      ),
+      (await warehousesRepository.listActive(database.db)).map((row) => ({
+        id: row.id,
+        code: row.code,
+        coverage: readJson<string[]>(row.coverage),
+        costPerOrderMinor: Number(row.cost_per_order_minor),
+      })),
   );
   const settingsCache = ttlCache(1000, () =>
     readSetting(database.db, settingsKey, inventorySettings, defaultInventorySettings),
   );
 
   async function listWarehouses(): Promise<Warehouse[]> {
-    const rows = await database.db.selectFrom('warehouses').selectAll().orderBy('code').execute();
-    return rows.map(toWarehouse);
+    return (await warehousesRepository.listAll(database.db)).map(toWarehouse);
   }
 
   async function createWarehouse(actor: Actor, input: z.output<typeof newWarehouseBody>): Promise<Warehouse> {
     const now = clock.now();
     const at = now.toISOString();
     const row = await inTransaction(database, async (tx) => {
-      const taken = await tx
-        .selectFrom('warehouses')
-        .select('id')
-        .where('code', '=', input.code)
-        .executeTakeFirst();
-      if (taken)
+      if (await warehousesRepository.findByCode(tx, input.code))
         throw new AppError('WAREHOUSE_CODE_TAKEN', `code: warehouse "${input.code}" already exists`, {
           field: 'code',
         });
@@ -108,7 +101,7 @@ export function createWarehouses(deps: { database: Database; clock: Clock }) {
         created_at: at,
         updated_at: at,
       };
-      await tx.insertInto('warehouses').values(values).execute();
+      await warehousesRepository.insert(tx, values);
       await recordAudit(tx, actor, now, {
         action: 'warehouse.created',
         targetType: 'warehouse',
@@ -128,7 +121,7 @@ export function createWarehouses(deps: { database: Database; clock: Clock }) {
   ): Promise<Warehouse> {
     const now = clock.now();
     const row = await inTransaction(database, async (tx) => {
-      const found = await tx.selectFrom('warehouses').selectAll().where('id', '=', id).executeTakeFirst();
+      const found = await warehousesRepository.findById(tx, id);
       if (!found) throw notFound('warehouse', id);
       const set: Partial<Row<'warehouses'>> = { updated_at: now.toISOString() };
       if (changes.name !== undefined) set.name = changes.name;
@@ -139,7 +132,7 @@ export function createWarehouses(deps: { database: Database; clock: Clock }) {
       if (changes.costPerOrder !== undefined)
         set.cost_per_order_minor = toMinor(changes.costPerOrder, currency, 'costPerOrder');
       if (changes.isActive !== undefined) set.is_active = changes.isActive ? 1 : 0;
-      await tx.updateTable('warehouses').set(set).where('id', '=', id).execute();
+      await warehousesRepository.update(tx, id, set);
       await recordAudit(tx, actor, now, {
         action: 'warehouse.updated',
         targetType: 'warehouse',

@@ -16,10 +16,11 @@ import type { Database, Executor } from '../../platform/db/database.ts';
 import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromMinor, toMinor } from '../../platform/money.ts';
 import { readSetting, writeSetting } from '../../platform/settings.ts';
+import { carriersRepository } from './carriers.repository.ts';
 import type { RateCard } from './rate-card.ts';
 
 const currency = 'CNY';
@@ -57,10 +58,7 @@ function toRateCardInput(card: RateCard): RateCardInput {
 function assertZonesPriced(card: RateCardInput): void {
   const priced = new Set(card.rates.map((r) => r.zoneId));
   const unpriced = card.zones.find((zone) => !priced.has(zone.id));
-  if (unpriced)
-    throw new AppError('VALIDATION_FAILED', `rateCard.zones: zone "${unpriced.id}" has no rate`, {
-      field: 'rateCard.zones',
-    });
+  if (unpriced) throw invalidField('rateCard.zones', `zone "${unpriced.id}" has no rate`);
 }
 
 export function toCarrier(row: Row<'carriers'>, services: Row<'carrier_services'>[]): Carrier {
@@ -94,11 +92,7 @@ export function toCarrier(row: Row<'carriers'>, services: Row<'carrier_services'
 }
 
 export async function carrierByIdOrCode(db: Executor, ref: string): Promise<Row<'carriers'> | undefined> {
-  return db
-    .selectFrom('carriers')
-    .selectAll()
-    .where((eb) => eb.or([eb('id', '=', ref), eb('code', '=', ref)]))
-    .executeTakeFirst();
+  return carriersRepository.findByIdOrCode(db, ref);
 }
 
 /** Carriers and their services (express, standard, freight, same-day, crowdsourced, pickup point). */
@@ -107,8 +101,8 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
 
   async function listCarriers(): Promise<{ items: Carrier[] }> {
     const [rows, services] = await Promise.all([
-      database.db.selectFrom('carriers').selectAll().orderBy('code').execute(),
-      database.db.selectFrom('carrier_services').selectAll().orderBy('code').execute(),
+      carriersRepository.listAll(database.db),
+      carriersRepository.services(database.db),
     ]);
     return { items: rows.map((row) => toCarrier(row, services)) };
   }
@@ -116,19 +110,13 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
   async function getCarrier(ref: string): Promise<Carrier> {
     const row = await carrierByIdOrCode(database.db, ref);
     if (!row) throw notFound('carrier', ref);
-    const services = await database.db
-      .selectFrom('carrier_services')
-      .selectAll()
-      .where('carrier_id', '=', row.id)
-      .execute();
+    const services = await carriersRepository.services(database.db, row.id);
     return toCarrier(row, services);
   }
 
   async function createCarrier(actor: Actor, input: z.output<typeof newCarrierBody>) {
     if (input.trackingRangeEnd < input.trackingRangeStart)
-      throw new AppError('VALIDATION_FAILED', 'trackingRangeEnd: must not be below the start', {
-        field: 'trackingRangeEnd',
-      });
+      throw invalidField('trackingRangeEnd', 'must not be below the start');
     const now = clock.now();
     const secret = randomBytes(24).toString('base64url');
     const id = await inTransaction(database, async (tx) => {
@@ -138,23 +126,20 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
         });
       const at = now.toISOString();
       const carrierId = uuidv7(now.getTime());
-      await tx
-        .insertInto('carriers')
-        .values({
-          id: carrierId,
-          code: input.code,
-          name: input.name,
-          contract_notes: input.contractNotes ?? null,
-          tracking_secret: secret,
-          tracking_prefix: input.trackingPrefix,
-          range_start: input.trackingRangeStart,
-          range_end: input.trackingRangeEnd,
-          range_next: input.trackingRangeStart,
-          is_active: 1,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await carriersRepository.insert(tx, {
+        id: carrierId,
+        code: input.code,
+        name: input.name,
+        contract_notes: input.contractNotes ?? null,
+        tracking_secret: secret,
+        tracking_prefix: input.trackingPrefix,
+        range_start: input.trackingRangeStart,
+        range_end: input.trackingRangeEnd,
+        range_next: input.trackingRangeStart,
+        is_active: 1,
+        created_at: at,
+        updated_at: at,
+      });
       await recordAudit(tx, actor, now, {
         action: 'carrier.created',
         targetType: 'carrier',
@@ -175,7 +160,7 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
       if (changes.name !== undefined) set.name = changes.name;
       if (changes.contractNotes !== undefined) set.contract_notes = changes.contractNotes;
       if (changes.isActive !== undefined) set.is_active = changes.isActive ? 1 : 0;
-      await tx.updateTable('carriers').set(set).where('id', '=', row.id).execute();
+      await carriersRepository.update(tx, row.id, set);
       await recordAudit(tx, actor, now, {
         action: 'carrier.updated',
         targetType: 'carrier',
@@ -205,11 +190,11 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
         transit_days: input.transitDays,
         is_active: input.isActive ? 1 : 0,
       };
-      await tx
-        .insertInto('carrier_services')
-        .values({ id: uuidv7(now.getTime()), carrier_id: carrier.id, code: input.code, ...values })
-        .onConflict((oc) => oc.columns(['carrier_id', 'code']).doUpdateSet(values))
-        .execute();
+      await carriersRepository.saveService(
+        tx,
+        { id: uuidv7(now.getTime()), carrierId: carrier.id, code: input.code },
+        values,
+      );
       await recordAudit(tx, actor, now, {
         action: 'carrier.service_saved',
         targetType: 'carrier',

@@ -16,7 +16,7 @@ export {
 } from './carrier-adapters.ts';
 export { signTrackingBody } from './tracking-signature.ts';
 
-/** The logistics module: carriers and services, delivery rules, shipments, tracking, scorecards. */
+/** The logistics module, grouped by area: carriers and services, delivery rules, shipments, tracking, scorecards. */
 export function createLogistics(deps: {
   database: Database;
   clock: Clock;
@@ -24,16 +24,32 @@ export function createLogistics(deps: {
   pollers?: readonly TrackingPoller[];
 }) {
   const carriers = createCarriers(deps);
+  const shipping = createShipping({ ...deps, rules: carriers.deliveryRules });
   const tracking = createTracking(deps);
   return {
-    ...carriers,
-    ...createShipping({ ...deps, rules: carriers.deliveryRules }),
-    ...tracking,
-    ...createScorecards(deps),
-    /** The scheduled detection pass with the current rules. */
-    detectDeliveryProblems: async () => tracking.detectDeliveryProblems(await carriers.deliveryRules()),
-    /** The scheduled polling pass over the configured pollers. */
-    pollConfiguredCarriers: () => tracking.pollTracking(deps.pollers ?? []),
+    carriers: {
+      list: carriers.listCarriers,
+      get: carriers.getCarrier,
+      create: carriers.createCarrier,
+      update: carriers.updateCarrier,
+      saveService: carriers.saveService,
+    },
+    rules: { get: carriers.deliveryRules, update: carriers.updateDeliveryRules },
+    shipments: {
+      ship: shipping.shipOrder,
+      get: shipping.getShipment,
+      list: shipping.listShipments,
+      label: shipping.labelFor,
+    },
+    tracking: {
+      receivePush: tracking.receiveTrackingPush,
+      poll: tracking.pollTracking,
+      /** The scheduled polling pass over the configured pollers. */
+      pollConfigured: () => tracking.pollTracking(deps.pollers ?? []),
+      /** The scheduled detection pass with the current rules. */
+      detectProblems: async () => tracking.detectDeliveryProblems(await carriers.deliveryRules()),
+    },
+    scorecards: { list: createScorecards(deps).carrierScorecards },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authErrors, errorBody, idParams } from '../../contracts/common.ts';
+import { access, authErrors, errorBody, idParams, pdfFile, writeErrors } from '../../contracts/common.ts';
 import {
   carrier,
   carrierChangesBody,
@@ -8,6 +8,7 @@ import {
   createdCarrier,
   deliveryRules,
   newCarrierBody,
+  routePlan,
   scorecardList,
   scorecardQuery,
   serviceBody,
@@ -22,26 +23,7 @@ import { labelPdf } from '../fulfilment/index.ts';
 import type { Logistics } from './index.ts';
 import { parseStopList, planRoutes } from './route-planning/index.ts';
 
-const nodeId = z.union([z.string(), z.number()]);
-const routePlan = z.object({
-  routes: z.array(
-    z.object({
-      stops: z.array(nodeId),
-      load: z.number(),
-      distance: z.number(),
-      duration: z.number().optional(),
-    }),
-  ),
-  totalDistance: z.number(),
-  iterations: z.number(),
-});
-
-const pdfFile = z.instanceof(Buffer).describe('a PDF document (application/pdf)');
 const tags = ['logistics'];
-const read = { permission: 'fulfilment:read' } as const;
-const write = { permission: 'fulfilment:write' } as const;
-const manage = { permission: 'logistics:manage' } as const;
-const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...authErrors };
 const carrierParams = z.object({ carrierId: z.string().min(1).max(64) });
 
 /** Carriers and rate cards, delivery rules, shipping and labels, tracking pushes, scorecards. */
@@ -55,9 +37,9 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           summary: 'Carriers with their services and rate cards',
           response: { 200: carrierList, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
-      async () => logistics.listCarriers(),
+      async () => logistics.carriers.list(),
     );
     app.post(
       '/carriers',
@@ -68,10 +50,10 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: newCarrierBody,
           response: { 201: createdCarrier, ...writeErrors },
         },
-        config: manage,
+        config: access.logisticsManage,
       },
       async (request, reply) =>
-        reply.status(201).send(await logistics.createCarrier(request.principal!.actor, request.body)),
+        reply.status(201).send(await logistics.carriers.create(request.principal!.actor, request.body)),
     );
     app.patch(
       '/carriers/:carrierId',
@@ -83,10 +65,10 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: carrierChangesBody,
           response: { 200: carrier, ...writeErrors },
         },
-        config: manage,
+        config: access.logisticsManage,
       },
       async (request) =>
-        logistics.updateCarrier(request.principal!.actor, request.params.carrierId, request.body),
+        logistics.carriers.update(request.principal!.actor, request.params.carrierId, request.body),
     );
     app.put(
       '/carriers/:carrierId/services',
@@ -98,10 +80,10 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: serviceBody,
           response: { 200: carrier, ...writeErrors },
         },
-        config: manage,
+        config: access.logisticsManage,
       },
       async (request) =>
-        logistics.saveService(request.principal!.actor, request.params.carrierId, request.body),
+        logistics.carriers.saveService(request.principal!.actor, request.params.carrierId, request.body),
     );
     app.get(
       '/logistics/rules',
@@ -111,9 +93,9 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           summary: 'Delivery-method rules and detection thresholds',
           response: { 200: deliveryRules, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
-      async () => logistics.deliveryRules(),
+      async () => logistics.rules.get(),
     );
     app.put(
       '/logistics/rules',
@@ -124,9 +106,9 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: deliveryRules,
           response: { 200: deliveryRules, ...writeErrors },
         },
-        config: manage,
+        config: access.logisticsManage,
       },
-      async (request) => logistics.updateDeliveryRules(request.principal!.actor, request.body),
+      async (request) => logistics.rules.update(request.principal!.actor, request.body),
     );
 
     app.post(
@@ -140,12 +122,12 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: shipBody,
           response: { 201: shipment, ...writeErrors },
         },
-        config: write,
+        config: access.fulfilmentWrite,
       },
       async (request, reply) =>
         reply
           .status(201)
-          .send(await logistics.shipOrder(request.principal!.actor, request.params.id, request.body)),
+          .send(await logistics.shipments.ship(request.principal!.actor, request.params.id, request.body)),
     );
     app.get(
       '/shipments',
@@ -156,9 +138,9 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           querystring: shipmentQuery,
           response: { 200: shipmentPage, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
-      async (request) => logistics.listShipments(request.query),
+      async (request) => logistics.shipments.list(request.query),
     );
     app.get(
       '/shipments/:id',
@@ -169,9 +151,9 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           params: idParams,
           response: { 200: shipment, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
-      async (request) => logistics.getShipment(request.params.id),
+      async (request) => logistics.shipments.get(request.params.id),
     );
     app.get(
       '/shipments/:id/label.pdf',
@@ -182,10 +164,10 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           params: idParams,
           response: { 200: pdfFile, 404: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request, reply) => {
-        const label = await logistics.labelFor(request.params.id);
+        const label = await logistics.shipments.label(request.params.id);
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="${label.trackingNumber}.pdf"`)
@@ -201,9 +183,9 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           querystring: scorecardQuery,
           response: { 200: scorecardList, 400: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
-      async (request) => logistics.carrierScorecards(request.query),
+      async (request) => logistics.scorecards.list(request.query),
     );
 
     app.post(
@@ -215,7 +197,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           body: z.record(z.string(), z.unknown()).describe('a stop list: depot, vehicles, stops'),
           response: { 200: routePlan, 400: errorBody, 422: errorBody, ...authErrors },
         },
-        config: read,
+        config: access.fulfilmentRead,
       },
       async (request) => {
         const result = planRoutes(parseStopList(JSON.stringify(request.body)));
@@ -244,7 +226,7 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           config: { isPublic: true },
         },
         async (request) =>
-          logistics.receiveTrackingPush(
+          logistics.tracking.receivePush(
             request.params.carrierId,
             Buffer.isBuffer(request.body) ? request.body : Buffer.from(String(request.body ?? '')),
             request.headers['x-ordo-signature'] as string | undefined,

@@ -5,7 +5,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { fromMinor } from '../../platform/money.ts';
 import { shipmentsWithCases } from '../fulfilment/index.ts';
+import { carriersRepository } from './carriers.repository.ts';
 import { rateCarriers, type Scorecard, type ShipmentOutcome, scorecard } from './scorecard.ts';
+import { shipmentsRepository } from './shipments.repository.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -21,21 +23,8 @@ export function createScorecards(deps: { database: Database; clock: Clock }) {
     const from = query.from ? new Date(`${query.from}T00:00:00.000Z`) : new Date(to.getTime() - 28 * dayMs);
     const db = database.db;
     const [carriers, shipments, cases] = await Promise.all([
-      db.selectFrom('carriers').select(['id', 'code', 'name']).orderBy('code').execute(),
-      db
-        .selectFrom('shipments')
-        .select([
-          'id',
-          'carrier_id',
-          'shipped_at',
-          'promised_by',
-          'delivered_at',
-          'first_attempt_ok',
-          'price_minor',
-        ])
-        .where('shipped_at', '>=', from.toISOString())
-        .where('shipped_at', '<=', to.toISOString())
-        .execute(),
+      carriersRepository.listAll(db).then((rows) => rows.map(({ id, code, name }) => ({ id, code, name }))),
+      shipmentsRepository.outcomes(db, from.toISOString(), to.toISOString()),
       shipmentsWithCases(db, ['lost', 'damaged']),
     ]);
     const lost = new Set(cases.filter((c) => c.kind === 'lost').map((c) => c.shipmentId));

@@ -5,20 +5,46 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { escapeLike, likeOperator, readJson } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromMinor } from '../../platform/money.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { pageNewestFirst } from '../../platform/pagination.ts';
 import { packedParcel, type ShippingLabel } from '../fulfilment/index.ts';
 import { changeOrderStatus } from '../orders/index.ts';
 import { builtInAdapter, type CarrierAdapter } from './carrier-adapters.ts';
-import { type CandidateService, chooseDeliveryService, type ServiceKind } from './delivery-rules.ts';
+import { carriersRepository } from './carriers.repository.ts';
+import {
+  type CandidateService,
+  chooseDeliveryService,
+  type ServiceChoice,
+  type ServiceKind,
+} from './delivery-rules.ts';
 import type { RateCard } from './rate-card.ts';
 import { rateCarriers, scorecard } from './scorecard.ts';
+import { type ShipmentRow, shipmentsRepository } from './shipments.repository.ts';
 
 const currency = 'CNY';
 const dayMs = 24 * 60 * 60 * 1000;
+
+/** Where in the console carriers and their services are set up (the error links there). */
+export const carrierSetUpPath = '/logistics/carriers';
+
+/**
+ * Why nothing can ship the parcel, said once, with what to set up: no active service at all,
+ * or the services there are and why each was passed over.
+ */
+function noServiceFor(decision: ServiceChoice, activeServices: number): AppError {
+  const message =
+    activeServices === 0
+      ? 'no carrier service is set up: add a carrier and at least one active service'
+      : `no active service fits (${decision.explanation}): add or change a service under Carriers`;
+  return new AppError('NO_CARRIER_SERVICE', message, {
+    considered: decision.considered,
+    hasServices: activeServices > 0,
+    setUpAt: carrierSetUpPath,
+  });
+}
 
 /** Shipping: choose the service by the delivery rules, take a tracking number, issue the stock. */
 export function createShipping(deps: {
@@ -35,23 +61,9 @@ export function createShipping(deps: {
     tx: Executor,
     now: Date,
   ): Promise<(CandidateService & { transitDays: number })[]> {
-    const services = await tx
-      .selectFrom('carrier_services as s')
-      .innerJoin('carriers as c', 'c.id', 's.carrier_id')
-      .selectAll('s')
-      .select('c.name as carrier_name')
-      .where('s.is_active', '=', 1)
-      .where('c.is_active', '=', 1)
-      .execute();
+    const services = await shipmentsRepository.activeServices(tx);
     const since = new Date(now.getTime() - dayMs).toISOString();
-    const today = await tx
-      .selectFrom('shipments')
-      .select('service_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('shipped_at', '>=', since)
-      .groupBy('service_id')
-      .execute();
-    const shippedToday = new Map(today.map((r) => [r.service_id, Number(r.n)]));
+    const shippedToday = await shipmentsRepository.shippedPerService(tx, since);
     const scores = await recentScores(tx, now);
     return services.map((s) => ({
       carrierId: s.carrier_id,
@@ -69,11 +81,7 @@ export function createShipping(deps: {
 
   /** Each carrier's on-time rate and rating over the last 90 days, for the delivery rules. */
   async function recentScores(tx: Executor, now: Date) {
-    const rows = await tx
-      .selectFrom('shipments')
-      .select(['carrier_id', 'shipped_at', 'promised_by', 'delivered_at', 'first_attempt_ok', 'price_minor'])
-      .where('shipped_at', '>=', new Date(now.getTime() - 90 * dayMs).toISOString())
-      .execute();
+    const rows = await shipmentsRepository.outcomes(tx, new Date(now.getTime() - 90 * dayMs).toISOString());
     const byCarrier = new Map<string, typeof rows>();
     for (const row of rows) byCarrier.set(row.carrier_id, [...(byCarrier.get(row.carrier_id) ?? []), row]);
     const cards = new Map(
@@ -112,11 +120,7 @@ export function createShipping(deps: {
     const now = clock.now();
     const rules = await deps.rules();
     const id = await inTransaction(database, async (tx) => {
-      const order = await tx
-        .selectFrom('orders_orders_view')
-        .selectAll()
-        .where('id', '=', orderId)
-        .executeTakeFirst();
+      const order = await shipmentsRepository.order(tx, orderId);
       if (!order) throw notFound('order', orderId);
       if (order.status !== 'packed')
         throw new AppError('INVALID_TRANSITION', `order ${order.number} is ${order.status}, not packed`, {
@@ -129,7 +133,7 @@ export function createShipping(deps: {
       const all = await candidateServices(tx, now);
       const candidates = input.serviceId ? all.filter((c) => c.serviceId === input.serviceId) : all;
       if (input.serviceId && candidates.length === 0)
-        throw new AppError('VALIDATION_FAILED', 'serviceId: no such active service', { field: 'serviceId' });
+        throw invalidField('serviceId', 'no such active service');
       const facts = {
         weightGrams: parcel.weightGrams,
         longestSideMm: Math.max(...sides),
@@ -139,42 +143,29 @@ export function createShipping(deps: {
         address: { country: order.ship_country, province: order.ship_province, city: order.ship_city },
       };
       const decision = chooseDeliveryService(facts, candidates, rules);
-      if (!decision.choice)
-        throw new AppError(
-          'NO_CARRIER_SERVICE',
-          `no carrier service can take this parcel: ${decision.explanation}`,
-          {
-            considered: decision.considered,
-          },
-        );
+      if (!decision.choice) throw noServiceFor(decision, all.length);
       const chosen = decision.choice;
-      const carrier = await tx
-        .selectFrom('carriers')
-        .selectAll()
-        .where('id', '=', chosen.carrierId)
-        .executeTakeFirstOrThrow();
+      const carrier = await carriersRepository.findById(tx, chosen.carrierId);
+      if (!carrier) throw notFound('carrier', chosen.carrierId);
       const service = candidates.find((c) => c.serviceId === chosen.serviceId)!;
       const shipmentId = uuidv7(now.getTime());
       const { trackingNumber } = await (deps.adapters?.[carrier.code] ?? builtInAdapter).createShipment(
         tx,
         carrier,
       );
-      await tx
-        .insertInto('shipments')
-        .values({
-          id: shipmentId,
-          order_id: orderId,
-          carrier_id: carrier.id,
-          service_id: chosen.serviceId,
-          tracking_number: trackingNumber,
-          status: 'label_created',
-          weight_grams: parcel.weightGrams,
-          price_minor: chosen.priceMinor,
-          explanation: decision.explanation,
-          promised_by: new Date(now.getTime() + Math.max(1, service.transitDays) * dayMs).toISOString(),
-          shipped_at: now.toISOString(),
-        })
-        .execute();
+      await shipmentsRepository.insert(tx, {
+        id: shipmentId,
+        order_id: orderId,
+        carrier_id: carrier.id,
+        service_id: chosen.serviceId,
+        tracking_number: trackingNumber,
+        status: 'label_created',
+        weight_grams: parcel.weightGrams,
+        price_minor: chosen.priceMinor,
+        explanation: decision.explanation,
+        promised_by: new Date(now.getTime() + Math.max(1, service.transitDays) * dayMs).toISOString(),
+        shipped_at: now.toISOString(),
+      });
       await changeOrderStatus(tx, actor, now, orderId, {
         to: 'shipped',
         reason: `${carrier.name} ${trackingNumber}`,
@@ -188,24 +179,6 @@ export function createShipping(deps: {
     });
     return getShipment(id);
   }
-
-  function shipmentRows(db: Executor) {
-    return db
-      .selectFrom('shipments as s')
-      .innerJoin('carriers as c', 'c.id', 's.carrier_id')
-      .innerJoin('carrier_services as v', 'v.id', 's.service_id')
-      .innerJoin('orders_orders_view as o', 'o.id', 's.order_id')
-      .selectAll('s')
-      .select([
-        'c.code as carrier_code',
-        'c.name as carrier_name',
-        'v.code as service_code',
-        'v.name as service_name',
-        'v.kind as service_kind',
-        'o.number as order_number',
-      ]);
-  }
-  type ShipmentRow = Awaited<ReturnType<ReturnType<typeof shipmentRows>['execute']>>[number];
 
   function toShipment(r: ShipmentRow): Omit<Shipment, 'events'> {
     return {
@@ -232,15 +205,9 @@ export function createShipping(deps: {
   }
 
   async function getShipment(id: string): Promise<Shipment> {
-    const row = await shipmentRows(database.db).where('s.id', '=', id).executeTakeFirst();
+    const row = await shipmentsRepository.findWithNames(database.db, id);
     if (!row) throw notFound('shipment', id);
-    const events = await database.db
-      .selectFrom('tracking_events')
-      .selectAll()
-      .where('shipment_id', '=', id)
-      .orderBy('event_at', 'desc')
-      .orderBy('received_at', 'desc')
-      .execute();
+    const events = await shipmentsRepository.events(database.db, id);
     return {
       ...toShipment(row),
       events: events.map((e) => ({
@@ -256,47 +223,22 @@ export function createShipping(deps: {
   }
 
   async function listShipments(filter: z.output<typeof shipmentQuery>) {
-    let query = shipmentRows(database.db);
-    if (filter.status) query = query.where('s.status', '=', filter.status);
-    if (filter.carrier) query = query.where('c.code', '=', filter.carrier);
-    if (filter.q) {
-      const pattern = `%${escapeLike(filter.q)}%`;
-      query = query.where((eb) =>
-        eb.or([eb('s.tracking_number', like, pattern), eb('o.number', like, pattern)]),
-      );
-    }
-    if (filter.cursor) query = query.where('s.id', '<', String(decodeCursor(filter.cursor, 1)[0]));
-    const rows = await query
-      .orderBy('s.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-    return toPage(rows, filter.limit, toShipment, (r) => [r.id]);
-  }
-
-  async function orderShipments(orderId: string) {
-    const rows = await shipmentRows(database.db)
-      .where('s.order_id', '=', orderId)
-      .orderBy('s.shipped_at')
-      .execute();
-    return rows.map(toShipment);
+    const query = shipmentsRepository.query(database.db, {
+      status: filter.status,
+      carrier: filter.carrier,
+      search: filter.q ? { pattern: `%${escapeLike(filter.q)}%`, like } : undefined,
+    });
+    return pageNewestFirst(query, 's.id', filter, toShipment, (r) => r.id);
   }
 
   /** What the label prints: from the warehouse that holds the stock, to the order's address. */
   async function labelFor(shipmentId: string): Promise<ShippingLabel> {
     const db = database.db;
-    const row = await shipmentRows(db).where('s.id', '=', shipmentId).executeTakeFirst();
+    const row = await shipmentsRepository.findWithNames(db, shipmentId);
     if (!row) throw notFound('shipment', shipmentId);
-    const order = await db
-      .selectFrom('orders_orders_view')
-      .selectAll()
-      .where('id', '=', row.order_id)
-      .executeTakeFirstOrThrow();
-    const warehouse = await db
-      .selectFrom('inventory_allocations_view as a')
-      .innerJoin('inventory_warehouses_view as w', 'w.id', 'a.warehouse_id')
-      .select(['w.name', 'w.address', 'w.time_zone'])
-      .where('a.order_id', '=', order.id)
-      .executeTakeFirst();
+    const order = await shipmentsRepository.order(db, row.order_id);
+    if (!order) throw notFound('order', row.order_id);
+    const warehouse = await shipmentsRepository.shippingWarehouse(db, order.id);
     const from = warehouse ? readJson<Record<string, string>>(warehouse.address) : {};
     return {
       trackingNumber: row.tracking_number,
@@ -328,5 +270,5 @@ export function createShipping(deps: {
     };
   }
 
-  return { shipOrder, getShipment, listShipments, orderShipments, labelFor };
+  return { shipOrder, getShipment, listShipments, labelFor };
 }

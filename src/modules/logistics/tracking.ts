@@ -10,6 +10,7 @@ import { openCase } from '../fulfilment/index.ts';
 import { changeOrderStatus } from '../orders/index.ts';
 import type { CarrierEvent, TrackingPoller } from './carrier-adapters.ts';
 import { carrierByIdOrCode } from './carriers.ts';
+import { shipmentsRepository } from './shipments.repository.ts';
 import {
   isValidTrackingSignature,
   nextShipmentStatus,
@@ -56,34 +57,25 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
       // Oldest first, so the shipment walks through its states in order.
       const events = [...incoming].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
       for (const event of events) {
-        const shipment = await tx
-          .selectFrom('shipments')
-          .selectAll()
-          .where('carrier_id', '=', carrier.id)
-          .where('tracking_number', '=', event.trackingNumber)
-          .executeTakeFirst();
+        const shipment = await shipmentsRepository.findByTracking(tx, carrier.id, event.trackingNumber);
         if (!shipment) {
           result.unknown.push(event.trackingNumber);
           continue;
         }
         const status = normaliseTrackingStatus(event.status);
-        const inserted = await tx
-          .insertInto('tracking_events')
-          .values({
-            id: uuidv7(now.getTime()),
-            shipment_id: shipment.id,
-            carrier_id: carrier.id,
-            external_id: event.eventId,
-            status: status ?? shipment.status,
-            raw_status: event.status,
-            description: event.description ?? null,
-            location: event.location ?? null,
-            event_at: new Date(event.occurredAt).toISOString(),
-            received_at: now.toISOString(),
-          })
-          .onConflict((oc) => oc.columns(['carrier_id', 'external_id']).doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+        const isNew = await shipmentsRepository.insertEvent(tx, {
+          id: uuidv7(now.getTime()),
+          shipment_id: shipment.id,
+          carrier_id: carrier.id,
+          external_id: event.eventId,
+          status: status ?? shipment.status,
+          raw_status: event.status,
+          description: event.description ?? null,
+          location: event.location ?? null,
+          event_at: new Date(event.occurredAt).toISOString(),
+          received_at: now.toISOString(),
+        });
+        if (!isNew) {
           result.duplicates++;
           continue;
         }
@@ -105,31 +97,18 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
     const next = nextShipmentStatus(shipment.status, incoming, { eventAt, lastEventAt });
     const latest = lastEventAt && lastEventAt > eventAt ? lastEventAt : eventAt;
     const isDelivered = next === 'delivered' && shipment.status !== 'delivered';
-    const failedBefore = await tx
-      .selectFrom('tracking_events')
-      .select('id')
-      .where('shipment_id', '=', shipment.id)
-      .where('status', '=', 'failed_attempt')
-      .executeTakeFirst();
-    await tx
-      .updateTable('shipments')
-      .set({
-        status: next,
-        last_event_at: latest.toISOString(),
-        ...(isDelivered
-          ? { delivered_at: eventAt.toISOString(), first_attempt_ok: failedBefore ? 0 : 1 }
-          : {}),
-      })
-      .where('id', '=', shipment.id)
-      .execute();
+    const hasFailedBefore = await shipmentsRepository.hasFailedAttempt(tx, shipment.id);
+    await shipmentsRepository.update(tx, shipment.id, {
+      status: next,
+      last_event_at: latest.toISOString(),
+      ...(isDelivered
+        ? { delivered_at: eventAt.toISOString(), first_attempt_ok: hasFailedBefore ? 0 : 1 }
+        : {}),
+    });
     Object.assign(shipment, { status: next, last_event_at: latest.toISOString() });
     if (isDelivered) {
-      const order = await tx
-        .selectFrom('orders_orders_view')
-        .select('status')
-        .where('id', '=', shipment.order_id)
-        .executeTakeFirstOrThrow();
-      if (order.status === 'shipped')
+      const order = await shipmentsRepository.order(tx, shipment.order_id);
+      if (order?.status === 'shipped')
         await changeOrderStatus(tx, systemActor, now, shipment.order_id, {
           to: 'delivered',
           reason: 'the carrier reports delivery',
@@ -153,9 +132,8 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
    */
   async function detectDeliveryProblems(rules: { noScanHours: number; lostAfterDays: number }) {
     const now = clock.now();
-    const open = ['label_created', 'in_transit', 'out_for_delivery', 'failed_attempt'];
     return inTransaction(database, async (tx) => {
-      const shipments = await tx.selectFrom('shipments').selectAll().where('status', 'in', open).execute();
+      const shipments = await shipmentsRepository.open(tx);
       let opened = 0;
       for (const s of shipments) {
         const lastScan = Date.parse(s.last_event_at ?? s.shipped_at);
@@ -195,12 +173,7 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
     for (const poller of pollers) {
       const carrier = await carrierByIdOrCode(database.db, poller.carrierCode);
       if (!carrier) continue;
-      const open = await database.db
-        .selectFrom('shipments')
-        .select('tracking_number')
-        .where('carrier_id', '=', carrier.id)
-        .where('status', 'in', ['label_created', 'in_transit', 'out_for_delivery', 'failed_attempt'])
-        .execute();
+      const open = await shipmentsRepository.open(database.db, carrier.id);
       if (open.length === 0) continue;
       const events = await poller.poll(open.map((s) => s.tracking_number));
       const result = await recordTrackingEvents(carrier, events);

@@ -7,8 +7,9 @@ import {
 } from '../../contracts/order-settings.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { invalidField } from '../../platform/errors.ts';
 import { readSetting, writeSetting } from '../../platform/settings.ts';
 import { ttlCache } from '../../platform/ttl-cache.ts';
 import { defaultPolicy } from './priority.ts';
@@ -49,7 +50,11 @@ export function createOrderSettings(deps: { database: Database; clock: Clock }) 
 
   async function saveOrderSettings(actor: Actor, changes: Partial<OrderSettings>): Promise<OrderSettings> {
     const now = clock.now();
+    const before = await cache.get();
     await inTransaction(database, async (tx) => {
+      // Only changed routing is checked: a calendar edit must not fail on rules nobody touched.
+      if (changes.assignment && JSON.stringify(changes.assignment) !== JSON.stringify(before.assignment))
+        await assertTeamsExist(tx, changes.assignment);
       for (const [name, value] of Object.entries(changes)) {
         if (value !== undefined) await writeSetting(tx, actor, now, keys[name as keyof typeof keys], value);
       }
@@ -59,6 +64,17 @@ export function createOrderSettings(deps: { database: Database; clock: Clock }) 
   }
 
   return { orderSettings: () => cache.get(), saveOrderSettings };
+}
+
+/** A routing rule must name a team that exists, or its orders land in a queue nobody works. */
+async function assertTeamsExist(tx: Executor, rules: OrderSettings['assignment']): Promise<void> {
+  const teams = new Set((await tx.selectFrom('teams').select('id').execute()).map((t) => t.id));
+  const index = rules.findIndex((rule) => !teams.has(rule.team));
+  if (index >= 0)
+    throw invalidField(
+      `assignment.${index}.team`,
+      `no team "${rules[index].team}"; create it under Teams first`,
+    );
 }
 
 export type OrderSettingsStore = ReturnType<typeof createOrderSettings>;

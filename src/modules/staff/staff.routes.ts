@@ -57,7 +57,9 @@ export function staffRoutes(
         reply.setCookie(sessionCookie, session.sessionToken, {
           httpOnly: true,
           sameSite: 'lax',
-          secure: options.secureCookies,
+          // Behind a TLS-terminating proxy the protocol comes from X-Forwarded-Proto, which
+          // Fastify believes only with ORDO_TRUST_PROXY set (docs/operations.md).
+          secure: options.secureCookies || request.protocol === 'https',
           path: '/',
           expires: session.expiresAt,
         });

@@ -141,6 +141,9 @@ function openPostgres(url: string, poolSize = 10): Database {
   // An idle connection the server closes (restart, failover) must not crash the process; the pool
   // drops it and the next query opens a fresh one or fails with a proper error.
   pool.on('error', () => {});
+  // A connection lost while a query runs on it rejects that query (the API answers 503) and
+  // also emits 'error' on the client, which without a listener would end the whole process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', pool, location: { databaseUrl: url }, close: () => db.destroy() };
 }

@@ -418,6 +418,33 @@ export interface StocktakeLinesTable {
   unit_cost_minor: number;
 }
 
+export interface FileImportMappingsTable {
+  channel_id: string;
+  name: string;
+  mapping: unknown;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface FileImportsTable {
+  id: string;
+  channel_id: string;
+  file_name: string;
+  content: Uint8Array;
+  row_count: number;
+  status: string;
+  mapping: unknown | null;
+  rows_done: Generated<number>;
+  created: Generated<number>;
+  duplicate: Generated<number>;
+  failed: Generated<number>;
+  error: string | null;
+  result_csv: string | null;
+  created_by: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface WavesTable {
   id: string;
   number: string;
@@ -530,6 +557,50 @@ export interface DeliveryCasesTable {
   resolved_at: string | null;
 }
 
+export interface ChannelConnectorsTable {
+  channel_id: string;
+  /** shopify, woocommerce, webhook or none */
+  connector: string;
+  /** Write-only: verifies webhook signatures, never returned by the API. */
+  webhook_secret: string | null;
+  shop_url: string | null;
+  /** Shopify Admin API access token. */
+  api_token: string | null;
+  /** WooCommerce consumer key and secret. */
+  api_key: string | null;
+  api_secret: string | null;
+  /** Reconciliation pull interval; 0 turns the pull off. */
+  pull_every_minutes: Generated<number>;
+  /** Orders updated since this time are listed on the next pull. */
+  pull_cursor: string | null;
+  last_pull_at: string | null;
+  last_pull_error: string | null;
+  signature_failures: Generated<number>;
+  last_signature_failure_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChannelDeliveriesTable {
+  id: string;
+  channel_id: string;
+  /** webhook or pull */
+  source: string;
+  topic: string;
+  /** The platform's delivery id (X-Shopify-Webhook-Id, X-WC-Webhook-Delivery-ID); null when none. */
+  delivery_key: string | null;
+  external_id: string | null;
+  /** The body exactly as received. */
+  payload: string;
+  /** received, created, duplicate, updated, cancelled, case_opened, ignored, failed */
+  outcome: string;
+  error: string | null;
+  order_id: string | null;
+  attempts: Generated<number>;
+  received_at: string;
+  processed_at: string | null;
+}
+
 /** staff's read view of users: who people are: no password hashes. */
 export type StaffUsersView = Omit<UsersTable, 'password_hash'>;
 /** catalog's read view of skus: SKUs as other modules read them. */
@@ -548,6 +619,8 @@ export type OrdersOrdersView = OrdersTable;
 export type OrdersOrderLinesView = OrderLinesTable;
 
 export interface DB {
+  channel_connectors: ChannelConnectorsTable;
+  channel_deliveries: ChannelDeliveriesTable;
   staff_users_view: StaffUsersView;
   catalog_skus_view: CatalogSkusView;
   catalog_channels_view: CatalogChannelsView;
@@ -556,6 +629,8 @@ export interface DB {
   inventory_allocations_view: InventoryAllocationsView;
   orders_orders_view: OrdersOrdersView;
   orders_order_lines_view: OrdersOrderLinesView;
+  file_import_mappings: FileImportMappingsTable;
+  file_imports: FileImportsTable;
   waves: WavesTable;
   wave_orders: WaveOrdersTable;
   pick_lines: PickLinesTable;

@@ -1,6 +1,7 @@
 import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Address, AddressInput } from '../api';
+import type { AddressInput } from '../api/order-review';
+import type { Address } from '../api/orders';
 
 const parts = [
   { name: 'name', label: 'order.recipient', isRequired: true, span: 12 },

@@ -9,6 +9,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   ExceptionOutlined,
+  FileExcelOutlined,
   FileTextOutlined,
   GiftOutlined,
   HomeOutlined,
@@ -35,7 +36,7 @@ import { Badge, Button, Layout, Menu, type MenuProps, Space, Spin, Typography, t
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { get } from '../api';
+import { get } from '../api/client';
 import { useAuth } from '../auth';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -67,6 +68,12 @@ function useNavigation(): (NavItem | NavGroup)[] {
           permission: 'orders:read',
         },
         { path: '/orders/new', label: t('nav.newOrder'), icon: <PlusOutlined />, permission: 'orders:write' },
+        {
+          path: '/orders/import',
+          label: t('nav.importOrders'),
+          icon: <FileExcelOutlined />,
+          permission: 'orders:write',
+        },
       ],
     },
     {

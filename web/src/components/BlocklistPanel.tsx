@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type BlocklistEntry, type BlocklistKind, blocklistKinds } from '../api';
+import { type BlocklistEntry, type BlocklistKind, blocklistKinds, orderReviewApi } from '../api/order-review';
 import { errorText, showFieldErrors } from '../errors';
 import { formatDateTime } from '../format';
 import { useCursorList } from '../hooks/useCursorList';
@@ -20,13 +20,13 @@ export function BlocklistPanel() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const [isAdding, setIsAdding] = useState(false);
-  const list = useCursorList((page) => api.blocklist.list(page), []);
+  const list = useCursorList((page) => orderReviewApi.blocklist.list(page), []);
 
   const add = async (values: Values) => {
     setIsAdding(true);
     setError(null);
     try {
-      const entry = await api.blocklist.add({
+      const entry = await orderReviewApi.blocklist.add({
         kind: values.kind,
         value: values.value.trim(),
         note: values.note?.trim() || undefined,
@@ -44,7 +44,7 @@ export function BlocklistPanel() {
 
   const remove = async (entry: BlocklistEntry) => {
     try {
-      await api.blocklist.remove(entry.id);
+      await orderReviewApi.blocklist.remove(entry.id);
       message.success(t('blocklist.removed', { value: entry.value }));
       list.reload();
     } catch (failure) {

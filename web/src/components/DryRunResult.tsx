@@ -2,7 +2,7 @@ import { Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DryRunCode, DryRunResult } from '../api';
+import type { DryRunCode, DryRunResult } from '../api/order-review';
 import { HoldTag } from './StatusTags';
 
 function Examples({ numbers }: { numbers: string[] }) {

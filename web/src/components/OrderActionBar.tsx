@@ -13,7 +13,8 @@ import {
 import { App, Button, Dropdown, type MenuProps, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type BlocklistKind, blocklistKinds, type Order, reviewOnlyHolds } from '../api';
+import { type BlocklistKind, blocklistKinds, orderReviewApi, reviewOnlyHolds } from '../api/order-review';
+import { type Order, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
 import { errorText } from '../errors';
 import {
@@ -79,7 +80,7 @@ export function OrderActionBar({
       cancelText: t('common.cancel'),
       onOk: () =>
         run(
-          () => api.blocklist.add({ kind, orderId: order.id, note: order.number }),
+          () => orderReviewApi.blocklist.add({ kind, orderId: order.id, note: order.number }),
           t('actions.blocked', { what: t(`blocklist.kind.${kind}`) }),
         ),
     });
@@ -112,7 +113,7 @@ export function OrderActionBar({
   }
   const onMore: MenuProps['onClick'] = ({ key }) => {
     if (key === 'merge' || key === 'split') setDialog(key);
-    else if (key === 'unmerge') void run(() => api.orders.unmerge(order.id), t('actions.unmerged'));
+    else if (key === 'unmerge') void run(() => ordersApi.unmerge(order.id), t('actions.unmerged'));
     else if (key.startsWith('block:')) block(key.slice('block:'.length) as BlocklistKind);
   };
 
@@ -148,7 +149,7 @@ export function OrderActionBar({
         {isOnHold && !isMine ? (
           <Button
             icon={<UserAddOutlined />}
-            onClick={() => void run(() => api.orders.claim(order.id), t('actions.claimed'))}
+            onClick={() => void run(() => orderReviewApi.queue.claim(order.id), t('actions.claimed'))}
             data-testid="action-claim"
           >
             {t('actions.claim')}
@@ -157,7 +158,7 @@ export function OrderActionBar({
         {isOnHold && isMine ? (
           <Button
             icon={<UserDeleteOutlined />}
-            onClick={() => void run(() => api.orders.unclaim(order.id), t('actions.unclaimed'))}
+            onClick={() => void run(() => orderReviewApi.queue.unclaim(order.id), t('actions.unclaimed'))}
             data-testid="action-unclaim"
           >
             {t('actions.unclaim')}

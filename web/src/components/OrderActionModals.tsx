@@ -17,18 +17,16 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type AddressInput, customerActionHolds, orderReviewApi, reviewOnlyHolds } from '../api/order-review';
 import {
-  type AddressInput,
-  api,
-  customerActionHolds,
   type Order,
   type OrderListItem,
+  ordersApi,
   type PaymentStatus,
   paymentMethods,
   paymentStatuses,
   type ReviewStage,
-  reviewOnlyHolds,
-} from '../api';
+} from '../api/orders';
 import { errorText } from '../errors';
 import { formatDateTime, formatMoney } from '../format';
 import { useLoader } from '../hooks/useLoader';
@@ -52,7 +50,7 @@ export function ReleaseHoldsModal({ order, onClose, onDone }: ModalProps) {
       onClose={onClose}
       testId="release-form"
       submit={async ({ codes, note }) => {
-        const updated = await api.orders.releaseHolds(order.id, codes, note?.trim() || undefined);
+        const updated = await orderReviewApi.releaseHolds(order.id, codes, note?.trim() || undefined);
         message.success(
           updated.status === 'approved'
             ? t('actions.releasedApproved', { number: order.number })
@@ -103,7 +101,7 @@ export function ReviewModal({ order, onClose, onDone }: ModalProps) {
       onClose={onClose}
       testId="review-form"
       submit={async (values) => {
-        const updated = await api.orders.review(
+        const updated = await orderReviewApi.review(
           order.id,
           stage,
           values.decision,
@@ -169,7 +167,7 @@ export function PaymentModal({ order, onClose, onDone }: ModalProps) {
       onClose={onClose}
       testId="payment-form"
       submit={async (values) => {
-        const updated = await api.orders.recordPayment(order.id, {
+        const updated = await orderReviewApi.recordPayment(order.id, {
           status: values.status,
           paidAmount: isPaid && values.paidAmount ? String(values.paidAmount) : undefined,
           paidAt: isPaid && values.paidAt ? values.paidAt.toISOString() : undefined,
@@ -244,7 +242,7 @@ export function AddressModal({ order, onClose, onDone }: ModalProps) {
       width={720}
       initialValues={{ shippingAddress: toAddressInput(order.shippingAddress) }}
       submit={async ({ shippingAddress }) => {
-        const updated = await api.orders.correctAddress(order.id, trimAddress(shippingAddress));
+        const updated = await orderReviewApi.correctAddress(order.id, trimAddress(shippingAddress));
         message.success(t('actions.addressSaved'));
         onDone(updated);
       }}
@@ -271,7 +269,7 @@ export function MergeModal({ order, onClose, onDone }: ModalProps) {
   const [form] = Form.useForm();
   const [selected, setSelected] = useState<string[]>([]);
   const phone = order.shippingAddress.phone;
-  const candidates = useLoader(() => api.orders.mergeCandidates(order.id), [order.id]);
+  const candidates = useLoader(() => ordersApi.mergeCandidates(order.id), [order.id]);
   return (
     <FormModal
       title={t('actions.mergeTitle', { number: order.number })}
@@ -282,7 +280,7 @@ export function MergeModal({ order, onClose, onDone }: ModalProps) {
       width={760}
       isOkDisabled={selected.length === 0}
       submit={async () => {
-        const result = await api.orders.merge([order.id, ...selected]);
+        const result = await ordersApi.merge([order.id, ...selected]);
         message.success(t('actions.merged', { count: result.orders.length }));
         onDone(result.orders.find((o) => o.id === order.id) ?? order);
       }}
@@ -355,7 +353,7 @@ export function SplitModal({ order, onClose, onDone }: ModalProps) {
       testId="split-form"
       width={720}
       submit={async () => {
-        const updated = await api.orders.split(order.id, parcels);
+        const updated = await ordersApi.split(order.id, parcels);
         message.success(
           parcels.length > 1 ? t('actions.splitDone', { count: parcels.length }) : t('actions.unsplitDone'),
         );

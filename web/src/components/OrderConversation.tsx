@@ -2,13 +2,14 @@ import { SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Form, Input, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Order, type OrderNote } from '../api';
+import { type NoteInput, type OrderNote, orderReviewApi } from '../api/order-review';
+import type { Order } from '../api/orders';
 import { useAuth } from '../auth';
 import { errorText, showFieldErrors } from '../errors';
 import { formatDateTime } from '../format';
 import { useLoader } from '../hooks/useLoader';
 
-type Direction = 'internal' | 'to_customer';
+type Direction = NoteInput['direction'];
 
 const directionColors: Record<string, string> = {
   internal: 'default',
@@ -49,7 +50,7 @@ export function OrderConversation({ order, onChanged }: { order: Order; onChange
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const notes = useLoader(() => api.orders.notes(order.id), [order.id]);
+  const notes = useLoader(() => orderReviewApi.notes.list(order.id), [order.id]);
   const [form] = Form.useForm<{ body: string }>();
   const [direction, setDirection] = useState<Direction>('internal');
   const [error, setError] = useState<unknown>(null);
@@ -60,7 +61,7 @@ export function OrderConversation({ order, onChanged }: { order: Order; onChange
     setIsSending(true);
     setError(null);
     try {
-      await api.orders.addNote(order.id, { direction, body: body.trim() });
+      await orderReviewApi.notes.add(order.id, { direction, body: body.trim() });
       message.success(
         direction === 'to_customer' ? t('conversation.sentToCustomer') : t('conversation.added'),
       );

@@ -1,9 +1,9 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Order } from '../api';
+import type { OrderShipment } from '../api/fulfilment';
+import type { Order } from '../api/orders';
 import { formatCountdown, formatDateTime } from '../format';
-import type { OrderShipment } from '../fulfilment-api';
 import { useNow } from '../hooks/useNow';
 import { ShipmentStatusTag } from './fulfilment/FulfilmentTags';
 import { EnumText, PriorityParts, ReviewStageTag, SlaTag } from './StatusTags';

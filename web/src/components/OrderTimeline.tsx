@@ -1,7 +1,7 @@
 import { Empty, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Actor, Order, OrderEvent } from '../api';
+import type { Actor, Order, OrderEvent } from '../api/orders';
 import { formatDateTimeSeconds, formatMoney } from '../format';
 
 function actorText(t: TFunction, actor: Actor | null): string {

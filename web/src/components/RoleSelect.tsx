@@ -1,12 +1,12 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { staffApi } from '../api/staff';
 import { useLoader } from '../hooks/useLoader';
 
 /** The roles the server defines (GET /roles), labelled in the console's language. */
 export function RoleSelect(props: { value?: string; onChange?: (role: string) => void; exclude?: string[] }) {
   const { t } = useTranslation();
-  const roles = useLoader(() => api.roles.list(), []);
+  const roles = useLoader(() => staffApi.roles.list(), []);
   const items = (roles.data?.items ?? []).filter((role) => !props.exclude?.includes(role.id));
   return (
     <Select

@@ -3,7 +3,7 @@ import { Button, Input, InputNumber, Select, Space, Switch, Typography } from 'a
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JsonSchema } from '../api';
+import type { JsonSchema } from '../api/order-review';
 
 /** camelCase → "Camel case": the label of a parameter the translations do not name. */
 export function humanise(name: string): string {

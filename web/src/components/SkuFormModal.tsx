@@ -1,7 +1,7 @@
 import { App, Col, Form, Input, InputNumber, Row, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Sku } from '../api';
+import { catalogApi, type Sku } from '../api/catalog';
 import { isMoney } from '../format';
 import { FormModal } from './FormModal';
 
@@ -56,8 +56,8 @@ export function SkuFormModal({
       heightMm: values.heightMm ?? null,
     };
     const saved = sku
-      ? await api.skus.update(sku.id, { ...input, isActive: values.isActive })
-      : await api.skus.create({ ...input, code: values.code.trim() });
+      ? await catalogApi.skus.update(sku.id, { ...input, isActive: values.isActive })
+      : await catalogApi.skus.create({ ...input, code: values.code.trim() });
     message.success(t(sku ? 'skus.updated' : 'skus.created', { code: saved.code }));
     onSaved(saved);
   };

@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { catalogApi } from '../api/catalog';
 import { CsvImport } from './CsvImport';
 
 export const skuCsvHeader = 'code,name,price,barcode,weightGrams,lengthMm,widthMm,heightMm';
@@ -10,7 +10,7 @@ export function SkuImport({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   return (
     <CsvImport
-      upload={(csv) => api.skus.importCsv(csv)}
+      upload={(csv) => catalogApi.skus.importCsv(csv)}
       onImported={onImported}
       label={t('skus.import')}
       title={t('skus.importResult')}

@@ -1,7 +1,7 @@
 import { AutoComplete, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Sku } from '../api';
+import { catalogApi, type Sku } from '../api/catalog';
 import { formatMoney } from '../format';
 
 type Props = {
@@ -29,7 +29,7 @@ export function SkuPicker({ value, onChange, onPick, 'data-testid': testId }: Pr
     timer.current = setTimeout(() => {
       const request = ++latest.current;
       setIsSearching(true);
-      api.skus
+      catalogApi.skus
         .list({ q: text.trim(), limit: 10 })
         .then((page) => {
           if (request === latest.current) setSkus(page.items.filter((sku) => sku.isActive));

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrderStatus, ReviewStage, SlaStatus } from '../api';
+import type { OrderStatus, ReviewStage, SlaStatus } from '../api/orders';
 import { formatCountdown, formatDateTime } from '../format';
 
 const statusColors: Record<OrderStatus, string> = {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Page } from '../api';
+import type { Page } from '../api/client';
 import { useLoader } from './useLoader';
 
 export const pageSizes = [20, 50, 100, 200] as const;

@@ -5,6 +5,8 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fulfilmentEn from './fulfilment.en.json';
 import fulfilmentZhCN from './fulfilment.zh-CN.json';
+import importsEn from './imports.en.json';
+import importsZhCN from './imports.zh-CN.json';
 import inventoryEn from './inventory.en.json';
 import inventoryZhCN from './inventory.zh-CN.json';
 import supplyEn from './supply.en.json';
@@ -50,9 +52,23 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   // Each console area keeps its words in its own file, under its own top-level key.
   resources: {
-    en: { translation: { ...en, inventory: inventoryEn, supply: supplyEn, fulfilment: fulfilmentEn } },
+    en: {
+      translation: {
+        ...en,
+        inventory: inventoryEn,
+        supply: supplyEn,
+        fulfilment: fulfilmentEn,
+        imports: importsEn,
+      },
+    },
     'zh-CN': {
-      translation: { ...zhCN, inventory: inventoryZhCN, supply: supplyZhCN, fulfilment: fulfilmentZhCN },
+      translation: {
+        ...zhCN,
+        inventory: inventoryZhCN,
+        supply: supplyZhCN,
+        fulfilment: fulfilmentZhCN,
+        imports: importsZhCN,
+      },
     },
   },
   lng,

@@ -2,7 +2,8 @@ import { Alert, Button, Card, Divider, Form, Input, Result, Space, Spin, Tag, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { type AddressFix, type AddressInput, ApiError, api } from '../api';
+import { ApiError } from '../api/client';
+import { type AddressFix, type AddressInput, orderReviewApi } from '../api/order-review';
 import { AddressFields, trimAddress } from '../components/AddressFields';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { errorText, fieldErrors, showFieldErrors } from '../errors';
@@ -60,7 +61,7 @@ function Conversation({
     setError(null);
     setIsSent(false);
     try {
-      onChanged(await api.publicLinks.sendMessage(token, body.trim()));
+      onChanged(await orderReviewApi.publicLinks.sendMessage(token, body.trim()));
       form.resetFields();
       setIsSent(true);
     } catch (failure) {
@@ -150,7 +151,7 @@ function FixForm({
     setIsSaving(true);
     setError(null);
     try {
-      onFixed(await api.publicLinks.submitAddressFix(token, trimAddress(shippingAddress)));
+      onFixed(await orderReviewApi.publicLinks.submitAddressFix(token, trimAddress(shippingAddress)));
     } catch (failure) {
       setError(failure);
       showFieldErrors(form, t, failure);
@@ -204,7 +205,7 @@ function FixForm({
 export default function AddressFixPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const loader = useLoader(() => api.publicLinks.addressFix(token), [token]);
+  const loader = useLoader(() => orderReviewApi.publicLinks.addressFix(token), [token]);
   const [isFixed, setIsFixed] = useState(false);
   usePageTitle(t('addressFix.title'));
   const fix = loader.data;

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Tag, Typography } 
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiKey, api } from '../api';
+import { type ApiKey, staffApi } from '../api/staff';
 import { CursorTable } from '../components/CursorTable';
 import { FormModal } from '../components/FormModal';
 import { RoleSelect } from '../components/RoleSelect';
@@ -27,7 +27,7 @@ function CreateKeyModal({
   const [form] = Form.useForm<Values>();
 
   const create = async (values: Values) => {
-    const { key } = await api.apiKeys.create({ name: values.name.trim(), role: values.role });
+    const { key } = await staffApi.apiKeys.create({ name: values.name.trim(), role: values.role });
     // The dialog stays mounted, so the next key starts from an empty form.
     form.resetFields();
     onCreated(key);
@@ -93,12 +93,12 @@ export default function ApiKeysPage() {
   const { t } = useTranslation();
   const [isCreateOpen, setIsCreateOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const list = useCursorList((page) => api.apiKeys.list(page), []);
+  const list = useCursorList((page) => staffApi.apiKeys.list(page), []);
   const runRowAction = useRowAction(list.reload);
   usePageTitle(t('apiKeys.title'));
 
   const revoke = (key: ApiKey) =>
-    runRowAction(() => api.apiKeys.revoke(key.id), t('apiKeys.revoked', { name: key.name }));
+    runRowAction(() => staffApi.apiKeys.revoke(key.id), t('apiKeys.revoked', { name: key.name }));
 
   const columns: ColumnsType<ApiKey> = [
     { title: t('apiKeys.name'), dataIndex: 'name' },

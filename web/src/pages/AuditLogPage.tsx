@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { type AuditEntry, api } from '../api';
+import { type AuditEntry, staffApi } from '../api/staff';
 import { CursorTable } from '../components/CursorTable';
 import { JsonPreview, jsonSummary } from '../components/JsonPreview';
 import { formatDateTimeSeconds } from '../format';
@@ -13,7 +13,7 @@ import { usePageTitle } from '../hooks/usePageTitle';
 export default function AuditLogPage() {
   const { t } = useTranslation();
   const [action, setAction] = useState('');
-  const list = useCursorList((page) => api.auditLog.list({ ...page, action }), [action]);
+  const list = useCursorList((page) => staffApi.auditLog.list({ ...page, action }), [action]);
   usePageTitle(t('audit.title'));
 
   const columns: ColumnsType<AuditEntry> = [

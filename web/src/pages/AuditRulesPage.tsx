@@ -30,7 +30,13 @@ import {
 import type { TFunction } from 'i18next';
 import { type MouseEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type CatalogRule, type DryRunResult, type RuleConfig, type RuleSet } from '../api';
+import {
+  type CatalogRule,
+  type DryRunResult,
+  orderReviewApi,
+  type RuleConfig,
+  type RuleSet,
+} from '../api/order-review';
 import { useAuth } from '../auth';
 import { BlocklistPanel } from '../components/BlocklistPanel';
 import { DryRunResultView } from '../components/DryRunResult';
@@ -88,7 +94,7 @@ function SaveVersionModal({
     setIsSaving(true);
     setError(null);
     try {
-      onSaved(await api.auditRules.save(rules, note?.trim() || undefined));
+      onSaved(await orderReviewApi.auditRules.save(rules, note?.trim() || undefined));
     } catch (failure) {
       setError(failure);
       setIsSaving(false);
@@ -138,7 +144,7 @@ function VersionsDrawer({
   const { t } = useTranslation();
   const { can } = useAuth();
   const versions = useLoader(
-    () => (open ? api.auditRules.versions() : Promise.resolve({ items: [] as RuleSet[] })),
+    () => (open ? orderReviewApi.auditRules.versions() : Promise.resolve({ items: [] as RuleSet[] })),
     [open],
   );
   return (
@@ -273,7 +279,7 @@ function RulesEditor({ catalog, initial }: { catalog: CatalogRule[]; initial: Ru
     setIsDryRunning(true);
     setError(null);
     try {
-      setDryRun(await api.auditRules.dryRun(rulesOf(form), days));
+      setDryRun(await orderReviewApi.auditRules.dryRun(rulesOf(form), days));
     } catch (failure) {
       showErrors(failure);
     } finally {
@@ -491,7 +497,10 @@ export default function AuditRulesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   usePageTitle(t('rules.title'));
-  const data = useLoader(() => Promise.all([api.auditRules.catalog(), api.auditRules.active()]), []);
+  const data = useLoader(
+    () => Promise.all([orderReviewApi.auditRules.catalog(), orderReviewApi.auditRules.active()]),
+    [],
+  );
   const [tab, setTab] = useState('rules');
   useEffect(() => {
     if (window.location.hash === '#blocklist') setTab('blocklist');

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api, orderStatuses } from '../api';
+import { orderStatuses, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
 import { HoldTag, OrderStatusTag } from '../components/StatusTags';
 import { errorText } from '../errors';
@@ -47,7 +47,7 @@ function EfficiencyCards() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [days, setDays] = useState<number>(7);
-  const efficiency = useLoader(() => api.orders.efficiency(days), [days]);
+  const efficiency = useLoader(() => ordersApi.efficiency(days), [days]);
   const data = efficiency.data;
   const minutes = (value: number | null | undefined) =>
     value === null || value === undefined ? '—' : formatDuration(t, value);
@@ -150,7 +150,7 @@ function Dashboard() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const summary = useLoader(() => api.orders.summary(), []);
+  const summary = useLoader(() => ordersApi.summary(), []);
 
   if (summary.error) return <Alert type="error" showIcon title={errorText(t, summary.error)} />;
   if (!summary.data) return <Spin style={{ display: 'block', marginTop: 80 }} />;

@@ -19,19 +19,19 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { catalogApi, type Sku } from '../api/catalog';
+import type { AddressInput } from '../api/order-review';
 import {
-  type AddressInput,
-  api,
   type OrderInput,
   type OrderType,
+  ordersApi,
   orderTypes,
   type PaymentStatus,
   paymentMethods,
   paymentStatuses,
   type RequestedService,
   requestedServices,
-  type Sku,
-} from '../api';
+} from '../api/orders';
 import { SkuPicker } from '../components/SkuPicker';
 import { errorText, fieldErrors, showFieldErrors } from '../errors';
 import { formatMoney, fromCents, toCents } from '../format';
@@ -262,7 +262,7 @@ export default function NewOrderPage() {
   const [error, setError] = useState<unknown>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [skuNames, setSkuNames] = useState<Record<string, string>>({});
-  const channels = useLoader(() => api.channels.list(), []);
+  const channels = useLoader(() => catalogApi.channels.list(), []);
   usePageTitle(t('newOrder.title'));
 
   const currency = Form.useWatch('currency', form) ?? 'CNY';
@@ -282,7 +282,7 @@ export default function NewOrderPage() {
     setIsSubmitting(true);
     setError(null);
     try {
-      const { order, isNew } = await api.orders.create(toOrderInput(values, skuNames));
+      const { order, isNew } = await ordersApi.create(toOrderInput(values, skuNames));
       if (isNew) message.success(t('newOrder.created', { number: order.number }));
       else message.info(t('newOrder.alreadyExisted', { number: order.number }));
       navigate(`/orders/${order.id}`);

@@ -19,7 +19,8 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, canTransition, type HoldDetail, type Order } from '../api';
+import { ApiError } from '../api/client';
+import { canTransition, type HoldDetail, type Order, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
 import { DetailHeading } from '../components/DetailHeading';
 import { OrderActionBar } from '../components/OrderActionBar';
@@ -264,7 +265,7 @@ function CancelOrderModal({
     setIsSubmitting(true);
     setError(null);
     try {
-      await api.orders.cancel(order.id, reason.trim());
+      await ordersApi.cancel(order.id, reason.trim());
       message.success(t('order.cancelDone', { number: order.number }));
       form.resetFields();
       onCancelled();
@@ -306,7 +307,7 @@ export default function OrderDetailPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { orderId = '' } = useParams();
-  const loader = useLoader(() => api.orders.get(orderId), [orderId]);
+  const loader = useLoader(() => ordersApi.get(orderId), [orderId]);
   const [isCancelOpen, setIsCancelOpen] = useState(false);
   const order = loader.data;
   usePageTitle(order ? t('order.title', { number: order.number }) : t('orders.title'));

@@ -16,7 +16,9 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type OrderSettings } from '../api';
+import { catalogApi } from '../api/catalog';
+import { orderReviewApi } from '../api/order-review';
+import { type OrderSettings, ordersApi } from '../api/orders';
 import { AssignmentCard } from '../components/settings/AssignmentCard';
 import { CalendarCard } from '../components/settings/CalendarCard';
 import { ClassificationCard } from '../components/settings/ClassificationCard';
@@ -39,8 +41,8 @@ function SettingsForm({
   const [form] = Form.useForm<OrderSettings>();
   const [error, setError] = useState<unknown>(null);
   const [isSaving, setIsSaving] = useState(false);
-  const channels = useLoader(() => api.channels.list(), []);
-  const teams = useLoader(() => api.teams.list(), []);
+  const channels = useLoader(() => catalogApi.channels.list(), []);
+  const teams = useLoader(() => orderReviewApi.teams.list(), []);
   const channelOptions = useMemo(
     () => [
       { value: '*', label: t('settings.anyChannel') },
@@ -59,7 +61,7 @@ function SettingsForm({
     setError(null);
     try {
       // The whole store, not only the fields on screen: settings the form does not show survive.
-      const saved = await api.settings.updateOrders(
+      const saved = await ordersApi.settings.update(
         cleanSettings(form.getFieldsValue(true) as OrderSettings),
       );
       message.success(t('settings.saved'));
@@ -158,7 +160,7 @@ function SettingsForm({
 export default function OrderSettingsPage() {
   const { t } = useTranslation();
   usePageTitle(t('settings.title'));
-  const settings = useLoader(() => api.settings.orders(), []);
+  const settings = useLoader(() => ordersApi.settings.get(), []);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="settings-page">
       <Typography.Title level={3} style={{ margin: 0 }}>

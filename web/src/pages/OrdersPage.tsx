@@ -3,7 +3,8 @@ import { Button, Card, Empty, Input, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, type OrderListItem, orderStatuses } from '../api';
+import { catalogApi } from '../api/catalog';
+import { type OrderListItem, orderStatuses, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
 import { CursorTable } from '../components/CursorTable';
 import { EnumText, HoldTag, OrderStatusTag } from '../components/StatusTags';
@@ -23,12 +24,9 @@ export default function OrdersPage() {
   const q = params.get('q') ?? '';
   usePageTitle(t('orders.title'));
 
-  const channels = useLoader(() => api.channels.list(), []);
+  const channels = useLoader(() => catalogApi.channels.list(), []);
   const channelNames = new Map((channels.data?.items ?? []).map((c) => [c.id, c.name || c.id]));
-  const list = useCursorList(
-    (page) => api.orders.list({ ...page, status, channel, q }),
-    [status, channel, q],
-  );
+  const list = useCursorList((page) => ordersApi.list({ ...page, status, channel, q }), [status, channel, q]);
 
   const setFilter = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);

@@ -3,7 +3,7 @@ import { App, Button, Card, Segmented, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type OutboxItem, type OutboxStatus } from '../api';
+import { type OutboxItem, type OutboxStatus, systemApi } from '../api/system';
 import { useAuth } from '../auth';
 import { CursorTable } from '../components/CursorTable';
 import { JsonPreview } from '../components/JsonPreview';
@@ -21,8 +21,8 @@ export default function OutboxPage() {
   const { message } = App.useApp();
   const [status, setStatus] = useState<OutboxStatus>('dead');
   const [retrying, setRetrying] = useState<number | null>(null);
-  const list = useCursorList((page) => api.outbox.list({ ...page, status }), [status]);
-  const counts = useLoader(() => api.outbox.counts(), [status]);
+  const list = useCursorList((page) => systemApi.outbox.list({ ...page, status }), [status]);
+  const counts = useLoader(() => systemApi.outbox.counts(), [status]);
   const reload = () => {
     list.reload();
     counts.reload();
@@ -32,7 +32,7 @@ export default function OutboxPage() {
   const retry = async (item: OutboxItem) => {
     setRetrying(item.id);
     try {
-      await api.outbox.retry(item.id);
+      await systemApi.outbox.retry(item.id);
       message.success(t('outbox.retried'));
       reload();
     } catch (failure) {

@@ -22,7 +22,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, type BulkReleaseResult, type QueueItem, type ReviewStage } from '../api';
+import { type BulkReleaseResult, orderReviewApi, type QueueItem } from '../api/order-review';
+import { ordersApi, type ReviewStage } from '../api/orders';
 import { useAuth } from '../auth';
 import { CursorPager } from '../components/CursorPager';
 import { EnumText, HoldTag, PriorityScore, ReviewStageTag, SlaTag } from '../components/StatusTags';
@@ -128,14 +129,17 @@ export default function ReviewQueuePage() {
   usePageTitle(t('queue.title'));
 
   const teams = useLoader(async () => {
-    const [list, settings] = await Promise.all([api.teams.list(), api.settings.orders().catch(() => null)]);
+    const [list, settings] = await Promise.all([
+      orderReviewApi.teams.list(),
+      ordersApi.settings.get().catch(() => null),
+    ]);
     const names = new Map(list.items.map((item) => [item.id, item.name || item.id]));
     for (const rule of settings?.assignment ?? []) if (!names.has(rule.team)) names.set(rule.team, rule.team);
     return names;
   }, []);
   const teamNames = teams.data ?? new Map<string, string>();
   const list = useCursorList(
-    (page) => api.queue.list({ ...page, team, mine: isMine, stage }),
+    (page) => orderReviewApi.queue.list({ ...page, team, mine: isMine, stage }),
     [team, isMine, stage],
   );
 
@@ -167,7 +171,7 @@ export default function ReviewQueuePage() {
 
   const claimNext = useCallback(async () => {
     try {
-      const item = await api.queue.claimNext({ team: team || undefined, stage });
+      const item = await orderReviewApi.queue.claimNext({ team: team || undefined, stage });
       message.success(t('queue.claimedNext', { number: item.number }));
       navigate(`/orders/${item.id}`);
     } catch (failure) {
@@ -180,7 +184,7 @@ export default function ReviewQueuePage() {
       if (ids.length === 0) return;
       setIsBusy(true);
       try {
-        const { results } = await api.orders.bulkRelease(ids);
+        const { results } = await orderReviewApi.bulkRelease(ids);
         const numbers = new Map(items.map((item) => [item.id, item.number]));
         if (ids.length === 1) {
           const [result] = results;

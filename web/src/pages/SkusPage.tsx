@@ -3,7 +3,7 @@ import { Button, Card, Empty, Input, Popconfirm, Space, Tag, Typography } from '
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Sku } from '../api';
+import { catalogApi, type Sku } from '../api/catalog';
 import { useAuth } from '../auth';
 import { CursorTable } from '../components/CursorTable';
 import { SkuFormModal } from '../components/SkuFormModal';
@@ -24,13 +24,13 @@ export default function SkusPage() {
   const [q, setQ] = useState('');
   // undefined: closed; null: creating; a SKU: editing it.
   const [editing, setEditing] = useState<Sku | null | undefined>(undefined);
-  const list = useCursorList((page) => api.skus.list({ ...page, q }), [q]);
+  const list = useCursorList((page) => catalogApi.skus.list({ ...page, q }), [q]);
   const runRowAction = useRowAction(list.reload);
   const canWrite = can('catalog:write');
   usePageTitle(t('skus.title'));
 
   const remove = (sku: Sku) =>
-    runRowAction(() => api.skus.remove(sku.id), t('skus.deleted', { code: sku.code }));
+    runRowAction(() => catalogApi.skus.remove(sku.id), t('skus.deleted', { code: sku.code }));
 
   const columns: ColumnsType<Sku> = [
     {

@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type User } from '../api';
+import { staffApi, type User } from '../api/staff';
 import { useAuth } from '../auth';
 import { CursorTable } from '../components/CursorTable';
 import { FormModal } from '../components/FormModal';
@@ -49,7 +49,7 @@ function UserDialog({
   const save = async (values: Values) => {
     if (!dialog) return;
     if (dialog.kind === 'create') {
-      await api.users.create({
+      await staffApi.users.create({
         username: values.username?.trim() ?? '',
         displayName: values.displayName?.trim() || undefined,
         email: values.email?.trim() || undefined,
@@ -57,13 +57,13 @@ function UserDialog({
         password: values.password ?? '',
       });
     } else if (dialog.kind === 'edit') {
-      await api.users.update(dialog.user.id, {
+      await staffApi.users.update(dialog.user.id, {
         displayName: values.displayName?.trim() || undefined,
         email: values.email?.trim() || null,
         role: values.role,
       });
     } else {
-      await api.users.update(dialog.user.id, { password: values.password });
+      await staffApi.users.update(dialog.user.id, { password: values.password });
     }
     message.success(t('common.saved'));
     onSaved();
@@ -139,13 +139,13 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const { user: me } = useAuth();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const list = useCursorList((page) => api.users.list(page), []);
+  const list = useCursorList((page) => staffApi.users.list(page), []);
   const runRowAction = useRowAction(list.reload);
   usePageTitle(t('users.title'));
 
   const setActive = (user: User, isActive: boolean) =>
     runRowAction(
-      () => api.users.update(user.id, { isActive }),
+      () => staffApi.users.update(user.id, { isActive }),
       t(isActive ? 'users.activated' : 'users.deactivated', { username: user.username }),
     );
 

@@ -47,14 +47,10 @@ describe('.vrp reader', () => {
     assert.equal(problem.shift, undefined);
   });
 
-  it('takes the fleet from VEHICLES, else the name, else the comment, else leaves it open', () => {
+  it('takes the fleet from VEHICLES only; the -kN of the name and the comment are no limit', () => {
     assert.equal(parseVrp(tiny.replace('TYPE', 'VEHICLES : 4\nTYPE')).vehicleCount, 4);
-    assert.equal(parseVrp(tiny).vehicleCount, 2);
-    assert.equal(parseVrp(tiny.replace('tiny-n4-k2', 'tiny')).vehicleCount, 3);
-    assert.equal(
-      parseVrp(tiny.replace('tiny-n4-k2', 'tiny').replace(', No of trucks: 3', '')).vehicleCount,
-      undefined,
-    );
+    assert.equal(parseVrp(tiny).vehicleCount, undefined);
+    assert.equal(parseVrp(tiny.replace('tiny-n4-k2', 'tiny')).vehicleCount, undefined);
   });
 
   it('puts a depot that is not node 1 first and keeps the file numbering', () => {

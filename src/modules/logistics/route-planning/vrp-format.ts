@@ -8,7 +8,7 @@
  *   DIMENSION : 32                  nodes, the depot included
  *   EDGE_WEIGHT_TYPE : EUC_2D       the only distance this reader knows (Euclidean, nint per edge)
  *   CAPACITY : 100
- *   VEHICLES : 5                    optional; else `-kN` in NAME, else "No of trucks: N" in COMMENT
+ *   VEHICLES : 5                    optional fleet size; without it the fleet is as large as needed
  *   DISTANCE : 200                  optional route length limit (CVRPLIB's CMT sets)
  *   SERVICE_TIME : 10               optional time per customer, counted against DISTANCE
  *   NODE_COORD_SECTION              `id x y` per node
@@ -128,16 +128,16 @@ function readDepot(vrp: VrpText, nodes: Map<number, unknown>): number {
   return ids[0];
 }
 
-/** The fleet size: an explicit VEHICLES line, else the `-kN` naming convention, else the COMMENT. */
+/**
+ * The fleet size: an explicit VEHICLES line only. The `-kN` of a CVRPLIB name and "No of
+ * trucks: N" in a comment are the fewest routes the instance needs, not a fleet: in the X set
+ * the optimal solutions use more than k routes (X-n101-k25 is solved with 26 or more).
+ */
 function vehicleCountOf(vrp: VrpText): number | undefined {
   const explicit = optionalNumber(vrp, 'VEHICLES');
   if (explicit !== undefined && !Number.isInteger(explicit))
     throw formatError('VEHICLES must be a whole number');
-  if (explicit !== undefined) return explicit;
-  const fromName = /-k(\d+)\b/.exec(vrp.specification.get('NAME') ?? '');
-  if (fromName) return Number(fromName[1]);
-  const fromComment = /No of trucks:\s*(\d+)/i.exec(vrp.specification.get('COMMENT') ?? '');
-  return fromComment ? Number(fromComment[1]) : undefined;
+  return explicit;
 }
 
 function sectionRows(vrp: VrpText, name: string) {

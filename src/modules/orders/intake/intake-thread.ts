@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Actor } from '../../../platform/actor.ts';
 import { systemClock } from '../../../platform/clock.ts';
 import { openDatabase } from '../../../platform/db/database.ts';
+import { isDatabaseUnavailable } from '../../../platform/db/db-errors.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { sharedTurns } from '../../../platform/shared-turns.ts';
 import { skuStates } from '../../catalog/index.ts';
@@ -88,6 +89,11 @@ function start(port: NonNullable<typeof parentPort>, data: IntakeThreadData): vo
       if (error instanceof AppError) {
         const { code, message, details } = error;
         reply = { id: job.id, refused: { code, message, details } };
+      } else if (isDatabaseUnavailable(error)) {
+        reply = {
+          id: job.id,
+          refused: { code: 'DATABASE_UNAVAILABLE', message: 'the database does not answer' },
+        };
       } else {
         const failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
         reply = { id: job.id, failure };

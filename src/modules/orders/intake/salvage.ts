@@ -16,7 +16,10 @@ const isIdentifying = (path: Path) =>
 
 /** Enough of a value to tell what was sent, without keeping a megabyte of it. */
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  // Without U+0000, which PostgreSQL cannot store (in JSON either).
+  const text = (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)))
+    .replaceAll('\u0000', '')
+    .replaceAll('\\u0000', '');
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 

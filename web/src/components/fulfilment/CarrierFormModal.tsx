@@ -1,6 +1,6 @@
 import { Col, Form, Input, InputNumber, Row, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Carrier, type CreatedCarrier, logisticsApi } from '../../fulfilment-api';
+import { type Carrier, type CreatedCarrier, logisticsApi } from '../../api/fulfilment';
 import { FormModal } from '../FormModal';
 
 type Values = {

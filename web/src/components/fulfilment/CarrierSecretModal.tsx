@@ -1,6 +1,6 @@
 import { Alert, Button, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CreatedCarrier } from '../../fulfilment-api';
+import type { CreatedCarrier } from '../../api/fulfilment';
 
 /** The tracking signing secret is shown once, like an API key: only the carrier's pushes use it. */
 export function CarrierSecretModal({

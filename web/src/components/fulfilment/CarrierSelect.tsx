@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { logisticsApi } from '../../fulfilment-api';
+import { logisticsApi } from '../../api/fulfilment';
 import { useLoader } from '../../hooks/useLoader';
 
 /** Picks a carrier by code, labelled "code · name". */

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseKind, ServiceKind, ShipmentStatus, WaveStatus } from '../../fulfilment-api';
+import type { CaseKind, ServiceKind, ShipmentStatus, WaveStatus } from '../../api/fulfilment';
 
 // Typed as complete records, so a status the contract adds fails the typecheck here.
 const waveColors: Record<WaveStatus, string> = { picking: 'blue', picked: 'green', cancelled: 'default' };
@@ -21,6 +21,7 @@ const caseColors: Record<CaseKind, string> = {
   damaged: 'red',
   failed_attempt: 'volcano',
   returned: 'purple',
+  channel_change: 'magenta',
 };
 const serviceKindList: Record<ServiceKind, true> = {
   express: true,

@@ -1,8 +1,8 @@
 import { Col, DatePicker, Form, InputNumber, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { requestedServices } from '../../api';
-import { fulfilmentApi, type Wave, type WaveInput } from '../../fulfilment-api';
+import { fulfilmentApi, type Wave, type WaveInput } from '../../api/fulfilment';
+import { requestedServices } from '../../api/orders';
 import { FormModal } from '../FormModal';
 import { WarehouseSelect } from '../inventory/WarehouseSelect';
 

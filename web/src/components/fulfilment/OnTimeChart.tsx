@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { Scorecards } from '../../fulfilment-api';
+import type { Scorecards } from '../../api/fulfilment';
 import { formatPercent } from '../inventory/numbers';
 
 export const seriesColors = [

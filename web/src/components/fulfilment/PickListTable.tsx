@@ -2,7 +2,7 @@ import { CheckOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Progress, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { PickLine } from '../../fulfilment-api';
+import type { PickLine } from '../../api/fulfilment';
 import { IconAction } from '../inventory/IconAction';
 import { percentOf } from '../supply/format';
 

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CarrierService, ServiceInput } from '../../fulfilment-api';
+import type { CarrierService, ServiceInput } from '../../api/fulfilment';
 
 /** One zone of a rate card with its price, edited as one row (the API keeps them in two lists). */
 export type ZoneRow = {

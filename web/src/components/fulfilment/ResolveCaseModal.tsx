@@ -1,6 +1,6 @@
 import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type DeliveryCase, fulfilmentApi } from '../../fulfilment-api';
+import { type DeliveryCase, fulfilmentApi } from '../../api/fulfilment';
 import { FormModal } from '../FormModal';
 
 /** Closes a case with what was done about it (reshipped, refunded, found…). */

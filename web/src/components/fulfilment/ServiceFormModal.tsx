@@ -1,6 +1,6 @@
 import { Col, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Carrier, type CarrierService, logisticsApi, type ServiceKind } from '../../fulfilment-api';
+import { type Carrier, type CarrierService, logisticsApi, type ServiceKind } from '../../api/fulfilment';
 import { FormModal } from '../FormModal';
 import { serviceKinds } from './FulfilmentTags';
 import { newZoneRow, RateCardEditor, rateCardOf, type ZoneRow, zoneRows } from './RateCardEditor';

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CarrierService } from '../../fulfilment-api';
+import type { CarrierService } from '../../api/fulfilment';
 import { IconAction } from '../inventory/IconAction';
 import { formatQuantity } from '../inventory/numbers';
 import { formatFreight, formatWeight } from './format';

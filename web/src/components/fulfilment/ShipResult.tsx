@@ -2,8 +2,8 @@ import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { fulfilmentApi, type Shipment } from '../../api/fulfilment';
 import { formatDateTime } from '../../format';
-import { fulfilmentApi, type Shipment } from '../../fulfilment-api';
 import { formatFreight, formatWeight } from './format';
 
 /** The shipped parcel: who carries it, its tracking number, why that service, and its papers. */

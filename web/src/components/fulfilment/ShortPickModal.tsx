@@ -1,6 +1,6 @@
 import { Form, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PickLine } from '../../fulfilment-api';
+import type { PickLine } from '../../api/fulfilment';
 import { FormModal } from '../FormModal';
 import { remainingOf } from './PickListTable';
 

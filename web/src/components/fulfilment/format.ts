@@ -1,5 +1,5 @@
+import { logisticsCurrency } from '../../api/fulfilment';
 import { formatMoney } from '../../format';
-import { logisticsCurrency } from '../../fulfilment-api';
 import { formatDecimal } from '../inventory/numbers';
 
 /** Parcel weights are kept in grams; shown as kg once they reach one kilogram. */

@@ -1,4 +1,4 @@
-import type { PackingView } from '../../fulfilment-api';
+import type { PackingView } from '../../api/fulfilment';
 
 export type PackingItem = PackingView['items'][number];
 /** Units accepted so far, by SKU code. */

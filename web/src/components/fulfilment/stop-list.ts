@@ -1,4 +1,4 @@
-import type { RoutePlan, StopId } from '../../fulfilment-api';
+import type { RoutePlan, StopId } from '../../api/fulfilment';
 
 /**
  * The console's reading of a stop list (docs/routes.md), only as far as drawing and printing

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
+import { ApiError } from '../../api/client';
+import { fulfilmentApi, type PackingView, type Shipment } from '../../api/fulfilment';
 import { errorText } from '../../errors';
-import { fulfilmentApi, type PackingView, type Shipment } from '../../fulfilment-api';
 import { judgeScan, type ScannedCounts, unitsOf, unitsScanned } from './packing-session';
 import type { ScanOutcome } from './scan-feedback';
 

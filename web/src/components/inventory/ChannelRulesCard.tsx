@@ -20,10 +20,10 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ChannelRule, inventoryApi } from '../../api/inventory';
 import { errorText } from '../../errors';
 import { useLoader } from '../../hooks/useLoader';
 import { useRowAction } from '../../hooks/useRowAction';
-import { type ChannelRule, inventoryApi } from '../../inventory-api';
 import { FormModal } from '../FormModal';
 import { SkuPicker } from '../SkuPicker';
 import { WarehouseSelect } from './WarehouseSelect';

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ComputedPlan, SkuStock } from '../../inventory-api';
+import type { ComputedPlan, SkuStock } from '../../api/inventory';
 import { formatDecimal } from './numbers';
 
 type Point = {

@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Skeleton, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type InventorySettings, inventoryApi } from '../../api/inventory';
 import { errorText, showFieldErrors } from '../../errors';
 import { useLoader } from '../../hooks/useLoader';
-import { type InventorySettings, inventoryApi } from '../../inventory-api';
 
 /** The service level travels as a fraction (0.95) and is typed as a percentage (95). */
 const percentProps = {

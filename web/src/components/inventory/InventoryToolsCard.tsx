@@ -2,8 +2,8 @@ import { CalculatorOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inventoryApi, type LedgerCheck } from '../../api/inventory';
 import { errorText } from '../../errors';
-import { inventoryApi, type LedgerCheck } from '../../inventory-api';
 import { formatQuantity } from './numbers';
 
 type Outcome<T> = { result?: T; error?: unknown; isBusy: boolean };

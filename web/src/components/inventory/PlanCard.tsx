@@ -1,8 +1,8 @@
 import { Alert, Card, Col, Descriptions, Empty, Row, Segmented, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ComputedPlan, SkuStock } from '../../api/inventory';
 import { formatDateTime } from '../../format';
-import type { ComputedPlan, SkuStock } from '../../inventory-api';
 import { DemandChart } from './DemandChart';
 import { formatDecimal, formatPercent, formatQuantity } from './numbers';
 import { PlanModeTag } from './StockTags';

@@ -1,6 +1,6 @@
 import { Alert, Col, Form, InputNumber, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { inventoryApi, type PlanMode, type SkuLevel, type SkuStock } from '../../inventory-api';
+import { inventoryApi, type PlanMode, type SkuLevel, type SkuStock } from '../../api/inventory';
 import { FormModal } from '../FormModal';
 import { planModes } from './StockTags';
 

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { InventoryReport, ReportKind } from '../../inventory-api';
+import type { InventoryReport, ReportKind } from '../../api/inventory';
 import { formatDecimal, formatPercent } from './numbers';
 
 /**

@@ -1,8 +1,8 @@
 import { Empty, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { type InventoryReport, inventoryCurrency } from '../../api/inventory';
 import { formatDateTime, formatMoney } from '../../format';
-import { type InventoryReport, inventoryCurrency } from '../../inventory-api';
 import { formatDecimal, formatPercent } from './numbers';
 import { abcColors } from './ReportChart';
 import { SkuLink } from './StockTags';

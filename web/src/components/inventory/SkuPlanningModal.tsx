@@ -1,11 +1,11 @@
 import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { inventoryApi, type SkuStock } from '../../api/inventory';
+import { staffApi } from '../../api/staff';
+import { supplyApi } from '../../api/supply';
 import { isMoney } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
-import { inventoryApi, type SkuStock } from '../../inventory-api';
-import { supplyApi } from '../../supply-api';
 import { FormModal } from '../FormModal';
 
 type Values = { category: string; unitCost: string; supplier?: string | null; ownerUserId?: string | null };
@@ -57,7 +57,7 @@ export function SkuPlanningModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   // The directory needs rules:manage; without it the owner is typed as a user id.
-  const users = useLoader(() => api.users.directory(), []);
+  const users = useLoader(() => staffApi.users.directory(), []);
   const { sku } = stock;
 
   const submit = async (values: Values) => {

@@ -1,6 +1,6 @@
 import { App, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { inventoryApi } from '../../inventory-api';
+import { inventoryApi } from '../../api/inventory';
 import { FormModal } from '../FormModal';
 import { SkuPicker } from '../SkuPicker';
 import { formatQuantity } from './numbers';

@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { MovementKind, PlanMode } from '../../inventory-api';
+import type { MovementKind, PlanMode } from '../../api/inventory';
 import { formatDelta } from './numbers';
 
 const movementColors = {

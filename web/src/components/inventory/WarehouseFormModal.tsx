@@ -1,8 +1,8 @@
 import { App, Col, Form, Input, Row, Select, Switch, TimePicker } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inventoryApi, type Warehouse } from '../../api/inventory';
 import { isMoney } from '../../format';
-import { inventoryApi, type Warehouse } from '../../inventory-api';
 import { clockTimeProps, timeZoneList } from '../clock-time';
 import { FormModal } from '../FormModal';
 

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { inventoryApi } from '../../api/inventory';
 import { useLoader } from '../../hooks/useLoader';
-import { inventoryApi } from '../../inventory-api';
 
 type Props = {
   value?: string | string[] | null;

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Col, Form, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { holdCodes, orderTypes } from '../../api';
+import { holdCodes } from '../../api/order-review';
+import { orderTypes } from '../../api/orders';
 import { RowMoveButtons } from '../RowMoveButtons';
 
 type Option = { value: string; label: string };

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { orderTypes, requestedServices } from '../../api';
+import { orderTypes, requestedServices } from '../../api/orders';
 import { RowMoveButtons } from '../RowMoveButtons';
 
 type Option = { value: string; label: string };

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Col, Form, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { orderTypes } from '../../api';
+import { orderTypes } from '../../api/orders';
 
 type Option = { value: string; label: string };
 

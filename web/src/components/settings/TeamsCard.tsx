@@ -2,7 +2,8 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Team } from '../../api';
+import { orderReviewApi, type Team } from '../../api/order-review';
+import { staffApi } from '../../api/staff';
 import { useAuth } from '../../auth';
 import { errorText } from '../../errors';
 import { useLoader } from '../../hooks/useLoader';
@@ -28,7 +29,7 @@ function TeamModal({
   // Whoever may edit teams (rules:manage) may read the user directory.
   const canListUsers = can('rules:manage');
   const users = useLoader(
-    () => (canListUsers ? api.users.directory() : Promise.resolve({ items: [] })),
+    () => (canListUsers ? staffApi.users.directory() : Promise.resolve({ items: [] })),
     [canListUsers],
   );
   return (
@@ -40,7 +41,7 @@ function TeamModal({
       testId="team-form"
       initialValues={team ?? { id: '', name: '', members: [] }}
       submit={async (values) => {
-        await api.teams.save(team?.id ?? values.id.trim(), {
+        await orderReviewApi.teams.save(team?.id ?? values.id.trim(), {
           name: values.name.trim(),
           members: values.members ?? [],
         });
@@ -96,7 +97,7 @@ function TeamModal({
 
 export function TeamsCard() {
   const { t } = useTranslation();
-  const teams = useLoader(() => api.teams.list(), []);
+  const teams = useLoader(() => orderReviewApi.teams.list(), []);
   const [editing, setEditing] = useState<Team | null | undefined>(undefined);
   return (
     <Card

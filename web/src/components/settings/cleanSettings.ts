@@ -1,4 +1,10 @@
-import type { AssignmentRule, ClassificationRule, OrderSettings, OrderSettingsInput, Sla } from '../../api';
+import type {
+  AssignmentRule,
+  ClassificationRule,
+  OrderSettings,
+  OrderSettingsInput,
+  Sla,
+} from '../../api/orders';
 
 const nonEmpty = <T>(list: T[] | undefined | null) => (list && list.length > 0 ? list : undefined);
 const numberOrUndefined = (value: unknown) => (typeof value === 'number' ? value : undefined);

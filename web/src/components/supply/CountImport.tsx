@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { countCsvHeader, supplyApi } from '../../supply-api';
+import { countCsvHeader, supplyApi } from '../../api/supply';
 import { CsvImport } from '../CsvImport';
 
 /** Counts from a scanner or spreadsheet: a CSV read in the browser and sent as text. */

@@ -3,8 +3,8 @@ import { App, Button, Checkbox, Input, InputNumber, Space, Table, Tag, Tooltip, 
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Count, type StocktakeDetail, type StocktakeLine, supplyApi } from '../../api/supply';
 import { errorText } from '../../errors';
-import { type Count, type StocktakeDetail, type StocktakeLine, supplyApi } from '../../supply-api';
 import { CountImport } from './CountImport';
 
 type Edit = { counted?: number | null; note?: string };

@@ -1,7 +1,7 @@
 import { Alert, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PurchaseOrder } from '../../supply-api';
+import type { PurchaseOrder } from '../../api/supply';
 import { formatCost } from './format';
 
 /** What "create purchase orders" made: one draft per supplier, each a link to review and send it. */

@@ -1,6 +1,6 @@
 import { Checkbox, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type StocktakeDetail, supplyApi } from '../../supply-api';
+import { type StocktakeDetail, supplyApi } from '../../api/supply';
 import { FormModal } from '../FormModal';
 import { WarehouseSelect } from '../inventory/WarehouseSelect';
 

@@ -1,6 +1,6 @@
 import { App, Form, Input, InputNumber, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type PurchaseOrder, supplyApi } from '../../supply-api';
+import { type PurchaseOrder, supplyApi } from '../../api/supply';
 import { FormModal } from '../FormModal';
 
 type Values = { quantities: (number | null)[]; note?: string };

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { Key, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Suggestion } from '../../supply-api';
+import type { Suggestion } from '../../api/supply';
 import { formatDay } from './format';
 
 export const suggestionKey = (row: Suggestion) => `${row.warehouse}|${row.sku}`;

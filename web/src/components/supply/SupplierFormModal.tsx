@@ -1,7 +1,7 @@
 import { App, Col, Form, Input, InputNumber, Row, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Supplier, type SupplierInput, supplyApi } from '../../supply-api';
+import { type Supplier, type SupplierInput, supplyApi } from '../../api/supply';
 import { FormModal } from '../FormModal';
 
 type Values = {

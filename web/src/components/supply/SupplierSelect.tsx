@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { supplyApi } from '../../api/supply';
 import { useLoader } from '../../hooks/useLoader';
-import { supplyApi } from '../../supply-api';
 
 type Props = {
   value?: string;

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PurchaseOrderStatus, Stocktake, StocktakeStatus } from '../../supply-api';
+import type { PurchaseOrderStatus, Stocktake, StocktakeStatus } from '../../api/supply';
 
 // Typed as complete records, so a status the contract adds fails the typecheck here.
 const poColors: Record<PurchaseOrderStatus, string> = {

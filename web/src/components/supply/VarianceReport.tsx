@@ -2,8 +2,8 @@ import { Checkbox, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type StocktakeDetail, type StocktakeLine, supplyApi } from '../../api/supply';
 import { fromCents, toCents } from '../../format';
-import { type StocktakeDetail, type StocktakeLine, supplyApi } from '../../supply-api';
 import { formatCost, formatSigned } from './format';
 import { NoteCell } from './NoteCell';
 

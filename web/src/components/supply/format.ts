@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
+import { inventoryCurrency } from '../../api/inventory';
 import { formatMoney } from '../../format';
-import { inventoryCurrency } from '../../inventory-api';
 
 /** A calendar day (due dates, arrival dates): the time of day would be noise. */
 export function formatDay(value: string | null | undefined): string {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Empty, Space, Table, Tag, Typography } from '
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Carrier, type CarrierService, type CreatedCarrier, logisticsApi } from '../../api/fulfilment';
 import { useAuth } from '../../auth';
 import { CarrierFormModal } from '../../components/fulfilment/CarrierFormModal';
 import { CarrierSecretModal } from '../../components/fulfilment/CarrierSecretModal';
@@ -11,7 +12,6 @@ import { ServicesTable } from '../../components/fulfilment/ServicesTable';
 import { IconAction } from '../../components/inventory/IconAction';
 import { formatQuantity } from '../../components/inventory/numbers';
 import { errorText } from '../../errors';
-import { type Carrier, type CarrierService, type CreatedCarrier, logisticsApi } from '../../fulfilment-api';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 

@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DeliveryRules, logisticsApi } from '../../api/fulfilment';
 import { useAuth } from '../../auth';
 import { errorText, showFieldErrors } from '../../errors';
-import { type DeliveryRules, logisticsApi } from '../../fulfilment-api';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 

@@ -3,9 +3,9 @@ import { Alert, Button, Card, Descriptions, Space, Steps, Typography } from 'ant
 import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
-import type { OrderStatus } from '../../api';
-import { ApiError } from '../../api';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import type { OrderStatus } from '../../api/orders';
 import { useAuth } from '../../auth';
 import { PackingItems } from '../../components/fulfilment/PackingItems';
 import { ParcelForm } from '../../components/fulfilment/ParcelForm';
@@ -56,16 +56,32 @@ function StationError({ station }: { station: PackingStation }) {
       />
     );
   if (!station.failure) return null;
-  const lines = failureLines(t, station.failure);
-  const serverText = station.failure instanceof ApiError ? station.failure.message : '';
   return (
     <Alert
       type="error"
       showIcon
       title={errorText(t, station.failure)}
-      description={lines.length > 0 ? lines.map((line) => <div key={line}>{line}</div>) : serverText}
+      description={<FailureDetails failure={station.failure} />}
       data-testid="packing-error"
     />
+  );
+}
+
+/** The reasons under the error's title, and where to set up what is missing when the server says. */
+function FailureDetails({ failure }: { failure: unknown }) {
+  const { t } = useTranslation();
+  if (!(failure instanceof ApiError)) return null;
+  const { setUpAt, hasServices } = failure.details as { setUpAt?: string; hasServices?: boolean };
+  const lines = failureLines(t, failure);
+  if (!setUpAt) return lines.length > 0 ? lines.map((line) => <div key={line}>{line}</div>) : failure.message;
+  return (
+    <Space orientation="vertical" size={4}>
+      <span>{hasServices ? t('fulfilment.packing.noServiceFits') : t('fulfilment.packing.noServices')}</span>
+      {hasServices ? lines.map((line) => <div key={line}>{line}</div>) : null}
+      <Link to={setUpAt} data-testid="packing-error-setup">
+        {t('fulfilment.packing.setUpCarriers')}
+      </Link>
+    </Space>
   );
 }
 

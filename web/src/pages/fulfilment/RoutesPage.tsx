@@ -2,6 +2,7 @@ import { NodeIndexOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/
 import { Alert, Button, Card, Col, Input, Row, Space, Statistic, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { logisticsApi, type RoutePlan } from '../../api/fulfilment';
 import { RouteMap } from '../../components/fulfilment/RouteMap';
 import { RouteSheets } from '../../components/fulfilment/RouteSheets';
 import {
@@ -12,7 +13,6 @@ import {
 } from '../../components/fulfilment/stop-list';
 import { formatDecimal } from '../../components/inventory/numbers';
 import { errorText } from '../../errors';
-import { logisticsApi, type RoutePlan } from '../../fulfilment-api';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
 /** Route planning for the shop's own riders: a stop list in, one route per rider out, on screen and on paper. */

@@ -4,11 +4,11 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type CarrierScore, logisticsApi } from '../../api/fulfilment';
 import { formatFreight } from '../../components/fulfilment/format';
 import { OnTimeChart } from '../../components/fulfilment/OnTimeChart';
 import { formatDecimal, formatPercent } from '../../components/inventory/numbers';
 import { errorText } from '../../errors';
-import { type CarrierScore, logisticsApi } from '../../fulfilment-api';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 

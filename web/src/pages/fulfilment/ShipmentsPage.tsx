@@ -3,13 +3,13 @@ import { Button, Card, Empty, Input, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { fulfilmentApi, type ShipmentSummary } from '../../api/fulfilment';
 import { CursorTable } from '../../components/CursorTable';
 import { CarrierSelect } from '../../components/fulfilment/CarrierSelect';
 import { ShipmentStatusTag, shipmentStatuses } from '../../components/fulfilment/FulfilmentTags';
 import { formatFreight, formatWeight } from '../../components/fulfilment/format';
 import { ShipmentDrawer } from '../../components/fulfilment/ShipmentDrawer';
 import { formatDateTime } from '../../format';
-import { fulfilmentApi, type ShipmentSummary } from '../../fulfilment-api';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
 

@@ -5,13 +5,13 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { fulfilmentApi, type WaveSummary } from '../../api/fulfilment';
 import { useAuth } from '../../auth';
 import { CursorTable } from '../../components/CursorTable';
 import { WaveStatusTag, waveStatuses } from '../../components/fulfilment/FulfilmentTags';
 import { NewWaveModal } from '../../components/fulfilment/NewWaveModal';
 import { percentOf } from '../../components/supply/format';
 import { formatDateTime } from '../../format';
-import { fulfilmentApi, type WaveSummary } from '../../fulfilment-api';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
 

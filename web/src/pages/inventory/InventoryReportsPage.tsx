@@ -1,9 +1,9 @@
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import type { ReportKind } from '../../api/inventory';
 import { ReportView } from '../../components/inventory/ReportView';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import type { ReportKind } from '../../inventory-api';
 
 const reportKinds = [
   'slow-movers',

@@ -1,6 +1,6 @@
 import { Alert, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { catalogApi } from '../../api/catalog';
 import { ChannelRulesCard } from '../../components/inventory/ChannelRulesCard';
 import { ChannelStockPreview } from '../../components/inventory/ChannelStockPreview';
 import { InventorySettingsForm } from '../../components/inventory/InventorySettingsForm';
@@ -11,7 +11,7 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 
 export default function InventorySettingsPage() {
   const { t } = useTranslation();
-  const channels = useLoader(() => api.channels.list(), []);
+  const channels = useLoader(() => catalogApi.channels.list(), []);
   const channelOptions = (channels.data?.items ?? []).map((channel) => ({
     value: channel.id,
     label: channel.name,

@@ -15,7 +15,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api';
+import { ApiError } from '../../api/client';
+import { type PurchaseOrder, type PurchaseOrderStatus, supplyApi } from '../../api/supply';
 import { useAuth } from '../../auth';
 import { DetailHeading } from '../../components/DetailHeading';
 import { ConfirmModal } from '../../components/supply/ConfirmModal';
@@ -26,7 +27,6 @@ import { errorText } from '../../errors';
 import { formatDateTime, fromCents, toCents } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { type PurchaseOrder, type PurchaseOrderStatus, supplyApi } from '../../supply-api';
 
 type Line = PurchaseOrder['lines'][number];
 type Dialog = 'send' | 'cancel' | 'receive' | null;

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { type PurchaseOrder, supplyApi } from '../../api/supply';
 import { useAuth } from '../../auth';
 import { CursorTable } from '../../components/CursorTable';
 import { formatCost, formatDay, percentOf } from '../../components/supply/format';
@@ -16,7 +17,6 @@ import {
 } from '../../components/supply/SupplyTags';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { type PurchaseOrder, supplyApi } from '../../supply-api';
 
 /** Received units over ordered units, across all lines. */
 function receivedPercent(order: PurchaseOrder): number {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
 import { type Key, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { type PurchaseOrder, type Suggestion, supplyApi } from '../../api/supply';
 import { useAuth } from '../../auth';
 import { WarehouseSelect } from '../../components/inventory/WarehouseSelect';
 import { CreatedPurchaseOrders } from '../../components/supply/CreatedPurchaseOrders';
@@ -13,7 +14,6 @@ import { errorText } from '../../errors';
 import { fromCents, toCents } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { type PurchaseOrder, type Suggestion, supplyApi } from '../../supply-api';
 
 /** The chosen rows grouped by warehouse: one request per warehouse, one draft per supplier in it. */
 function byWarehouse(rows: { warehouse: string; sku: string; quantity: number }[]) {

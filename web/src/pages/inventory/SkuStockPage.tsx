@@ -3,7 +3,9 @@ import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api';
+import { ApiError } from '../../api/client';
+import { inventoryApi, inventoryCurrency, type SkuLevel, type SkuStock } from '../../api/inventory';
+import { staffApi } from '../../api/staff';
 import { useAuth } from '../../auth';
 import { MovementLedger } from '../../components/inventory/MovementLedger';
 import { formatQuantity } from '../../components/inventory/numbers';
@@ -16,7 +18,6 @@ import { errorText } from '../../errors';
 import { formatMoney } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { inventoryApi, inventoryCurrency, type SkuLevel, type SkuStock } from '../../inventory-api';
 
 type Dialog =
   | { kind: 'sku' }
@@ -85,7 +86,10 @@ function SkuHeader({ stock, onEdit }: { stock: SkuStock; onEdit?: () => void }) 
 
 /** The owner by name where the directory is readable, else the bare id. */
 function OwnerName({ userId }: { userId: string | null }) {
-  const users = useLoader(() => (userId ? api.users.directory() : Promise.resolve({ items: [] })), [userId]);
+  const users = useLoader(
+    () => (userId ? staffApi.users.directory() : Promise.resolve({ items: [] })),
+    [userId],
+  );
   if (!userId) return <>—</>;
   return <>{users.data?.items.find((user) => user.id === userId)?.displayName ?? userId}</>;
 }

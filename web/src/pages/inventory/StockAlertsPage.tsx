@@ -2,13 +2,13 @@ import { Card, Empty, Segmented, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { inventoryApi, type StockAlert } from '../../api/inventory';
 import { CursorTable } from '../../components/CursorTable';
 import { formatQuantity } from '../../components/inventory/numbers';
 import { SkuCell } from '../../components/inventory/StockTags';
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { inventoryApi, type StockAlert } from '../../inventory-api';
 
 type AlertStatus = 'open' | 'all';
 

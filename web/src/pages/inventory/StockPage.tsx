@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { inventoryApi, type StockLevel } from '../../api/inventory';
 import { useAuth } from '../../auth';
 import { CursorTable } from '../../components/CursorTable';
 import { IconAction } from '../../components/inventory/IconAction';
@@ -17,7 +18,6 @@ import { LowStockTag, SkuCell } from '../../components/inventory/StockTags';
 import { WarehouseSelect } from '../../components/inventory/WarehouseSelect';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { inventoryApi, type StockLevel } from '../../inventory-api';
 
 type Dialog = { kind: 'adjust' | 'transfer'; target: StockTarget } | null;
 

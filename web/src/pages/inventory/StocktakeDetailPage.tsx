@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Descriptions, Progress, Result, Space, Spin }
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api';
+import { ApiError } from '../../api/client';
+import { type StocktakeDetail, supplyApi } from '../../api/supply';
 import { useAuth } from '../../auth';
 import { DetailHeading } from '../../components/DetailHeading';
 import { ConfirmModal } from '../../components/supply/ConfirmModal';
@@ -15,7 +16,6 @@ import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { type StocktakeDetail, supplyApi } from '../../supply-api';
 
 type Dialog = 'submit' | 'approve' | 'cancel' | null;
 

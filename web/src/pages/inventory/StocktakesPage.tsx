@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { type Stocktake, supplyApi } from '../../api/supply';
 import { useAuth } from '../../auth';
 import { CursorTable } from '../../components/CursorTable';
 import { ConfirmModal } from '../../components/supply/ConfirmModal';
@@ -13,7 +14,6 @@ import { StocktakeKind, StocktakeStatusTag, stocktakeStatuses } from '../../comp
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { type Stocktake, supplyApi } from '../../supply-api';
 
 export default function StocktakesPage() {
   const { t } = useTranslation();

@@ -3,12 +3,12 @@ import { Button, Card, Empty, Input, Space, Tag, Tooltip, Typography } from 'ant
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Supplier, supplyApi } from '../../api/supply';
 import { useAuth } from '../../auth';
 import { CursorTable } from '../../components/CursorTable';
 import { SupplierFormModal } from '../../components/supply/SupplierFormModal';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { type Supplier, supplyApi } from '../../supply-api';
 
 function ContactCell({ supplier }: { supplier: Supplier }) {
   const reach = [supplier.phone, supplier.email].filter(Boolean).join(' · ');

@@ -3,13 +3,13 @@ import { Button, Card, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inventoryApi, inventoryCurrency, type Warehouse } from '../../api/inventory';
 import { useAuth } from '../../auth';
 import { CursorTable } from '../../components/CursorTable';
 import { WarehouseFormModal } from '../../components/inventory/WarehouseFormModal';
 import { formatMoney } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { inventoryApi, inventoryCurrency, type Warehouse } from '../../inventory-api';
 
 const shownRegions = 3;
 

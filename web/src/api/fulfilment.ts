@@ -7,13 +7,16 @@ import type {
   carrierChangesBody,
   carrierScore,
   caseKinds,
+  caseQuery,
   createdCarrier,
   DeliveryRules,
   deliveryCase,
   newCarrierBody,
   newWaveBody,
+  OrderShipment,
   packBody,
   pickBody,
+  routePlan,
   Shipment,
   scorecardList,
   serviceBody,
@@ -23,11 +26,11 @@ import type {
   Wave,
   wavePage,
   waveStatuses,
-} from '../../src/contracts/fulfilment.ts';
-import type { PackingView } from '../../src/contracts/packing.ts';
-import { get, type Page, type PageParams, patch, post, put } from './api';
+} from '../../../src/contracts/fulfilment.ts';
+import type { PackingView } from '../../../src/contracts/packing.ts';
+import { fileUrl, get, id, type Page, type PageParams, patch, post, put } from './client';
 
-export type { Carrier, DeliveryRules, PackingView, Shipment, Wave };
+export type { Carrier, DeliveryRules, OrderShipment, PackingView, Shipment, Wave };
 export type WaveSummary = z.output<typeof wavePage>['items'][number];
 export type WaveStatus = (typeof waveStatuses)[number];
 export type PickLine = Wave['lines'][number];
@@ -45,31 +48,17 @@ export type CarrierChanges = z.input<typeof carrierChangesBody>;
 export type CreatedCarrier = z.output<typeof createdCarrier>;
 export type DeliveryCase = z.output<typeof deliveryCase>;
 export type CaseKind = (typeof caseKinds)[number];
-export type CaseFilter = 'open' | 'resolved' | 'all';
+export type CaseFilter = z.output<typeof caseQuery>['status'];
 export type Scorecards = z.output<typeof scorecardList>;
 export type CarrierScore = z.output<typeof carrierScore>;
 
-/** One parcel as the order page lists it (the order contract leaves shipments open: logistics owns them). */
-export type OrderShipment = {
-  id: string;
-  carrier: string;
-  trackingNumber: string;
-  status: ShipmentStatus;
-  shippedAt: string;
-  deliveredAt: string | null;
-};
-
 /** Own-rider route planning: the stop list goes in as written, the plan comes back by stop id. */
-export type StopId = string | number;
-export type PlannedRoute = { stops: StopId[]; load: number; distance: number; duration?: number };
-export type RoutePlan = { routes: PlannedRoute[]; totalDistance: number; iterations: number };
+export type RoutePlan = z.output<typeof routePlan>;
+export type PlannedRoute = RoutePlan['routes'][number];
+export type StopId = PlannedRoute['stops'][number];
 
 /** Carriers bill in yuan: rate cards, parcel prices and costs per parcel carry no currency of their own. */
 export const logisticsCurrency = 'CNY';
-
-const id = (value: string) => encodeURIComponent(value);
-/** PDFs open in a new tab: a plain link, signed by the session cookie. */
-const pdf = (path: string) => `/api/v1${path}`;
 
 export const fulfilmentApi = {
   waves: {
@@ -78,7 +67,7 @@ export const fulfilmentApi = {
     create: (input: WaveInput) => post<Wave>('/waves', input),
     /** A pick by scan or tick; `isShort` says the bin holds no more of that line. */
     pick: (waveId: string, input: PickInput) => post<Wave>(`/waves/${id(waveId)}/picks`, input),
-    pickListUrl: (waveId: string) => pdf(`/waves/${id(waveId)}/pick-list.pdf`),
+    pickListUrl: (waveId: string) => fileUrl(`/waves/${id(waveId)}/pick-list.pdf`),
   },
   packing: {
     /** By order number or id, exactly as scanned. */
@@ -86,13 +75,13 @@ export const fulfilmentApi = {
     pack: (orderId: string, input: PackInput) => post<PackingView>(`/orders/${id(orderId)}/pack`, input),
     ship: (orderId: string, serviceId?: string) =>
       post<Shipment>(`/orders/${id(orderId)}/ship`, serviceId ? { serviceId } : {}),
-    packingSlipUrl: (orderId: string) => pdf(`/orders/${id(orderId)}/packing-slip.pdf`),
+    packingSlipUrl: (orderId: string) => fileUrl(`/orders/${id(orderId)}/packing-slip.pdf`),
   },
   shipments: {
     list: (params: PageParams & { status?: string; carrier?: string; q?: string }) =>
       get<Page<ShipmentSummary>>('/shipments', params),
     get: (shipmentId: string) => get<Shipment>(`/shipments/${id(shipmentId)}`),
-    labelUrl: (shipmentId: string) => pdf(`/shipments/${id(shipmentId)}/label.pdf`),
+    labelUrl: (shipmentId: string) => fileUrl(`/shipments/${id(shipmentId)}/label.pdf`),
   },
   cases: {
     list: (params: PageParams & { status: CaseFilter }) => get<Page<DeliveryCase>>('/cases', params),

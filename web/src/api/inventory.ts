@@ -14,14 +14,15 @@ import type {
   newWarehouseBody,
   planBody,
   ReportKind,
+  reportQuery as reportQuerySchema,
   SkuStock,
   StockLevel,
   skuPlanningBody,
   transferBody,
   Warehouse,
   warehouseChangesBody,
-} from '../../src/contracts/inventory.ts';
-import { del, get, type Page, type PageParams, patch, post, put } from './api';
+} from '../../../src/contracts/inventory.ts';
+import { del, get, id, type Page, type PageParams, patch, post, put } from './client';
 
 export type {
   ComputedPlan,
@@ -33,7 +34,7 @@ export type {
   SkuStock,
   StockLevel,
   Warehouse,
-} from '../../src/contracts/inventory.ts';
+} from '../../../src/contracts/inventory.ts';
 export type Movement = z.output<typeof movement>;
 export type StockAlert = z.output<typeof alert>;
 export type ChannelRule = z.output<typeof channelRule>;
@@ -47,13 +48,11 @@ export type Transfer = z.input<typeof transferBody>;
 export type PlanInput = z.input<typeof planBody>;
 export type SkuPlanningInput = z.input<typeof skuPlanningBody>;
 export type ChannelRuleInput = z.input<typeof channelRuleBody>;
-export type ReportGroupBy = 'sku' | 'category' | 'warehouse';
+export type ReportGroupBy = z.output<typeof reportQuerySchema>['groupBy'];
 export type ReportFilter = { days: number; warehouse?: string; groupBy?: ReportGroupBy };
 
 /** Unit costs and warehouse costs carry no currency of their own: the business books in yuan. */
 export const inventoryCurrency = 'CNY';
-
-const id = (value: string) => encodeURIComponent(value);
 
 function reportQuery(filter: ReportFilter, format?: 'csv' | 'xlsx') {
   return {

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type {
   countImportResult,
+  countsBody,
   fromSuggestionsBody,
   newPurchaseOrderBody,
   newStocktakeBody,
@@ -16,8 +17,8 @@ import type {
   stocktakeStatuses,
   suggestion,
   supplierChangesBody,
-} from '../../src/contracts/inventory.ts';
-import { get, type Page, type PageParams, patch, post, put, request } from './api';
+} from '../../../src/contracts/inventory.ts';
+import { get, id, type Page, type PageParams, patch, post, put, request } from './client';
 
 export type { PurchaseOrder, StocktakeDetail, Supplier };
 export type SupplierInput = z.input<typeof newSupplierBody>;
@@ -31,13 +32,11 @@ export type Stocktake = z.output<typeof stocktake>;
 export type StocktakeStatus = (typeof stocktakeStatuses)[number];
 export type StocktakeLine = StocktakeDetail['lines'][number];
 export type StocktakeInput = z.input<typeof newStocktakeBody>;
-export type Count = { sku: string; counted: number; note?: string };
+export type Count = z.input<typeof countsBody>['counts'][number];
 export type CountImportResult = z.output<typeof countImportResult>;
 
 /** The header line the count import expects (the note column may be left out). */
 export const countCsvHeader = 'sku,counted,note';
-
-const id = (value: string) => encodeURIComponent(value);
 
 export const supplyApi = {
   suppliers: {
