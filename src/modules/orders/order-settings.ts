@@ -13,6 +13,7 @@ import { invalidField } from '../../platform/errors.ts';
 import { readSetting, writeSetting } from '../../platform/settings.ts';
 import { ttlCache } from '../../platform/ttl-cache.ts';
 import { defaultPolicy } from './priority.ts';
+import { teamsRepository } from './queue/teams.repository.ts';
 
 export type { OrderSettings };
 
@@ -68,7 +69,7 @@ export function createOrderSettings(deps: { database: Database; clock: Clock }) 
 
 /** A routing rule must name a team that exists, or its orders land in a queue nobody works. */
 async function assertTeamsExist(tx: Executor, rules: OrderSettings['assignment']): Promise<void> {
-  const teams = new Set((await tx.selectFrom('teams').select('id').execute()).map((t) => t.id));
+  const teams = await teamsRepository.teamIds(tx);
   const index = rules.findIndex((rule) => !teams.has(rule.team));
   if (index >= 0)
     throw invalidField(

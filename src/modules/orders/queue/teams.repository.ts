@@ -2,6 +2,11 @@ import type { Executor } from '../../../platform/db/database.ts';
 
 /** SQL for the teams and team_members tables; usernames come from staff's read view. */
 export const teamsRepository = {
+  async teamIds(db: Executor): Promise<Set<string>> {
+    const rows = await db.selectFrom('teams').select('id').execute();
+    return new Set(rows.map((t) => t.id));
+  },
+
   listTeams(db: Executor) {
     return db.selectFrom('teams').selectAll().orderBy('id').execute();
   },
