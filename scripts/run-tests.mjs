@@ -82,7 +82,7 @@ const result = spawnSync(
     '--test',
     '--test-reporter=spec',
     '--test-concurrency=2',
-    '--test-timeout=180000',
+    '--test-timeout=600000',
     ...files,
   ],
   { stdio: 'inherit', env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } },
