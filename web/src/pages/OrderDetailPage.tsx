@@ -19,6 +19,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { explanationLang, renderExplanation } from '../../../src/contracts/explanations.ts';
 import { ApiError } from '../api/client';
 import { canTransition, type HoldDetail, type Order, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
@@ -42,10 +43,18 @@ function HoldExplanation({ hold }: { hold: HoldDetail }) {
   const explanation = t(`holds.explain.${hold.code}`, { defaultValue: '' });
   const english = i18n.getFixedT('en')(`holds.explain.${hold.code}`, { defaultValue: '' }).toLowerCase();
   const addsDetail = hold.message && !english.includes(hold.message.toLowerCase());
+  // Holds stored before explanations existed have only the server's English message.
+  const detail = hold.explanation
+    ? renderExplanation(hold.explanation, explanationLang(i18n.language))
+    : hold.message;
   return (
     <Space orientation="vertical" size={0}>
-      <span>{explanation || hold.message}</span>
-      {explanation && addsDetail ? <Typography.Text type="secondary">{hold.message}</Typography.Text> : null}
+      <span>{explanation || detail}</span>
+      {explanation && addsDetail ? (
+        <Typography.Text type="secondary" data-testid="hold-detail">
+          {detail}
+        </Typography.Text>
+      ) : null}
     </Space>
   );
 }

@@ -161,6 +161,7 @@ export function timelineRows(
           lineCount: order.lines.length,
           type: classification.type,
           typeReason: classification.reason,
+          typeExplanation: classification.reasonExplanation,
           ruleSetVersion: decision.ruleSetVersion,
           ...(order.unreadable.length > 0 ? { unreadable: order.unreadable } : {}),
         }),
