@@ -5,6 +5,7 @@ import * as fulfilment from './004_fulfilment.ts';
 import * as readViews from './005_read_views.ts';
 import * as channels from './006_channels.ts';
 import * as fileImports from './007_file_imports.ts';
+import * as explanations from './008_explanations.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -15,4 +16,5 @@ export const migrations = {
   '005_read_views': readViews,
   '006_channels': channels,
   '007_file_imports': fileImports,
+  '008_explanations': explanations,
 };

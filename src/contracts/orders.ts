@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, listQuery, moneyString, pageOf } from './common.ts';
+import { explanation } from './explanations.ts';
 import { allocation } from './inventory.ts';
 
 export { deliveryServices, orderStatuses, orderTypes, paymentStatuses } from './order-enums.ts';
@@ -154,7 +155,8 @@ export const orderEvent = z.object({
 
 export const holdDetail = z.object({
   code: z.string(),
-  message: z.string(),
+  message: z.string().describe('The explanation in English'),
+  explanation: explanation.nullable().describe('Null on holds made before explanations were stored'),
   riskPoints: z.number(),
   createdAt: z.string(),
   releasedAt: z.string().nullable(),
@@ -221,7 +223,8 @@ export const order = z
       holdUntil: z.string().nullable(),
       releaseAt: z.string().nullable(),
     }),
-    typeReason: z.string().nullable(),
+    typeReason: z.string().nullable().describe('Why this type, in English'),
+    typeExplanation: explanation.nullable(),
     priorityParts: z.record(z.string(), z.number()),
     slaStatus: z.enum(slaStatuses),
     groupId: z.string().nullable().describe('Orders with the same group ship together'),

@@ -162,6 +162,9 @@ test('a customer fixes an incomplete address from the link in their mail; bad li
   assert.ok(link, `the mail links to the fix page:\n${mail.text}`);
   assert.ok(link.startsWith(server.url), 'the link points at this server (ORDO_PUBLIC_URL)');
   assert.match(mail.text, new RegExp(created.number));
+  // A CN address gets the Chinese mail, its reasons in Chinese too.
+  assert.match(mail.text, /暂时无法发货：地址不完整：缺少区县。/);
+  assert.doesNotMatch(mail.text, /missing district/);
 
   // The customer's browser is Chinese; the page follows it and offers the switch.
   const context = await newContext('zh-CN');

@@ -1,3 +1,4 @@
+import { type Explanation, type ExplanationPart, renderExplanation } from '../../contracts/explanations.ts';
 import type { ClassificationRule, OrderPolicy, Sla } from '../../contracts/order-settings.ts';
 import {
   addWorkingHours,
@@ -52,15 +53,15 @@ export type PriorityParts = { type: number; slack: number; tier: number; value: 
 
 export interface Classification {
   type: OrderType;
-  /** Why this type: 'channel hint', 'rule 3: express delivery requested', 'no rule matched'. */
+  /** Why this type in English: 'channel hint', 'rule 3: express delivery requested', 'no rule matched'. */
   reason: string;
+  /** The same as a key with parameters, rendered in the reader's language. */
+  reasonExplanation: Explanation;
   /** ISO UTC; null when the SLA sets no deadline. */
   shipBy: string | null;
   priority: number;
   priorityParts: PriorityParts;
 }
-
-const skuFlagText = { madeToOrder: 'made to order', presale: 'a presale item' } as const;
 
 /** The first line whose SKU carries the flag: naming it tells the operator which item decided. */
 function flaggedSku(input: ClassifyInput, flag: 'madeToOrder' | 'presale'): string | undefined {
@@ -75,37 +76,37 @@ function flaggedSku(input: ClassifyInput, flag: 'madeToOrder' | 'presale'): stri
  * Why every condition in `when` holds, one explanation each; null as soon as one does not
  * (classification runs for every order of a batch, so a failing rule costs no more than its check).
  */
-function whyRuleMatches(when: ClassificationRule['when'], input: ClassifyInput): string[] | null {
+function whyRuleMatches(when: ClassificationRule['when'], input: ClassifyInput): ExplanationPart[] | null {
   const { order, customerGroup } = input;
-  const reasons: string[] = [];
+  const reasons: ExplanationPart[] = [];
   const { requestedService, skuFlag, channel, minTotalMinor, minQuantity } = when;
   if (requestedService) {
     const service = order.requestedService;
     if (!requestedService.includes(service)) return null;
-    reasons.push(`${service} delivery requested`);
+    reasons.push({ key: 'type.service', params: { service } });
   }
   if (skuFlag) {
     const sku = flaggedSku(input, skuFlag);
     if (sku === undefined) return null;
-    reasons.push(`SKU ${sku} is ${skuFlagText[skuFlag]}`);
+    reasons.push({ key: 'type.skuFlag', params: { sku, flag: skuFlag } });
   }
   if (when.customerGroup) {
     if (customerGroup === undefined || !when.customerGroup.includes(customerGroup)) return null;
-    reasons.push(`customer group ${customerGroup}`);
+    reasons.push({ key: 'type.customerGroup', params: { group: customerGroup } });
   }
   if (channel) {
     if (!channel.includes(order.channel)) return null;
-    reasons.push(`channel ${order.channel}`);
+    reasons.push({ key: 'type.channel', params: { channel: order.channel } });
   }
   if (minTotalMinor !== undefined) {
     const total = order.totalMinor;
     if (total < minTotalMinor) return null;
-    reasons.push(`total ${total} ≥ ${minTotalMinor} minor units`);
+    reasons.push({ key: 'type.minTotal', params: { total, min: minTotalMinor } });
   }
   if (minQuantity !== undefined) {
     const units = order.lines.reduce((sum, line) => sum + line.quantity, 0);
     if (units < minQuantity) return null;
-    reasons.push(`${units} units ≥ ${minQuantity}`);
+    reasons.push({ key: 'type.minQuantity', params: { units, min: minQuantity } });
   }
   return reasons;
 }
@@ -113,16 +114,20 @@ function whyRuleMatches(when: ClassificationRule['when'], input: ClassifyInput):
 function decideType(
   input: ClassifyInput,
   rules: readonly ClassificationRule[],
-): { type: OrderType; reason: string } {
-  if (input.order.typeHint) return { type: input.order.typeHint, reason: 'channel hint' };
+): { type: OrderType; reason: Explanation } {
+  if (input.order.typeHint) return { type: input.order.typeHint, reason: { key: 'type.channelHint' } };
   for (let index = 0; index < rules.length; index++) {
-    const reasons = whyRuleMatches(rules[index].when, input);
-    if (reasons) {
-      const because = reasons.length > 0 ? reasons.join(' and ') : 'no conditions, matches every order';
-      return { type: rules[index].type, reason: `rule ${index + 1}: ${because}` };
+    const parts = whyRuleMatches(rules[index].when, input);
+    if (parts) {
+      const rule = index + 1;
+      const reason =
+        parts.length > 0
+          ? { key: 'type.rule', params: { rule }, parts }
+          : { key: 'type.ruleWithoutConditions', params: { rule } };
+      return { type: rules[index].type, reason };
     }
   }
-  return { type: 'normal', reason: 'no rule matched' };
+  return { type: 'normal', reason: { key: 'type.noRuleMatched' } };
 }
 
 // 2 for an exact channel, 1 for an exact type: channel+type > channel+* > *+type > *+*.
@@ -233,7 +238,8 @@ export function scorePriority(
 /** Type, ship-by deadline and priority of an order as it is received. */
 export function classifyOrder(input: ClassifyInput, policy: OrderPolicy = defaultPolicy): Classification {
   const { order, receivedAt } = input;
-  const { type, reason } = decideType(input, policy.classification);
+  const { type, reason: reasonExplanation } = decideType(input, policy.classification);
+  const reason = renderExplanation(reasonExplanation, 'en');
   const sla = findSla(policy.slas, order.channel, type);
   const shipBy = remembered(
     policy.calendar,
@@ -247,7 +253,7 @@ export function classifyOrder(input: ClassifyInput, policy: OrderPolicy = defaul
     totalMinor: order.totalMinor,
     currency: order.currency,
   };
-  return { type, reason, shipBy, ...scorePriority(facts, receivedAt, policy.calendar) };
+  return { type, reason, reasonExplanation, shipBy, ...scorePriority(facts, receivedAt, policy.calendar) };
 }
 
 /** Breached once `now` is past ship-by; at risk when fewer working hours than the policy's limit remain. */

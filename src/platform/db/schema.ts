@@ -136,6 +136,8 @@ export interface OrdersTable {
   group_id: string | null;
   customer_tier: string | null;
   type_reason: string | null;
+  /** JSON Explanation of type_reason; null on rows older than migration 008. */
+  type_explanation: unknown | null;
   priority_parts: unknown;
   /** When the audit outcome was final: approved (automatically or by a person) or cancelled in review. */
   decided_at: string | null;
@@ -163,6 +165,8 @@ export interface OrderHoldsTable {
   order_id: string;
   code: string;
   message: string;
+  /** JSON Explanation (contracts/explanations.ts); null on rows older than migration 008. */
+  explanation: unknown | null;
   risk_points: number;
   created_at: string;
   released_at: string | null;

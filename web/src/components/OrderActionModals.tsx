@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { explanationLang, renderExplanation } from '../../../src/contracts/explanations.ts';
 import { type AddressInput, customerActionHolds, orderReviewApi, reviewOnlyHolds } from '../api/order-review';
 import {
   type Order,
@@ -217,7 +218,7 @@ export function PaymentModal({ order, onClose, onDone }: ModalProps) {
 }
 
 export function AddressModal({ order, onClose, onDone }: ModalProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ shippingAddress: AddressInput }>();
   const problems = order.holdDetails.filter(
@@ -244,7 +245,11 @@ export function AddressModal({ order, onClose, onDone }: ModalProps) {
           type="warning"
           showIcon
           title={t(`holds.code.${hold.code}`, { defaultValue: hold.code })}
-          description={hold.message}
+          description={
+            hold.explanation
+              ? renderExplanation(hold.explanation, explanationLang(i18n.language))
+              : hold.message
+          }
           style={{ marginBottom: 12 }}
         />
       ))}

@@ -1,5 +1,6 @@
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { explanationLang, renderExplanation } from '../../../src/contracts/explanations.ts';
 import type { HoldDetail } from '../api/orders';
 import { formatDateTime } from '../format';
 import { HoldTag } from './StatusTags';
@@ -13,10 +14,18 @@ function HoldExplanation({ hold }: { hold: HoldDetail }) {
   const explanation = t(`holds.explain.${hold.code}`, { defaultValue: '' });
   const english = i18n.getFixedT('en')(`holds.explain.${hold.code}`, { defaultValue: '' }).toLowerCase();
   const addsDetail = hold.message && !english.includes(hold.message.toLowerCase());
+  // Holds stored before explanations existed have only the server's English message.
+  const detail = hold.explanation
+    ? renderExplanation(hold.explanation, explanationLang(i18n.language))
+    : hold.message;
   return (
     <Space orientation="vertical" size={0}>
-      <span>{explanation || hold.message}</span>
-      {explanation && addsDetail ? <Typography.Text type="secondary">{hold.message}</Typography.Text> : null}
+      <span>{explanation || detail}</span>
+      {explanation && addsDetail ? (
+        <Typography.Text type="secondary" data-testid="hold-detail">
+          {detail}
+        </Typography.Text>
+      ) : null}
     </Space>
   );
 }

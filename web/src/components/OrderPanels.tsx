@@ -1,6 +1,7 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { explanationLang, renderExplanation } from '../../../src/contracts/explanations.ts';
 import type { OrderShipment } from '../api/fulfilment';
 import type { Order } from '../api/orders';
 import { formatCountdown, formatDateTime } from '../format';
@@ -82,7 +83,7 @@ function mergedWith(order: Order): string[] {
 
 /** Type and why, priority and its parts, deadline and SLA, shipment grouping. */
 export function ClassificationCard({ order }: { order: Order }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const now = useNow();
   const parcels = new Set(order.lines.map((line) => line.parcel || 1)).size;
   return (
@@ -101,7 +102,11 @@ export function ClassificationCard({ order }: { order: Order }) {
                 </Tag>
                 {order.typeReason ? (
                   <Typography.Text type="secondary" data-testid="type-reason">
-                    {t('classification.because', { reason: order.typeReason })}
+                    {t('classification.because', {
+                      reason: order.typeExplanation
+                        ? renderExplanation(order.typeExplanation, explanationLang(i18n.language))
+                        : order.typeReason,
+                    })}
                   </Typography.Text>
                 ) : null}
               </Space>

@@ -1,8 +1,10 @@
 import { Empty, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { type Explanation, explanationLang, renderExplanation } from '../../../src/contracts/explanations.ts';
 import type { Actor, Order, OrderEvent } from '../api/orders';
 import { formatDateTimeSeconds, formatMoney } from '../format';
+import i18n from '../i18n';
 
 function actorText(t: TFunction, actor: Actor | null): string {
   if (!actor || actor.type === 'system') {
@@ -121,7 +123,9 @@ function eventDetail(t: TFunction, event: OrderEvent): string | null {
       if (!data.type) return null;
       return t('timeline.classifiedAs', {
         type: t(`orderType.${text(data.type)}`, { defaultValue: text(data.type) }),
-        reason: text(data.typeReason) || '—',
+        reason: data.typeExplanation
+          ? renderExplanation(data.typeExplanation as Explanation, explanationLang(i18n.language))
+          : text(data.typeReason) || '—',
         version: text(data.ruleSetVersion ?? '—'),
       });
     case 'held':

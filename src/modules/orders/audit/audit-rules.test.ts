@@ -285,6 +285,6 @@ describe('auditOrder (until intake runs runAudit with the loaded context)', () =
       defaultAuditChain,
     );
     assert.deepEqual(codes(holds), ['PAYMENT_PENDING', 'UNKNOWN_SKU']);
-    assert.deepEqual(Object.keys(holds[0]), ['code', 'message', 'riskPoints']);
+    assert.deepEqual(Object.keys(holds[0]), ['code', 'message', 'explanation', 'riskPoints']);
   });
 });

@@ -28,6 +28,7 @@ export type {
   RuleBaseParams,
   SkuState,
 } from './audit-checks/rule.ts';
+export { holdFor } from './audit-checks/rule.ts';
 export { paymentPending, unknownSku };
 
 /** One rule as configured: data edited in the console by ops_manager. */
@@ -153,7 +154,12 @@ function paramsOf<P>(rule: { params: z.ZodType<P> }, config: RuleConfig, index: 
   return parsed.data;
 }
 
-const withoutVerdict = ({ code, message, riskPoints }: Finding): Hold => ({ code, message, riskPoints });
+const withoutVerdict = ({ code, message, explanation, riskPoints }: Finding): Hold => ({
+  code,
+  message,
+  explanation,
+  riskPoints,
+});
 
 /**
  * Judges an order by the rule set, in its order: every finding with its explanation, the holds

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database, Executor } from '../../../platform/db/database.ts';
+import { writeJson } from '../../../platform/db/dialect.ts';
 import type { Row } from '../../../platform/db/schema.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
@@ -84,6 +85,7 @@ export function createAutoRelease(deps: { database: Database; clock: Clock; cata
         order_id: order.id,
         code: h.code,
         message: h.message,
+        explanation: writeJson(h.explanation),
         risk_points: h.riskPoints,
         created_at: at,
         released_at: null,

@@ -7,6 +7,7 @@ import {
   type AuditContext,
   customerActionHolds,
   type Hold,
+  holdFor,
   type RuleSet,
   runAudit,
 } from '../audit/audit-rules.ts';
@@ -54,11 +55,9 @@ function timerHolds(
   let holdUntil: string | null = null;
   if (ctx.settings.autohold.isEnabled) {
     holdUntil = new Date(ctx.now.getTime() + ctx.settings.autohold.minutes * 60_000).toISOString();
-    holds.push({
-      code: 'AUTOHOLD',
-      message: `Held ${ctx.settings.autohold.minutes} minutes so edits and merges can land first`,
-      riskPoints: 0,
-    });
+    holds.push(
+      holdFor('AUTOHOLD', { key: 'hold.autohold', params: { minutes: ctx.settings.autohold.minutes } }),
+    );
   }
   const releases = order.lines
     .map(
@@ -70,11 +69,7 @@ function timerHolds(
     .sort();
   const releaseAt = releases.at(-1) ?? null;
   if (releaseAt)
-    holds.push({
-      code: 'PRESALE',
-      message: `Presale: waits for the release on ${releaseAt.slice(0, 10)}`,
-      riskPoints: 0,
-    });
+    holds.push(holdFor('PRESALE', { key: 'hold.presale', params: { date: releaseAt.slice(0, 10) } }));
   return { holds, holdUntil, releaseAt };
 }
 

@@ -7,6 +7,7 @@ import type {
 } from '../../../contracts/orders.ts';
 import { AppError, invalidField } from '../../../platform/errors.ts';
 import { currencyDigits, isKnownCurrency, toMinor } from '../../../platform/money.ts';
+import { type Hold, holdFor } from '../audit/audit-checks/rule.ts';
 
 export type OrderType = (typeof orderTypes)[number];
 
@@ -156,16 +157,11 @@ export function normaliseOrder(
  * The hold for values intake left out (DATA_UNREADABLE): what was sent stays on the hold, so a
  * person can see it and put it right. Not an audit rule: it is not policy, and cannot be off.
  */
-export function unreadableHolds(
-  order: NormalisedOrder,
-): { code: string; message: string; riskPoints: number }[] {
+export function unreadableHolds(order: NormalisedOrder): Hold[] {
   if (order.unreadable.length === 0) return [];
-  const values = order.unreadable.map(({ field, value }) => `${field} "${value}"`).join('; ');
-  return [
-    {
-      code: 'DATA_UNREADABLE',
-      message: `Values that could not be read were left out: ${values}`,
-      riskPoints: 0,
-    },
-  ];
+  const parts = order.unreadable.map(({ field, value }) => ({
+    key: 'unreadable.value',
+    params: { field, value },
+  }));
+  return [holdFor('DATA_UNREADABLE', { key: 'hold.dataUnreadable', parts })];
 }

@@ -17,6 +17,7 @@ function decision(overrides: Partial<OrderDecision> = {}): OrderDecision {
     classification: {
       type: 'normal',
       reason: 'no rule matched',
+      reasonExplanation: { key: 'type.noRuleMatched' },
       shipBy: null,
       priority: 40,
       priorityParts: { type: 10, slack: 20, tier: 0, value: 10 },
@@ -72,8 +73,13 @@ describe('order rows', () => {
   it('hold rows are open, with ascending ids in the order found', () => {
     const rows = holdRows(
       [
-        { code: 'PAYMENT_PENDING', message: 'not paid', riskPoints: 0 },
-        { code: 'HIGH_RISK', message: 'score 80', riskPoints: 0 },
+        {
+          code: 'PAYMENT_PENDING',
+          message: 'not paid',
+          explanation: { key: 'hold.paymentStatus' },
+          riskPoints: 0,
+        },
+        { code: 'HIGH_RISK', message: 'score 80', explanation: { key: 'hold.highRisk' }, riskPoints: 0 },
       ],
       'order-1',
       now,
@@ -89,7 +95,14 @@ describe('order rows', () => {
   });
 
   it('the timeline says received, then the verdict; history says why', () => {
-    const holds = [{ code: 'PAYMENT_PENDING', message: 'not paid', riskPoints: 0 }];
+    const holds = [
+      {
+        code: 'PAYMENT_PENDING',
+        message: 'not paid',
+        explanation: { key: 'hold.paymentStatus' },
+        riskPoints: 0,
+      },
+    ];
     const held = timelineRows(
       newOrder(),
       decision({ status: 'pending_review', holdCodes: ['PAYMENT_PENDING'] }),

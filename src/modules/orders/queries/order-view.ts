@@ -4,6 +4,10 @@ import type { NewRow, Row } from '../../../platform/db/schema.ts';
 import { fromMinor } from '../../../platform/money.ts';
 import { slaStatus } from '../priority.ts';
 
+/** Null for rows written before explanations were stored (migration 008). */
+const readExplanation = (value: unknown) =>
+  value == null ? null : readJson<NonNullable<Order['typeExplanation']>>(value);
+
 type OrderRow = Row<'orders'> | NewRow<'orders'>;
 
 /** A claim lapses after this long, so an order a person walked away from returns to the queue. */
@@ -74,6 +78,7 @@ export function toOrder(
     holdDetails: children.holds.map((hold) => ({
       code: hold.code,
       message: hold.message,
+      explanation: readExplanation(hold.explanation),
       riskPoints: hold.risk_points ?? 0,
       createdAt: hold.created_at,
       releasedAt: hold.released_at ?? null,
@@ -105,6 +110,7 @@ export function toOrder(
       releaseAt: row.release_at ?? null,
     },
     typeReason: row.type_reason ?? null,
+    typeExplanation: readExplanation(row.type_explanation),
     priorityParts: readJson<Record<string, number>>(row.priority_parts ?? null) ?? {},
     slaStatus: ['pending_review', 'approved', 'backordered', 'allocated', 'picking', 'packed'].includes(
       row.status,

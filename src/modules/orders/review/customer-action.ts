@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { type Explanation, renderExplanation } from '../../../contracts/explanations.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { randomToken } from '../../../platform/auth/tokens.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import { readJson } from '../../../platform/db/dialect.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { Mailer } from '../../../platform/mail.ts';
 import { settingOnce } from '../../../platform/settings.ts';
@@ -87,7 +89,14 @@ export function createCustomerAction(deps: {
     const language = order.ship_country === 'CN' ? 'zh-CN' : 'en';
     const mail = mailText[language](
       order.number,
-      open.map((h) => h.message).join('; '),
+      // In the mail's language; holds older than stored explanations have only the English text.
+      open
+        .map((h) =>
+          h.explanation == null
+            ? h.message
+            : renderExplanation(readJson<Explanation>(h.explanation), language),
+        )
+        .join(language === 'zh-CN' ? '；' : '; '),
       await linkFor(orderId),
     );
     const { isSent } = await deps.mailer.send({ to: order.customer_email, ...mail });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Explanation, ExplanationPart } from '../../../../contracts/explanations.ts';
 import {
   type AddressPart,
   addressParts,
@@ -61,18 +62,19 @@ function missingParts(address: Address, params: AddressIncompleteParams): Addres
   return addressPartsNeeded(address.country, params).filter((part) => (address[part] ?? '').trim() === '');
 }
 
-function addressProblems(address: Address, params: AddressIncompleteParams): string[] {
-  const problems = address.country === '' ? ['missing country'] : [];
-  problems.push(...missingParts(address, params).map((part) => `missing ${part}`));
+function addressProblems(address: Address, params: AddressIncompleteParams): ExplanationPart[] {
+  const missing = (part: string): ExplanationPart => ({ key: 'address.missing', params: { part } });
+  const problems = address.country === '' ? [missing('country')] : [];
+  problems.push(...missingParts(address, params).map(missing));
   const line1 = address.line1.trim();
   // Counted in code points so that a Chinese street counts each character once.
   if (line1 !== '' && [...line1].length < params.minLine1Length) {
-    problems.push(`line 1 "${line1}" has fewer than ${params.minLine1Length} characters`);
+    problems.push({ key: 'address.line1TooShort', params: { line1, min: params.minLine1Length } });
   }
   const pattern = params.postcodePatterns[address.country];
   const postcode = address.postalCode?.trim();
   if (pattern && postcode && !compiled(pattern).test(postcode)) {
-    problems.push(`postal code "${postcode}" is not a valid ${address.country} postal code`);
+    problems.push({ key: 'address.postcodeInvalid', params: { postcode, country: address.country } });
   }
   return problems;
 }
@@ -87,7 +89,7 @@ export const addressIncomplete = defineRule({
   params: addressIncompleteParams,
   explain(order, _ctx, params) {
     const problems = addressProblems(order.shippingAddress, params);
-    return problems.length === 0 ? null : `Address is incomplete: ${problems.join('; ')}`;
+    return problems.length === 0 ? null : { key: 'hold.addressIncomplete', parts: problems };
   },
 });
 
@@ -105,15 +107,15 @@ const phoneInvalidParams = ruleParams(
 );
 type PhoneInvalidParams = z.output<typeof phoneInvalidParams>;
 
-function phoneProblem(phone: string, country: string, params: PhoneInvalidParams): string | null {
+function phoneProblem(phone: string, country: string, params: PhoneInvalidParams): Explanation | null {
   const reading = readPhone(phone, country);
-  if (reading?.type === undefined) return `Phone "${phone}" is not a valid number for ${country}`;
+  if (reading?.type === undefined) return { key: 'hold.phoneInvalid', params: { phone, country } };
   const numberCountry = reading.country ?? 'international';
   if (numberCountry !== country && !params.acceptForeignNumbers) {
-    return `Phone "${phone}" is a ${numberCountry} number but the address is in ${country}`;
+    return { key: 'hold.phoneForeign', params: { phone, numberCountry, country } };
   }
   if (params.mobileOnlyCountries.includes(numberCountry) && !textableTypes.has(reading.type)) {
-    return `Phone "${phone}" is not a mobile number; ${numberCountry} couriers need one to reach the recipient`;
+    return { key: 'hold.phoneNotMobile', params: { phone, numberCountry } };
   }
   return null;
 }
@@ -143,7 +145,7 @@ export const contactMissing = defineRule({
   params: ruleParams({ action: 'hold', riskPoints: 0 }, {}),
   explain(order) {
     const hasContact = order.customer.email || order.customer.phone || order.shippingAddress.phone;
-    return hasContact ? null : 'The order has no e-mail address and no phone number';
+    return hasContact ? null : { key: 'hold.contactMissing' };
   },
 });
 
@@ -183,9 +185,9 @@ export const addressUnserved = defineRule({
     // Without a country nothing can be served or not: ADDRESS_INCOMPLETE asks for it.
     if (address.country === '') return null;
     if (!params.countries.includes(address.country)) {
-      return `Country ${address.country} is not among the served countries`;
+      return { key: 'hold.countryUnserved', params: { country: address.country } };
     }
     const region = params.excludedRegions.find((excluded) => isInRegion(address, excluded));
-    return region === undefined ? null : `The address is in ${region}, which is excluded from delivery`;
+    return region === undefined ? null : { key: 'hold.regionExcluded', params: { region } };
   },
 });

@@ -11,10 +11,10 @@ export const unknownSku = defineRule({
   explain(order, ctx) {
     const problems = order.lines
       .filter((line) => ctx.skuStates.get(line.sku)?.isActive !== true)
-      .map(
-        (line) =>
-          `line ${line.lineNo}: ${line.sku} is ${ctx.skuStates.has(line.sku) ? 'inactive' : 'not in the catalog'}`,
-      );
-    return problems.length === 0 ? null : `Unknown or inactive SKU (${problems.join('; ')})`;
+      .map((line) => ({
+        key: ctx.skuStates.has(line.sku) ? 'sku.inactive' : 'sku.notInCatalog',
+        params: { lineNo: line.lineNo, sku: line.sku },
+      }));
+    return problems.length === 0 ? null : { key: 'hold.unknownSku', parts: problems };
   },
 });

@@ -14,8 +14,11 @@ export const mergeCandidate = defineRule({
   explain(order, ctx) {
     const others = ctx.openOrdersByBuyer.get(buyerKey(order)) ?? [];
     if (others.length === 0) return null;
-    const shown = others.slice(0, listedNumbers).join(', ');
-    const more = others.length > listedNumbers ? ` and ${others.length - listedNumbers} more` : '';
-    return `The buyer has ${others.length} other open order${others.length === 1 ? '' : 's'} (${shown}${more}); merge before allocation`;
+    const numbers = others.slice(0, listedNumbers).join(', ');
+    const count = others.length;
+    if (count > listedNumbers) {
+      return { key: 'hold.mergeCandidateMore', params: { count, numbers, more: count - listedNumbers } };
+    }
+    return { key: 'hold.mergeCandidate', params: { count, numbers, plural: count === 1 ? '' : 's' } };
   },
 });

@@ -1,3 +1,4 @@
+import type { Explanation } from '../../../../contracts/explanations.ts';
 import { defineRule, phraseList, ruleParams } from './rule.ts';
 
 interface NoteParams {
@@ -11,16 +12,20 @@ const filler = /[\p{P}\p{S}\p{Z}\s]/gu;
 const quoted = (note: string) => `"${note.length > 120 ? `${note.slice(0, 120)}…` : note}"`;
 
 /** Null when the note needs nobody; otherwise the explanation of why someone should read it. */
-function noteProblem(label: string, note: string | null, params: NoteParams): string | null {
+function noteProblem(
+  key: 'hold.buyerNote' | 'hold.sellerNote',
+  note: string | null,
+  params: NoteParams,
+): Explanation | null {
   if (note === null || note.trim() === '') return null;
   let rest = note.toLowerCase();
   // Longest first, so that "请尽快发货" is cut whole before "尽快发货" leaves a stray "请".
   const ignored = params.ignore.map((p) => p.toLowerCase()).sort((a, b) => b.length - a.length);
   for (const phrase of ignored) rest = rest.split(phrase).join(' ');
   if (rest.replace(filler, '') === '') return null;
-  if (params.keywords.length === 0) return `${label}: ${quoted(note)}`;
+  if (params.keywords.length === 0) return { key, params: { note: quoted(note) } };
   const keyword = params.keywords.find((k) => rest.includes(k.toLowerCase()));
-  return keyword === undefined ? null : `${label} mentions "${keyword}": ${quoted(note)}`;
+  return keyword === undefined ? null : { key: `${key}Keyword`, params: { keyword, note: quoted(note) } };
 }
 
 function noteParams(ignore: string[]) {
@@ -51,7 +56,7 @@ export const buyerNote = defineRule({
     'thank you',
     'thanks',
   ]),
-  explain: (order, _ctx, params) => noteProblem('Buyer note', order.buyerNote, params),
+  explain: (order, _ctx, params) => noteProblem('hold.buyerNote', order.buyerNote, params),
 });
 
 export const sellerNote = defineRule({
@@ -62,5 +67,5 @@ export const sellerNote = defineRule({
     'zh-CN': '有卖家备注的订单将被拦截以便人工处理；关键词和忽略短语的用法同买家留言。',
   },
   params: noteParams([]),
-  explain: (order, _ctx, params) => noteProblem('Seller memo', order.sellerNote, params),
+  explain: (order, _ctx, params) => noteProblem('hold.sellerNote', order.sellerNote, params),
 });

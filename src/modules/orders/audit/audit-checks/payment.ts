@@ -21,9 +21,10 @@ export const paymentPending = defineRule({
     if (!params.statuses.includes(status)) return null;
     if (status === 'partially_paid' && paidAmountMinor !== null) {
       const paid = fromMinor(paidAmountMinor, order.currency);
-      return `Partially paid: ${paid} of ${fromMinor(order.totalMinor, order.currency)} ${order.currency}`;
+      const total = fromMinor(order.totalMinor, order.currency);
+      return { key: 'hold.partiallyPaid', params: { paid, total, currency: order.currency } };
     }
-    return `Payment is ${status.replace('_', ' ')}`;
+    return { key: 'hold.paymentStatus', params: { status } };
   },
 });
 
@@ -41,7 +42,10 @@ export const amountMismatch = defineRule({
     if (order.payment.status !== 'paid' || paid === null) return null;
     if (Math.abs(paid - order.totalMinor) <= params.toleranceMinor) return null;
     const money = (minor: number) => fromMinor(minor, order.currency);
-    return `Paid ${money(paid)} but the total is ${money(order.totalMinor)} ${order.currency}`;
+    return {
+      key: 'hold.amountMismatch',
+      params: { paid: money(paid), total: money(order.totalMinor), currency: order.currency },
+    };
   },
 });
 
@@ -58,9 +62,15 @@ export const totalMismatch = defineRule({
     const expectedMinor = linesMinor + order.shippingFeeMinor - order.discountMinor;
     if (Math.abs(expectedMinor - order.totalMinor) <= params.toleranceMinor) return null;
     const money = (minor: number) => fromMinor(minor, order.currency);
-    return (
-      `Lines ${money(linesMinor)} + shipping ${money(order.shippingFeeMinor)} − discount ` +
-      `${money(order.discountMinor)} = ${money(expectedMinor)} but the total is ${money(order.totalMinor)}`
-    );
+    return {
+      key: 'hold.totalMismatch',
+      params: {
+        lines: money(linesMinor),
+        shipping: money(order.shippingFeeMinor),
+        discount: money(order.discountMinor),
+        expected: money(expectedMinor),
+        total: money(order.totalMinor),
+      },
+    };
   },
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { renderExplanation } from '../../../../contracts/explanations.ts';
 import { addressKey } from './keys.ts';
 import { amountOverLimit, blocklisted, highRisk, quantityOverLimit, velocity } from './risk.ts';
 import type { AuditContext } from './rule.ts';
@@ -141,9 +142,9 @@ describe('VELOCITY', () => {
 
 describe('HIGH_RISK', () => {
   const findings = [
-    { code: 'VELOCITY', message: '', riskPoints: 40, isHold: true },
-    { code: 'AMOUNT_OVER_LIMIT', message: '', riskPoints: 30, isHold: false },
-    { code: 'BUYER_NOTE', message: '', riskPoints: 0, isHold: true },
+    { code: 'VELOCITY', message: '', explanation: { key: '' }, riskPoints: 40, isHold: true },
+    { code: 'AMOUNT_OVER_LIMIT', message: '', explanation: { key: '' }, riskPoints: 30, isHold: false },
+    { code: 'BUYER_NOTE', message: '', explanation: { key: '' }, riskPoints: 0, isHold: true },
   ];
 
   it('passes a score below the threshold', () => {
@@ -151,12 +152,21 @@ describe('HIGH_RISK', () => {
   });
 
   it('holds from the threshold on, explaining where the score comes from', () => {
-    assert.deepEqual(highRisk.check(70, findings, highRisk.defaultParams), {
-      code: 'HIGH_RISK',
-      message: 'Risk score 70 reaches the review threshold of 60 (VELOCITY 40, AMOUNT_OVER_LIMIT 30)',
-      riskPoints: 0,
-      isHold: true,
-    });
+    const finding = highRisk.check(70, findings, highRisk.defaultParams);
+    assert.deepEqual(
+      { ...finding, explanation: undefined },
+      {
+        code: 'HIGH_RISK',
+        message: 'Risk score 70 reaches the review threshold of 60 (VELOCITY 40, AMOUNT_OVER_LIMIT 30)',
+        explanation: undefined,
+        riskPoints: 0,
+        isHold: true,
+      },
+    );
+    assert.equal(
+      renderExplanation(finding?.explanation ?? { key: '' }, 'zh-CN'),
+      '风险分 70 达到审核阈值 60（下单频率 40 分，金额超限 30 分）',
+    );
     assert.equal(highRisk.check(60, findings, { threshold: 60 })?.code, 'HIGH_RISK');
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Explanation, ExplanationPart } from '../../../../contracts/explanations.ts';
 import { fromMinor } from '../../../../platform/money.ts';
 import type { NormalisedOrder } from '../../intake/normalise.ts';
 import { addressKey, normaliseName, normalisePhone, shippingPhoneKey } from './keys.ts';
@@ -6,6 +7,7 @@ import {
   type AuditContext,
   defineRule,
   type Finding,
+  holdFor,
   type RiskScoreRuleDefinition,
   ruleParams,
 } from './rule.ts';
@@ -20,16 +22,16 @@ const isBlockedPhone = (phones: ReadonlySet<string>, e164: string) =>
 /** Per field, the order's values found on the blocklist, described for the hold message. */
 const blocklistMatchers: Record<
   (typeof blocklistFields)[number],
-  (order: NormalisedOrder, list: Blocklist) => string[]
+  (order: NormalisedOrder, list: Blocklist) => ExplanationPart[]
 > = {
   // The recipient too: a blocked person shipping to themselves under another account name.
   name: (order, list) =>
     [...new Set([order.customer.name, order.shippingAddress.name])]
       .filter((name) => list.names.has(normaliseName(name)))
-      .map((name) => `name "${name}"`),
+      .map((name) => ({ key: 'blocklist.name', params: { name } })),
   email: (order, list) => {
     const email = order.customer.email?.trim().toLowerCase();
-    return email && list.emails.has(email) ? [`email ${email}`] : [];
+    return email && list.emails.has(email) ? [{ key: 'blocklist.email', params: { email } }] : [];
   },
   phone: (order, list) => {
     if (list.phones.size === 0) return []; // spares parsing the phones in the common case
@@ -39,10 +41,10 @@ const blocklistMatchers: Record<
     );
     return [...new Set(phones)]
       .filter((phone): phone is string => !!phone && isBlockedPhone(list.phones, phone))
-      .map((phone) => `phone ${phone}`);
+      .map((phone) => ({ key: 'blocklist.phone', params: { phone } }));
   },
   address: (order, list) =>
-    list.addresses.has(addressKey(order.shippingAddress)) ? ['shipping address'] : [],
+    list.addresses.has(addressKey(order.shippingAddress)) ? [{ key: 'blocklist.address' }] : [],
 };
 
 export const blocklisted = defineRule({
@@ -58,7 +60,7 @@ export const blocklisted = defineRule({
   ),
   explain(order, ctx, params) {
     const matches = params.matchOn.flatMap((field) => blocklistMatchers[field](order, ctx.blocklist));
-    return matches.length === 0 ? null : `On the blocklist: ${matches.join(', ')}`;
+    return matches.length === 0 ? null : { key: 'hold.blocklisted', parts: matches };
   },
 });
 
@@ -84,7 +86,10 @@ export const amountOverLimit = defineRule({
     const limitMinor = params.maxTotalMinorByCurrency[order.currency] ?? params.maxTotalMinor;
     if (order.totalMinor <= limitMinor) return null;
     const money = (minor: number) => fromMinor(minor, order.currency);
-    return `Total ${money(order.totalMinor)} ${order.currency} is above the limit of ${money(limitMinor)}`;
+    return {
+      key: 'hold.amountOverLimit',
+      params: { total: money(order.totalMinor), currency: order.currency, limit: money(limitMinor) },
+    };
   },
 });
 
@@ -103,14 +108,21 @@ export const quantityOverLimit = defineRule({
     },
   ),
   explain(order, _ctx, params) {
-    const problems = order.lines
-      .filter((line) => line.quantity > params.maxLineQuantity)
-      .map((line) => `line ${line.lineNo}: quantity ${line.quantity} is above ${params.maxLineQuantity}`);
+    const max = params.maxLineQuantity;
+    const problems: ExplanationPart[] = order.lines
+      .filter((line) => line.quantity > max)
+      .map((line) => ({
+        key: 'quantity.line',
+        params: { lineNo: line.lineNo, quantity: line.quantity, max },
+      }));
     const totalQuantity = order.lines.reduce((sum, line) => sum + line.quantity, 0);
     if (totalQuantity > params.maxTotalQuantity) {
-      problems.push(`${totalQuantity} items in total is above ${params.maxTotalQuantity}`);
+      problems.push({
+        key: 'quantity.total',
+        params: { total: totalQuantity, max: params.maxTotalQuantity },
+      });
     }
-    return problems.length === 0 ? null : `Quantity above limit: ${problems.join('; ')}`;
+    return problems.length === 0 ? null : { key: 'hold.quantityOverLimit', parts: problems };
   },
 });
 
@@ -164,21 +176,19 @@ export const velocity = defineRule({
       windowMs,
     );
     if (Math.max(byPhone, byAddress) <= params.maxOrders) return null;
-    const source = byPhone >= byAddress ? `the same phone (${phone})` : 'the same address';
-    return (
-      `${Math.max(byPhone, byAddress)} other orders from ${source} in the ${params.windowHours} hours ` +
-      `before this one (allowed: ${params.maxOrders})`
-    );
+    const counted = { count: Math.max(byPhone, byAddress), hours: params.windowHours, max: params.maxOrders };
+    return byPhone >= byAddress
+      ? { key: 'hold.velocityPhone', params: { ...counted, phone } }
+      : { key: 'hold.velocityAddress', params: counted };
   },
 });
 
 /** The findings that made up the score, biggest first: "BLOCKLISTED 100, VELOCITY 40". */
-function scoreBreakdown(findings: readonly Finding[]): string {
+function scoreBreakdown(findings: readonly Finding[]): ExplanationPart[] {
   return [...findings]
     .filter((finding) => finding.riskPoints > 0)
     .sort((a, b) => b.riskPoints - a.riskPoints)
-    .map((finding) => `${finding.code} ${finding.riskPoints}`)
-    .join(', ');
+    .map((finding) => ({ key: 'risk.points', params: { code: finding.code, points: finding.riskPoints } }));
 }
 
 const highRiskParams = z.strictObject({ threshold: z.number().int().min(1).max(10_000).default(60) });
@@ -195,8 +205,12 @@ export const highRisk: RiskScoreRuleDefinition = {
   defaultParams: highRiskParams.parse({}),
   check(riskScore, findings, params) {
     if (riskScore < params.threshold) return null;
-    const message = `Risk score ${riskScore} reaches the review threshold of ${params.threshold} (${scoreBreakdown(findings)})`;
+    const explanation: Explanation = {
+      key: 'hold.highRisk',
+      params: { score: riskScore, threshold: params.threshold },
+      parts: scoreBreakdown(findings),
+    };
     // No points of its own: the score it judges is already the sum of the others.
-    return { code: 'HIGH_RISK', message, riskPoints: 0, isHold: true };
+    return { ...holdFor('HIGH_RISK', explanation, 0), isHold: true };
   },
 };

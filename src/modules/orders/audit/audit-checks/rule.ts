@@ -1,11 +1,20 @@
 import { z } from 'zod';
+import { type Explanation, renderExplanation } from '../../../../contracts/explanations.ts';
 import type { NormalisedOrder } from '../../intake/normalise.ts';
 
 /** A reason an order cannot go ahead on its own. */
 export interface Hold {
   code: string;
+  /** The explanation in English, as the API and logs show it. */
   message: string;
+  /** The same as a key with parameters, rendered in the reader's language. */
+  explanation: Explanation;
   riskPoints: number;
+}
+
+/** A hold with its English message rendered from the explanation. */
+export function holdFor(code: string, explanation: Explanation, riskPoints = 0): Hold {
+  return { code, message: renderExplanation(explanation, 'en'), explanation, riskPoints };
 }
 
 /** A rule's verdict: a hold, or only risk points that feed the HIGH_RISK score. */
@@ -99,7 +108,8 @@ export function ruleParams<Shape extends z.ZodRawShape>(defaults: RuleBaseParams
 }
 
 /**
- * Builds an order rule from `explain`, which returns the human explanation of a hold or null
+ * Builds an order rule from `explain`, which returns the explanation of a hold (a key with
+ * parameters, see contracts/explanations.ts) or null
  * for pass; the verdict's weight and whether it holds come from the parameters.
  */
 export function defineRule<P extends RuleBaseParams>(rule: {
@@ -107,7 +117,7 @@ export function defineRule<P extends RuleBaseParams>(rule: {
   title: Localised;
   description: Localised;
   params: z.ZodType<P>;
-  explain(order: NormalisedOrder, ctx: AuditContext, params: P): string | null;
+  explain(order: NormalisedOrder, ctx: AuditContext, params: P): Explanation | null;
 }): AuditRuleDefinition<P> {
   const { explain, ...described } = rule;
   return {
@@ -115,9 +125,9 @@ export function defineRule<P extends RuleBaseParams>(rule: {
     ...described,
     defaultParams: rule.params.parse({}),
     check(order, ctx, params) {
-      const message = explain(order, ctx, params);
-      if (message === null) return null;
-      return { code: rule.code, message, riskPoints: params.riskPoints, isHold: params.action === 'hold' };
+      const explanation = explain(order, ctx, params);
+      if (explanation === null) return null;
+      return { ...holdFor(rule.code, explanation, params.riskPoints), isHold: params.action === 'hold' };
     },
   };
 }

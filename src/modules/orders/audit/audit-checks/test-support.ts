@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
 /** Builders for the audit rules' unit tests: a valid CN order and an empty context, overridden per test. */
 import { newOrderInput } from '../../../../../test/helpers/factories.ts';
+import { renderExplanation } from '../../../../contracts/explanations.ts';
 import { canonicalOrder } from '../../../../contracts/orders.ts';
 import { type NormalisedOrder, normaliseOrder } from '../../intake/normalise.ts';
 import type { AuditContext, AuditRuleDefinition, Finding, RuleBaseParams } from './rule.ts';
@@ -48,6 +50,11 @@ export function judge<P extends RuleBaseParams>(
   order: NormalisedOrder,
   ctx: AuditContext = newContext(),
   params: Record<string, unknown> = {},
-): Finding | null {
-  return rule.check(order, ctx, rule.params.parse(params));
+): Omit<Finding, 'explanation'> | null {
+  const finding = rule.check(order, ctx, rule.params.parse(params));
+  if (finding === null) return null;
+  // The message is the explanation in English; tests compare the message, which says the same.
+  const { explanation, ...rest } = finding;
+  assert.equal(renderExplanation(explanation, 'en'), finding.message);
+  return rest;
 }
