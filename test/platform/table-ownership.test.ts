@@ -54,6 +54,8 @@ const owners: Record<string, string> = {
   tracking_events: 'logistics',
   file_import_mappings: 'channels',
   file_imports: 'channels',
+  notification_messages: 'service',
+  notification_templates: 'service',
   settings: 'platform',
   audit_log: 'platform',
   outbox: 'platform',

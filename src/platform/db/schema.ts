@@ -622,7 +622,49 @@ export type OrdersOrdersView = OrdersTable;
 /** orders's read view of order_lines: order lines. */
 export type OrdersOrderLinesView = OrderLinesTable;
 
+/** A customer notification and its delivery state (service module). */
+export interface NotificationMessagesTable {
+  id: string;
+  dedupe_key: string;
+  order_id: string;
+  event: string;
+  channel: string;
+  language: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  /** pending, deferred (quiet hours), sent, failed (gave up), bounced (permanent refusal), skipped. */
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** A template an operator changed; the others are built in. */
+export interface NotificationTemplatesTable {
+  event: string;
+  language: string;
+  channel: string;
+  subject: string;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** orders's read view of order_status_history: when an order reached each status. */
+export interface OrdersStatusHistoryView {
+  order_id: string;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+}
+
 export interface DB {
+  notification_messages: NotificationMessagesTable;
+  notification_templates: NotificationTemplatesTable;
+  orders_status_history_view: OrdersStatusHistoryView;
   channel_connectors: ChannelConnectorsTable;
   channel_deliveries: ChannelDeliveriesTable;
   staff_users_view: StaffUsersView;

@@ -18,6 +18,12 @@ export interface EventMap {
    * yet: the customer is not notified of it; the case list is where staff see it.
    */
   'shipment.exception': { shipmentId: string | null; orderId: string; kind: string };
+  /** The carrier has the parcel on the van today. */
+  'shipment.out_for_delivery': { shipmentId: string; orderId: string };
+  /** Money went back to the customer (after-sales). */
+  'refund.issued': { orderId: string; refundId: string; amount: string; currency: string };
+  /** Staff answered a complaint; the customer hears of it. */
+  'complaint.answered': { complaintId: string; orderId: string | null; messageId: string };
   'sku.changed': { skuId: string; code: string; change: 'created' | 'updated' | 'deleted' };
   'user.changed': { userId: string; change: 'created' | 'updated' };
 }
