@@ -5,6 +5,7 @@ import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
+import { createService, type NotifyingEvent, notifyingEvents } from './modules/service/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -13,7 +14,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { createMetrics } from './platform/metrics.ts';
-import { createDispatcher, type HandlerRegistry } from './worker/dispatcher.ts';
+import { createDispatcher, type EventHandler, type HandlerRegistry } from './worker/dispatcher.ts';
 import { recordWorkerHeartbeat } from './worker/heartbeat.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
 import { runScheduledBackup } from './worker/scheduled-backup.ts';
@@ -88,18 +89,27 @@ export async function createApp(options: AppOptions) {
     receiveOrders: ordersIntake(orders),
     logger,
   });
+  const service = createService({ database, clock, mailer, logger, publicUrl: config.publicUrl });
+  // Customers hear of their order's milestones (docs/notifications.md).
+  const notify = { handlers: customerNotificationHandlers(service) };
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
       async (event) => {
         if (event.payload.status === 'approved') void allocator.wake();
       },
+      ...notify.handlers['order.received'],
     ],
     'order.status_changed': [
       async (event) => {
         if (event.payload.to === 'approved') void allocator.wake();
       },
+      ...notify.handlers['order.status_changed'],
     ],
+    'shipment.out_for_delivery': notify.handlers['shipment.out_for_delivery'],
+    'shipment.exception': notify.handlers['shipment.exception'],
+    'refund.issued': notify.handlers['refund.issued'],
+    'complaint.answered': notify.handlers['complaint.answered'],
     // Stock came back (receipt, adjustment, a cancelled order's release): backorders take it.
     'stock.changed': [
       async (event) => {
@@ -128,6 +138,12 @@ export async function createApp(options: AppOptions) {
         name: 'channel reconciliation',
         everyMs: 60_000,
         run: () => channels.reconciliation.pullDueChannels(),
+      },
+      { name: 'notifications', everyMs: 30_000, run: () => service.notifications.wake() },
+      {
+        name: 'order completion',
+        everyMs: 10 * 60 * 1000,
+        run: () => service.completion.completeDueOrders(),
       },
       // Seen by every API node's health page, wherever the worker runs.
       {
@@ -165,6 +181,7 @@ export async function createApp(options: AppOptions) {
     logistics,
     channels,
     fileImports,
+    service,
     mailer,
     dispatcher,
     scheduler,
@@ -186,10 +203,22 @@ export async function createApp(options: AppOptions) {
       await scheduler.stop();
       await dispatcher.stop();
       await fileImports.imports.whenIdle();
+      await service.notifications.whenIdle();
       await intakePool?.close();
       await database.close();
     },
   };
+}
+
+/** One outbox handler per event that may mean a customer message. */
+function customerNotificationHandlers(service: ReturnType<typeof createService>) {
+  const handlers = {} as { [T in NotifyingEvent]: EventHandler<T>[] };
+  for (const type of notifyingEvents) {
+    (handlers as Record<string, EventHandler[]>)[type] = [
+      (event) => service.notifications.notifyForEvent(type, event.payload as never),
+    ];
+  }
+  return handlers;
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -61,4 +61,6 @@ export const access = {
   fulfilmentRead: { permission: 'fulfilment:read' },
   fulfilmentWrite: { permission: 'fulfilment:write' },
   logisticsManage: { permission: 'logistics:manage' },
+  serviceRead: { permission: 'service:read' },
+  serviceManage: { permission: 'service:manage' },
 } as const;

@@ -5,6 +5,7 @@ import type { Database, Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, fromZodIssues } from '../../platform/errors.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { openCase } from '../fulfilment/index.ts';
 import { changeOrderStatus } from '../orders/index.ts';
@@ -105,6 +106,12 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
         ? { delivered_at: eventAt.toISOString(), first_attempt_ok: hasFailedBefore ? 0 : 1 }
         : {}),
     });
+    // The customer is told the day the parcel is on the van (service module).
+    if (next === 'out_for_delivery' && shipment.status !== 'out_for_delivery')
+      await publish(tx, now, 'shipment.out_for_delivery', {
+        shipmentId: shipment.id,
+        orderId: shipment.order_id,
+      });
     Object.assign(shipment, { status: next, last_event_at: latest.toISOString() });
     if (isDelivered) {
       const order = await shipmentsRepository.order(tx, shipment.order_id);

@@ -17,6 +17,8 @@ export const permissions = [
   'fulfilment:read',
   'fulfilment:write',
   'logistics:manage',
+  'service:read',
+  'service:manage',
   'channels:manage',
   'users:manage',
   'apikeys:manage',
@@ -60,6 +62,8 @@ export const rolePermissions = {
     'logistics:manage',
     'audit:read',
     'system:read',
+    'service:read',
+    'service:manage',
   ],
   order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
   // The warehouse counts, receives and corrects stock; planning and approvals sit with managers.
@@ -67,7 +71,7 @@ export const rolePermissions = {
   // Logistics runs carriers, rate cards and delivery rules, and ships.
   logistics: [...readOrders, 'inventory:read', 'fulfilment:read', 'fulfilment:write', 'logistics:manage'],
   // Customer service takes phone orders, so it may enter them.
-  customer_service: [...readOrders, 'orders:write', 'fulfilment:read'],
+  customer_service: [...readOrders, 'orders:write', 'fulfilment:read', 'service:read', 'service:manage'],
   // Finance gives the second approval of high-risk orders.
   finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read'],
   it: [...readOrders, 'audit:read', 'system:read', 'system:manage'],
