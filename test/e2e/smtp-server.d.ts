@@ -13,6 +13,11 @@ declare module 'smtp-server' {
     authOptional?: boolean;
     disabledCommands?: string[];
     logger?: boolean;
+    onRcptTo?(
+      address: SMTPServerAddress,
+      session: SMTPServerSession,
+      callback: (error?: Error | null) => void,
+    ): void;
     onData?(stream: Readable, session: SMTPServerSession, callback: (error?: Error | null) => void): void;
   }
   export class SMTPServer {

@@ -19,12 +19,22 @@ function mailText(raw: string): string {
 }
 
 /** A real SMTP server on a free local port that keeps every message it receives. */
-export async function startMailCatcher(): Promise<{ url: string; mails: Mail[]; close(): Promise<void> }> {
+export async function startMailCatcher(
+  options: { rejectRecipients?: RegExp } = {},
+): Promise<{ url: string; mails: Mail[]; close(): Promise<void> }> {
   const mails: Mail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Addresses matching `rejectRecipients` get a permanent 550, as a mailbox that does not exist.
+    onRcptTo(address, _session, callback) {
+      if (options.rejectRecipients?.test(address.address)) {
+        const error = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
+        return callback(error);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
