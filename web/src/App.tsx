@@ -10,6 +10,7 @@ import { type AppRoute, appRoutes } from './routes';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const AddressFixPage = lazy(() => import('./pages/AddressFixPage'));
+const TrackPage = lazy(() => import('./pages/service/TrackPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -91,6 +92,14 @@ export function App() {
               element={
                 <Suspense fallback={fullPageSpinner}>
                   <AddressFixPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/track"
+              element={
+                <Suspense fallback={fullPageSpinner}>
+                  <TrackPage />
                 </Suspense>
               }
             />

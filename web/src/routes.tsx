@@ -10,6 +10,7 @@ import {
   BarcodeOutlined,
   CheckSquareOutlined,
   ControlOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   ExceptionOutlined,
@@ -19,7 +20,9 @@ import {
   HomeOutlined,
   InboxOutlined,
   KeyOutlined,
+  MailOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   PlusOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -44,6 +47,7 @@ export const navGroups = [
   { key: 'fulfilment', label: 'nav.fulfilment', icon: <GiftOutlined /> },
   { key: 'logistics', label: 'nav.logistics', icon: <TruckOutlined /> },
   { key: 'catalog', label: 'nav.catalog', icon: <AppstoreOutlined /> },
+  { key: 'service', label: 'notify.nav.group', icon: <CustomerServiceOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ] as const;
 export type NavGroupKey = (typeof navGroups)[number]['key'];
@@ -267,6 +271,24 @@ export const appRoutes: AppRoute[] = [
     page: page(() => import('./pages/channels/IntegrationsPage')),
     permission: 'system:read',
     nav: { group: 'admin', label: 'nav.integrations', icon: <ApiOutlined /> },
+  },
+  {
+    path: '/service/notifications/settings',
+    page: page(() => import('./pages/service/NotificationSettingsPage')),
+    permission: 'service:read',
+    nav: { group: 'service', label: 'notify.nav.settings', icon: <NotificationOutlined /> },
+  },
+  {
+    path: '/service/notifications/templates',
+    page: page(() => import('./pages/service/NotificationTemplatesPage')),
+    permission: 'service:read',
+    nav: { group: 'service', label: 'notify.nav.templates', icon: <MailOutlined /> },
+  },
+  {
+    path: '/service/notifications/log',
+    page: page(() => import('./pages/service/NotificationLogPage')),
+    permission: 'service:read',
+    nav: { group: 'service', label: 'notify.nav.log', icon: <SendOutlined /> },
   },
 ];
 
