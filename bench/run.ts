@@ -26,6 +26,10 @@ const benchmarks: Record<
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),
   },
+  notifications: {
+    summary: 'customer mail dispatch vs order intake in the same run; intake slowdown with notifications on',
+    load: () => import('./notifications.ts'),
+  },
 };
 
 function listBenchmarks(): void {

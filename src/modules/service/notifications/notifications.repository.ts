@@ -46,7 +46,7 @@ export const notificationsRepository = {
   due(db: Executor, now: string, limit: number) {
     return db
       .selectFrom('notification_messages')
-      .selectAll()
+      .select('id')
       .where('status', 'in', ['pending', 'deferred'])
       .where('next_attempt_at', '<=', now)
       .orderBy('next_attempt_at')
@@ -55,18 +55,30 @@ export const notificationsRepository = {
   },
 
   /**
-   * Takes a due message for one sending: pushes its next attempt out by the lease, guarded on the
-   * value read, so two workers never send the same message at once.
+   * Takes due messages for one sending: pushes their next attempt out by the lease in one guarded
+   * statement and returns the rows it took, so two workers never send the same message at once.
    */
-  async lease(db: Executor, message: MessageRow, until: string): Promise<boolean> {
-    const result = await db
+  lease(db: Executor, ids: readonly string[], now: string, until: string): Promise<MessageRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
       .updateTable('notification_messages')
       .set({ next_attempt_at: until })
-      .where('id', '=', message.id)
-      .where('status', '=', message.status)
-      .where('next_attempt_at', '=', message.next_attempt_at)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      .where('id', 'in', ids)
+      .where('status', 'in', ['pending', 'deferred'])
+      .where('next_attempt_at', '<=', now)
+      .returningAll()
+      .execute();
+  },
+
+  /** Order numbers by order id (the webhook body names the order). */
+  async orderNumbers(db: Executor, orderIds: readonly string[]): Promise<Map<string, string>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('orders_orders_view')
+      .select(['id', 'number'])
+      .where('id', 'in', [...new Set(orderIds)])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.number]));
   },
 
   async update(db: Executor, id: string, changes: Partial<MessageRow>): Promise<void> {

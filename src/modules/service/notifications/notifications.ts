@@ -7,6 +7,7 @@ import type {
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { NewRow } from '../../../platform/db/schema.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import type { Logger } from '../../../platform/logger.ts';
@@ -22,9 +23,9 @@ import { renderTemplate } from './templates.ts';
 
 const maxAttempts = 6;
 const leaseMs = 5 * 60_000;
-const batchSize = 50;
+const batchSize = 200;
 /** Messages sent side by side within a batch: mail and gateways answer slowly, one by one is too few. */
-const parallelSends = 8;
+const parallelSends = 16;
 
 /** 1 min, 2, 4 … between attempts, at most 6 hours. */
 export function messageRetryDelayMs(attempts: number): number {
@@ -175,36 +176,50 @@ export function createNotifications(deps: {
     return sendWebhook({ url: message.recipient, secret: settings.webhook.secret }, outgoing, clock.now());
   }
 
-  async function deliverOne(message: MessageRow): Promise<MessageStatus | null> {
-    const now = clock.now();
-    if (!(await repo.lease(database.db, message, new Date(now.getTime() + leaseMs).toISOString())))
-      return null;
-    const order = await repo.order(database.db, message.order_id);
-    const outcome = await send(message, order?.number ?? '');
+  /** What one attempt leaves on the message. */
+  function outcomeChanges(message: MessageRow, outcome: SendOutcome, at: Date): Partial<MessageRow> {
     const attempts = message.attempts + 1;
-    const at = clock.now();
-    if (outcome.kind === 'sent') {
-      await repo.update(database.db, message.id, {
-        status: 'sent',
-        attempts,
-        sent_at: at.toISOString(),
-        next_attempt_at: null,
-        last_error: null,
-      });
-      return 'sent';
-    }
+    if (outcome.kind === 'sent')
+      return { status: 'sent', attempts, sent_at: at.toISOString(), next_attempt_at: null, last_error: null };
     const status: MessageStatus =
       outcome.kind === 'bounced' ? 'bounced' : attempts >= maxAttempts ? 'failed' : 'pending';
-    await repo.update(database.db, message.id, {
+    if (status !== 'pending')
+      deps.logger.warn({ messageId: message.id, error: outcome.error }, `notification ${status}`);
+    return {
       status,
       attempts,
       last_error: outcome.error.slice(0, 1000),
       next_attempt_at:
         status === 'pending' ? new Date(at.getTime() + messageRetryDelayMs(attempts)).toISOString() : null,
+    };
+  }
+
+  /** Leases a batch, sends it side by side, and records every outcome in one transaction. */
+  async function deliverBatch(ids: readonly string[]): Promise<void> {
+    const now = clock.now();
+    const leased = await repo.lease(
+      database.db,
+      ids,
+      now.toISOString(),
+      new Date(now.getTime() + leaseMs).toISOString(),
+    );
+    const numbers = await repo.orderNumbers(
+      database.db,
+      leased.filter((m) => m.channel === 'webhook').map((m) => m.order_id),
+    );
+    const results: { message: MessageRow; changes: Partial<MessageRow> }[] = [];
+    let next = 0;
+    const sendNext = async (): Promise<void> => {
+      while (next < leased.length) {
+        const message = leased[next++]!;
+        const outcome = await send(message, numbers.get(message.order_id) ?? '');
+        results.push({ message, changes: outcomeChanges(message, outcome, clock.now()) });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallelSends, leased.length) }, sendNext));
+    await inTransaction(database, async (tx) => {
+      for (const { message, changes } of results) await repo.update(tx, message.id, changes);
     });
-    if (status !== 'pending')
-      deps.logger.warn({ messageId: message.id, error: outcome.error }, `notification ${status}`);
-    return status;
   }
 
   /** Sends every due message (retries and quiet-hour deferrals included); returns how many it tried. */
@@ -213,8 +228,7 @@ export function createNotifications(deps: {
     for (;;) {
       const due = await repo.due(database.db, clock.now().toISOString(), batchSize);
       if (due.length === 0) return tried;
-      for (let i = 0; i < due.length; i += parallelSends)
-        await Promise.all(due.slice(i, i + parallelSends).map((m) => deliverOne(m)));
+      await deliverBatch(due.map((m) => m.id));
       tried += due.length;
       if (due.length < batchSize) return tried;
     }
