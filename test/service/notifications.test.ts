@@ -84,6 +84,7 @@ for (const dialect of testDialects) {
       // SMS for shipping news through the local gateway, with a bearer token.
       await settings((s) => {
         s.events.shipped.sms = true;
+        s.events.out_for_delivery.sms = true;
         s.sms = { url: sms.url, token: 'gateway-token' };
       });
 
@@ -94,6 +95,8 @@ for (const dialect of testDialects) {
       assert.equal(order.status, 'approved');
       await deliverEventsTwice(t.app);
       const tracking = await shipOrder(t, order.id, 'TEA-N');
+      await deliverEventsTwice(t.app);
+      await pushScan(t, shop, tracking, 'OutForDelivery', '2026-11-20T05:00:00Z');
       await deliverEventsTwice(t.app);
       await pushScan(t, shop, tracking, 'Delivered', '2026-11-20T06:00:00Z');
       await deliverEventsTwice(t.app);
@@ -107,7 +110,8 @@ for (const dialect of testDialects) {
       assert.match(mine[1]!.text, /https:\/\/shop\.example\/track\?number=/);
       assert.match(mine[2]!.text, /已签收/);
 
-      assert.equal(sms.received.length, 1, 'one SMS for shipped');
+      assert.equal(sms.received.length, 2, 'one SMS for shipped, one for out for delivery');
+      assert.equal(JSON.parse(sms.received[1]!.body).text, `订单 ${order.number} 今日派送，请保持电话畅通。`);
       const text = JSON.parse(sms.received[0]!.body);
       assert.equal(text.to, '+8613900000001');
       assert.equal(text.text, `订单 ${order.number} 已发货：顺丰速运 ${tracking}`);
@@ -116,6 +120,7 @@ for (const dialect of testDialects) {
       const log = await api(t, 'GET', `/notifications/messages?orderId=${order.id}`);
       assert.deepEqual(log.items.map((m: Json) => [m.event, m.channel, m.status, m.attempts]).sort(), [
         ['delivered', 'email', 'sent', 1],
+        ['out_for_delivery', 'sms', 'sent', 1],
         ['received', 'email', 'sent', 1],
         ['shipped', 'email', 'sent', 1],
         ['shipped', 'sms', 'sent', 1],
