@@ -74,5 +74,18 @@ test('a customer opens the link from the order mail and sees the order on /track
   await console.getByTestId('notification-log').getByText('fang.track@example.com').first().waitFor();
   const statuses = await console.getByTestId('message-status').allInnerTexts();
   assert.ok(statuses.length >= 2 && statuses.every((s) => s === 'Sent'), statuses.join(','));
+
+  // The template editor previews what it would send, for this very order.
+  await console.goto('/service/notifications/templates');
+  await console.getByTestId('template-body').fill('{{number}} → {{carrier}} {{trackingNumber}}');
+  await console.getByTestId('template-preview').getByRole('textbox').fill(order.number);
+  await console
+    .getByTestId('template-preview-body')
+    .getByText(`${order.number} → 顺丰速运 ${tracking}`)
+    .waitFor();
+  await console.goto('/service/notifications/settings');
+  await console.getByTestId('switch-received-email').waitFor();
+  assert.equal(await console.getByTestId('switch-received-email').getAttribute('aria-checked'), 'true');
+  assert.equal(await console.getByTestId('switch-approved-email').getAttribute('aria-checked'), 'false');
   await staff.close();
 });
