@@ -22,7 +22,7 @@ export type NotificationChannel = (typeof notificationChannels)[number];
 export const notificationLanguages = ['en', 'zh-CN'] as const;
 export type NotificationLanguage = (typeof notificationLanguages)[number];
 
-export const messageStatuses = ['pending', 'deferred', 'sent', 'failed', 'bounced', 'skipped'] as const;
+export const messageStatuses = ['pending', 'deferred', 'sent', 'failed', 'bounced'] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 
 const eventName = z.enum(notificationEvents);

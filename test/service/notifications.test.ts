@@ -195,6 +195,21 @@ for (const dialect of testDialects) {
         };
         s.webhook = { url: hook.url, secret: webhookSecret };
       });
+      const current = await api(t, 'GET', '/notifications/settings');
+      const refused = await t.request({
+        method: 'PUT',
+        url: '/api/v1/notifications/settings',
+        payload: {
+          ...current,
+          isEmailConfigured: undefined,
+          sms: { url: current.sms.url },
+          webhook: { url: current.webhook.url },
+          quietHours: { ...current.quietHours, timeZone: 'Mars/Olympus' },
+        },
+      });
+      assert.equal(refused.statusCode, 400);
+      assert.equal(refused.json().error.details.field, 'quietHours.timeZone');
+      assert.equal((await api(t, 'GET', '/notifications/settings')).quietHours.timeZone, 'Asia/Shanghai');
       clock.set('2026-11-20T15:00:00Z'); // 23:00 in Shanghai
       const smsBefore = sms.received.length;
       const order = await placeOrder(t, 'TEA-N', {

@@ -633,7 +633,7 @@ export interface NotificationMessagesTable {
   recipient: string;
   subject: string;
   body: string;
-  /** pending, deferred (quiet hours), sent, failed (gave up), bounced (permanent refusal), skipped. */
+  /** pending, deferred (quiet hours), sent, failed (gave up), bounced (permanent refusal). */
   status: string;
   attempts: number;
   next_attempt_at: string | null;

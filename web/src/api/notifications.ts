@@ -37,14 +37,7 @@ export const notificationEvents: NotificationEvent[] = [
 ];
 export const notificationChannels: NotificationChannel[] = ['email', 'sms', 'webhook'];
 export const notificationLanguages: NotificationLanguage[] = ['zh-CN', 'en'];
-export const messageStatuses: MessageStatus[] = [
-  'pending',
-  'deferred',
-  'sent',
-  'failed',
-  'bounced',
-  'skipped',
-];
+export const messageStatuses: MessageStatus[] = ['pending', 'deferred', 'sent', 'failed', 'bounced'];
 
 type TemplateKey = { event: NotificationEvent; language: NotificationLanguage; channel: NotificationChannel };
 const templatePath = (k: TemplateKey) => `/notifications/templates/${k.event}/${id(k.language)}/${k.channel}`;

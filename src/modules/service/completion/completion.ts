@@ -26,13 +26,14 @@ export function createCompletion(deps: {
 }) {
   const { database, clock } = deps;
 
-  /** Delivered orders delivered before `cutoff` (the last time each reached delivered). */
-  function dueOrders(cutoff: string) {
+  /** Delivered orders delivered before `cutoff` (the last time each reached delivered), by id after `afterId`. */
+  function dueOrders(cutoff: string, afterId: string) {
     return database.db
       .selectFrom('orders_orders_view as o')
       .innerJoin('orders_status_history_view as h', 'h.order_id', 'o.id')
       .select('o.id')
       .where('o.status', '=', 'delivered')
+      .where('o.id', '>', afterId)
       .where('h.to_status', '=', 'delivered')
       .groupBy('o.id')
       .having((eb) => eb.fn.max('h.at'), '<=', cutoff)
@@ -45,21 +46,29 @@ export function createCompletion(deps: {
     const now = clock.now();
     const days = await deps.returnWindowDays();
     const cutoff = new Date(now.getTime() - days * dayMs).toISOString();
-    const due = (await dueOrders(cutoff)).map((r) => r.id);
-    const open = await deps.openAftersalesOf(due);
     let completed = 0;
-    for (const orderId of due) {
-      if (open.has(orderId)) continue;
-      await inTransaction(database, (tx) =>
-        changeOrderStatus(tx, systemActor, now, orderId, {
-          to: 'completed',
-          reason: `the ${days}-day return window ended with nothing open`,
-          event: { type: 'completed', data: { returnWindowDays: days } },
-        }),
-      );
-      completed++;
+    let keptOpen = 0;
+    // In batches by id, so orders kept open by a return do not hide the ones behind them.
+    for (let afterId = ''; ; ) {
+      const due = (await dueOrders(cutoff, afterId)).map((r) => r.id);
+      const open = await deps.openAftersalesOf(due);
+      for (const orderId of due) {
+        if (open.has(orderId)) {
+          keptOpen++;
+          continue;
+        }
+        await inTransaction(database, (tx) =>
+          changeOrderStatus(tx, systemActor, now, orderId, {
+            to: 'completed',
+            reason: `the ${days}-day return window ended with nothing open`,
+            event: { type: 'completed', data: { returnWindowDays: days } },
+          }),
+        );
+        completed++;
+      }
+      if (due.length < batchSize) return { completed, keptOpen };
+      afterId = due.at(-1)!;
     }
-    return { completed, keptOpen: due.length - completed };
   }
 
   return { completeDueOrders };

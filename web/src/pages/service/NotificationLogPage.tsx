@@ -25,7 +25,6 @@ const statusColors: Record<MessageStatus, string> = {
   sent: 'success',
   failed: 'error',
   bounced: 'warning',
-  skipped: 'default',
 };
 
 /** Every message sent or waiting, with why it failed; failed and bounced ones can be sent again. */
