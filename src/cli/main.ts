@@ -19,6 +19,7 @@ import {
 import { checkStockLedger } from './inventory.ts';
 import { planRoutesFile } from './routes.ts';
 import { runWorker, serve } from './serve.ts';
+import { completeDueOrders, sendDueNotifications } from './service.ts';
 
 const cliActor = { ...systemActor, name: 'cli' };
 
@@ -235,6 +236,30 @@ export function buildCli(): Command {
         vehicles: opts.vehicles === undefined ? undefined : String(opts.vehicles),
       }),
     );
+
+  const notifications = program
+    .command('notifications')
+    .description('customer messages and order completion');
+  for (const [name, description, run] of [
+    [
+      'send',
+      'send every due customer message now (retries and quiet-hour deferrals included)',
+      sendDueNotifications,
+    ],
+    ['complete-orders', 'complete delivered orders whose return window has ended', completeDueOrders],
+  ] as const) {
+    notifications
+      .command(name)
+      .description(description)
+      .action(async () => {
+        const app = await quietApp();
+        try {
+          await run(app);
+        } finally {
+          await app.close();
+        }
+      });
+  }
 
   program
     .command('demo')
