@@ -622,7 +622,38 @@ export type OrdersOrdersView = OrdersTable;
 /** orders's read view of order_lines: order lines. */
 export type OrdersOrderLinesView = OrderLinesTable;
 
+/** orders' read view of milestones: each order's first timeline event of each kind (reports). */
+export interface OrdersMilestonesView {
+  order_id: string;
+  number: string;
+  channel_id: string;
+  status: string;
+  placed_at: string;
+  hold_codes: string;
+  received_at: string | null;
+  approved_at: string | null;
+  shipped_at: string | null;
+  delivered_at: string | null;
+  cancelled_at: string | null;
+  promised_at: string | null;
+}
+/** orders' read view of holds: which order was held for what, and when. */
+export interface OrdersHoldsView {
+  order_id: string;
+  code: string;
+  created_at: string;
+  released_at: string | null;
+}
+/** logistics' read view of promises: the earliest promised delivery of an order's shipments. */
+export interface LogisticsPromisesView {
+  order_id: string;
+  promised_by: string;
+}
+
 export interface DB {
+  orders_milestones_view: OrdersMilestonesView;
+  orders_holds_view: OrdersHoldsView;
+  logistics_promises_view: LogisticsPromisesView;
   channel_connectors: ChannelConnectorsTable;
   channel_deliveries: ChannelDeliveriesTable;
   staff_users_view: StaffUsersView;
