@@ -91,7 +91,7 @@ export async function createApp(options: AppOptions) {
   });
   // Analytics read from the read replica when DATABASE_READ_URL names one (PostgreSQL).
   const readDatabase =
-    config.databaseReadUrl && config.databaseUrl
+    config.databaseReadUrl && database.dialect === 'postgres'
       ? openDatabase({ databaseUrl: config.databaseReadUrl, dataDir: config.dataDir })
       : database;
   const insights = {
