@@ -219,6 +219,25 @@ for (const dialect of testDialects) {
       assert.equal(fs.readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
     });
 
+    // CSV: one row per line; the order's status and milestones on its first row. CSV-1 is late
+    // (delivered 18:00, promised 12:00; times without an offset are the shop's); CSV-2 has no
+    // status column value but a cancelledAt, so it is cancelled. Both in 2026-W20.
+    it('imports history from CSV too', () => {
+      const run = ordo('import', 'orders', path.join(root, 'test/fixtures/history/orders.csv'), '--history');
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /^created: 2\nduplicate: 0\nrejected: 0\n/);
+      const week = json('report', 'weekly', '--week', '2026-W20', '--json');
+      assert.deepEqual(week.orders.byStatus, { cancelled: 1, delivered: 1 });
+      assert.deepEqual(week.delivery, { delivered: 1, late: 1, withPromise: 1, lateRate: 1 });
+      // 05-12 10:00 → 05-12 10:30, → 05-13 09:00 (22.5 h), → 05-15 18:00 (57 h); 80 h in all.
+      assert.deepEqual(week.stageHours, {
+        receivedToApproved: { n: 1, p50: 0.5, p90: 0.5 },
+        approvedToShipped: { n: 1, p50: 22.5, p90: 22.5 },
+        shippedToDelivered: { n: 1, p50: 57, p90: 57 },
+        receivedToDelivered: { n: 1, p50: 80, p90: 80 },
+      });
+    });
+
     it('refuses a bad week, date or zone with a one-line reason', () => {
       for (const args of [
         ['weekly', '--week', '2026-W54'],

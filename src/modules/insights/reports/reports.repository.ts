@@ -59,7 +59,7 @@ export const reportsRepository = {
           select extract(epoch from (${sql.ref(`m.${to}`)} - ${sql.ref(`m.${from}`)})) / 3600.0 as h
           from orders_milestones_view m
           where m.placed_at >= ${period.start} and m.placed_at < ${period.end}
-            and m.delivered_at is not null
+            and (m.delivered_at is not null or m.status = 'delivered')
             and ${sql.ref(`m.${from}`)} is not null and ${sql.ref(`m.${to}`)} is not null
         ) d`.execute(db);
       result[stage] = rows[0];

@@ -60,6 +60,9 @@ export interface ReportsDeps {
   shopTimeZone: () => Promise<string>;
 }
 
+/** Reached delivered: a delivery on its timeline, or recorded as delivered (history without the time). */
+const reachedDelivered = (row: MilestoneRow) => row.delivered_at !== null || row.status === 'delivered';
+
 const hours = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
 
 /** Figures of a sample: n and p50/p90 by linear interpolation; an empty sample reports 0s. */
@@ -79,7 +82,7 @@ export function stageSamples(rows: readonly MilestoneRow[]): Record<Stage, numbe
     number[]
   >;
   for (const row of rows) {
-    if (!row.delivered_at) continue;
+    if (!reachedDelivered(row)) continue;
     for (const [stage, [from, to]] of Object.entries(stagePairs) as [Stage, readonly [string, string]][]) {
       const start = row[from as keyof MilestoneRow];
       const end = row[to as keyof MilestoneRow];
@@ -99,9 +102,10 @@ export function reportOf(period: Period, rows: readonly MilestoneRow[]): PeriodR
   for (const row of rows) {
     byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
     byChannel[row.channel_id] = (byChannel[row.channel_id] ?? 0) + 1;
-    if (!row.delivered_at) continue;
+    if (!reachedDelivered(row)) continue;
     delivered += 1;
-    if (row.promised_at) {
+    // Lateness needs both times: a delivery without a recorded time cannot be judged.
+    if (row.promised_at && row.delivered_at) {
       withPromise += 1;
       if (Date.parse(row.delivered_at) > Date.parse(row.promised_at)) late += 1;
     }
