@@ -49,22 +49,37 @@ export const reportsRepository = {
    * in the period; the TypeScript computation must give the same figures (tested).
    */
   async pgStagePercentiles(db: Executor, period: Pick<Period, 'start' | 'end'>) {
-    const result: Partial<Record<Stage, { n: number; p50: number | null; p90: number | null }>> = {};
-    for (const [stage, [from, to]] of Object.entries(stagePairs) as [Stage, readonly [string, string]][]) {
-      const { rows } = await sql<{ n: number; p50: number | null; p90: number | null }>`
-        select count(*)::int as n,
-          percentile_cont(0.5) within group (order by h) as p50,
-          percentile_cont(0.9) within group (order by h) as p90
-        from (
-          select extract(epoch from (${sql.ref(`m.${to}`)} - ${sql.ref(`m.${from}`)})) / 3600.0 as h
-          from orders_milestones_view m
-          where m.placed_at >= ${period.start} and m.placed_at < ${period.end}
-            and (m.delivered_at is not null or m.status = 'delivered')
-            and ${sql.ref(`m.${from}`)} is not null and ${sql.ref(`m.${to}`)} is not null
-        ) d`.execute(db);
-      result[stage] = rows[0];
-    }
-    return result as Record<Stage, { n: number; p50: number | null; p90: number | null }>;
+    // One pass: a duration per stage and order (null without both milestones, which
+    // percentile_cont and count skip), then every stage's figures at once.
+    const stages = Object.entries(stagePairs) as [Stage, readonly [string, string]][];
+    const durations = stages.map(
+      ([stage, [from, to]]) =>
+        sql`extract(epoch from (${sql.ref(`m.${to}`)} - ${sql.ref(`m.${from}`)})) / 3600.0 as ${sql.ref(stage)}`,
+    );
+    const figures = stages.map(
+      ([stage]) => sql`count(${sql.ref(stage)})::int as ${sql.ref(`${stage}_n`)},
+        percentile_cont(0.5) within group (order by ${sql.ref(stage)}) as ${sql.ref(`${stage}_p50`)},
+        percentile_cont(0.9) within group (order by ${sql.ref(stage)}) as ${sql.ref(`${stage}_p90`)}`,
+    );
+    const { rows } = await sql<Record<string, number | null>>`
+      select ${sql.join(figures)}
+      from (
+        select ${sql.join(durations)}
+        from orders_milestones_view m
+        where m.placed_at >= ${period.start} and m.placed_at < ${period.end}
+          and (m.delivered_at is not null or m.status = 'delivered')
+      ) d`.execute(db);
+    const row = rows[0] ?? {};
+    return Object.fromEntries(
+      stages.map(([stage]) => [
+        stage,
+        {
+          n: Number(row[`${stage}_n`] ?? 0),
+          p50: row[`${stage}_p50`] ?? null,
+          p90: row[`${stage}_p90`] ?? null,
+        },
+      ]),
+    ) as Record<Stage, { n: number; p50: number | null; p90: number | null }>;
   },
 
   /** Holds put on orders placed in the period, by reason code. */

@@ -177,14 +177,18 @@ export function createReports(deps: ReportsDeps) {
     const timeZone = await zoneOf(input.tz);
     const week = input.week || lastWeek(deps.clock.now(), timeZone);
     const current = weekPeriod(week, timeZone);
-    const main = await report(current);
-    const previousWeeks: WeekSummary[] = [];
-    for (const before of weeksBefore(week, timeZone, 4))
-      previousWeeks.push(summaryOf(before, await report(weekPeriod(before, timeZone))));
+    const before = weeksBefore(week, timeZone, 4);
     const lastYearWeek = sameWeekLastYear(week);
-    const lastYear = summaryOf(lastYearWeek, await report(weekPeriod(lastYearWeek, timeZone)));
-    const holds = await repo.holdsByReason(database.db, current);
-    const heldOrders = await repo.heldOrders(database.db, current);
+    // Independent reads: on PostgreSQL they run side by side on the pool.
+    const [main, previous, lastYearReport, holds, heldOrders] = await Promise.all([
+      report(current),
+      Promise.all(before.map((w) => report(weekPeriod(w, timeZone)))),
+      report(weekPeriod(lastYearWeek, timeZone)),
+      repo.holdsByReason(database.db, current),
+      repo.heldOrders(database.db, current),
+    ]);
+    const previousWeeks = previous.map((r, i) => summaryOf(before[i]!, r));
+    const lastYear = summaryOf(lastYearWeek, lastYearReport);
     return {
       week,
       ...main,
