@@ -182,6 +182,12 @@ export function buildCli(): Command {
       'where to write the lines that failed (default: FILE.failed.csv beside the input)',
     )
     .action(async (file, opts) => {
+      if (opts.history && opts.channel)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          '--history: takes canonical CSV or JSONL with status and milestones, not a marketplace export (--channel)',
+          { field: 'history' },
+        );
       if ((opts.mapping || opts.result) && !opts.channel)
         throw new AppError('VALIDATION_FAILED', '--channel: required with --mapping and --result', {
           field: 'channel',
