@@ -22,6 +22,10 @@ const benchmarks: Record<
     summary: 'import of 100,000 orders from a marketplace CSV (Shopify mapping) vs the canonical CSV',
     load: () => import('./file-import.ts'),
   },
+  'history-import': {
+    summary: 'import of 100,000 past orders with --history vs the live import; the weekly pack over them',
+    load: () => import('./history-import.ts'),
+  },
   audit: {
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),

@@ -7,6 +7,7 @@ import * as channels from './006_channels.ts';
 import * as fileImports from './007_file_imports.ts';
 import * as explanations from './008_explanations.ts';
 import * as notifications from './010_notifications.ts';
+import * as historyReports from './013_history_reports.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -19,4 +20,5 @@ export const migrations = {
   '007_file_imports': fileImports,
   '008_explanations': explanations,
   '010_notifications': notifications,
+  '013_history_reports': historyReports,
 };

@@ -2,6 +2,7 @@ import { createCatalog } from './modules/catalog/index.ts';
 import { createFileImportsArea, ordersIntake } from './modules/channels/file-imports/index.ts';
 import { createChannelConnectors } from './modules/channels/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
+import { createReports } from './modules/insights/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
@@ -92,6 +93,18 @@ export async function createApp(options: AppOptions) {
   const service = createService({ database, clock, mailer, logger, publicUrl: config.publicUrl });
   // Customers hear of their order's milestones (docs/notifications.md).
   const notify = { handlers: customerNotificationHandlers(service) };
+  // Analytics read from the read replica when DATABASE_READ_URL names one (PostgreSQL).
+  const readDatabase =
+    config.databaseReadUrl && database.dialect === 'postgres'
+      ? openDatabase({ databaseUrl: config.databaseReadUrl, dataDir: config.dataDir })
+      : database;
+  const insights = {
+    reports: createReports({
+      database: readDatabase,
+      clock,
+      shopTimeZone: async () => (await orders.settings.get()).policy.calendar.timeZone,
+    }),
+  };
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -182,6 +195,9 @@ export async function createApp(options: AppOptions) {
     channels,
     fileImports,
     service,
+    insights,
+    /** Where analytics read: the replica (DATABASE_READ_URL) or the main database. */
+    readDatabase,
     mailer,
     dispatcher,
     scheduler,
@@ -205,6 +221,7 @@ export async function createApp(options: AppOptions) {
       await fileImports.imports.whenIdle();
       await service.notifications.whenIdle();
       await intakePool?.close();
+      if (readDatabase !== database) await readDatabase.close();
       await database.close();
     },
   };

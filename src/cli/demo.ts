@@ -14,6 +14,7 @@ import {
   generateDemoShop,
 } from './demo-data/index.ts';
 import { planDemoSupply } from './demo-data/supply.ts';
+import { importDemoHistory } from './demo-history.ts';
 import { demoShipping, setUpLogistics } from './demo-logistics.ts';
 import {
   countSouthWarehouse,
@@ -49,6 +50,8 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   const shop = generateDemoShop({ seed: options.seed, now, orderCount: options.orderCount });
   const supply = planDemoSupply(shop, { now, seed: options.seed });
   await addChannelsAndSkus(app, shop);
+  // The year before the live weeks, through the history import: a last year for the reports.
+  const history = await importDemoHistory(app, shop, { now, seed: options.seed });
   const clock = fixedClock(now);
   const { publicUrl } = app.config;
   const inventory = createInventory({
@@ -99,6 +102,9 @@ export async function runDemo(app: App, options: { orderCount: number; seed: num
   await countSouthWarehouse(app, inventory, clock, actors['zhao.lei']);
   await inventory.plans.recompute();
   await printSummary(app, inventory, shop, result);
+  console.log(
+    `history: ${history.created} past orders imported (the year before), ${history.duplicate} already present`,
+  );
 }
 
 type DayResult = {

@@ -38,13 +38,14 @@ function progressBar(isShown: boolean, counted = '{orders} orders') {
 
 /**
  * `ordo import orders FILE`: streams the file and feeds intake in batches, so a 100,000-order
- * file needs the memory of one batch. Each order is judged exactly like an API request.
+ * file needs the memory of one batch. Each order is judged exactly like an API request; with
+ * `history`, each is stored in its recorded status with its milestones (docs/imports.md).
  */
 export async function importOrdersFile(
   app: App,
   actor: Actor,
   file: string,
-  options: { batchSize: number; showProgress: boolean },
+  options: { batchSize: number; showProgress: boolean; history?: boolean },
 ): Promise<ImportSummary> {
   if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', `${file}: no such file`);
   const summary: ImportSummary = { created: 0, duplicate: 0, rejected: 0, rejections: [] };
@@ -53,10 +54,11 @@ export async function importOrdersFile(
   bar?.start(fs.statSync(file).size || 1, 0, { orders: 0 });
   let batch: { line: number; order: unknown }[] = [];
   const flush = async () => {
-    const results = await app.orders.intake.receiveBatch(
-      actor,
-      batch.map((b) => b.order),
-    );
+    const orders = batch.map((b) => b.order);
+    // --history: past orders in their recorded state, without audit, stock, mail or sync.
+    const results = options.history
+      ? await app.orders.intake.receiveHistory(actor, orders)
+      : await app.orders.intake.receiveBatch(actor, orders);
     results.forEach((result, i) => {
       summary[result.outcome] += 1;
       if (result.outcome === 'rejected')

@@ -17,6 +17,7 @@ import {
   importSuppliersFile,
 } from './import.ts';
 import { checkStockLedger } from './inventory.ts';
+import { periodReportCommand, weeklyReportCommand } from './report.ts';
 import { planRoutesFile } from './routes.ts';
 import { runWorker, serve } from './serve.ts';
 import { completeDueOrders, sendDueNotifications } from './service.ts';
@@ -134,6 +135,38 @@ export function buildCli(): Command {
       console.log(key);
     });
 
+  const reportCommand = program.command('report').description('reports over orders (docs/reports.md)');
+  reportCommand
+    .command('weekly')
+    .description('the weekly pack: a week, the 4 weeks before, the same week last year, exception orders')
+    .option('--week <week>', 'ISO week such as 2026-W47 (default: the last whole week)')
+    .option('--tz <zone>', 'IANA time zone of days and weeks (default: the shop zone)')
+    .option('--json', 'one JSON object')
+    .option('--pdf <file>', 'also write the pack with its charts as PDF')
+    .action(async (opts) => {
+      const app = await quietApp();
+      try {
+        await weeklyReportCommand(app, opts);
+      } finally {
+        await app.close();
+      }
+    });
+  reportCommand
+    .command('period')
+    .description('orders placed from --from to --to (exclusive): volume, stage hours, lateness')
+    .requiredOption('--from <date>', 'first local day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'local day the period ends before, YYYY-MM-DD')
+    .option('--tz <zone>', 'IANA time zone of the days (default: the shop zone)')
+    .option('--json', 'one JSON object')
+    .action(async (opts) => {
+      const app = await quietApp();
+      try {
+        await periodReportCommand(app, opts);
+      } finally {
+        await app.close();
+      }
+    });
+
   const importCommand = program.command('import').description('import data from files');
   importCommand
     .command('orders <file>')
@@ -142,6 +175,7 @@ export function buildCli(): Command {
     )
     .option('--batch-size <n>', 'orders per transaction', '500')
     .option('--no-progress', 'no progress bar')
+    .option('--history', 'past orders from another system: stored with their status and milestones')
     .option('--channel <code>', 'the channel a marketplace export is from')
     .option('--mapping <name|file.json>', "the column mapping: a saved or preset one's name, or a JSON file")
     .option(
@@ -149,13 +183,23 @@ export function buildCli(): Command {
       'where to write the lines that failed (default: FILE.failed.csv beside the input)',
     )
     .action(async (file, opts) => {
+      if (opts.history && opts.channel)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          '--history: takes canonical CSV or JSONL with status and milestones, not a marketplace export (--channel)',
+          { field: 'history' },
+        );
       if ((opts.mapping || opts.result) && !opts.channel)
         throw new AppError('VALIDATION_FAILED', '--channel: required with --mapping and --result', {
           field: 'channel',
         });
       const app = await quietApp();
       try {
-        const options = { batchSize: Number(opts.batchSize), showProgress: opts.progress };
+        const options = {
+          batchSize: Number(opts.batchSize),
+          showProgress: opts.progress,
+          history: Boolean(opts.history),
+        };
         if (opts.channel)
           await importMarketplaceFile(app, cliActor, file, {
             ...options,

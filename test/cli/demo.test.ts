@@ -40,6 +40,16 @@ for (const dialect of testDialects) {
       assert.equal(order.status, 'delivered');
     });
 
+    it('gives the weekly pack true figures: delivered, some late, and a last year from the history import', async () => {
+      const pack = (await api('GET', '/reports/weekly')).body;
+      assert.ok(pack.orders.received > 0, JSON.stringify(pack.orders));
+      assert.ok(pack.delivery.delivered > 0);
+      assert.ok(pack.stageHours.receivedToDelivered.n > 0);
+      assert.ok(pack.stageHours.receivedToDelivered.p50 > 0);
+      assert.ok(pack.previousWeeks.every((w: Json) => w.received > 0));
+      assert.ok(pack.lastYear.received > 0 && pack.lastYear.delivered > 0, JSON.stringify(pack.lastYear));
+    });
+
     it('creates the teams its queue rules route to', async () => {
       const rules = (await api('GET', '/settings/orders')).body.assignment;
       const teams = new Set((await api('GET', '/teams')).body.items.map((team: Json) => team.id));

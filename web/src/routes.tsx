@@ -225,6 +225,12 @@ export const appRoutes: AppRoute[] = [
     nav: { group: 'logistics', label: 'nav.deliveryRules', icon: <ControlOutlined /> },
   },
   {
+    path: '/reports',
+    page: page(() => import('./pages/reports/ReportsPage')),
+    permission: 'orders:read',
+    nav: { group: 'orders', label: 'nav.reports', icon: <BarChartOutlined /> },
+  },
+  {
     path: '/logistics/scorecards',
     page: page(() => import('./pages/fulfilment/ScorecardsPage')),
     permission: 'fulfilment:read',

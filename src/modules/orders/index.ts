@@ -16,6 +16,7 @@ import { createMergeSplit } from './edits/merge-split.ts';
 import { createOrderChanges } from './edits/order-edits.ts';
 import { createOrderActions } from './edits/status-changes.ts';
 import { parseBatch } from './intake/batch-input.ts';
+import { createHistoryImport } from './intake/history.ts';
 import { countOutcomes, createIntake, type IntakeOutcome } from './intake/intake.ts';
 import { type IntakePool, ThreadOutOfMemory } from './intake/intake-pool.ts';
 import type { IntakeJob } from './intake/intake-thread.ts';
@@ -29,6 +30,7 @@ import { createReview } from './review/order-review.ts';
 
 export { allocationRunner } from './allocation/allocation.ts';
 export { changeOrderStatus, changeOrdersStatus } from './edits/status-changes.ts';
+export type { HistoryOutcome, Milestones } from './intake/history.ts';
 export type { IntakeOutcome, IntakeResult } from './intake/intake.ts';
 export { createIntakePool, type IntakePool } from './intake/intake-pool.ts';
 export { readOrderFile } from './intake/order-file.ts';
@@ -118,7 +120,13 @@ export function createOrders(deps: OrdersDeps) {
   const teams = createTeams(deps);
   const allocation = createAllocation(deps);
   return {
-    intake: { receive: receiveOrder, receiveBatch, receiveBatchBody },
+    intake: {
+      receive: receiveOrder,
+      receiveBatch,
+      receiveBatchBody,
+      /** Past orders in their recorded state (`import orders --history`): no audit, stock, mail or sync. */
+      receiveHistory: createHistoryImport({ ...deps, settings }).receiveHistory,
+    },
     queries: {
       get: queries.getOrder,
       list: queries.listOrders,

@@ -665,6 +665,32 @@ export interface DB {
   notification_messages: NotificationMessagesTable;
   notification_templates: NotificationTemplatesTable;
   orders_status_history_view: OrdersStatusHistoryView;
+/** orders' read view of milestones: each order's first timeline event of each kind (reports). */
+export interface OrdersMilestonesView {
+  number: string;
+  channel_id: string;
+  placed_at: string;
+  hold_codes: string;
+  received_at: string | null;
+  approved_at: string | null;
+  shipped_at: string | null;
+  delivered_at: string | null;
+  cancelled_at: string | null;
+  promised_at: string | null;
+}
+/** orders' read view of holds: which order was held for what, and when. */
+export interface OrdersHoldsView {
+  code: string;
+  released_at: string | null;
+}
+/** logistics' read view of promises: the earliest promised delivery of an order's shipments. */
+export interface LogisticsPromisesView {
+  promised_by: string;
+}
+
+  orders_milestones_view: OrdersMilestonesView;
+  orders_holds_view: OrdersHoldsView;
+  logistics_promises_view: LogisticsPromisesView;
   channel_connectors: ChannelConnectorsTable;
   channel_deliveries: ChannelDeliveriesTable;
   staff_users_view: StaffUsersView;

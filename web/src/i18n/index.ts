@@ -11,6 +11,8 @@ import inventoryEn from './inventory.en.json';
 import inventoryZhCN from './inventory.zh-CN.json';
 import notifyEn from './notify.en.json';
 import notifyZhCN from './notify.zh-CN.json';
+import reportsEn from './reports.en.json';
+import reportsZhCN from './reports.zh-CN.json';
 import supplyEn from './supply.en.json';
 import supplyZhCN from './supply.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -62,6 +64,7 @@ void i18n.use(initReactI18next).init({
         fulfilment: fulfilmentEn,
         imports: importsEn,
         notify: notifyEn,
+        reports: reportsEn,
       },
     },
     'zh-CN': {
@@ -72,6 +75,7 @@ void i18n.use(initReactI18next).init({
         fulfilment: fulfilmentZhCN,
         imports: importsZhCN,
         notify: notifyZhCN,
+        reports: reportsZhCN,
       },
     },
   },

@@ -16,6 +16,8 @@
  *             district, line1, line2, postalCode
  *   line      sku, quantity (an integer), unitPrice, lineName
  *   payment   paymentStatus, paymentMethod, paidAmount, paidAt
+ *   history   status, approvedAt, shippedAt, deliveredAt, promisedAt, cancelledAt (read by
+ *             `--history` only; a live import leaves them out)
  * Empty cells are left out of the order (never sent as ""). Only `channel`, `externalId`, `sku`
  * and `quantity` must be in the header; a row short of a header column (its cells may sit under
  * the wrong columns) rejects its whole order with the row's line number and the column. Values
@@ -193,6 +195,15 @@ const shippingAddressColumns = {
   postalCode: 'postalCode',
 };
 const lineColumns = { sku: 'sku', unitPrice: 'unitPrice', name: 'lineName' };
+/** History import (`--history`): the recorded status and milestone times; other imports ignore them. */
+const historyColumns = { status: 'status' };
+const milestoneColumns = {
+  approvedAt: 'approvedAt',
+  shippedAt: 'shippedAt',
+  deliveredAt: 'deliveredAt',
+  promisedAt: 'promisedAt',
+  cancelledAt: 'cancelledAt',
+};
 const paymentColumns = {
   status: 'paymentStatus',
   method: 'paymentMethod',
@@ -293,8 +304,11 @@ function describeRaggedRow(row: CsvRow, headerColumns: readonly string[]): strin
 function csvRowsToOrder(rows: CsvRow[]): RawOrder {
   const first = rows[0];
   const payment = pickCells(first, paymentColumns);
+  const milestones = pickCells(first, milestoneColumns);
   return {
     ...pickCells(first, orderColumns),
+    ...pickCells(first, historyColumns),
+    ...(Object.keys(milestones).length > 0 ? { milestones } : {}),
     customer: pickCells(first, customerColumns),
     shippingAddress: {
       ...pickCells(first, recipientDefaultColumns),
