@@ -661,14 +661,12 @@ export interface OrdersStatusHistoryView {
   at: string;
 }
 
-export interface DB {
-  notification_messages: NotificationMessagesTable;
-  notification_templates: NotificationTemplatesTable;
-  orders_status_history_view: OrdersStatusHistoryView;
 /** orders' read view of milestones: each order's first timeline event of each kind (reports). */
 export interface OrdersMilestonesView {
+  order_id: string;
   number: string;
   channel_id: string;
+  status: string;
   placed_at: string;
   hold_codes: string;
   received_at: string | null;
@@ -680,14 +678,21 @@ export interface OrdersMilestonesView {
 }
 /** orders' read view of holds: which order was held for what, and when. */
 export interface OrdersHoldsView {
+  order_id: string;
   code: string;
+  created_at: string;
   released_at: string | null;
 }
 /** logistics' read view of promises: the earliest promised delivery of an order's shipments. */
 export interface LogisticsPromisesView {
+  order_id: string;
   promised_by: string;
 }
 
+export interface DB {
+  notification_messages: NotificationMessagesTable;
+  notification_templates: NotificationTemplatesTable;
+  orders_status_history_view: OrdersStatusHistoryView;
   orders_milestones_view: OrdersMilestonesView;
   orders_holds_view: OrdersHoldsView;
   logistics_promises_view: LogisticsPromisesView;
