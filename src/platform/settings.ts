@@ -21,12 +21,14 @@ export async function readSetting<T>(
   return parsed.success ? parsed.data : fallback;
 }
 
+/** `auditedValue`: what the audit log keeps of the value (secrets masked); the value itself by default. */
 export async function writeSetting(
   tx: Executor,
   actor: Actor,
   now: Date,
   key: string,
   value: unknown,
+  auditedValue: unknown = value,
 ): Promise<void> {
   const at = now.toISOString();
   const json = writeJson(value);
@@ -39,7 +41,7 @@ export async function writeSetting(
     action: 'setting.changed',
     targetType: 'setting',
     targetId: key,
-    details: { value },
+    details: { value: auditedValue },
   });
 }
 

@@ -210,6 +210,11 @@ for (const dialect of testDialects) {
       assert.equal(refused.statusCode, 400);
       assert.equal(refused.json().error.details.field, 'quietHours.timeZone');
       assert.equal((await api(t, 'GET', '/notifications/settings')).quietHours.timeZone, 'Asia/Shanghai');
+      const audit = await api(t, 'GET', '/audit-log?targetId=service.notifications');
+      const secrets = audit.items.map((e: Json) => e.details.value.webhook.secret);
+      assert.ok(secrets.includes('(set)'), 'the change that set the secret is logged');
+      assert.ok(!JSON.stringify(audit.items).includes(webhookSecret), 'the audit log keeps no secret');
+      assert.ok(!JSON.stringify(audit.items).includes('gateway-token'));
       clock.set('2026-11-20T15:00:00Z'); // 23:00 in Shanghai
       const smsBefore = sms.received.length;
       const order = await placeOrder(t, 'TEA-N', {

@@ -97,9 +97,15 @@ export function createNotificationSettings(deps: {
         secret: input.webhook.secret === undefined ? stored.webhook.secret : input.webhook.secret,
       },
     };
+    const masked = (secret: string | null) => (secret === null ? null : '(set)');
+    const audited = {
+      ...document,
+      sms: { ...document.sms, token: masked(document.sms.token) },
+      webhook: { ...document.webhook, secret: masked(document.webhook.secret) },
+    };
     await deps.database.db
       .transaction()
-      .execute((tx) => writeSetting(tx, actor, deps.clock.now(), settingKey, document));
+      .execute((tx) => writeSetting(tx, actor, deps.clock.now(), settingKey, document, audited));
     cache.invalidate();
     return view();
   }
