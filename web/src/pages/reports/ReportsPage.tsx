@@ -131,7 +131,7 @@ function WeeksChart({ report }: { report: WeeklyReport }) {
       .map((w) => ({ week: w.week, received: w.received, delivered: w.delivered })),
     { week: report.week, received: report.orders.received, delivered: report.delivery.delivered },
     {
-      week: `${report.lastYear.week} (${t('reports.lastYear')})`,
+      week: `${report.lastYear.week} (${t('reports.lastYearShort')})`,
       received: report.lastYear.received,
       delivered: report.lastYear.delivered,
     },
