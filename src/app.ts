@@ -80,7 +80,16 @@ export async function createApp(options: AppOptions) {
     clock,
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
   });
-  const channels = createChannelConnectors({ database, clock, catalog, orders, metrics, logger });
+  const channels = createChannelConnectors({
+    database,
+    clock,
+    catalog,
+    orders,
+    inventory,
+    calendar: async () => (await orders.settings.get()).policy.calendar,
+    metrics,
+    logger,
+  });
   const fileImports = createFileImportsArea({
     database,
     clock,
@@ -105,7 +114,10 @@ export async function createApp(options: AppOptions) {
       async (event) => {
         if (event.payload.delta > 0) await orders.allocation.allocateBackorders([event.payload.skuId]);
       },
+      // Queued per SKU and channel: a burst of changes is one push of the latest figure.
+      (event) => channels.syncBack.onStockChanged(event.payload),
     ],
+    'shipment.created': [(event) => channels.syncBack.onShipmentCreated(event.payload)],
     'stock.low': [(event) => inventory.alerts.notifyLowStock(event.payload)],
     'order.customer_action_required': [
       (event) => orders.customer.notify(event.payload.orderId, event.payload.codes),
@@ -129,6 +141,7 @@ export async function createApp(options: AppOptions) {
         everyMs: 60_000,
         run: () => channels.reconciliation.pullDueChannels(),
       },
+      { name: 'channel sync back', everyMs: 5_000, run: () => channels.syncBack.flush() },
       // Seen by every API node's health page, wherever the worker runs.
       {
         name: 'worker heartbeat',

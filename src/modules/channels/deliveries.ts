@@ -22,7 +22,7 @@ type Delivery = z.output<typeof delivery>;
 type WebhookResult = z.output<typeof webhookResult>;
 
 /** Each platform's own headers for the signature, the topic and the delivery id. */
-const headersOf = {
+export const headersOf = {
   shopify: { signature: 'x-shopify-hmac-sha256', topic: 'x-shopify-topic', id: 'x-shopify-webhook-id' },
   woocommerce: {
     signature: 'x-wc-webhook-signature',
