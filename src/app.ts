@@ -13,6 +13,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { createMetrics } from './platform/metrics.ts';
+import { createSecretBox, loadSecretKey } from './platform/secret-box.ts';
 import { createDispatcher, type HandlerRegistry } from './worker/dispatcher.ts';
 import { recordWorkerHeartbeat } from './worker/heartbeat.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
@@ -87,9 +88,12 @@ export async function createApp(options: AppOptions) {
     orders,
     inventory,
     calendar: async () => (await orders.settings.get()).policy.calendar,
+    secrets: createSecretBox(loadSecretKey(config.secretKey, config.dataDir)),
     metrics,
     logger,
   });
+  // Connector secrets stored in plain text before they were sealed are sealed once, here.
+  await channels.connectors.sealPlainSecrets();
   const fileImports = createFileImportsArea({
     database,
     clock,

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { pageNewestFirst } from '../../platform/pagination.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { type ConnectorRow, channelsRepository as repo } from './channels.repository.ts';
 import { parseExactJson } from './exact-json.ts';
 import { mapCanonicalOrder } from './generic-order.ts';
@@ -103,6 +104,7 @@ export function createDeliveries(deps: {
   database: Database;
   clock: Clock;
   sync: OrderSync;
+  secrets: SecretBox;
   metrics?: Metrics;
 }) {
   const { database, clock, sync, metrics } = deps;
@@ -185,7 +187,13 @@ export function createDeliveries(deps: {
     // WooCommerce checks a new webhook's URL with an unsigned form post before it signs anything.
     if (connector.connector === 'woocommerce' && /^webhook_id=\d+$/.test(body.toString('latin1').trim()))
       return { status: 'ping', deliveryId: null, outcome: null, orderId: null };
-    if (!isValidBodySignature(connector.webhook_secret, body, header(request.headers, names.signature)))
+    if (
+      !isValidBodySignature(
+        deps.secrets.open(connector.webhook_secret),
+        body,
+        header(request.headers, names.signature),
+      )
+    )
       return rejectSignature(channelId);
     const key = header(request.headers, names.id) ?? null;
     if (key) {

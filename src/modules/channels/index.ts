@@ -3,10 +3,11 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Metrics } from '../../platform/metrics.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { Inventory } from '../inventory/index.ts';
 import type { Orders } from '../orders/index.ts';
-import { createConnectors } from './connectors.ts';
+import { createConnectors, openSecrets } from './connectors.ts';
 import { createDeliveries } from './deliveries.ts';
 import { createHealth } from './health.ts';
 import { createOrderSync } from './order-sync.ts';
@@ -26,6 +27,8 @@ export interface ChannelsDeps {
   inventory: Pick<Inventory, 'channelStock'>;
   /** The shop's business calendar: "no order for N minutes" counts working time only. */
   calendar: () => Promise<BusinessCalendar>;
+  /** Seals connector secrets at rest. */
+  secrets: SecretBox;
   metrics?: Metrics;
   logger?: Logger;
 }
@@ -38,10 +41,11 @@ export interface ChannelsDeps {
 export function createChannelConnectors(deps: ChannelsDeps) {
   const sync = createOrderSync(deps);
   const deliveries = createDeliveries({ ...deps, sync });
-  const syncBack = createSyncBack(deps);
+  const readConnector = openSecrets(deps.secrets);
+  const syncBack = createSyncBack({ ...deps, readConnector });
   return {
     syncBack,
-    syncAdmin: createSyncAdmin({ ...deps, syncBack }),
+    syncAdmin: createSyncAdmin({ ...deps, syncBack, readConnector }),
     connectors: createConnectors(deps),
     deliveries,
     reconciliation: createReconciliation({ ...deps, deliveries }),
