@@ -11,6 +11,8 @@ import inventoryEn from './inventory.en.json';
 import inventoryZhCN from './inventory.zh-CN.json';
 import supplyEn from './supply.en.json';
 import supplyZhCN from './supply.zh-CN.json';
+import syncEn from './sync.en.json';
+import syncZhCN from './sync.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const languages = ['en', 'zh-CN'] as const;
@@ -59,6 +61,7 @@ void i18n.use(initReactI18next).init({
         supply: supplyEn,
         fulfilment: fulfilmentEn,
         imports: importsEn,
+        sync: syncEn,
       },
     },
     'zh-CN': {
@@ -68,6 +71,7 @@ void i18n.use(initReactI18next).init({
         supply: supplyZhCN,
         fulfilment: fulfilmentZhCN,
         imports: importsZhCN,
+        sync: syncZhCN,
       },
     },
   },
