@@ -22,6 +22,10 @@ const benchmarks: Record<
     summary: 'import of 100,000 orders from a marketplace CSV (Shopify mapping) vs the canonical CSV',
     load: () => import('./file-import.ts'),
   },
+  'webhook-intake': {
+    summary: 'signed Shopify webhooks vs the canonical single-order POST, same server and orders',
+    load: () => import('./webhook-intake.ts'),
+  },
   audit: {
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),
