@@ -180,6 +180,11 @@ for (const dialect of testDialects) {
       await drain();
       assert.deepEqual(await flush(), { skipped: 1 });
       assert.equal((await api('GET', '/channels/shop/sync')).body.failed, 1);
+      const health = (await api('GET', '/channels/health')).body.items.find(
+        (h: { channelId: string }) => h.channelId === 'shop',
+      );
+      assert.equal(health.syncFailures, 1);
+      assert.equal(health.status, 'warning');
       await api('PUT', '/channels/shop/sync/skus/SYNC-2', { externalRef: '808950811' });
       const retried = await api('POST', '/channels/shop/sync/retry');
       assert.deepEqual(retried.body, { requeued: 1, pushed: { ok: 1 } });
@@ -188,6 +193,19 @@ for (const dialect of testDialects) {
         inventory_item_id: 808950811,
         available: 3,
       });
+
+      // Of the hour's 6 pushes, 3 went wrong (two retried, one not sent): above a 40% threshold.
+      await api('PUT', '/channels/shop/sync', { alertFailurePercent: 40 });
+      const alerts = (await api('GET', '/channels/alerts')).body.items;
+      assert.deepEqual(
+        alerts.map((a: { channelId: string; kind: string; message: string }) => [
+          a.channelId,
+          a.kind,
+          a.message,
+        ]),
+        [['shop', 'failure_rate', "50% of the last hour's 6 deliveries and pushes failed (threshold 40%)"]],
+      );
+      await api('PUT', '/channels/shop/sync', { alertFailurePercent: null });
     });
 
     it('finds a WooCommerce product by SKU, sets its stock and completes shipped orders with a note', async () => {

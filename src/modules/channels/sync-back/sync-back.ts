@@ -4,6 +4,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import type { Logger } from '../../../platform/logger.ts';
+import type { Metrics } from '../../../platform/metrics.ts';
 import type { Inventory } from '../../inventory/index.ts';
 import { shipmentsForOrders } from '../../logistics/index.ts';
 import { type ConnectorRow, channelsRepository } from '../channels.repository.ts';
@@ -54,6 +55,7 @@ export function createSyncBack(deps: {
   clock: Clock;
   inventory: Pick<Inventory, 'channelStock'>;
   logger?: Logger;
+  metrics?: Metrics;
   /** Decrypts a stored connector row's credentials (secrets are kept encrypted). */
   readConnector?: (row: ConnectorRow) => ConnectorRow;
 }) {
@@ -234,6 +236,7 @@ export function createSyncBack(deps: {
         at: now.toISOString(),
       });
     });
+    deps.metrics?.channelSyncPushes.inc({ channel: item.channel_id, kind: item.kind, outcome });
     if (outcome !== 'ok')
       deps.logger?.warn(
         { channel: item.channel_id, kind: item.kind, target: item.target, error },

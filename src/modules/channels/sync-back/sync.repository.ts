@@ -143,6 +143,23 @@ export const syncRepository = {
     return new Map(rows.map((r) => [r.state, Number(r.n)]));
   },
 
+  /** Pending and failed pushes per channel, for interface health. */
+  async queueCountsByChannel(db: Executor) {
+    const rows = await db
+      .selectFrom('channel_sync_queue')
+      .select(['channel_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('state', 'in', ['pending', 'failed'])
+      .groupBy(['channel_id', 'state'])
+      .execute();
+    const counts = new Map<string, { pending: number; failed: number }>();
+    for (const r of rows) {
+      const entry = counts.get(r.channel_id) ?? { pending: 0, failed: 0 };
+      entry[r.state as 'pending' | 'failed'] = Number(r.n);
+      counts.set(r.channel_id, entry);
+    }
+    return counts;
+  },
+
   insertLog(db: Executor, row: NewRow<'channel_sync_log'>) {
     return db.insertInto('channel_sync_log').values(row).execute();
   },
@@ -160,7 +177,9 @@ export const syncRepository = {
         (eb) => eb.fn.countAll<number>().as('total'),
         (eb) =>
           eb.fn
-            .sum<number>(eb.case().when('outcome', 'in', ['failed', 'retry']).then(1).else(0).end())
+            .sum<number>(
+              eb.case().when('outcome', 'in', ['failed', 'retry', 'skipped']).then(1).else(0).end(),
+            )
             .as('failed'),
         (eb) => eb.fn.max('at').as('last_at'),
       ])

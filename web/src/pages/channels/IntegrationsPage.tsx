@@ -371,6 +371,19 @@ export default function IntegrationsPage() {
     { title: t('integrations.signatureFailures'), dataIndex: 'signatureFailures' },
     { title: t('integrations.mappingFailures'), dataIndex: 'mappingFailures' },
     {
+      title: t('sync.failuresColumn'),
+      dataIndex: 'syncFailures',
+      render: (failed: number, row) => (
+        <Typography.Text
+          type={failed > 0 ? 'danger' : undefined}
+          data-testid={`sync-failures-${row.channelId}`}
+        >
+          {failed}
+          {row.syncPending > 0 && ` / ${t('sync.pendingShort', { count: row.syncPending })}`}
+        </Typography.Text>
+      ),
+    },
+    {
       title: t('integrations.lastPull'),
       key: 'pull',
       render: (_, row) =>
