@@ -26,6 +26,10 @@ const benchmarks: Record<
     summary: 'import of 100,000 past orders with --history vs the live import; the weekly pack over them',
     load: () => import('./history-import.ts'),
   },
+  'webhook-intake': {
+    summary: 'signed Shopify webhooks vs the canonical single-order POST, same server and orders',
+    load: () => import('./webhook-intake.ts'),
+  },
   audit: {
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),

@@ -6,6 +6,7 @@ import * as readViews from './005_read_views.ts';
 import * as channels from './006_channels.ts';
 import * as fileImports from './007_file_imports.ts';
 import * as explanations from './008_explanations.ts';
+import * as channelSync from './009_channel_sync.ts';
 import * as notifications from './010_notifications.ts';
 import * as historyReports from './013_history_reports.ts';
 
@@ -19,6 +20,7 @@ export const migrations = {
   '006_channels': channels,
   '007_file_imports': fileImports,
   '008_explanations': explanations,
+  '009_channel_sync': channelSync,
   '010_notifications': notifications,
   '013_history_reports': historyReports,
 };

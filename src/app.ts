@@ -15,6 +15,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { createMetrics } from './platform/metrics.ts';
+import { createSecretBox, loadSecretKey } from './platform/secret-box.ts';
 import { createDispatcher, type EventHandler, type HandlerRegistry } from './worker/dispatcher.ts';
 import { recordWorkerHeartbeat } from './worker/heartbeat.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
@@ -82,7 +83,19 @@ export async function createApp(options: AppOptions) {
     clock,
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
   });
-  const channels = createChannelConnectors({ database, clock, catalog, orders, metrics, logger });
+  const channels = createChannelConnectors({
+    database,
+    clock,
+    catalog,
+    orders,
+    inventory,
+    calendar: async () => (await orders.settings.get()).policy.calendar,
+    secrets: createSecretBox(loadSecretKey(config.secretKey, config.dataDir)),
+    metrics,
+    logger,
+  });
+  // Connector secrets stored in plain text before they were sealed are sealed once, here.
+  await channels.connectors.sealPlainSecrets();
   const fileImports = createFileImportsArea({
     database,
     clock,
@@ -128,7 +141,10 @@ export async function createApp(options: AppOptions) {
       async (event) => {
         if (event.payload.delta > 0) await orders.allocation.allocateBackorders([event.payload.skuId]);
       },
+      // Queued per SKU and channel: a burst of changes is one push of the latest figure.
+      (event) => channels.syncBack.onStockChanged(event.payload),
     ],
+    'shipment.created': [(event) => channels.syncBack.onShipmentCreated(event.payload)],
     'stock.low': [(event) => inventory.alerts.notifyLowStock(event.payload)],
     'order.customer_action_required': [
       (event) => orders.customer.notify(event.payload.orderId, event.payload.codes),
@@ -158,6 +174,7 @@ export async function createApp(options: AppOptions) {
         everyMs: 10 * 60 * 1000,
         run: () => service.completion.completeDueOrders(),
       },
+      { name: 'channel sync back', everyMs: 5_000, run: () => channels.syncBack.flush() },
       // Seen by every API node's health page, wherever the worker runs.
       {
         name: 'worker heartbeat',

@@ -123,6 +123,9 @@ export async function systemHealthOf(app: App): Promise<SystemHealth> {
     if ((outbox.oldestPendingAgeSeconds ?? 0) > outboxLagSeconds)
       problems.push(`outbox events wait for ${outbox.oldestPendingAgeSeconds} s`);
     if (outbox.dead > 0) problems.push(`${outbox.dead} dead letters in the outbox`);
+    // Interface alerts of the sales channels (docs/channels.md "Alerts").
+    for (const alert of await app.channels.syncAdmin.alerts().catch(() => []))
+      problems.push(`channel ${alert.channelId}: ${alert.message}`);
   }
   let disk: SystemHealth['disk'] = null;
   try {

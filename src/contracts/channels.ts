@@ -138,6 +138,8 @@ export const channelHealth = z
       .nullable()
       .describe('Seconds since the pull cursor: how far behind the pull is'),
     lastPullError: z.string().nullable(),
+    syncPending: z.number().describe('Stock and tracking pushes waiting (sync back)'),
+    syncFailures: z.number().describe('Pushes given up, shown until retried; any turns the light amber'),
   })
   .meta({ id: 'ChannelHealth' });
 

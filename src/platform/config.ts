@@ -10,6 +10,8 @@ export interface Config {
   databaseReadUrl?: string;
   adminPassword?: string;
   smtpUrl?: string;
+  /** Key sealing stored secrets (docs/channels.md); else a key file in the data directory. */
+  secretKey?: string;
   worker: 'inline' | 'off';
   /** Threads that validate, audit and store order batches; 0 keeps batches on the main thread. */
   intakeThreads: number;
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     adminPassword: env.ORDO_ADMIN_PASSWORD || undefined,
     smtpUrl: env.SMTP_URL || undefined,
+    secretKey: env.ORDO_SECRET_KEY || undefined,
     worker,
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: Number(env.ORDO_BODY_LIMIT_BYTES ?? 4 * 1024 * 1024),

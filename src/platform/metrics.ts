@@ -54,6 +54,12 @@ export function createMetrics() {
       labelNames: ['channel', 'result'] as const,
       registers: [registry],
     }),
+    channelSyncPushes: new Counter({
+      name: 'ordo_channel_sync_pushes_total',
+      help: 'Pushes of stock and tracking to sales platforms, by channel, kind and outcome (ok, retry, failed, skipped)',
+      labelNames: ['channel', 'kind', 'outcome'] as const,
+      registers: [registry],
+    }),
   };
 }
 

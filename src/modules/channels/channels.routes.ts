@@ -18,6 +18,7 @@ import { authErrors, errorBody } from '../../contracts/common.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { ConnectorSettings } from './connectors.ts';
 import type { ChannelConnectors } from './index.ts';
+import { syncRoutes } from './sync-back/sync.routes.ts';
 
 const tags = ['channels'];
 
@@ -159,6 +160,8 @@ export function channelsRoutes(
       },
       async (request) => reconciliation.pullChannel(request.params.channelId),
     );
+
+    await app.register(syncRoutes(channels.syncBack, channels.syncAdmin));
 
     // Platforms authenticate by signature over the raw body, not by key.
     await app.register(async (plain) => {

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { type ConnectorRow, channelsRepository as repo } from './channels.repository.ts';
 
@@ -45,13 +46,25 @@ function secretFor(input: ConnectorInput, existing: ConnectorRow | undefined) {
   return { secret: generated, generated };
 }
 
+/** A connector row with its secrets opened, for the code that signs, checks or calls with them. */
+export function openSecrets(box: SecretBox) {
+  return (row: ConnectorRow): ConnectorRow => ({
+    ...row,
+    webhook_secret: box.open(row.webhook_secret),
+    api_token: box.open(row.api_token),
+    api_key: box.open(row.api_key),
+    api_secret: box.open(row.api_secret),
+  });
+}
+
 /** Channel connector settings: which platform a channel is, its webhook secret and shop API. */
 export function createConnectors(deps: {
   database: Database;
   clock: Clock;
   catalog: Pick<Catalog, 'channels'>;
+  secrets: SecretBox;
 }) {
-  const { database, clock, catalog } = deps;
+  const { database, clock, catalog, secrets } = deps;
 
   async function saveConnector(
     tx: Executor,
@@ -67,11 +80,12 @@ export function createConnectors(deps: {
     const row = {
       channel_id: channelId,
       connector: input.connector,
-      webhook_secret: secret,
+      // Secrets are stored sealed (docs/channels.md "Secrets"); the API only says whether they are set.
+      webhook_secret: secrets.seal(secret),
       shop_url: keep(input.shopUrl?.replace(/\/+$/, ''), existing?.shop_url),
-      api_token: keep(input.apiToken, existing?.api_token),
-      api_key: keep(input.apiKey, existing?.api_key),
-      api_secret: keep(input.apiSecret, existing?.api_secret),
+      api_token: secrets.seal(keep(input.apiToken, existing?.api_token)),
+      api_key: secrets.seal(keep(input.apiKey, existing?.api_key)),
+      api_secret: secrets.seal(keep(input.apiSecret, existing?.api_secret)),
       pull_every_minutes: input.pullEveryMinutes ?? existing?.pull_every_minutes ?? 15,
       created_at: existing?.created_at ?? now,
       updated_at: now,
@@ -112,7 +126,24 @@ export function createConnectors(deps: {
     return channels.map((c) => toConnectorSettings(byId.get(c.id), c.id));
   }
 
-  return { saveConnector, configure, getConnector, listConnectors };
+  /** Start-up pass: secrets stored in plain text before they were sealed are sealed now. */
+  async function sealPlainSecrets(): Promise<number> {
+    let sealed = 0;
+    for (const row of await repo.listConnectors(database.db)) {
+      const fields = ['webhook_secret', 'api_token', 'api_key', 'api_secret'] as const;
+      const plain = fields.filter((f) => row[f] !== null && !secrets.isSealed(row[f]!));
+      if (plain.length === 0) continue;
+      await repo.updateConnector(
+        database.db,
+        row.channel_id,
+        Object.fromEntries(plain.map((f) => [f, secrets.seal(row[f])])),
+      );
+      sealed += 1;
+    }
+    return sealed;
+  }
+
+  return { saveConnector, configure, getConnector, listConnectors, sealPlainSecrets };
 }
 
 export type Connectors = ReturnType<typeof createConnectors>;

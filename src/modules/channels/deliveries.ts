@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { pageNewestFirst } from '../../platform/pagination.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { type ConnectorRow, channelsRepository as repo } from './channels.repository.ts';
 import { parseExactJson } from './exact-json.ts';
 import { mapCanonicalOrder } from './generic-order.ts';
@@ -22,7 +23,7 @@ type Delivery = z.output<typeof delivery>;
 type WebhookResult = z.output<typeof webhookResult>;
 
 /** Each platform's own headers for the signature, the topic and the delivery id. */
-const headersOf = {
+export const headersOf = {
   shopify: { signature: 'x-shopify-hmac-sha256', topic: 'x-shopify-topic', id: 'x-shopify-webhook-id' },
   woocommerce: {
     signature: 'x-wc-webhook-signature',
@@ -103,6 +104,7 @@ export function createDeliveries(deps: {
   database: Database;
   clock: Clock;
   sync: OrderSync;
+  secrets: SecretBox;
   metrics?: Metrics;
 }) {
   const { database, clock, sync, metrics } = deps;
@@ -185,7 +187,13 @@ export function createDeliveries(deps: {
     // WooCommerce checks a new webhook's URL with an unsigned form post before it signs anything.
     if (connector.connector === 'woocommerce' && /^webhook_id=\d+$/.test(body.toString('latin1').trim()))
       return { status: 'ping', deliveryId: null, outcome: null, orderId: null };
-    if (!isValidBodySignature(connector.webhook_secret, body, header(request.headers, names.signature)))
+    if (
+      !isValidBodySignature(
+        deps.secrets.open(connector.webhook_secret),
+        body,
+        header(request.headers, names.signature),
+      )
+    )
       return rejectSignature(channelId);
     const key = header(request.headers, names.id) ?? null;
     if (key) {

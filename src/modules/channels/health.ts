@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { type ConnectorRow, channelsRepository as repo } from './channels.repository.ts';
+import { syncRepository } from './sync-back/sync.repository.ts';
 
 type ChannelHealth = z.output<typeof channelHealth>;
 
@@ -26,7 +27,7 @@ export function healthStatus(
   const hasRecentRefusals =
     h.lastSignatureFailureAt !== null &&
     now.getTime() - new Date(h.lastSignatureFailureAt).getTime() < 3_600_000;
-  if (hasRecentRefusals || isPullLate) return 'warning';
+  if (hasRecentRefusals || isPullLate || h.syncFailures > 0) return 'warning';
   return 'ok';
 }
 
@@ -37,11 +38,12 @@ export function createHealth(deps: { database: Database; clock: Clock; catalog: 
   async function channelsHealth(): Promise<ChannelHealth[]> {
     const now = clock.now();
     const hourAgo = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
-    const [channels, connectors, arrivals, failures] = await Promise.all([
+    const [channels, connectors, arrivals, failures, pushes] = await Promise.all([
       catalog.channels.listChannels(),
       repo.listConnectors(database.db),
       repo.orderArrivals(database.db, hourAgo),
       repo.countFailures(database.db),
+      syncRepository.queueCountsByChannel(database.db),
     ]);
     const byId = new Map<string, ConnectorRow>(connectors.map((c) => [c.channel_id, c]));
     return channels.map((channel) => {
@@ -61,6 +63,8 @@ export function createHealth(deps: { database: Database; clock: Clock; catalog: 
           ? Math.max(0, Math.round((now.getTime() - new Date(lagFrom).getTime()) / 1000))
           : null,
         lastPullError: c?.last_pull_error ?? null,
+        syncPending: pushes.get(channel.id)?.pending ?? 0,
+        syncFailures: pushes.get(channel.id)?.failed ?? 0,
       };
       const pullEvery = c?.shop_url ? (c.pull_every_minutes ?? 0) : 0;
       return { ...health, status: healthStatus(health, pullEvery, now) };

@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Metrics } from '../../platform/metrics.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { type ConnectorRow, channelsRepository as repo } from './channels.repository.ts';
 import type { Deliveries } from './deliveries.ts';
 import { type ListedOrder, listShopifyOrders, listWooCommerceOrders, type ShopApi } from './platform-api.ts';
@@ -35,6 +36,7 @@ export function createReconciliation(deps: {
   database: Database;
   clock: Clock;
   deliveries: Deliveries;
+  secrets: SecretBox;
   metrics?: Metrics;
   logger?: Logger;
 }) {
@@ -49,9 +51,9 @@ export function createReconciliation(deps: {
     ).toISOString();
     const api = {
       shopUrl: row.shop_url!,
-      apiToken: row.api_token,
-      apiKey: row.api_key,
-      apiSecret: row.api_secret,
+      apiToken: deps.secrets.open(row.api_token),
+      apiKey: deps.secrets.open(row.api_key),
+      apiSecret: deps.secrets.open(row.api_secret),
     };
     try {
       const listed = (await listers[row.connector](api, since)).filter((o) => o.externalId);

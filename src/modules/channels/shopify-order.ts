@@ -65,6 +65,11 @@ export function mapShopifyOrder(channel: string, payload: unknown): MappedOrder 
   const currency = textOf(o.currency) ?? textOf(o.presentment_currency);
   const presentment = textOf(o.presentment_currency);
   const tags = textOf(o.tags);
+  // Ordo's total is lines + shipping − discount. Tax charged on top of the prices (not
+  // `taxes_included`) is carried with the shipping fee so the total reconciles, and noted.
+  const taxOnTop = o.taxes_included === true ? undefined : amountText(o.total_tax);
+  const hasTaxOnTop = taxOnTop !== undefined && sumAmounts([taxOnTop]) !== '0.00';
+  const shippingOnly = sumAmounts(arrayOf(o.shipping_lines).map((s) => amountText(objectOf(s).price)));
   const order: CanonicalOrderInput = {
     channel,
     externalId,
@@ -77,7 +82,7 @@ export function mapShopifyOrder(channel: string, payload: unknown): MappedOrder 
     },
     shippingAddress: shipping,
     lines,
-    shippingFee: sumAmounts(arrayOf(o.shipping_lines).map((s) => amountText(objectOf(s).price))),
+    shippingFee: hasTaxOnTop ? sumAmounts([shippingOnly, taxOnTop]) : shippingOnly,
     discount: amountText(o.total_discounts) ?? sumAmounts(lineDiscounts),
     total: amountText(o.total_price),
     payment: {
@@ -90,6 +95,7 @@ export function mapShopifyOrder(channel: string, payload: unknown): MappedOrder 
     sellerNote: joinName(
       tags ? `Shopify tags: ${tags}.` : undefined,
       presentment && currency && presentment !== currency ? `Buyer paid in ${presentment}.` : undefined,
+      hasTaxOnTop ? `Shipping fee ${shippingOnly} + tax ${taxOnTop} (not in prices).` : undefined,
     ),
   };
   return {

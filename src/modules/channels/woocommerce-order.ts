@@ -33,6 +33,26 @@ function paymentOf(o: Record<string, unknown>, status: string): CanonicalOrderIn
 }
 
 /**
+ * A line's unit price before coupons (`subtotal` / quantity), since the order's `discount_total`
+ * takes the coupons off; `price` (after coupons) only when the subtotal does not divide to cents.
+ */
+function unitPriceOf(item: Record<string, unknown>): string | undefined {
+  const subtotal = amountText(item.subtotal);
+  const quantity = Number(item.quantity);
+  if (subtotal && Number.isInteger(quantity) && quantity > 0) {
+    const cents = BigInt(sumAmounts([subtotal]).replace('.', ''));
+    if (cents % BigInt(quantity) === 0n) return centsText(cents / BigInt(quantity));
+  }
+  return amountText(item.price);
+}
+
+function centsText(cents: bigint): string {
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/**
  * A WooCommerce REST v3 order (webhook `order.*` body or a `/wc/v3/orders` entry) as a
  * canonical order. The order id (not the shop's display number) is the external id. A line
  * without a SKU is named by its product/variation so the order is kept and held.
@@ -58,10 +78,17 @@ export function mapWooCommerceOrder(channel: string, payload: unknown): MappedOr
     return {
       sku: textOf(item.sku) ?? fallback,
       quantity: item.quantity,
-      unitPrice: amountText(item.price),
+      unitPrice: unitPriceOf(item),
       name: textOf(item.name),
     };
   });
+  // WooCommerce keeps line and shipping amounts before tax; its total adds `total_tax` and fee
+  // lines. Ordo's total is lines + shipping − discount, so tax and fees ride with shipping
+  // (noted) and the total reconciles.
+  const shippingOnly = sumAmounts(arrayOf(o.shipping_lines).map((s) => amountText(objectOf(s).total)));
+  const fees = sumAmounts(arrayOf(o.fee_lines).map((f) => amountText(objectOf(f).total)));
+  const tax = sumAmounts([amountText(o.total_tax)]);
+  const extras = [tax !== '0.00' ? `tax ${tax}` : '', fees !== '0.00' ? `fees ${fees}` : ''].filter(Boolean);
   const order: CanonicalOrderInput = {
     channel,
     externalId,
@@ -85,11 +112,12 @@ export function mapWooCommerceOrder(channel: string, payload: unknown): MappedOr
       postalCode: textOf(shipping.postcode),
     },
     lines,
-    shippingFee: sumAmounts(arrayOf(o.shipping_lines).map((s) => amountText(objectOf(s).total))),
+    shippingFee: sumAmounts([shippingOnly, tax, fees]),
     discount: amountText(o.discount_total) ?? '0',
     total: amountText(o.total),
     payment: paymentOf(o, status),
     buyerNote: textOf(o.customer_note),
+    sellerNote: extras.length > 0 ? `Shipping fee ${shippingOnly} + ${extras.join(' + ')}.` : undefined,
   };
   return {
     externalId,

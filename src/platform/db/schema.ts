@@ -605,6 +605,62 @@ export interface ChannelDeliveriesTable {
   processed_at: string | null;
 }
 
+export interface ChannelSyncSettingsTable {
+  channel_id: string;
+  stock_enabled: Generated<number>;
+  tracking_enabled: Generated<number>;
+  /** Shopify location whose stock is set. */
+  location_id: string | null;
+  /** Rate limit of pushes to the platform. */
+  max_per_second: Generated<number>;
+  /** Alert when no order arrived for this long in working hours. */
+  alert_silent_minutes: number | null;
+  /** Alert when more than this share of the last hour's deliveries and pushes failed. */
+  alert_failure_percent: number | null;
+  updated_at: string;
+}
+
+export interface ChannelSyncSkusTable {
+  channel_id: string;
+  sku: string;
+  /** Shopify inventory_item_id or WooCommerce product id. */
+  external_ref: string | null;
+  excluded: Generated<number>;
+  updated_at: string;
+}
+
+export interface ChannelSyncQueueTable {
+  id: string;
+  channel_id: string;
+  /** stock or tracking */
+  kind: string;
+  /** SKU code or shipment id */
+  target: string;
+  payload: string | null;
+  /** pending, done or failed */
+  state: string;
+  version: Generated<number>;
+  attempts: Generated<number>;
+  due_at: string;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChannelSyncLogTable {
+  id: string;
+  channel_id: string;
+  kind: string;
+  target: string;
+  request: string;
+  /** ok, retry, failed or skipped */
+  outcome: string;
+  http_status: number | null;
+  attempt: number;
+  error: string | null;
+  at: string;
+}
+
 /** staff's read view of users: who people are: no password hashes. */
 export type StaffUsersView = Omit<UsersTable, 'password_hash'>;
 /** catalog's read view of skus: SKUs as other modules read them. */
@@ -698,6 +754,10 @@ export interface DB {
   logistics_promises_view: LogisticsPromisesView;
   channel_connectors: ChannelConnectorsTable;
   channel_deliveries: ChannelDeliveriesTable;
+  channel_sync_settings: ChannelSyncSettingsTable;
+  channel_sync_skus: ChannelSyncSkusTable;
+  channel_sync_queue: ChannelSyncQueueTable;
+  channel_sync_log: ChannelSyncLogTable;
   staff_users_view: StaffUsersView;
   catalog_skus_view: CatalogSkusView;
   catalog_channels_view: CatalogChannelsView;

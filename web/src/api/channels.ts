@@ -2,6 +2,13 @@
 // The shapes are the server's own zod contracts, imported as types only.
 import type { z } from 'zod';
 import type {
+  channelAlert,
+  syncLogEntry,
+  syncSettings,
+  syncSettingsBody,
+  testDeliveryResult,
+} from '../../../src/contracts/channel-sync.ts';
+import type {
   ConnectorKind,
   channelHealth,
   connectedChannel,
@@ -46,4 +53,23 @@ export const channelsApi = {
   replay: (channelId: string, deliveryId: string) =>
     post<DeliveryDetail>(`/channels/${id(channelId)}/deliveries/${id(deliveryId)}/replay`),
   pull: (channelId: string) => post<PullResult>(`/channels/${id(channelId)}/pull`),
+};
+
+// Sync back to the platforms, interface alerts and the test delivery.
+export type SyncSettings = z.output<typeof syncSettings>;
+export type SyncSettingsInput = z.input<typeof syncSettingsBody>;
+export type SyncLogEntry = z.output<typeof syncLogEntry>;
+export type ChannelAlert = z.output<typeof channelAlert>;
+export type TestDeliveryResult = z.output<typeof testDeliveryResult>;
+
+export const syncApi = {
+  alerts: () => get<{ items: ChannelAlert[] }>('/channels/alerts'),
+  settings: (channelId: string) => get<SyncSettings>(`/channels/${id(channelId)}/sync`),
+  save: (channelId: string, input: SyncSettingsInput) =>
+    put<SyncSettings>(`/channels/${id(channelId)}/sync`, input),
+  log: (channelId: string) => get<Page<SyncLogEntry>>(`/channels/${id(channelId)}/sync/log`, { limit: 20 }),
+  retry: (channelId: string) =>
+    post<{ requeued: number; pushed: Record<string, number> }>(`/channels/${id(channelId)}/sync/retry`),
+  queueAllStock: (channelId: string) => post<{ queued: number }>(`/channels/${id(channelId)}/sync/stock`),
+  testDelivery: (channelId: string) => post<TestDeliveryResult>(`/channels/${id(channelId)}/test-delivery`),
 };

@@ -15,6 +15,8 @@ import reportsEn from './reports.en.json';
 import reportsZhCN from './reports.zh-CN.json';
 import supplyEn from './supply.en.json';
 import supplyZhCN from './supply.zh-CN.json';
+import syncEn from './sync.en.json';
+import syncZhCN from './sync.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const languages = ['en', 'zh-CN'] as const;
@@ -65,6 +67,7 @@ void i18n.use(initReactI18next).init({
         imports: importsEn,
         notify: notifyEn,
         reports: reportsEn,
+        sync: syncEn,
       },
     },
     'zh-CN': {
@@ -76,6 +79,7 @@ void i18n.use(initReactI18next).init({
         imports: importsZhCN,
         notify: notifyZhCN,
         reports: reportsZhCN,
+        sync: syncZhCN,
       },
     },
   },

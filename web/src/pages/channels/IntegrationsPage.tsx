@@ -1,4 +1,11 @@
-import { CloudSyncOutlined, PlusOutlined, RedoOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  CloudSyncOutlined,
+  PlusOutlined,
+  RedoOutlined,
+  SettingOutlined,
+  SyncOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -25,6 +32,7 @@ import {
   channelsApi,
   connectorKinds,
   type Delivery,
+  syncApi,
 } from '../../api/channels';
 import { useAuth } from '../../auth';
 import { FormModal } from '../../components/FormModal';
@@ -32,6 +40,7 @@ import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { SyncPanel } from './SyncPanel';
 
 const lights = { ok: 'success', warning: 'warning', failing: 'error', idle: 'default' } as const;
 
@@ -310,7 +319,20 @@ export default function IntegrationsPage() {
   // undefined: closed; null: a new channel; a string: that channel's connector.
   const [setupOf, setSetupOf] = useState<string | null | undefined>(undefined);
   const [connected, setConnected] = useState<Connected | null>(null);
+  const [syncOf, setSyncOf] = useState<ChannelHealth | null>(null);
+  const alerts = useLoader(() => syncApi.alerts(), []);
   usePageTitle(t('integrations.title'));
+
+  const testDelivery = async (channelId: string) => {
+    try {
+      const result = await syncApi.testDelivery(channelId);
+      if (result.statusCode === 200) message.success(t('sync.testDeliveryOk', { status: result.statusCode }));
+      else message.error(t('sync.testDeliveryFailed', { status: result.statusCode, body: result.body }));
+      health.reload();
+    } catch (error) {
+      message.error(errorText(t, error));
+    }
+  };
 
   const pull = async (channelId: string) => {
     try {
@@ -349,6 +371,19 @@ export default function IntegrationsPage() {
     { title: t('integrations.signatureFailures'), dataIndex: 'signatureFailures' },
     { title: t('integrations.mappingFailures'), dataIndex: 'mappingFailures' },
     {
+      title: t('sync.failuresColumn'),
+      dataIndex: 'syncFailures',
+      render: (failed: number, row) => (
+        <Typography.Text
+          type={failed > 0 ? 'danger' : undefined}
+          data-testid={`sync-failures-${row.channelId}`}
+        >
+          {failed}
+          {row.syncPending > 0 && ` / ${t('sync.pendingShort', { count: row.syncPending })}`}
+        </Typography.Text>
+      ),
+    },
+    {
       title: t('integrations.lastPull'),
       key: 'pull',
       render: (_, row) =>
@@ -385,6 +420,26 @@ export default function IntegrationsPage() {
                 {t('integrations.pullNow')}
               </Button>
             )}
+            {row.connector !== 'none' && (
+              <>
+                <Button
+                  size="small"
+                  icon={<SyncOutlined />}
+                  onClick={() => setSyncOf(row)}
+                  data-testid={`sync-${row.channelId}`}
+                >
+                  {t('sync.open')}
+                </Button>
+                <Button
+                  size="small"
+                  icon={<ApiOutlined />}
+                  onClick={() => testDelivery(row.channelId)}
+                  data-testid={`test-delivery-${row.channelId}`}
+                >
+                  {t('sync.testDelivery')}
+                </Button>
+              </>
+            )}
           </Space>
         ),
     },
@@ -408,6 +463,24 @@ export default function IntegrationsPage() {
         }
       >
         <Typography.Paragraph type="secondary">{t('integrations.intro')}</Typography.Paragraph>
+        {(alerts.data?.items.length ?? 0) > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('sync.alertsTitle')}
+            data-testid="channel-alerts"
+            description={
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {alerts.data!.items.map((a) => (
+                  <li key={`${a.channelId}-${a.kind}`}>
+                    <Typography.Text strong>{a.channelId}</Typography.Text>: {a.message}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <Table<ChannelHealth>
           rowKey="channelId"
           loading={health.isLoading}
@@ -431,6 +504,16 @@ export default function IntegrationsPage() {
         />
       )}
       <ConnectedModal connected={connected} onClose={() => setConnected(null)} />
+      {syncOf && (
+        <SyncPanel
+          channelId={syncOf.channelId}
+          connector={syncOf.connector}
+          onClose={() => {
+            setSyncOf(null);
+            alerts.reload();
+          }}
+        />
+      )}
     </>
   );
 }
