@@ -2,6 +2,7 @@ import { createCatalog } from './modules/catalog/index.ts';
 import { createFileImportsArea, ordersIntake } from './modules/channels/file-imports/index.ts';
 import { createChannelConnectors } from './modules/channels/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
+import { createInsightsDashboards } from './modules/insights/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
@@ -88,16 +89,28 @@ export async function createApp(options: AppOptions) {
     receiveOrders: ordersIntake(orders),
     logger,
   });
+  const insights = createInsightsDashboards({
+    database,
+    clock,
+    inventoryReport: (kind, query) => inventory.reports.build(kind, query),
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
       async (event) => {
         if (event.payload.status === 'approved') void allocator.wake();
       },
+      async () => {
+        void insights.summaries.refresh().catch((error) => logger.warn({ error }, 'insights refresh failed'));
+      },
     ],
     'order.status_changed': [
       async (event) => {
         if (event.payload.to === 'approved') void allocator.wake();
+      },
+      // Daily summaries follow the orders' days as they change (the scheduled run catches the rest).
+      async () => {
+        void insights.summaries.refresh().catch((error) => logger.warn({ error }, 'insights refresh failed'));
       },
     ],
     // Stock came back (receipt, adjustment, a cancelled order's release): backorders take it.
@@ -129,6 +142,7 @@ export async function createApp(options: AppOptions) {
         everyMs: 60_000,
         run: () => channels.reconciliation.pullDueChannels(),
       },
+      { name: 'insights summaries', everyMs: 60_000, run: () => insights.summaries.refresh() },
       // Seen by every API node's health page, wherever the worker runs.
       {
         name: 'worker heartbeat',
@@ -165,6 +179,7 @@ export async function createApp(options: AppOptions) {
     logistics,
     channels,
     fileImports,
+    insights,
     mailer,
     dispatcher,
     scheduler,

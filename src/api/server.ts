@@ -18,6 +18,7 @@ import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { fileImportsRoutes } from '../modules/channels/file-imports/index.ts';
 import { channelsRoutes } from '../modules/channels/index.ts';
 import { fulfilmentRoutes } from '../modules/fulfilment/fulfilment.routes.ts';
+import { insightsDashboardRoutes } from '../modules/insights/index.ts';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
@@ -92,6 +93,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       await api.register(ordersRoutes(app.orders));
       await api.register(channelsRoutes(app.catalog, app.channels));
       await api.register(fileImportsRoutes(app.fileImports));
+      await api.register(insightsDashboardRoutes(app.insights));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },
