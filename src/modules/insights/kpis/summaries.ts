@@ -225,6 +225,7 @@ export async function computeDay(deps: SummaryDeps, day: string): Promise<DayRow
       .select('id')
       .where('placed_at', '>=', from)
       .where('placed_at', '<', to)
+      .orderBy('id')
       .execute()
   ).map((r) => r.id);
   const facts = await loadOrderFacts(db, ids);
