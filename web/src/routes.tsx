@@ -43,6 +43,7 @@ export const navGroups = [
   { key: 'inventory', label: 'nav.inventory', icon: <DatabaseOutlined /> },
   { key: 'fulfilment', label: 'nav.fulfilment', icon: <GiftOutlined /> },
   { key: 'logistics', label: 'nav.logistics', icon: <TruckOutlined /> },
+  { key: 'insights', label: 'insights.nav.group', icon: <BarChartOutlined /> },
   { key: 'catalog', label: 'nav.catalog', icon: <AppstoreOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ] as const;
@@ -267,6 +268,17 @@ export const appRoutes: AppRoute[] = [
     page: page(() => import('./pages/channels/IntegrationsPage')),
     permission: 'system:read',
     nav: { group: 'admin', label: 'nav.integrations', icon: <ApiOutlined /> },
+  },
+  {
+    path: '/insights',
+    page: page(() => import('./pages/insights/InsightsPage')),
+    permission: 'orders:read',
+    nav: { group: 'insights', label: 'insights.nav.dashboards', icon: <BarChartOutlined /> },
+  },
+  {
+    path: '/insights/orders',
+    page: page(() => import('./pages/insights/InsightsOrdersPage')),
+    permission: 'orders:read',
   },
 ];
 

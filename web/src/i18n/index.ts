@@ -7,6 +7,8 @@ import fulfilmentEn from './fulfilment.en.json';
 import fulfilmentZhCN from './fulfilment.zh-CN.json';
 import importsEn from './imports.en.json';
 import importsZhCN from './imports.zh-CN.json';
+import insightsEn from './insights.en.json';
+import insightsZhCN from './insights.zh-CN.json';
 import inventoryEn from './inventory.en.json';
 import inventoryZhCN from './inventory.zh-CN.json';
 import supplyEn from './supply.en.json';
@@ -59,6 +61,7 @@ void i18n.use(initReactI18next).init({
         supply: supplyEn,
         fulfilment: fulfilmentEn,
         imports: importsEn,
+        insights: insightsEn,
       },
     },
     'zh-CN': {
@@ -68,6 +71,7 @@ void i18n.use(initReactI18next).init({
         supply: supplyZhCN,
         fulfilment: fulfilmentZhCN,
         imports: importsZhCN,
+        insights: insightsZhCN,
       },
     },
   },
