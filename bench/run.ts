@@ -22,6 +22,10 @@ const benchmarks: Record<
     summary: 'import of 100,000 orders from a marketplace CSV (Shopify mapping) vs the canonical CSV',
     load: () => import('./file-import.ts'),
   },
+  insights: {
+    summary: 'dashboards, order search, work queue over generated order histories (--million for 1,000,000)',
+    load: () => import('./insights.ts'),
+  },
   audit: {
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),

@@ -83,7 +83,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('stage', 'text', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
     .addColumn('samples', 'text', (c) => c.notNull())
+    // Log-bucket counts (2% relative accuracy): long periods merge these instead of every sample.
+    .addColumn('sketch', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('insights_daily_samples_pk', ['day', 'stage', 'channel'])
     .execute();
   // Per day, stage and where (channel, warehouse, carrier, team, hour, weekday): n and hours.

@@ -53,7 +53,12 @@ export const kpiDefinition = z
 export const kpiTargetBody = z.object({ target: z.number().finite().nullable() });
 export const kpiKeyParams = z.object({ key: z.string().min(1).max(64) });
 
-const stageFigures = z.object({ n: z.number(), p50: z.number().nullable(), p90: z.number().nullable() });
+const stageFigures = z.object({
+  n: z.number(),
+  p50: z.number().nullable(),
+  p90: z.number().nullable(),
+  exact: z.boolean().describe('false: percentiles from per-day sketches, within 2%'),
+});
 
 export const periodKpis = z
   .object({

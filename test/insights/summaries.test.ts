@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { percentileCont } from '../../src/modules/insights/index.ts';
+import { sketchOf, sketchPercentile } from '../../src/modules/insights/kpis/stages.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
@@ -179,6 +180,20 @@ for (const dialect of testDialects) {
       assert.equal(percentileCont([5], 0.9), 5);
       assert.equal(percentileCont([-3, 1, 2, 10], 0.5), 1.5);
       assert.equal(percentileCont([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), 9.1);
+    });
+
+    it('merges per-day sketches into percentiles within 2% of the exact ones', () => {
+      const rnd = prng(11);
+      const days = Array.from({ length: 30 }, () =>
+        Array.from({ length: 2000 }, () => (rnd() < 0.02 ? -rnd() * 3 : 0.1 + rnd() ** 2 * 80)),
+      );
+      const all = days.flat().sort((a, b) => a - b);
+      const sketches = days.map((d) => sketchOf(d));
+      for (const p of [0.5, 0.9]) {
+        const exact = percentileCont(all, p)!;
+        const approx = sketchPercentile(sketches, p)!;
+        assert.ok(Math.abs(approx - exact) / Math.abs(exact) < 0.02, `p${p * 100}: ${approx} vs ${exact}`);
+      }
     });
 
     it('finds the stage and place that lost most order-hours and drills down to its orders', async () => {

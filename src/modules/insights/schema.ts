@@ -19,7 +19,14 @@ export interface InsightsDB {
     updated_at: string;
   };
   insights_daily_counts: { day: string; metric: string; dim: string; dim_value: string; value: number };
-  insights_daily_samples: { day: string; stage: string; channel: string; samples: string };
+  insights_daily_samples: {
+    day: string;
+    stage: string;
+    channel: string;
+    n: number;
+    samples: string;
+    sketch: string;
+  };
   insights_daily_stage_hours: {
     day: string;
     stage: string;

@@ -251,7 +251,10 @@ export function createInsightsDashboards(deps: InsightsDeps) {
     return {
       name,
       columns: [col('stage'), col('n', 'number'), col('p50', 'number'), col('p90', 'number')],
-      rows: stages.map((stage: Stage) => ({ stage, ...summary.stages[stage] })),
+      rows: stages.map((stage: Stage) => {
+        const { n, p50, p90 } = summary.stages[stage];
+        return { stage, n, p50, p90 };
+      }),
     };
   }
 

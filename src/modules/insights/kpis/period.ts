@@ -1,6 +1,10 @@
 import type { Database } from '../../../platform/db/database.ts';
 import { insightsDb } from '../schema.ts';
-import { mergeSorted, percentileCont, type Stage, stages } from './stages.ts';
+import { mergeSorted, percentileCont, type Stage, sketchPercentile, stages } from './stages.ts';
+
+/** Above this many durations in a period a stage's percentiles come from the sketches (±2%). */
+export const exactSamples = 20_000;
+
 import { type CountMetric, countMetrics } from './summaries.ts';
 
 export interface PeriodFilter {
@@ -23,6 +27,8 @@ export interface StageFigures {
   n: number;
   p50: number | null;
   p90: number | null;
+  /** False when the percentiles come from the sketches (within 2%). */
+  exact: boolean;
 }
 
 export interface PeriodSummary {
@@ -46,11 +52,14 @@ export async function periodSummary(database: Database, filter: PeriodFilter): P
   const db = insightsDb(database);
   const channelDim = filter.channel ? 'channel' : '';
   const channelValue = filter.channel ?? '';
+  // One channel needs only the per-channel rows; the whole shop also its type, status, reason splits.
+  const dims = filter.channel ? ['channel'] : ['', 'channel', 'type', 'status', 'reason'];
   const rows = await db
     .selectFrom('insights_daily_counts')
     .select(['day', 'metric', 'dim', 'dim_value', 'value'])
     .where('day', '>=', filter.from)
     .where('day', '<', filter.to)
+    .where('dim', 'in', dims)
     .execute();
   const counts = Object.fromEntries(countMetrics.map((m) => [m, 0])) as Record<CountMetric, number>;
   const byDay = new Map<
@@ -78,27 +87,53 @@ export async function periodSummary(database: Database, filter: PeriodFilter): P
       d[r.metric] += value;
     byDay.set(r.day, d);
   }
-  const sampleRows = await db
+  const sketchRows = await db
     .selectFrom('insights_daily_samples')
-    .select(['stage', 'samples'])
+    .select(['stage', 'n', 'sketch'])
     .where('day', '>=', filter.from)
     .where('day', '<', filter.to)
     .where('channel', '=', channelValue)
     .execute();
-  const perStage = new Map<string, number[][]>();
-  for (const r of sampleRows) {
-    const list = perStage.get(r.stage) ?? [];
-    list.push(JSON.parse(r.samples) as number[]);
-    perStage.set(r.stage, list);
+  const perStage = new Map<string, { n: number; sketches: Record<string, number>[] }>();
+  for (const r of sketchRows) {
+    const s = perStage.get(r.stage) ?? { n: 0, sketches: [] };
+    s.n += Number(r.n);
+    s.sketches.push(JSON.parse(r.sketch) as Record<string, number>);
+    perStage.set(r.stage, s);
+  }
+  // Up to exactSamples durations a stage's percentiles are exact; beyond, from the merged sketches.
+  const exactStages = stages.filter((stage) => (perStage.get(stage)?.n ?? 0) <= exactSamples);
+  const exact = new Map<string, number[][]>();
+  if (exactStages.length > 0) {
+    const rows = await db
+      .selectFrom('insights_daily_samples')
+      .select(['stage', 'samples'])
+      .where('day', '>=', filter.from)
+      .where('day', '<', filter.to)
+      .where('channel', '=', channelValue)
+      .where('stage', 'in', exactStages)
+      .execute();
+    for (const r of rows) {
+      const list = exact.get(r.stage) ?? [];
+      list.push(JSON.parse(r.samples) as number[]);
+      exact.set(r.stage, list);
+    }
   }
   const stageFigures = Object.fromEntries(
     stages.map((stage) => {
-      const all = mergeSorted(perStage.get(stage) ?? []);
-      const p50 = percentileCont(all, 0.5);
-      const p90 = percentileCont(all, 0.9);
+      const s = perStage.get(stage) ?? { n: 0, sketches: [] };
+      const isExact = exactStages.includes(stage);
+      const all = isExact ? mergeSorted(exact.get(stage) ?? []) : [];
+      const p50 = isExact ? percentileCont(all, 0.5) : sketchPercentile(s.sketches, 0.5);
+      const p90 = isExact ? percentileCont(all, 0.9) : sketchPercentile(s.sketches, 0.9);
       return [
         stage,
-        { n: all.length, p50: p50 === null ? null : round(p50), p90: p90 === null ? null : round(p90) },
+        {
+          n: s.n,
+          p50: p50 === null ? null : round(p50),
+          p90: p90 === null ? null : round(p90),
+          exact: isExact,
+        },
       ];
     }),
   ) as Record<Stage, StageFigures>;

@@ -11,6 +11,7 @@ import {
   type Milestone,
   milestoneEvents,
   type Stage,
+  sketchOf,
   stageSpans,
   stages,
 } from './stages.ts';
@@ -210,7 +211,7 @@ export function orderMetrics(f: OrderFacts, refunded: boolean, complained: boole
 
 interface DayRows {
   counts: { day: string; metric: string; dim: string; dim_value: string; value: number }[];
-  samples: { day: string; stage: string; channel: string; samples: string }[];
+  samples: { day: string; stage: string; channel: string; n: number; samples: string; sketch: string }[];
   stageHours: { day: string; stage: string; dim: string; dim_value: string; n: number; hours: number }[];
 }
 
@@ -275,7 +276,15 @@ export async function computeDay(deps: SummaryDeps, day: string): Promise<DayRow
     samples: [...samples].map(([key, list]) => {
       const [stage, channel] = key.split('\u0000') as [string, string];
       list.sort((a, b) => a - b);
-      return { day, stage, channel, samples: JSON.stringify(list.map((h) => Math.round(h * 1e6) / 1e6)) };
+      const rounded = list.map((h) => Math.round(h * 1e6) / 1e6);
+      return {
+        day,
+        stage,
+        channel,
+        n: rounded.length,
+        samples: JSON.stringify(rounded),
+        sketch: JSON.stringify(sketchOf(rounded)),
+      };
     }),
     stageHours: [...hours].map(([key, acc]) => {
       const [stage, dim, dim_value] = key.split('\u0000') as [string, string, string];
