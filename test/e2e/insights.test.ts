@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { ensureConsoleBuilt, launchBrowser, newConsoleContext, signIn } from '../helpers/browser.ts';
+import {
+  ensureConsoleBuilt,
+  launchBrowser,
+  newConsoleContext,
+  saveScreenshot,
+  signIn,
+} from '../helpers/browser.ts';
 import { newOrderInput } from '../helpers/factories.ts';
 import { startTestServer } from '../helpers/server.ts';
 
@@ -65,6 +71,7 @@ test('the dashboard shows a chart, drills down to the orders and exports a file'
     const chart = page.getByTestId('volume-chart');
     await chart.locator('.recharts-bar-rectangle').first().waitFor();
     assert.ok((await chart.locator('.recharts-bar-rectangle').count()) >= 1);
+    await saveScreenshot(page, 'insights-period.png');
 
     // Export: the browser downloads the table as a file.
     const [download] = await Promise.all([

@@ -84,6 +84,13 @@ export function ExportButtons({ name, period }: { name: InsightsTableName; perio
   );
 }
 
+const translatedColumns = new Map([
+  ['stage', 'stage'],
+  ['segment', 'segment'],
+  ['status', 'status'],
+  ['dim', 'dim'],
+]);
+
 /** Any exported table as it is shown: columns by their keys, translated where the console knows them. */
 export function PlainTable({ table, isLoading }: { table: InsightsTable | undefined; isLoading?: boolean }) {
   const { t } = useTranslation();
@@ -98,8 +105,13 @@ export function PlainTable({ table, isLoading }: { table: InsightsTable | undefi
         key: c.key,
         dataIndex: c.key,
         title: t(`insights.columns.${c.key}`, { defaultValue: c.key }),
-        render: (value: string | number | null) =>
-          c.type === 'percent' && typeof value === 'number' ? `${(value * 100).toFixed(1)}%` : (value ?? '—'),
+        render: (value: string | number | null) => {
+          if (c.type === 'percent' && typeof value === 'number') return `${(value * 100).toFixed(1)}%`;
+          // Codes the console knows by name (stages, segments, statuses) are shown in the reader's language.
+          if (typeof value === 'string' && translatedColumns.has(c.key))
+            return t(`insights.${translatedColumns.get(c.key)}.${value}`, { defaultValue: value });
+          return value ?? '—';
+        },
       }))}
     />
   );
