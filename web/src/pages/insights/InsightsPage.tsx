@@ -315,6 +315,41 @@ function PeriodTab({ period }: { period: Period }) {
           ]}
         />
       </Card>
+      <Row gutter={16}>
+        {(
+          [
+            ['byChannel', summary?.byChannel, 'channel'],
+            ['byType', summary?.byType, 'type'],
+            ['byStatus', summary?.byStatus, 'status'],
+          ] as const
+        ).map(([key, split, kind]) => (
+          <Col span={8} key={key}>
+            <Card
+              size="small"
+              title={t(`insights.period.${key}`)}
+              extra={key === 'byChannel' ? <ExportButtons name="channels" period={period} /> : null}
+            >
+              <Table
+                size="small"
+                rowKey="name"
+                pagination={false}
+                dataSource={Object.entries(split ?? {})
+                  .map(([name, orders]) => ({ name, orders }))
+                  .sort((a, b) => b.orders - a.orders)}
+                columns={[
+                  {
+                    key: 'name',
+                    title: t(`insights.columns.${kind}`),
+                    render: (_, r) =>
+                      kind === 'status' ? t(`insights.status.${r.name}`, { defaultValue: r.name }) : r.name,
+                  },
+                  { key: 'orders', dataIndex: 'orders', title: t('insights.columns.orders') },
+                ]}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
       <Card
         size="small"
         title={t('insights.period.kpis')}
