@@ -92,7 +92,7 @@ function generationSql(dialect: 'sqlite' | 'postgres', count: number, startEpoch
   return [orders, lines, events, cancels];
 }
 
-async function generate(app: App, count: number): Promise<number> {
+export async function generate(app: App, count: number): Promise<number> {
   const db = app.database.db;
   for (const id of ['bench-shop', 'bench-market'])
     await db
