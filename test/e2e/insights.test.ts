@@ -60,7 +60,7 @@ test('the insights texts exist in English and Chinese', () => {
   assert.deepEqual(keys(zh).sort(), keys(en).sort());
 });
 
-test('the dashboard shows a chart, drills down to the orders and exports a file', async () => {
+test('the dashboard shows a chart, takes a KPI target, exports a file and drills down to the orders', async () => {
   const context = await newConsoleContext(browser, server.url, 'en-US');
   const page = await context.newPage();
   try {
@@ -72,6 +72,22 @@ test('the dashboard shows a chart, drills down to the orders and exports a file'
     await chart.locator('.recharts-bar-rectangle').first().waitFor();
     assert.ok((await chart.locator('.recharts-bar-rectangle').count()) >= 1);
     await saveScreenshot(page, 'insights-period.png');
+
+    // A KPI target is data: set in place, in percent.
+    await page.getByTestId('target-edit-cancel_rate').click();
+    await page
+      .locator(
+        'input[data-testid="target-input-cancel_rate"], [data-testid="target-input-cancel_rate"] input',
+      )
+      .fill('2');
+    await page.getByTestId('target-save-cancel_rate').click();
+    await page.getByTestId('target-edit-cancel_rate').waitFor();
+    const definitions = await server.testApp.request({
+      method: 'GET',
+      url: '/api/v1/insights/kpi-definitions',
+    });
+    const cancel = definitions.json().items.find((k: { key: string }) => k.key === 'cancel_rate');
+    assert.equal(cancel.target, 0.02);
 
     // Export: the browser downloads the table as a file.
     const [download] = await Promise.all([

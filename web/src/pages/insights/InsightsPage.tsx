@@ -26,6 +26,7 @@ import {
   meetsTarget,
   PeriodFilter,
   PlainTable,
+  TargetEditor,
 } from './InsightsParts';
 
 const tabs = ['operations', 'week', 'period', 'bottlenecks', 'customers'] as const;
@@ -383,7 +384,7 @@ function PeriodTab({ period }: { period: Period }) {
             {
               key: 'target',
               title: t('insights.columns.target'),
-              render: (_, k) => formatKpi(k.target, k.unit),
+              render: (_, k) => <TargetEditor kpi={k} onSaved={result.reload} />,
             },
           ]}
         />

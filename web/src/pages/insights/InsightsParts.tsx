@@ -1,8 +1,17 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Select, Space, Table } from 'antd';
+import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, InputNumber, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InsightsTable, type InsightsTableName, insightsApi, type Period } from '../../api/insights';
+import {
+  type InsightsTable,
+  type InsightsTableName,
+  insightsApi,
+  type KpiDefinition,
+  type Period,
+} from '../../api/insights';
+import { useAuth } from '../../auth';
+import { errorText } from '../../errors';
 import { useChannelNames } from '../../hooks/useChannelNames';
 
 export const chartColors = ['#1677ff', '#fa8c16', '#52c41a', '#eb2f96', '#722ed1', '#13c2c2'];
@@ -114,5 +123,64 @@ export function PlainTable({ table, isLoading }: { table: InsightsTable | undefi
         },
       }))}
     />
+  );
+}
+
+/** A KPI's target, editable in place by those who manage rules (percentages entered as 0–100). */
+export function TargetEditor({
+  kpi,
+  onSaved,
+}: {
+  kpi: Pick<KpiDefinition, 'key' | 'unit' | 'target'>;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const scale = kpi.unit === 'percent' ? 100 : 1;
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState<number | null>(kpi.target === null ? null : kpi.target * scale);
+  if (!editing)
+    return (
+      <Space>
+        {formatKpi(kpi.target, kpi.unit)}
+        {can('rules:manage') ? (
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            aria-label={t('insights.target.edit')}
+            onClick={() => setEditing(true)}
+            data-testid={`target-edit-${kpi.key}`}
+          />
+        ) : null}
+      </Space>
+    );
+  const save = () => {
+    insightsApi.setTarget(kpi.key, value === null ? null : value / scale).then(
+      () => {
+        setEditing(false);
+        onSaved();
+      },
+      (error: unknown) => void message.error(errorText(t, error)),
+    );
+  };
+  return (
+    <Space>
+      <InputNumber
+        size="small"
+        value={value}
+        onChange={(v) => setValue(v)}
+        addonAfter={kpi.unit === 'percent' ? '%' : kpi.unit === 'hours' ? 'h' : undefined}
+        style={{ width: 140 }}
+        data-testid={`target-input-${kpi.key}`}
+      />
+      <Button size="small" type="primary" onClick={save} data-testid={`target-save-${kpi.key}`}>
+        {t('insights.target.save')}
+      </Button>
+      <Button size="small" onClick={() => setEditing(false)}>
+        {t('insights.target.cancel')}
+      </Button>
+    </Space>
   );
 }
