@@ -30,6 +30,10 @@ const benchmarks: Record<
     summary: 'signed Shopify webhooks vs the canonical single-order POST, same server and orders',
     load: () => import('./webhook-intake.ts'),
   },
+  insights: {
+    summary: 'dashboards, order search, work queue over generated order histories (--million for 1,000,000)',
+    load: () => import('./insights.ts'),
+  },
   audit: {
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),

@@ -9,6 +9,7 @@ import * as explanations from './008_explanations.ts';
 import * as channelSync from './009_channel_sync.ts';
 import * as notifications from './010_notifications.ts';
 import * as historyReports from './013_history_reports.ts';
+import * as insights from './014_insights.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -23,4 +24,5 @@ export const migrations = {
   '009_channel_sync': channelSync,
   '010_notifications': notifications,
   '013_history_reports': historyReports,
+  '014_insights': insights,
 };

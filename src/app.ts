@@ -2,7 +2,7 @@ import { createCatalog } from './modules/catalog/index.ts';
 import { createFileImportsArea, ordersIntake } from './modules/channels/file-imports/index.ts';
 import { createChannelConnectors } from './modules/channels/index.ts';
 import { createFulfilment } from './modules/fulfilment/index.ts';
-import { createReports } from './modules/insights/index.ts';
+import { createInsightsDashboards, createReports } from './modules/insights/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
@@ -112,6 +112,11 @@ export async function createApp(options: AppOptions) {
       ? openDatabase({ databaseUrl: config.databaseReadUrl, dataDir: config.dataDir })
       : database;
   const insights = {
+    ...createInsightsDashboards({
+      database,
+      clock,
+      inventoryReport: (kind, query) => inventory.reports.build(kind, query),
+    }),
     reports: createReports({
       database: readDatabase,
       clock,
@@ -125,12 +130,19 @@ export async function createApp(options: AppOptions) {
         if (event.payload.status === 'approved') void allocator.wake();
       },
       ...notify.handlers['order.received'],
+      async () => {
+        void insights.summaries.refresh().catch((error) => logger.warn({ error }, 'insights refresh failed'));
+      },
     ],
     'order.status_changed': [
       async (event) => {
         if (event.payload.to === 'approved') void allocator.wake();
       },
       ...notify.handlers['order.status_changed'],
+      // Daily summaries follow the orders' days as they change (the scheduled run catches the rest).
+      async () => {
+        void insights.summaries.refresh().catch((error) => logger.warn({ error }, 'insights refresh failed'));
+      },
     ],
     'shipment.out_for_delivery': notify.handlers['shipment.out_for_delivery'],
     'shipment.exception': notify.handlers['shipment.exception'],
@@ -175,6 +187,7 @@ export async function createApp(options: AppOptions) {
         run: () => service.completion.completeDueOrders(),
       },
       { name: 'channel sync back', everyMs: 5_000, run: () => channels.syncBack.flush() },
+      { name: 'insights summaries', everyMs: 60_000, run: () => insights.summaries.refresh() },
       // Seen by every API node's health page, wherever the worker runs.
       {
         name: 'worker heartbeat',

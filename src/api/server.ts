@@ -18,7 +18,7 @@ import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { fileImportsRoutes } from '../modules/channels/file-imports/index.ts';
 import { channelsRoutes } from '../modules/channels/index.ts';
 import { fulfilmentRoutes } from '../modules/fulfilment/fulfilment.routes.ts';
-import { reportsRoutes } from '../modules/insights/index.ts';
+import { insightsDashboardRoutes, reportsRoutes } from '../modules/insights/index.ts';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
@@ -102,6 +102,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
           receiveHistory: app.orders.intake.receiveHistory,
         }),
       );
+      await api.register(insightsDashboardRoutes(app.insights));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },

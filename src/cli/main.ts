@@ -16,6 +16,7 @@ import {
   importStockFile,
   importSuppliersFile,
 } from './import.ts';
+import { refreshInsights } from './insights.ts';
 import { checkStockLedger } from './inventory.ts';
 import { periodReportCommand, weeklyReportCommand } from './report.ts';
 import { planRoutesFile } from './routes.ts';
@@ -262,6 +263,21 @@ export function buildCli(): Command {
       const app = await quietApp();
       try {
         await checkStockLedger(app);
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('insights')
+    .description('KPI summaries behind the insights dashboards')
+    .command('refresh')
+    .description('recompute the days whose orders changed since the last run (--full: every day)')
+    .option('--full', 'rebuild the summaries of every day')
+    .action(async (options: { full?: boolean }) => {
+      const app = await quietApp();
+      try {
+        await refreshInsights(app, options);
       } finally {
         await app.close();
       }

@@ -46,6 +46,7 @@ export const navGroups = [
   { key: 'inventory', label: 'nav.inventory', icon: <DatabaseOutlined /> },
   { key: 'fulfilment', label: 'nav.fulfilment', icon: <GiftOutlined /> },
   { key: 'logistics', label: 'nav.logistics', icon: <TruckOutlined /> },
+  { key: 'insights', label: 'insights.nav.group', icon: <BarChartOutlined /> },
   { key: 'catalog', label: 'nav.catalog', icon: <AppstoreOutlined /> },
   { key: 'service', label: 'notify.nav.group', icon: <CustomerServiceOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
@@ -295,6 +296,17 @@ export const appRoutes: AppRoute[] = [
     page: page(() => import('./pages/service/NotificationLogPage')),
     permission: 'service:read',
     nav: { group: 'service', label: 'notify.nav.log', icon: <SendOutlined /> },
+  },
+  {
+    path: '/insights',
+    page: page(() => import('./pages/insights/InsightsPage')),
+    permission: 'orders:read',
+    nav: { group: 'insights', label: 'insights.nav.dashboards', icon: <BarChartOutlined /> },
+  },
+  {
+    path: '/insights/orders',
+    page: page(() => import('./pages/insights/InsightsOrdersPage')),
+    permission: 'orders:read',
   },
 ];
 

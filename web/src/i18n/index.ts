@@ -7,6 +7,8 @@ import fulfilmentEn from './fulfilment.en.json';
 import fulfilmentZhCN from './fulfilment.zh-CN.json';
 import importsEn from './imports.en.json';
 import importsZhCN from './imports.zh-CN.json';
+import insightsEn from './insights.en.json';
+import insightsZhCN from './insights.zh-CN.json';
 import inventoryEn from './inventory.en.json';
 import inventoryZhCN from './inventory.zh-CN.json';
 import notifyEn from './notify.en.json';
@@ -68,6 +70,7 @@ void i18n.use(initReactI18next).init({
         notify: notifyEn,
         reports: reportsEn,
         sync: syncEn,
+        insights: insightsEn,
       },
     },
     'zh-CN': {
@@ -80,6 +83,7 @@ void i18n.use(initReactI18next).init({
         notify: notifyZhCN,
         reports: reportsZhCN,
         sync: syncZhCN,
+        insights: insightsZhCN,
       },
     },
   },
