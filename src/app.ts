@@ -5,6 +5,7 @@ import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
+import { createReview } from './modules/review/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -13,6 +14,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { createMetrics } from './platform/metrics.ts';
+import { reviewPorts } from './review-ports.ts';
 import { createDispatcher, type HandlerRegistry } from './worker/dispatcher.ts';
 import { recordWorkerHeartbeat } from './worker/heartbeat.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
@@ -88,6 +90,13 @@ export async function createApp(options: AppOptions) {
     receiveOrders: ordersIntake(orders),
     logger,
   });
+  const review = createReview({
+    database,
+    clock,
+    mailer,
+    publicUrl: config.publicUrl,
+    ports: reviewPorts({ database, fulfilment, inventory, channels }),
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -129,6 +138,8 @@ export async function createApp(options: AppOptions) {
         everyMs: 60_000,
         run: () => channels.reconciliation.pullDueChannels(),
       },
+      // Weekly meeting: Friday preparation, reminders, late minutes, owners' reminders, KPI checks.
+      { name: 'weekly meeting', everyMs: 15 * 60 * 1000, run: () => review.runScheduled() },
       // Seen by every API node's health page, wherever the worker runs.
       {
         name: 'worker heartbeat',
@@ -165,6 +176,7 @@ export async function createApp(options: AppOptions) {
     logistics,
     channels,
     fileImports,
+    review,
     mailer,
     dispatcher,
     scheduler,

@@ -23,6 +23,7 @@ export const permissions = [
   'audit:read',
   'system:read',
   'system:manage',
+  'review:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -60,6 +61,7 @@ export const rolePermissions = {
     'logistics:manage',
     'audit:read',
     'system:read',
+    'review:manage',
   ],
   order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
   // The warehouse counts, receives and corrects stock; planning and approvals sit with managers.
