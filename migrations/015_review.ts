@@ -65,7 +65,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('started_at', t.timestamp)
     .addColumn('used_seconds', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('meeting_agenda_meeting').on('meeting_agenda_items').columns(['meeting_id', 'position']).execute();
+  await db.schema
+    .createIndex('meeting_agenda_meeting')
+    .on('meeting_agenda_items')
+    .columns(['meeting_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('meeting_issues')
@@ -80,7 +84,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('raised_by', 'text', (c) => c.notNull())
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('meeting_issues_meeting').on('meeting_issues').columns(['meeting_id', 'id']).execute();
+  await db.schema
+    .createIndex('meeting_issues_meeting')
+    .on('meeting_issues')
+    .columns(['meeting_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('meeting_decisions')
@@ -109,7 +117,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('reminded_after_at', t.timestamp)
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('meeting_action_items_status').on('meeting_action_items').columns(['status', 'deadline_at']).execute();
+  await db.schema
+    .createIndex('meeting_action_items_status')
+    .on('meeting_action_items')
+    .columns(['status', 'deadline_at'])
+    .execute();
 
   await db.schema
     .createTable('meeting_feedback')
@@ -170,7 +182,12 @@ export async function up(db: AnyDb): Promise<void> {
   // Measured throughput per person for next week's staffing: who picked, packed and reviewed when.
   await db.schema
     .createView('fulfilment_picks_view')
-    .as(db.selectFrom('pick_lines').select(['picked_by', 'picked_at', 'picked_quantity']).where('picked_at', 'is not', null))
+    .as(
+      db
+        .selectFrom('pick_lines')
+        .select(['picked_by', 'picked_at', 'picked_quantity'])
+        .where('picked_at', 'is not', null),
+    )
     .execute();
   await db.schema
     .createView('fulfilment_packs_view')

@@ -44,17 +44,25 @@ export function reviewPorts(deps: {
             department: 'it' as const,
             key: `channel:${h.channelId}`,
             title: `Channel ${h.channelId} interface ${h.status}`,
-            detail: h.lastPullError ?? (h.signatureFailures > 0 ? `${h.signatureFailures} signature failures` : null),
+            detail:
+              h.lastPullError ??
+              (h.signatureFailures > 0 ? `${h.signatureFailures} signature failures` : null),
           })),
       ];
       return signals;
     },
     async stockRisks() {
-      return (await openAlerts()).map((a) => ({ sku: a.sku, warehouse: a.warehouse, available: a.available, warningLine: a.warningLine }));
+      return (await openAlerts()).map((a) => ({
+        sku: a.sku,
+        warehouse: a.warehouse,
+        available: a.available,
+        warningLine: a.warningLine,
+      }));
     },
     async kpiValue(kpi) {
       if (kpi === 'open_stock_alerts') return (await inventory.alerts.openCount()).open;
-      if (kpi === 'open_delivery_cases') return (await fulfilment.cases.list({ status: 'open', limit: 500 })).items.length;
+      if (kpi === 'open_delivery_cases')
+        return (await fulfilment.cases.list({ status: 'open', limit: 500 })).items.length;
       return null;
     },
   };

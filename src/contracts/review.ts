@@ -14,7 +14,12 @@ export const participant = z.object({
   role: z.string().max(50).nullable().default(null),
 });
 
-const participantOut = z.object({ name: z.string(), email: z.string().nullable(), department: z.string(), role: z.string().nullable() });
+const participantOut = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  department: z.string(),
+  role: z.string().nullable(),
+});
 
 export const newSeriesBody = z.object({
   name: text(100),
@@ -116,7 +121,10 @@ export const meeting = z
     participants: z.array(participantOut),
     previousMeetingId: z.string().nullable(),
     pack: z.record(z.string(), z.unknown()).nullable().describe('The weekly data pack (Reports JSON)'),
-    plan: z.record(z.string(), z.unknown()).nullable().describe("Next week's plan: forecast, staffing, stock risks, special orders"),
+    plan: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe("Next week's plan: forecast, staffing, stock risks, special orders"),
     agenda: z.array(
       z.object({
         id: z.string(),
@@ -140,18 +148,28 @@ export const meeting = z
         raisedBy: z.string(),
       }),
     ),
-    decisions: z.array(z.object({ id: z.string(), issueId: z.string().nullable(), text: z.string(), createdAt: z.string() })),
+    decisions: z.array(
+      z.object({ id: z.string(), issueId: z.string().nullable(), text: z.string(), createdAt: z.string() }),
+    ),
     actionItems: z.array(actionItem),
     previousActionItems: z.array(actionItem),
-    feedback: z.array(z.object({ id: z.string(), rating: z.number(), comment: z.string().nullable(), author: z.string() })),
+    feedback: z.array(
+      z.object({ id: z.string(), rating: z.number(), comment: z.string().nullable(), author: z.string() }),
+    ),
     minutes: z.string().nullable(),
   })
   .meta({ id: 'Meeting' });
 
-export const agendaItemBody = z.object({ title: text(200), plannedMinutes: z.number().int().min(1).max(120) });
+export const agendaItemBody = z.object({
+  title: text(200),
+  plannedMinutes: z.number().int().min(1).max(120),
+});
 export const runItemBody = z.object({ itemId: z.string().nullable() });
 export const decisionBody = z.object({ text: text(1000), issueId: z.string().nullable().optional() });
-export const feedbackBody = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).nullable().optional() });
+export const feedbackBody = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).nullable().optional(),
+});
 export const minutesSent = z.object({ meetingId: z.string(), sentAt: z.string() });
 
 export const newIssueBody = z.object({
@@ -196,7 +214,12 @@ export const corrective = z
     ownerName: z.string(),
     ownerEmail: z.string().nullable(),
     deadlineAt: z.string(),
-    kpi: z.object({ name: z.string(), baseline: z.number(), target: z.number(), measured: z.number().nullable() }),
+    kpi: z.object({
+      name: z.string(),
+      baseline: z.number(),
+      target: z.number(),
+      measured: z.number().nullable(),
+    }),
     verifyAt: z.string(),
     verifiedAt: z.string().nullable(),
     status: z.string().describe('open, effective or not_effective'),
@@ -209,7 +232,10 @@ export const newArticleBody = z.object({
   kind: z.enum(['howto', 'playbook', 'lesson']),
   title: z.object({ en: text(200), zh: text(200) }),
   body: bilingual,
-  source: z.object({ type: text(50), ref: text(100) }).nullable().optional(),
+  source: z
+    .object({ type: text(50), ref: text(100) })
+    .nullable()
+    .optional(),
 });
 export const article = z
   .object({
@@ -234,6 +260,8 @@ export const calendarDayBody = z.object({
   volumeFactor: z.number().min(0).max(20).describe('Orders that day relative to a normal one'),
 });
 export const calendarDays = z.object({
-  items: z.array(z.object({ day: z.string(), kind: z.string(), label: z.string(), volumeFactor: z.number() })),
+  items: z.array(
+    z.object({ day: z.string(), kind: z.string(), label: z.string(), volumeFactor: z.number() }),
+  ),
 });
 export const calendarQuery = z.object({ from: z.iso.date(), to: z.iso.date() });

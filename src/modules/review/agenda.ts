@@ -6,7 +6,14 @@
 export const departments = ['customer_service', 'logistics', 'finance', 'it', 'operations'] as const;
 export type Department = (typeof departments)[number];
 
-export const agendaSections = ['opening', 'data_report', 'department_issues', 'solutions', 'next_week', 'summary'] as const;
+export const agendaSections = [
+  'opening',
+  'data_report',
+  'department_issues',
+  'solutions',
+  'next_week',
+  'summary',
+] as const;
 export type AgendaSection = (typeof agendaSections)[number];
 
 export interface PlannedAgendaItem {
@@ -23,7 +30,10 @@ const frame = { opening: 3, data_report: 10, next_week: 7, summary: 5 } as const
  * departments with issues get a slot); solutions get a third of the issue time. A meeting kept
  * short is the point: the total never exceeds `durationMinutes` by more than the minimum slots.
  */
-export function buildAgenda(issueCounts: Partial<Record<Department, number>>, durationMinutes: number): PlannedAgendaItem[] {
+export function buildAgenda(
+  issueCounts: Partial<Record<Department, number>>,
+  durationMinutes: number,
+): PlannedAgendaItem[] {
   const withIssues = departments.filter((d) => (issueCounts[d] ?? 0) > 0);
   const fixed = frame.opening + frame.data_report + frame.next_week + frame.summary;
   const left = Math.max(0, durationMinutes - fixed);
@@ -39,7 +49,9 @@ export function buildAgenda(issueCounts: Partial<Record<Department, number>>, du
     { section: 'opening', title: 'opening', plannedMinutes: frame.opening },
     { section: 'data_report', title: 'data_report', plannedMinutes: frame.data_report },
     ...slots,
-    ...(solutions > 0 ? [{ section: 'solutions' as const, title: 'solutions', plannedMinutes: solutions }] : []),
+    ...(solutions > 0
+      ? [{ section: 'solutions' as const, title: 'solutions', plannedMinutes: solutions }]
+      : []),
     { section: 'next_week', title: 'next_week', plannedMinutes: frame.next_week },
     { section: 'summary', title: 'summary', plannedMinutes: frame.summary },
   ];
@@ -47,6 +59,8 @@ export function buildAgenda(issueCounts: Partial<Record<Department, number>>, du
 
 /** Seconds an item has run: what was banked plus the running stretch, if it runs now. */
 export function usedSeconds(item: { usedSeconds: number; startedAt: string | null }, now: Date): number {
-  const running = item.startedAt ? Math.max(0, Math.floor((now.getTime() - Date.parse(item.startedAt)) / 1000)) : 0;
+  const running = item.startedAt
+    ? Math.max(0, Math.floor((now.getTime() - Date.parse(item.startedAt)) / 1000))
+    : 0;
   return item.usedSeconds + running;
 }

@@ -19,7 +19,12 @@ export type Reminder = 'before' | 'after' | null;
 
 /** Which reminder is due now, if any; each is sent once. */
 export function dueReminder(
-  item: { status: string; deadlineAt: string; remindedBeforeAt: string | null; remindedAfterAt: string | null },
+  item: {
+    status: string;
+    deadlineAt: string;
+    remindedBeforeAt: string | null;
+    remindedAfterAt: string | null;
+  },
   now: Date,
 ): Reminder {
   if (item.status !== 'open') return null;
@@ -30,7 +35,10 @@ export function dueReminder(
 }
 
 /** Minutes not sent within 24 h of the meeting's close are late. */
-export function isMinutesLate(meeting: { closedAt: string | null; minutesSentAt: string | null }, now: Date): boolean {
+export function isMinutesLate(
+  meeting: { closedAt: string | null; minutesSentAt: string | null },
+  now: Date,
+): boolean {
   if (!meeting.closedAt) return false;
   const due = Date.parse(meeting.closedAt) + minutesDueMs;
   const sent = meeting.minutesSentAt ? Date.parse(meeting.minutesSentAt) : null;
@@ -41,7 +49,11 @@ export function isMinutesLate(meeting: { closedAt: string | null; minutesSentAt:
  * Whether a corrective action worked: the KPI reached the target in the direction from the
  * baseline to the target (a target below the baseline means lower is better).
  */
-export function verdict(kpi: { baseline: number; target: number; measured: number }): 'effective' | 'not_effective' {
+export function verdict(kpi: {
+  baseline: number;
+  target: number;
+  measured: number;
+}): 'effective' | 'not_effective' {
   const lowerIsBetter = kpi.target < kpi.baseline;
   const reached = lowerIsBetter ? kpi.measured <= kpi.target : kpi.measured >= kpi.target;
   return reached ? 'effective' : 'not_effective';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { actionItemChangesBody, actionItemQuery } from '../../contracts/review.ts';
-import { invalidField, notFound, AppError } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { pageByKeys } from '../../platform/pagination.ts';
 import { dueReminder, isMinutesLate } from './follow-up.ts';
 import { toActionItem } from './meeting-views.ts';
@@ -16,7 +16,9 @@ export function createFollowUps(deps: Pick<ReviewDeps, 'database' | 'clock' | 'm
     const row = await reviewRepository.meetingById(database.db, meetingId);
     if (!row) throw notFound('meeting', meetingId);
     if (row.status !== 'closed' || !row.minutes)
-      throw new AppError('INVALID_TRANSITION', 'minutes are sent after the meeting is closed', { status: row.status });
+      throw new AppError('INVALID_TRANSITION', 'minutes are sent after the meeting is closed', {
+        status: row.status,
+      });
     const series = (await reviewRepository.seriesById(database.db, row.series_id))!;
     for (const p of readParticipants(series.participants)) {
       if (p.email) await mailer.send({ to: p.email, subject: `Minutes: ${row.title}`, text: row.minutes });
@@ -24,7 +26,9 @@ export function createFollowUps(deps: Pick<ReviewDeps, 'database' | 'clock' | 'm
     const now = clock.now();
     await reviewRepository.updateMeeting(database.db, meetingId, {
       minutes_sent_at: now.toISOString(),
-      ...(isMinutesLate({ closedAt: row.closed_at, minutesSentAt: now.toISOString() }, now) ? { minutes_late_at: now.toISOString() } : {}),
+      ...(isMinutesLate({ closedAt: row.closed_at, minutesSentAt: now.toISOString() }, now)
+        ? { minutes_late_at: now.toISOString() }
+        : {}),
     });
     return { meetingId, sentAt: now.toISOString() };
   }
@@ -47,7 +51,12 @@ export function createFollowUps(deps: Pick<ReviewDeps, 'database' | 'clock' | 'm
     const sent: { id: string; reminder: 'before' | 'after' }[] = [];
     for (const row of await reviewRepository.openActionItems(database.db)) {
       const reminder = dueReminder(
-        { status: row.status, deadlineAt: row.deadline_at, remindedBeforeAt: row.reminded_before_at, remindedAfterAt: row.reminded_after_at },
+        {
+          status: row.status,
+          deadlineAt: row.deadline_at,
+          remindedBeforeAt: row.reminded_before_at,
+          remindedAfterAt: row.reminded_after_at,
+        },
         now,
       );
       if (!reminder) continue;
@@ -61,7 +70,9 @@ export function createFollowUps(deps: Pick<ReviewDeps, 'database' | 'clock' | 'm
       await reviewRepository.updateActionItem(
         database.db,
         row.id,
-        reminder === 'before' ? { reminded_before_at: now.toISOString() } : { reminded_after_at: now.toISOString() },
+        reminder === 'before'
+          ? { reminded_before_at: now.toISOString() }
+          : { reminded_after_at: now.toISOString() },
       );
       sent.push({ id: row.id, reminder });
     }
@@ -71,17 +82,25 @@ export function createFollowUps(deps: Pick<ReviewDeps, 'database' | 'clock' | 'm
   /** Action items, e.g. one owner's task list; open ones by deadline. */
   async function listActionItems(query: z.output<typeof actionItemQuery>) {
     let q = reviewRepository.actionItemsQuery(database.db);
-    if (query.owner) q = q.where((eb) => eb.or([eb('owner_name', '=', query.owner!), eb('owner_email', '=', query.owner!)]));
+    if (query.owner)
+      q = q.where((eb) => eb.or([eb('owner_name', '=', query.owner!), eb('owner_email', '=', query.owner!)]));
     if (query.status) q = q.where('status', '=', query.status);
     const now = clock.now();
-    return pageByKeys(q, ['deadline_at', 'id'], query, (row) => toActionItem(row, now), (row) => [row.deadline_at, row.id]);
+    return pageByKeys(
+      q,
+      ['deadline_at', 'id'],
+      query,
+      (row) => toActionItem(row, now),
+      (row) => [row.deadline_at, row.id],
+    );
   }
 
   /** Marks an item done, or dropped with its reason. */
   async function changeActionItem(id: string, body: z.output<typeof actionItemChangesBody>) {
     const row = await reviewRepository.actionItemById(database.db, id);
     if (!row) throw notFound('action item', id);
-    if (body.status === 'dropped' && !body.dropReason) throw invalidField('dropReason', 'a dropped item needs its reason');
+    if (body.status === 'dropped' && !body.dropReason)
+      throw invalidField('dropReason', 'a dropped item needs its reason');
     const now = clock.now().toISOString();
     await reviewRepository.updateActionItem(database.db, id, {
       status: body.status,

@@ -16,7 +16,11 @@ export interface Invitation {
   alarmMinutes: number;
 }
 
-const utc = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Escapes TEXT values (RFC 5545 §3.3.11). */
 const text = (value: string) =>
@@ -55,7 +59,9 @@ export function invitationIcs(invite: Invitation): string {
     `DESCRIPTION:${text(invite.description)}`,
     ...(invite.url ? [`URL:${invite.url}`, `LOCATION:${text(invite.url)}`] : []),
     `ORGANIZER;CN=${text(invite.organizer.name)}:mailto:${invite.organizer.email}`,
-    ...invite.attendees.map((a) => `ATTENDEE;CN=${text(a.name)};ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:${a.email}`),
+    ...invite.attendees.map(
+      (a) => `ATTENDEE;CN=${text(a.name)};ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:${a.email}`,
+    ),
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
     `DESCRIPTION:${text(invite.title)}`,

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { articleQuery, calendarDayBody, newArticleBody, newCorrectiveBody, newIssueBody } from '../../contracts/review.ts';
+import type {
+  articleQuery,
+  calendarDayBody,
+  newArticleBody,
+  newCorrectiveBody,
+  newIssueBody,
+} from '../../contracts/review.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { likeOperator, readJson } from '../../platform/db/dialect.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -26,7 +32,12 @@ function toCorrective(row: ReviewRow<'corrective_actions'>) {
     ownerName: row.owner_name,
     ownerEmail: row.owner_email,
     deadlineAt: row.deadline_at,
-    kpi: { name: row.kpi, baseline: Number(row.kpi_baseline), target: Number(row.kpi_target), measured: row.kpi_measured === null ? null : Number(row.kpi_measured) },
+    kpi: {
+      name: row.kpi,
+      baseline: Number(row.kpi_baseline),
+      target: Number(row.kpi_target),
+      measured: row.kpi_measured === null ? null : Number(row.kpi_measured),
+    },
     verifyAt: row.verify_at,
     verifiedAt: row.verified_at,
     status: row.status,
@@ -97,7 +108,13 @@ export function createImprovement(deps: Pick<ReviewDeps, 'database' | 'clock' | 
   }
 
   function listCorrective(query: { limit: number; cursor?: string }) {
-    return pageNewestFirst(reviewRepository.correctiveQuery(database.db), 'id', query, toCorrective, (r) => r.id);
+    return pageNewestFirst(
+      reviewRepository.correctiveQuery(database.db),
+      'id',
+      query,
+      toCorrective,
+      (r) => r.id,
+    );
   }
 
   /**
@@ -110,8 +127,16 @@ export function createImprovement(deps: Pick<ReviewDeps, 'database' | 'clock' | 
     for (const row of await reviewRepository.correctiveDue(database.db, now.toISOString())) {
       const measured = await ports.kpiValue(row.kpi, now);
       if (measured === null) continue;
-      const outcome = verdict({ baseline: Number(row.kpi_baseline), target: Number(row.kpi_target), measured });
-      await reviewRepository.updateCorrective(database.db, row.id, { status: outcome, kpi_measured: measured, verified_at: now.toISOString() });
+      const outcome = verdict({
+        baseline: Number(row.kpi_baseline),
+        target: Number(row.kpi_target),
+        measured,
+      });
+      await reviewRepository.updateCorrective(database.db, row.id, {
+        status: outcome,
+        kpi_measured: measured,
+        verified_at: now.toISOString(),
+      });
       if (outcome === 'effective') {
         await reviewRepository.insertArticle(database.db, {
           id: uuidv7(now.getTime()),
@@ -152,7 +177,9 @@ export function createImprovement(deps: Pick<ReviewDeps, 'database' | 'clock' | 
       created_at: now,
       updated_at: now,
     });
-    return toArticle((await reviewRepository.articlesQuery(database.db).where('id', '=', id).executeTakeFirst())!);
+    return toArticle(
+      (await reviewRepository.articlesQuery(database.db).where('id', '=', id).executeTakeFirst())!,
+    );
   }
 
   /** Articles matching the words in either language, newest first. */
@@ -170,14 +197,36 @@ export function createImprovement(deps: Pick<ReviewDeps, 'database' | 'clock' | 
   }
 
   async function saveCalendarDay(body: z.output<typeof calendarDayBody>) {
-    await reviewRepository.saveCalendarDay(database.db, { day: body.day, kind: body.kind, label: body.label, volume_factor: body.volumeFactor });
+    await reviewRepository.saveCalendarDay(database.db, {
+      day: body.day,
+      kind: body.kind,
+      label: body.label,
+      volume_factor: body.volumeFactor,
+    });
     return body;
   }
 
   async function listCalendarDays(from: string, to: string) {
     const rows = await reviewRepository.calendarDays(database.db, from, to);
-    return { items: rows.map((r) => ({ day: r.day, kind: r.kind, label: r.label, volumeFactor: Number(r.volume_factor) })) };
+    return {
+      items: rows.map((r) => ({
+        day: r.day,
+        kind: r.kind,
+        label: r.label,
+        volumeFactor: Number(r.volume_factor),
+      })),
+    };
   }
 
-  return { raiseIssue, createCorrective, listCorrective, getCorrective, verifyDue, createArticle, searchArticles, saveCalendarDay, listCalendarDays };
+  return {
+    raiseIssue,
+    createCorrective,
+    listCorrective,
+    getCorrective,
+    verifyDue,
+    createArticle,
+    searchArticles,
+    saveCalendarDay,
+    listCalendarDays,
+  };
 }

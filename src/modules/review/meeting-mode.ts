@@ -6,9 +6,9 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { usedSeconds } from './agenda.ts';
-import { writeMinutes } from './minutes.ts';
 import { meetingDetail } from './meeting-views.ts';
 import type { ReviewDeps } from './meetings.ts';
+import { writeMinutes } from './minutes.ts';
 import { reviewRepository } from './review.repository.ts';
 
 /** The meeting as it runs: timers per agenda item, decisions, action items, feedback, closing. */
@@ -18,7 +18,8 @@ export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock'>) 
   async function openMeeting(tx: Executor, id: string) {
     const row = await reviewRepository.meetingById(tx, id);
     if (!row) throw notFound('meeting', id);
-    if (row.status === 'closed') throw new AppError('INVALID_TRANSITION', 'the meeting is closed', { status: row.status });
+    if (row.status === 'closed')
+      throw new AppError('INVALID_TRANSITION', 'the meeting is closed', { status: row.status });
     return row;
   }
 
@@ -31,7 +32,8 @@ export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock'>) 
     }
   }
 
-  const view = async (id: string) => meetingDetail(database.db, (await reviewRepository.meetingById(database.db, id))!, clock.now());
+  const view = async (id: string) =>
+    meetingDetail(database.db, (await reviewRepository.meetingById(database.db, id))!, clock.now());
 
   /** Starts an agenda item's timer (and the meeting, on its first item); `itemId` null stops the timer. */
   async function runItem(meetingId: string, itemId: string | null) {
@@ -43,7 +45,10 @@ export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock'>) 
       await stopRunning(tx, meetingId, now);
       if (itemId) await reviewRepository.updateAgendaItem(tx, itemId, { started_at: now.toISOString() });
       if (meeting.status !== 'running')
-        await reviewRepository.updateMeeting(tx, meetingId, { status: 'running', started_at: meeting.started_at ?? now.toISOString() });
+        await reviewRepository.updateMeeting(tx, meetingId, {
+          status: 'running',
+          started_at: meeting.started_at ?? now.toISOString(),
+        });
     });
     return view(meetingId);
   }
@@ -93,7 +98,11 @@ export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock'>) 
     return view(meetingId);
   }
 
-  async function addFeedback(actor: Actor, meetingId: string, body: { rating: number; comment?: string | null }) {
+  async function addFeedback(
+    actor: Actor,
+    meetingId: string,
+    body: { rating: number; comment?: string | null },
+  ) {
     const now = clock.now();
     const row = await reviewRepository.meetingById(database.db, meetingId);
     if (!row) throw notFound('meeting', meetingId);

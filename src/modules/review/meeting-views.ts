@@ -103,10 +103,20 @@ export async function meetingDetail(db: Executor, row: ReviewRow<'meetings'>, no
       status: i.status,
       raisedBy: i.raised_by,
     })),
-    decisions: decisions.map((d) => ({ id: d.id, issueId: d.issue_id, text: d.text, createdAt: d.created_at })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      issueId: d.issue_id,
+      text: d.text,
+      createdAt: d.created_at,
+    })),
     actionItems: actions.map((a) => toActionItem(a, now)),
     previousActionItems: previous.map((a) => toActionItem(a, now)),
-    feedback: feedback.map((f) => ({ id: f.id, rating: Number(f.rating), comment: f.comment, author: f.author })),
+    feedback: feedback.map((f) => ({
+      id: f.id,
+      rating: Number(f.rating),
+      comment: f.comment,
+      author: f.author,
+    })),
     minutes: row.minutes,
   };
 }

@@ -8,10 +8,10 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Mailer } from '../../platform/mail.ts';
+import { pageNewestFirst } from '../../platform/pagination.ts';
 import { buildAgenda, type Department, type PlannedAgendaItem } from './agenda.ts';
 import { invitationIcs } from './ics.ts';
 import { meetingDetail, toMeetingSummary, toSeries } from './meeting-views.ts';
-import { pageNewestFirst } from '../../platform/pagination.ts';
 import { planNextWeek } from './next-week-plan.ts';
 import { packPdf } from './pack-pdf.ts';
 import type { ReviewPorts } from './ports.ts';
@@ -68,7 +68,13 @@ export function createMeetings(deps: ReviewDeps) {
 
   function listMeetings(query: { limit: number; cursor?: string }) {
     const now = clock.now();
-    return pageNewestFirst(reviewRepository.meetingsPage(database.db), 'id', query, (r) => toMeetingSummary(r, now), (r) => r.id);
+    return pageNewestFirst(
+      reviewRepository.meetingsPage(database.db),
+      'id',
+      query,
+      (r) => toMeetingSummary(r, now),
+      (r) => r.id,
+    );
   }
 
   async function getMeeting(id: string) {
@@ -86,7 +92,12 @@ export function createMeetings(deps: ReviewDeps) {
     const series = await reviewRepository.seriesById(database.db, seriesId);
     if (!series) throw notFound('meeting series', seriesId);
     const now = clock.now();
-    const timing = { weekday: series.weekday, startTime: series.start_time, durationMinutes: series.duration_minutes, timeZone: series.time_zone };
+    const timing = {
+      weekday: series.weekday,
+      startTime: series.start_time,
+      durationMinutes: series.duration_minutes,
+      timeZone: series.time_zone,
+    };
     const startsAt = nextStart(timing, now);
     const existing = await reviewRepository.meetingAt(database.db, series.id, startsAt.toISOString());
     if (existing) return meetingDetail(database.db, existing, now);
@@ -99,7 +110,9 @@ export function createMeetings(deps: ReviewDeps) {
           ports.stockRisks(),
         ])
       : [null, [], []];
-    const plan = isWeekly ? await planNextWeek(database.db, { startsAt, timeZone: series.time_zone, stockRisks }) : null;
+    const plan = isWeekly
+      ? await planNextWeek(database.db, { startsAt, timeZone: series.time_zone, stockRisks })
+      : null;
     const id = uuidv7(now.getTime());
     await inTransaction(database, async (tx) => {
       const previous = await reviewRepository.lastClosed(tx, series.id, startsAt.toISOString());
@@ -135,7 +148,8 @@ export function createMeetings(deps: ReviewDeps) {
       await reviewRepository.assignIssues(tx, id);
       const issues = await reviewRepository.issues(tx, id);
       const counts: Partial<Record<Department, number>> = {};
-      for (const issue of issues) counts[issue.department as Department] = (counts[issue.department as Department] ?? 0) + 1;
+      for (const issue of issues)
+        counts[issue.department as Department] = (counts[issue.department as Department] ?? 0) + 1;
       const agenda = isWeekly ? buildAgenda(counts, series.duration_minutes) : sharingAgenda;
       await reviewRepository.insertAgenda(
         tx,
@@ -161,7 +175,12 @@ export function createMeetings(deps: ReviewDeps) {
     const prepared: string[] = [];
     for (const series of await reviewRepository.series(database.db)) {
       const startsAt = nextStart(
-        { weekday: series.weekday, startTime: series.start_time, durationMinutes: series.duration_minutes, timeZone: series.time_zone },
+        {
+          weekday: series.weekday,
+          startTime: series.start_time,
+          durationMinutes: series.duration_minutes,
+          timeZone: series.time_zone,
+        },
         now,
       );
       if (now < preparationOpensAt(startsAt, series.time_zone)) continue;
@@ -176,7 +195,9 @@ export function createMeetings(deps: ReviewDeps) {
     mail: (p: { name: string; email: string }) => Parameters<Mailer['send']>[0],
   ) {
     const series = (await reviewRepository.seriesById(database.db, meeting.series_id))!;
-    const to = readParticipants(series.participants).filter((p): p is typeof p & { email: string } => !!p.email);
+    const to = readParticipants(series.participants).filter(
+      (p): p is typeof p & { email: string } => !!p.email,
+    );
     for (const participant of to) await mailer.send(mail(participant));
     return series;
   }
@@ -186,9 +207,13 @@ export function createMeetings(deps: ReviewDeps) {
     const row = (await reviewRepository.meetingById(database.db, meetingId))!;
     const detail = await meetingDetail(database.db, row, clock.now());
     const pdf = await packPdf(detail);
-    const agendaText = detail.agenda.map((a) => `${a.position}. ${a.title} (${a.plannedMinutes} min)`).join('\n');
+    const agendaText = detail.agenda
+      .map((a) => `${a.position}. ${a.title} (${a.plannedMinutes} min)`)
+      .join('\n');
     const link = detail.onlineLink ? `Online: ${detail.onlineLink}\n` : '';
-    const attendees = detail.participants.filter((p) => p.email).map((p) => ({ name: p.name, email: p.email! }));
+    const attendees = detail.participants
+      .filter((p) => p.email)
+      .map((p) => ({ name: p.name, email: p.email! }));
     const ics = invitationIcs({
       uid: `${row.id}@ordo`,
       startsAt: new Date(row.starts_at),
@@ -208,7 +233,11 @@ export function createMeetings(deps: ReviewDeps) {
         .map((i) => `[${i.department}] ${i.title}`)
         .join('\n')}\n`,
       attachments: [
-        { filename: 'invitation.ics', content: ics, contentType: 'text/calendar; method=REQUEST; charset=utf-8' },
+        {
+          filename: 'invitation.ics',
+          content: ics,
+          contentType: 'text/calendar; method=REQUEST; charset=utf-8',
+        },
         { filename: 'pack.pdf', content: pdf, contentType: 'application/pdf' },
       ],
     }));
@@ -234,14 +263,21 @@ export function createMeetings(deps: ReviewDeps) {
   }
 
   /** Agenda edits before or during the meeting: title and planned minutes, or a new item at the end. */
-  async function saveAgendaItem(meetingId: string, item: { id?: string; title: string; plannedMinutes: number }) {
+  async function saveAgendaItem(
+    meetingId: string,
+    item: { id?: string; title: string; plannedMinutes: number },
+  ) {
     const row = await reviewRepository.meetingById(database.db, meetingId);
     if (!row) throw notFound('meeting', meetingId);
-    if (row.status === 'closed') throw new AppError('INVALID_TRANSITION', 'the meeting is closed', { status: row.status });
+    if (row.status === 'closed')
+      throw new AppError('INVALID_TRANSITION', 'the meeting is closed', { status: row.status });
     const agenda = await reviewRepository.agenda(database.db, meetingId);
     if (item.id) {
       if (!agenda.some((a) => a.id === item.id)) throw notFound('agenda item', item.id);
-      await reviewRepository.updateAgendaItem(database.db, item.id, { title: item.title, planned_minutes: item.plannedMinutes });
+      await reviewRepository.updateAgendaItem(database.db, item.id, {
+        title: item.title,
+        planned_minutes: item.plannedMinutes,
+      });
     } else {
       await reviewRepository.insertAgenda(database.db, [
         {
@@ -259,7 +295,17 @@ export function createMeetings(deps: ReviewDeps) {
     return getMeeting(meetingId);
   }
 
-  return { createSeries, listSeries, listMeetings, getMeeting, prepareMeeting, prepareDue, remindDue, saveAgendaItem, packPdf: async (id: string) => packPdf(await getMeeting(id)) };
+  return {
+    createSeries,
+    listSeries,
+    listMeetings,
+    getMeeting,
+    prepareMeeting,
+    prepareDue,
+    remindDue,
+    saveAgendaItem,
+    packPdf: async (id: string) => packPdf(await getMeeting(id)),
+  };
 }
 
 export type MeetingsArea = ReturnType<typeof createMeetings>;

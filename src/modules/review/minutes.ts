@@ -11,7 +11,8 @@ export function writeMinutes(meeting: MeetingDetail): string {
     '',
     'Agenda (planned / used minutes):',
     ...meeting.agenda.map(
-      (a) => `  ${a.position}. ${a.title}: ${a.plannedMinutes} / ${minutesOf(a.usedSeconds)}${a.isOvertime ? ' (over time)' : ''}`,
+      (a) =>
+        `  ${a.position}. ${a.title}: ${a.plannedMinutes} / ${minutesOf(a.usedSeconds)}${a.isOvertime ? ' (over time)' : ''}`,
     ),
     '',
     'Last meeting’s action items:',
@@ -31,7 +32,8 @@ export function writeMinutes(meeting: MeetingDetail): string {
     ...(meeting.actionItems.length === 0
       ? ['  none']
       : meeting.actionItems.map(
-          (a) => `  - ${a.title} — ${a.ownerName}, by ${a.deadlineAt}${a.link ? ` [${a.link.type} ${a.link.ref}]` : ''}`,
+          (a) =>
+            `  - ${a.title} — ${a.ownerName}, by ${a.deadlineAt}${a.link ? ` [${a.link.type} ${a.link.ref}]` : ''}`,
         )),
   ];
   return `${lines.join('\n')}\n`;

@@ -61,7 +61,12 @@ export async function planNextWeek(
     volumeFactor: Number(c.volume_factor),
   }));
   const entries: WorkEntry[] = [
-    ...work.picks.map((p) => ({ activity: 'pick' as const, person: p.picked_by ?? '?', at: p.picked_at, units: Number(p.picked_quantity) })),
+    ...work.picks.map((p) => ({
+      activity: 'pick' as const,
+      person: p.picked_by ?? '?',
+      at: p.picked_at,
+      units: Number(p.picked_quantity),
+    })),
     ...work.packs.map((p) => ({ activity: 'pack' as const, person: p.packed_by, at: p.packed_at, units: 1 })),
     ...work.reviews.map((r) => ({ activity: 'review' as const, person: r.actor_name, at: r.at, units: 1 })),
   ];
@@ -82,6 +87,12 @@ export async function planNextWeek(
     shiftHours,
     staffing: staffingPlan({ forecast, unitsPerOrder, throughput, shiftHours }),
     stockRisks: input.stockRisks,
-    specialOrders: special.map((o) => ({ id: o.id, number: o.number, type: o.type, shipBy: o.ship_by, status: o.status })),
+    specialOrders: special.map((o) => ({
+      id: o.id,
+      number: o.number,
+      type: o.type,
+      shipBy: o.ship_by,
+      status: o.status,
+    })),
   };
 }

@@ -8,7 +8,13 @@ export function packPdf(meeting: MeetingDetail): Promise<Buffer> {
   const pack = meeting.pack as DataPack | null;
   const plan = meeting.plan as NextWeekPlan | null;
   return renderPdf(
-    { size: 'A4', margin: mm(15), title: meeting.title, keywords: ['meeting', meeting.id], createdAt: new Date(meeting.startsAt) },
+    {
+      size: 'A4',
+      margin: mm(15),
+      title: meeting.title,
+      keywords: ['meeting', meeting.id],
+      createdAt: new Date(meeting.startsAt),
+    },
     async (doc, fonts) => {
       doc.font(fonts.bold).fontSize(16).text(meeting.title);
       doc.font(fonts.regular).fontSize(10).text(`${meeting.startsAt} (${meeting.timeZone})`);
@@ -21,7 +27,8 @@ export function packPdf(meeting: MeetingDetail): Promise<Buffer> {
       }
       doc.font(fonts.bold).fontSize(12).text('Agenda');
       doc.font(fonts.regular).fontSize(10);
-      for (const item of meeting.agenda) doc.text(`${item.position}. ${item.title} — ${item.plannedMinutes} min`);
+      for (const item of meeting.agenda)
+        doc.text(`${item.position}. ${item.title} — ${item.plannedMinutes} min`);
       doc.moveDown();
       doc.font(fonts.bold).fontSize(12).text('Issues');
       doc.font(fonts.regular).fontSize(10);
@@ -34,8 +41,10 @@ export function packPdf(meeting: MeetingDetail): Promise<Buffer> {
           const needs = Object.entries(day.needs).map(([activity, n]) => `${activity} ${n.people ?? '–'}`);
           doc.text(`${day.day}: ${day.orders} orders; people ${needs.join(', ')}`);
         }
-        for (const risk of plan.stockRisks) doc.text(`Stock risk ${risk.sku} @ ${risk.warehouse}: ${risk.available}`);
-        for (const order of plan.specialOrders) doc.text(`Special ${order.type} ${order.number} ship by ${order.shipBy}`);
+        for (const risk of plan.stockRisks)
+          doc.text(`Stock risk ${risk.sku} @ ${risk.warehouse}: ${risk.available}`);
+        for (const order of plan.specialOrders)
+          doc.text(`Special ${order.type} ${order.number} ship by ${order.shipBy}`);
       }
     },
   );

@@ -10,7 +10,11 @@ export const reviewRepository = {
     return withReviewTables(db).selectFrom('meeting_series').selectAll().orderBy('id').execute();
   },
   seriesById(db: Executor, id: string) {
-    return withReviewTables(db).selectFrom('meeting_series').selectAll().where('id', '=', id).executeTakeFirst();
+    return withReviewTables(db)
+      .selectFrom('meeting_series')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
   async insertSeries(db: Executor, row: NewReviewRow<'meeting_series'>) {
     await withReviewTables(db)
@@ -44,7 +48,11 @@ export const reviewRepository = {
     return withReviewTables(db).selectFrom('meetings').selectAll();
   },
   meetingsWhere(db: Executor, status: readonly string[]) {
-    return withReviewTables(db).selectFrom('meetings').selectAll().where('status', 'in', [...status]).execute();
+    return withReviewTables(db)
+      .selectFrom('meetings')
+      .selectAll()
+      .where('status', 'in', [...status])
+      .execute();
   },
   closedWithoutMinutesSent(db: Executor) {
     return withReviewTables(db)
@@ -86,7 +94,11 @@ export const reviewRepository = {
       .execute();
   },
   unassignedIssues(db: Executor) {
-    return withReviewTables(db).selectFrom('meeting_issues').selectAll().where('meeting_id', 'is', null).execute();
+    return withReviewTables(db)
+      .selectFrom('meeting_issues')
+      .selectAll()
+      .where('meeting_id', 'is', null)
+      .execute();
   },
   async insertIssue(db: Executor, row: NewReviewRow<'meeting_issues'>) {
     await withReviewTables(db).insertInto('meeting_issues').values(row).execute();
@@ -126,10 +138,18 @@ export const reviewRepository = {
     return withReviewTables(db).selectFrom('meeting_action_items').selectAll();
   },
   actionItemById(db: Executor, id: string) {
-    return withReviewTables(db).selectFrom('meeting_action_items').selectAll().where('id', '=', id).executeTakeFirst();
+    return withReviewTables(db)
+      .selectFrom('meeting_action_items')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
   openActionItems(db: Executor) {
-    return withReviewTables(db).selectFrom('meeting_action_items').selectAll().where('status', '=', 'open').execute();
+    return withReviewTables(db)
+      .selectFrom('meeting_action_items')
+      .selectAll()
+      .where('status', '=', 'open')
+      .execute();
   },
   async insertActionItem(db: Executor, row: NewReviewRow<'meeting_action_items'>) {
     await withReviewTables(db).insertInto('meeting_action_items').values(row).execute();
@@ -154,7 +174,11 @@ export const reviewRepository = {
     return withReviewTables(db).selectFrom('corrective_actions').selectAll();
   },
   correctiveById(db: Executor, id: string) {
-    return withReviewTables(db).selectFrom('corrective_actions').selectAll().where('id', '=', id).executeTakeFirst();
+    return withReviewTables(db)
+      .selectFrom('corrective_actions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
   correctiveDue(db: Executor, now: string) {
     return withReviewTables(db)

@@ -64,7 +64,13 @@ export type ReviewTables = {
     raised_by: string;
     created_at: string;
   };
-  meeting_decisions: { id: string; meeting_id: string; issue_id: string | null; text: string; created_at: string };
+  meeting_decisions: {
+    id: string;
+    meeting_id: string;
+    issue_id: string | null;
+    text: string;
+    created_at: string;
+  };
   meeting_action_items: {
     id: string;
     meeting_id: string;

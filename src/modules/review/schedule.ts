@@ -13,7 +13,9 @@ export interface SeriesTiming {
 export function nextStart(series: SeriesTiming, now: Date): Date {
   const [hour, minute] = series.startTime.split(':').map(Number) as [number, number];
   const local = DateTime.fromJSDate(now, { zone: series.timeZone });
-  let candidate = local.set({ hour, minute, second: 0, millisecond: 0 }).plus({ days: (series.weekday - local.weekday + 7) % 7 });
+  let candidate = local
+    .set({ hour, minute, second: 0, millisecond: 0 })
+    .plus({ days: (series.weekday - local.weekday + 7) % 7 });
   if (candidate <= local) candidate = candidate.plus({ weeks: 1 });
   return candidate.toJSDate();
 }
@@ -21,7 +23,7 @@ export function nextStart(series: SeriesTiming, now: Date): Date {
 /** Preparation opens on the Friday before the meeting, at midnight local time (the seed: Friday). */
 export function preparationOpensAt(startsAt: Date, timeZone: string): Date {
   const day = DateTime.fromJSDate(startsAt, { zone: timeZone }).startOf('day');
-  const back = ((day.weekday - 5 + 7) % 7) || 7;
+  const back = (day.weekday - 5 + 7) % 7 || 7;
   return day.minus({ days: back }).toJSDate();
 }
 
@@ -40,6 +42,9 @@ export function meetingWeeks(startsAt: Date, timeZone: string) {
 
 /** The local calendar day of an instant. */
 export function localDay(at: string | Date, timeZone: string): string {
-  const dt = typeof at === 'string' ? DateTime.fromISO(at, { zone: timeZone }) : DateTime.fromJSDate(at, { zone: timeZone });
+  const dt =
+    typeof at === 'string'
+      ? DateTime.fromISO(at, { zone: timeZone })
+      : DateTime.fromJSDate(at, { zone: timeZone });
   return dt.toISODate()!;
 }

@@ -7,7 +7,11 @@ export const activities = ['pick', 'pack', 'review'] as const;
 export type Activity = (typeof activities)[number];
 
 /** The console names the role that does each activity. */
-export const activityRole: Record<Activity, string> = { pick: 'warehouse', pack: 'warehouse', review: 'order_processor' };
+export const activityRole: Record<Activity, string> = {
+  pick: 'warehouse',
+  pack: 'warehouse',
+  review: 'order_processor',
+};
 
 export interface WorkEntry {
   activity: Activity;
@@ -34,7 +38,11 @@ export function measureThroughput(entries: readonly WorkEntry[]): Record<Activit
     const mine = entries.filter((e) => e.activity === activity);
     const hours = new Set(mine.map((e) => `${e.person}\u0000${e.at.slice(0, 13)}`));
     const units = mine.reduce((sum, e) => sum + e.units, 0);
-    result[activity] = { units, personHours: hours.size, perPersonHour: hours.size > 0 ? units / hours.size : null };
+    result[activity] = {
+      units,
+      personHours: hours.size,
+      perPersonHour: hours.size > 0 ? units / hours.size : null,
+    };
   }
   return result;
 }
