@@ -8,6 +8,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BarcodeOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   ControlOutlined,
   DashboardOutlined,
@@ -22,6 +23,7 @@ import {
   NodeIndexOutlined,
   PlusOutlined,
   ProfileOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
   SettingOutlined,
@@ -44,6 +46,7 @@ export const navGroups = [
   { key: 'fulfilment', label: 'nav.fulfilment', icon: <GiftOutlined /> },
   { key: 'logistics', label: 'nav.logistics', icon: <TruckOutlined /> },
   { key: 'catalog', label: 'nav.catalog', icon: <AppstoreOutlined /> },
+  { key: 'review', label: 'review.nav.group', icon: <TeamOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ] as const;
 export type NavGroupKey = (typeof navGroups)[number]['key'];
@@ -64,6 +67,33 @@ export type AppRoute = {
 const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 
 export const appRoutes: AppRoute[] = [
+  {
+    path: '/review/meetings',
+    page: page(() => import('./pages/review/MeetingsPage')),
+    permission: 'review:manage',
+    nav: { group: 'review', label: 'review.nav.meetings', icon: <CalendarOutlined /> },
+  },
+  {
+    path: '/review/meetings/:id',
+    page: page(() => import('./pages/review/MeetingModePage')),
+    permission: 'review:manage',
+  },
+  {
+    path: '/review/action-items',
+    page: page(() => import('./pages/review/ActionItemsPage')),
+    nav: { group: 'review', label: 'review.nav.actionItems', icon: <CheckSquareOutlined /> },
+  },
+  {
+    path: '/review/corrective-actions',
+    page: page(() => import('./pages/review/CorrectiveActionsPage')),
+    permission: 'review:manage',
+    nav: { group: 'review', label: 'review.nav.corrective', icon: <AuditOutlined /> },
+  },
+  {
+    path: '/review/knowledge',
+    page: page(() => import('./pages/review/KnowledgePage')),
+    nav: { group: 'review', label: 'review.nav.knowledge', icon: <ReadOutlined /> },
+  },
   {
     path: '/',
     page: page(() => import('./pages/HomePage')),
