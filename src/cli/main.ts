@@ -17,6 +17,7 @@ import {
   importSuppliersFile,
 } from './import.ts';
 import { checkStockLedger } from './inventory.ts';
+import { followUpMeetings, prepareMeetings } from './meeting.ts';
 import { planRoutesFile } from './routes.ts';
 import { runWorker, serve } from './serve.ts';
 
@@ -235,6 +236,30 @@ export function buildCli(): Command {
         vehicles: opts.vehicles === undefined ? undefined : String(opts.vehicles),
       }),
     );
+
+  const meeting = program.command('meeting').description('the weekly order-processing meeting');
+  meeting
+    .command('prepare [series]')
+    .description("prepare a series' next meeting now, or every series whose Friday preparation is due")
+    .action(async (series: string | undefined) => {
+      const app = await quietApp();
+      try {
+        await prepareMeetings(app, series);
+      } finally {
+        await app.close();
+      }
+    });
+  meeting
+    .command('follow-up')
+    .description('run the scheduled pass once: reminders, late minutes, owners, corrective-action KPIs')
+    .action(async () => {
+      const app = await quietApp();
+      try {
+        await followUpMeetings(app);
+      } finally {
+        await app.close();
+      }
+    });
 
   program
     .command('demo')
