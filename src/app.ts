@@ -94,7 +94,6 @@ export async function createApp(options: AppOptions) {
     database,
     clock,
     mailer,
-    publicUrl: config.publicUrl,
     ports: reviewPorts({ database, fulfilment, inventory, channels }),
   });
   const handlers: HandlerRegistry = {

@@ -7,7 +7,9 @@ import type { App } from '../app.ts';
 export async function prepareMeetings(app: App, seriesId: string | undefined): Promise<void> {
   if (seriesId) {
     const meeting = await app.review.meetings.prepare(seriesId);
-    console.log(`${meeting.id}\t${meeting.startsAt}\t${meeting.issues.length} issues\tnotice ${meeting.noticeSentAt ?? 'not sent'}`);
+    console.log(
+      `${meeting.id}\t${meeting.startsAt}\t${meeting.issues.length} issues\tnotice ${meeting.noticeSentAt ?? 'not sent'}`,
+    );
     return;
   }
   const { prepared } = await app.review.runScheduled();

@@ -3,7 +3,8 @@
  * issues, solutions, next week's plan, summary (pure).
  */
 
-export const departments = ['customer_service', 'logistics', 'finance', 'it', 'operations'] as const;
+import { departments } from '../../contracts/review.ts';
+
 export type Department = (typeof departments)[number];
 
 export const agendaSections = [

@@ -24,7 +24,6 @@ export interface ReviewDeps {
   clock: Clock;
   mailer: Mailer;
   ports: ReviewPorts;
-  publicUrl: string;
 }
 
 const minuteMs = 60 * 1000;
