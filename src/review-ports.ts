@@ -1,12 +1,18 @@
 import type { ChannelConnectors } from './modules/channels/index.ts';
 import type { Fulfilment } from './modules/fulfilment/index.ts';
 import type { Inventory } from './modules/inventory/index.ts';
-import { type IssueCandidate, ordersDataPack, type ReviewPorts } from './modules/review/index.ts';
+import {
+  heldOrderSignals,
+  type IssueCandidate,
+  ordersDataPack,
+  type ReviewPorts,
+} from './modules/review/index.ts';
 import type { Database } from './platform/db/database.ts';
 
 /**
  * The review module's ports, filled from what the lower modules offer today: delivery cases and
- * stock-outs for logistics, interface health for IT, open stock alerts as stock risks. Complaints,
+ * stock-outs for logistics, interface health for IT, orders held on the customer (customer
+ * service) or on payment (finance), open stock alerts as stock risks. Complaints,
  * refunds and settlement differences join `departmentSignals` as their modules land.
  */
 export function reviewPorts(deps: {
@@ -20,12 +26,14 @@ export function reviewPorts(deps: {
   return {
     dataPack: (from, to, timeZone) => ordersDataPack(database, from, to, timeZone),
     async departmentSignals() {
-      const [cases, alerts, health] = await Promise.all([
+      const [cases, alerts, health, held] = await Promise.all([
         fulfilment.cases.list({ status: 'open', limit: 200 }),
         openAlerts(),
         channels.health.channelsHealth(),
+        heldOrderSignals(database),
       ]);
       const signals: IssueCandidate[] = [
+        ...held,
         ...cases.items.map((c) => ({
           department: 'logistics' as const,
           key: `case:${c.id}`,

@@ -3,6 +3,7 @@ import { after, describe, it } from 'node:test';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
+import { newOrderInput } from '../helpers/factories.ts';
 import { startMailCatcher } from '../helpers/smtp.ts';
 
 // The whole weekly loop on a moving clock: Friday preparation and notice (real SMTP), the
@@ -54,6 +55,14 @@ for (const dialect of testDialects) {
         delta: -8,
         reason: 'damaged',
       });
+
+      // An order held on the buyer's note: customer service's issue from the orders on hold.
+      const order = await api(
+        'POST',
+        '/api/v1/orders',
+        newOrderInput({ buyerNote: 'Please call before delivery', placedAt: '2026-11-18T08:00:00Z' }),
+      );
+      assert.equal(order.status, 201, JSON.stringify(order.body));
 
       const series = await api('POST', '/api/v1/meeting-series', {
         name: 'Weekly order meeting',
@@ -108,7 +117,7 @@ for (const dialect of testDialects) {
         meeting.issues
           .map((i: { department: string; source: string }) => `${i.department}/${i.source}`)
           .sort(),
-        ['customer_service/staff', 'logistics/data'],
+        ['customer_service/data', 'customer_service/staff', 'logistics/data'],
       );
       assert.deepEqual(
         meeting.agenda.map((a: { section: string }) => a.section),

@@ -3,7 +3,7 @@ import { createImprovement } from './improvement.ts';
 import { createMeetingMode } from './meeting-mode.ts';
 import { createMeetings, type ReviewDeps } from './meetings.ts';
 
-export { ordersDataPack } from './default-pack.ts';
+export { heldOrderSignals, ordersDataPack } from './default-pack.ts';
 export type { DataPack, IssueCandidate, ReviewPorts, StockRisk } from './ports.ts';
 export { reviewRoutes } from './review.routes.ts';
 

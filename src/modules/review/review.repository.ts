@@ -233,6 +233,14 @@ export const reviewRepository = {
       .where('placed_at', '<', to)
       .execute();
   },
+  /** Hold reasons of the orders on hold now. */
+  heldOrderCodes(db: Executor) {
+    return db
+      .selectFrom('orders_orders_view')
+      .select(['hold_codes'])
+      .where('status', '=', 'pending_review')
+      .execute();
+  },
   /** Presale, b2b and custom orders still open with a ship-by date in [from, to). */
   specialOrdersDue(db: Executor, from: string, to: string) {
     return db
