@@ -86,3 +86,14 @@ test('runs the agenda timers, takes an action item and closes the meeting', asyn
   assert.equal(stored.agenda[1].isRunning, false);
   await context.close();
 });
+
+test('lists the meetings in Chinese under their own menu group', async () => {
+  const context = await newConsoleContext(browser, server.url, 'zh-CN');
+  const page = await context.newPage();
+  await signIn(page, 'admin', server.adminPassword);
+  await page.getByTestId('current-user').waitFor();
+  await page.goto('/review/meetings');
+  await page.getByTestId('meetings-table').getByText('已结束').waitFor();
+  await page.getByTestId('nav-menu').getByText('周会与改进').waitFor();
+  await context.close();
+});
