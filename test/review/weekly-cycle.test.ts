@@ -254,6 +254,27 @@ for (const dialect of testDialects) {
       assert.equal((await api('GET', `/api/v1/meetings/${nextId}`)).body.isMinutesLate, true);
     });
 
+    it('runs knowledge-sharing sessions as meetings of their own type', async () => {
+      const sharing = await api('POST', '/api/v1/meeting-series', {
+        name: 'Lessons learned',
+        kind: 'sharing',
+        participants: [{ name: 'Chair', email: chair, department: 'operations' }],
+        weekday: 3,
+        startTime: '16:00',
+        durationMinutes: 30,
+        timeZone: 'Asia/Shanghai',
+      });
+      const session = await api('POST', `/api/v1/meeting-series/${sharing.body.id}/prepare`);
+      assert.equal(session.status, 200, JSON.stringify(session.body));
+      assert.equal(session.body.kind, 'sharing');
+      assert.equal(session.body.pack, null);
+      assert.deepEqual(
+        session.body.agenda.map((a: { title: string }) => a.title),
+        ['opening', 'sharing', 'summary'],
+      );
+      assert.equal(mailsTo(chair, 'Notice: Lessons learned').length, 1);
+    });
+
     it('verifies a corrective action against its KPI after the set time and keeps the lesson', async () => {
       // One open stock alert (from the test above) is the baseline; the target is none.
       const created = await api('POST', '/api/v1/corrective-actions', {
