@@ -62,6 +62,10 @@ test('runs the agenda timers, takes an action item and closes the meeting', asyn
   await page.locator('[data-testid="agenda-2"][data-running="true"]').waitFor();
   assert.match((await page.getByTestId('agenda-timer-2').textContent()) ?? '', /^\d+:\d\d \/ 10:00$/);
 
+  // The agenda stays editable: the third item gets 20 minutes.
+  await page.getByTestId('agenda-minutes-3').fill('20');
+  await page.getByTestId('agenda-timer-3').getByText('/ 20:00').waitFor();
+
   await page.getByTestId('action-title').fill('Call the carrier about late parcels');
   await page.getByTestId('action-owner').fill('Li Logistics');
   await page.getByTestId('action-deadline').click();
@@ -84,6 +88,7 @@ test('runs the agenda timers, takes an action item and closes the meeting', asyn
     [['Call the carrier about late parcels', 'Li Logistics']],
   );
   assert.equal(stored.agenda[1].isRunning, false);
+  assert.equal(stored.agenda[2].plannedMinutes, 20);
   await context.close();
 });
 

@@ -10,7 +10,7 @@ import type {
   newActionItemBody,
   series,
 } from '../../../src/contracts/review.ts';
-import { fileUrl, get, id, type Page, type PageParams, patch, post } from './client';
+import { fileUrl, get, id, type Page, type PageParams, patch, post, put } from './client';
 
 export type Meeting = z.output<typeof meeting>;
 export type MeetingSummary = z.output<typeof meetingSummary>;
@@ -31,6 +31,8 @@ export const reviewApi = {
     list: (params: PageParams) => get<Page<MeetingSummary>>('/meetings', page(params)),
     get: (meetingId: string) => get<Meeting>(`/meetings/${id(meetingId)}`),
     packUrl: (meetingId: string) => fileUrl(`/meetings/${id(meetingId)}/pack.pdf`),
+    saveAgendaItem: (meetingId: string, itemId: string, title: string, plannedMinutes: number) =>
+      put<Meeting>(`/meetings/${id(meetingId)}/agenda/${id(itemId)}`, { title, plannedMinutes }),
     runItem: (meetingId: string, itemId: string | null) =>
       post<Meeting>(`/meetings/${id(meetingId)}/timer`, { itemId }),
     addDecision: (meetingId: string, text: string, issueId: string | null) =>

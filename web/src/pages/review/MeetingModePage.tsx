@@ -8,6 +8,7 @@ import {
   DatePicker,
   Form,
   Input,
+  InputNumber,
   List,
   Rate,
   Row,
@@ -131,6 +132,22 @@ export default function MeetingModePage() {
                       >
                         {clock(used)} / {item.plannedMinutes}:00
                       </Typography.Text>
+                      {!isClosed ? (
+                        <InputNumber
+                          size="small"
+                          min={1}
+                          max={120}
+                          value={item.plannedMinutes}
+                          aria-label={t('review.mode.plannedMinutes')}
+                          data-testid={`agenda-minutes-${item.position}`}
+                          onChange={(minutes) => {
+                            if (minutes)
+                              void run(
+                                reviewApi.meetings.saveAgendaItem(meeting.id, item.id, item.title, minutes),
+                              );
+                          }}
+                        />
+                      ) : null}
                       {over ? <Tag color="red">{t('review.mode.overtime')}</Tag> : null}
                     </Space>
                   </List.Item>
