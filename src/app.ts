@@ -6,6 +6,7 @@ import { createInsightsDashboards, createReports } from './modules/insights/inde
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
+import { createReview } from './modules/review/index.ts';
 import { createService, type NotifyingEvent, notifyingEvents } from './modules/service/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -16,6 +17,7 @@ import { createLogger, type Logger } from './platform/logger.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { createSecretBox, loadSecretKey } from './platform/secret-box.ts';
+import { reviewPorts } from './review-ports.ts';
 import { createDispatcher, type EventHandler, type HandlerRegistry } from './worker/dispatcher.ts';
 import { recordWorkerHeartbeat } from './worker/heartbeat.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
@@ -123,6 +125,12 @@ export async function createApp(options: AppOptions) {
       shopTimeZone: async () => (await orders.settings.get()).policy.calendar.timeZone,
     }),
   };
+  const review = createReview({
+    database,
+    clock,
+    mailer,
+    ports: reviewPorts({ database, fulfilment, inventory, channels }),
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -188,6 +196,8 @@ export async function createApp(options: AppOptions) {
       },
       { name: 'channel sync back', everyMs: 5_000, run: () => channels.syncBack.flush() },
       { name: 'insights summaries', everyMs: 60_000, run: () => insights.summaries.refresh() },
+      // Weekly meeting: Friday preparation, reminders, late minutes, owners' reminders, KPI checks.
+      { name: 'weekly meeting', everyMs: 15 * 60 * 1000, run: () => review.runScheduled() },
       // Seen by every API node's health page, wherever the worker runs.
       {
         name: 'worker heartbeat',
@@ -228,6 +238,7 @@ export async function createApp(options: AppOptions) {
     insights,
     /** Where analytics read: the replica (DATABASE_READ_URL) or the main database. */
     readDatabase,
+    review,
     mailer,
     dispatcher,
     scheduler,

@@ -23,6 +23,7 @@ import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
+import { reviewRoutes } from '../modules/review/index.ts';
 import { serviceRoutes } from '../modules/service/index.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { AppError } from '../platform/errors.ts';
@@ -103,6 +104,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
         }),
       );
       await api.register(insightsDashboardRoutes(app.insights));
+      await api.register(reviewRoutes(app.review));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },

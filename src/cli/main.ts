@@ -18,6 +18,7 @@ import {
 } from './import.ts';
 import { refreshInsights } from './insights.ts';
 import { checkStockLedger } from './inventory.ts';
+import { followUpMeetings, prepareMeetings } from './meeting.ts';
 import { periodReportCommand, weeklyReportCommand } from './report.ts';
 import { planRoutesFile } from './routes.ts';
 import { runWorker, serve } from './serve.ts';
@@ -320,6 +321,29 @@ export function buildCli(): Command {
         }
       });
   }
+  const meeting = program.command('meeting').description('the weekly order-processing meeting');
+  meeting
+    .command('prepare [series]')
+    .description("prepare a series' next meeting now, or every series whose Friday preparation is due")
+    .action(async (series: string | undefined) => {
+      const app = await quietApp();
+      try {
+        await prepareMeetings(app, series);
+      } finally {
+        await app.close();
+      }
+    });
+  meeting
+    .command('follow-up')
+    .description('run the scheduled pass once: reminders, late minutes, owners, corrective-action KPIs')
+    .action(async () => {
+      const app = await quietApp();
+      try {
+        await followUpMeetings(app);
+      } finally {
+        await app.close();
+      }
+    });
 
   program
     .command('demo')

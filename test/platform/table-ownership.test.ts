@@ -68,6 +68,16 @@ const owners: Record<string, string> = {
   settings: 'platform',
   audit_log: 'platform',
   outbox: 'platform',
+  meeting_series: 'review',
+  meetings: 'review',
+  meeting_agenda_items: 'review',
+  meeting_issues: 'review',
+  meeting_decisions: 'review',
+  meeting_action_items: 'review',
+  meeting_feedback: 'review',
+  corrective_actions: 'review',
+  kb_articles: 'review',
+  meeting_calendar_days: 'review',
 };
 
 /** Table names a file's queries name: Kysely builders and raw `sql` templates. */

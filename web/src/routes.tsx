@@ -8,6 +8,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BarcodeOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   ControlOutlined,
   CustomerServiceOutlined,
@@ -25,6 +26,7 @@ import {
   NotificationOutlined,
   PlusOutlined,
   ProfileOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
   SettingOutlined,
@@ -49,6 +51,7 @@ export const navGroups = [
   { key: 'insights', label: 'insights.nav.group', icon: <BarChartOutlined /> },
   { key: 'catalog', label: 'nav.catalog', icon: <AppstoreOutlined /> },
   { key: 'service', label: 'notify.nav.group', icon: <CustomerServiceOutlined /> },
+  { key: 'review', label: 'review.nav.group', icon: <TeamOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ] as const;
 export type NavGroupKey = (typeof navGroups)[number]['key'];
@@ -69,6 +72,33 @@ export type AppRoute = {
 const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 
 export const appRoutes: AppRoute[] = [
+  {
+    path: '/review/meetings',
+    page: page(() => import('./pages/review/MeetingsPage')),
+    permission: 'review:manage',
+    nav: { group: 'review', label: 'review.nav.meetings', icon: <CalendarOutlined /> },
+  },
+  {
+    path: '/review/meetings/:id',
+    page: page(() => import('./pages/review/MeetingModePage')),
+    permission: 'review:manage',
+  },
+  {
+    path: '/review/action-items',
+    page: page(() => import('./pages/review/ActionItemsPage')),
+    nav: { group: 'review', label: 'review.nav.actionItems', icon: <CheckSquareOutlined /> },
+  },
+  {
+    path: '/review/corrective-actions',
+    page: page(() => import('./pages/review/CorrectiveActionsPage')),
+    permission: 'review:manage',
+    nav: { group: 'review', label: 'review.nav.corrective', icon: <AuditOutlined /> },
+  },
+  {
+    path: '/review/knowledge',
+    page: page(() => import('./pages/review/KnowledgePage')),
+    nav: { group: 'review', label: 'review.nav.knowledge', icon: <ReadOutlined /> },
+  },
   {
     path: '/',
     page: page(() => import('./pages/HomePage')),

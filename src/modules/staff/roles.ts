@@ -25,6 +25,7 @@ export const permissions = [
   'audit:read',
   'system:read',
   'system:manage',
+  'review:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -64,6 +65,7 @@ export const rolePermissions = {
     'system:read',
     'service:read',
     'service:manage',
+    'review:manage',
   ],
   order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
   // The warehouse counts, receives and corrects stock; planning and approvals sit with managers.

@@ -1,0 +1,63 @@
+// Typed calls for the weekly meeting: series, meetings and meeting mode, action items, corrective
+// actions, the knowledge base. Shapes are the server's zod contracts, imported as types only.
+import type { z } from 'zod';
+import type {
+  actionItem,
+  article,
+  corrective,
+  meeting,
+  meetingSummary,
+  newActionItemBody,
+  series,
+} from '../../../src/contracts/review.ts';
+import { fileUrl, get, id, type Page, type PageParams, patch, post, put } from './client';
+
+export type Meeting = z.output<typeof meeting>;
+export type MeetingSummary = z.output<typeof meetingSummary>;
+export type MeetingSeries = z.output<typeof series>;
+export type ActionItem = z.output<typeof actionItem>;
+export type ActionItemInput = z.input<typeof newActionItemBody>;
+export type CorrectiveAction = z.output<typeof corrective>;
+export type Article = z.output<typeof article>;
+
+const page = (params: PageParams) => ({ limit: params.limit, cursor: params.cursor ?? undefined });
+
+export const reviewApi = {
+  series: {
+    list: () => get<{ items: MeetingSeries[] }>('/meeting-series'),
+    prepare: (seriesId: string) => post<Meeting>(`/meeting-series/${id(seriesId)}/prepare`),
+  },
+  meetings: {
+    list: (params: PageParams) => get<Page<MeetingSummary>>('/meetings', page(params)),
+    get: (meetingId: string) => get<Meeting>(`/meetings/${id(meetingId)}`),
+    packUrl: (meetingId: string) => fileUrl(`/meetings/${id(meetingId)}/pack.pdf`),
+    saveAgendaItem: (meetingId: string, itemId: string, title: string, plannedMinutes: number) =>
+      put<Meeting>(`/meetings/${id(meetingId)}/agenda/${id(itemId)}`, { title, plannedMinutes }),
+    runItem: (meetingId: string, itemId: string | null) =>
+      post<Meeting>(`/meetings/${id(meetingId)}/timer`, { itemId }),
+    addDecision: (meetingId: string, text: string, issueId: string | null) =>
+      post<Meeting>(`/meetings/${id(meetingId)}/decisions`, { text, issueId }),
+    addActionItem: (meetingId: string, input: ActionItemInput) =>
+      post<Meeting>(`/meetings/${id(meetingId)}/action-items`, input),
+    addFeedback: (meetingId: string, rating: number, comment: string | null) =>
+      post<Meeting>(`/meetings/${id(meetingId)}/feedback`, { rating, comment }),
+    close: (meetingId: string) => post<Meeting>(`/meetings/${id(meetingId)}/close`),
+    sendMinutes: (meetingId: string) => post<{ sentAt: string }>(`/meetings/${id(meetingId)}/minutes/send`),
+  },
+  actionItems: {
+    list: (params: PageParams & { owner?: string; status?: string }) =>
+      get<Page<ActionItem>>('/action-items', { ...page(params), owner: params.owner, status: params.status }),
+    change: (itemId: string, status: 'open' | 'done' | 'dropped', dropReason?: string) =>
+      patch<ActionItem>(`/action-items/${id(itemId)}`, { status, dropReason }),
+  },
+  issues: {
+    raise: (department: string, title: string) => post<{ id: string }>('/issues', { department, title }),
+  },
+  corrective: {
+    list: (params: PageParams) => get<Page<CorrectiveAction>>('/corrective-actions', page(params)),
+  },
+  knowledge: {
+    search: (params: PageParams & { q?: string }) =>
+      get<Page<Article>>('/knowledge', { ...page(params), q: params.q || undefined }),
+  },
+};
