@@ -5,6 +5,7 @@ import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
+import { createAftersales } from './modules/service/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -79,6 +80,7 @@ export async function createApp(options: AppOptions) {
     database,
     clock,
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
+    complaintsPerShipment: (ids) => aftersales.complaintsPerShipment(ids),
   });
   const channels = createChannelConnectors({ database, clock, catalog, orders, metrics, logger });
   const fileImports = createFileImportsArea({
@@ -87,6 +89,15 @@ export async function createApp(options: AppOptions) {
     catalog,
     receiveOrders: ordersIntake(orders),
     logger,
+  });
+  const aftersales = createAftersales({
+    database,
+    clock,
+    mailer,
+    publicUrl: config.publicUrl,
+    calendar: async () => (await orders.settings.get()).policy.calendar,
+    adjustStock: (actor, input) => inventory.levels.adjust(actor, input),
+    placeOrder: (actor, input) => orders.intake.receive(actor, input),
   });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
@@ -122,6 +133,12 @@ export async function createApp(options: AppOptions) {
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
       { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.tracking.detectProblems() },
+      { name: 'complaint SLA', everyMs: 5 * 60 * 1000, run: () => aftersales.complaints.flagSlaBreaches() },
+      {
+        name: 'satisfaction surveys',
+        everyMs: 15 * 60 * 1000,
+        run: () => aftersales.surveys.sendDueSurveys(),
+      },
       { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.tracking.pollConfigured() },
       // Each channel is pulled on its own interval; this only checks which are due.
       {
@@ -165,6 +182,7 @@ export async function createApp(options: AppOptions) {
     logistics,
     channels,
     fileImports,
+    aftersales,
     mailer,
     dispatcher,
     scheduler,

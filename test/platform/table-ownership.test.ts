@@ -57,6 +57,13 @@ const owners: Record<string, string> = {
   settings: 'platform',
   audit_log: 'platform',
   outbox: 'platform',
+  service_routing: 'service',
+  service_complaints: 'service',
+  service_complaint_messages: 'service',
+  service_returns: 'service',
+  service_return_lines: 'service',
+  service_refunds: 'service',
+  service_surveys: 'service',
 };
 
 /** Table names a file's queries name: Kysely builders and raw `sql` templates. */

@@ -23,6 +23,9 @@ export const permissions = [
   'audit:read',
   'system:read',
   'system:manage',
+  'service:read',
+  'service:write',
+  'service:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -60,6 +63,9 @@ export const rolePermissions = {
     'logistics:manage',
     'audit:read',
     'system:read',
+    'service:read',
+    'service:write',
+    'service:manage',
   ],
   order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
   // The warehouse counts, receives and corrects stock; planning and approvals sit with managers.
@@ -67,9 +73,16 @@ export const rolePermissions = {
   // Logistics runs carriers, rate cards and delivery rules, and ships.
   logistics: [...readOrders, 'inventory:read', 'fulfilment:read', 'fulfilment:write', 'logistics:manage'],
   // Customer service takes phone orders, so it may enter them.
-  customer_service: [...readOrders, 'orders:write', 'fulfilment:read'],
+  customer_service: [
+    ...readOrders,
+    'orders:write',
+    'fulfilment:read',
+    'service:read',
+    'service:write',
+    'service:manage',
+  ],
   // Finance gives the second approval of high-risk orders.
-  finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read'],
+  finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read', 'service:read'],
   it: [...readOrders, 'audit:read', 'system:read', 'system:manage'],
   // Machine access for sales channels: push orders, keep the catalog in step.
   integration: [...readOrders, 'orders:write', 'catalog:write'],

@@ -20,6 +20,8 @@ export interface EventMap {
   'shipment.exception': { shipmentId: string | null; orderId: string; kind: string };
   'sku.changed': { skuId: string; code: string; change: 'created' | 'updated' | 'deleted' };
   'user.changed': { userId: string; change: 'created' | 'updated' };
+  'refund.issued': { orderId: string; refundId: string; amount: string; currency: string };
+  'complaint.answered': { complaintId: string; orderId: string | null; messageId: string };
 }
 
 export type EventType = keyof EventMap;
