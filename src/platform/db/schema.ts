@@ -730,7 +730,10 @@ export type LogisticsShipmentsView = Pick<
   'id' | 'order_id' | 'carrier_id' | 'tracking_number' | 'status' | 'shipped_at' | 'delivered_at'
 >;
 /** orders' read view of status history, for service (when an order was delivered). */
-export type OrdersStatusHistoryView = Pick<OrderStatusHistoryTable, 'order_id' | 'from_status' | 'to_status' | 'at'>;
+export type OrdersStatusHistoryView = Pick<
+  OrderStatusHistoryTable,
+  'order_id' | 'from_status' | 'to_status' | 'at'
+>;
 
 export interface DB {
   service_routing: ServiceRoutingTable;
