@@ -10,6 +10,7 @@ import { type AppRoute, appRoutes } from './routes';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const AddressFixPage = lazy(() => import('./pages/AddressFixPage'));
+const SurveyPage = lazy(() => import('./pages/service/SurveyPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -91,6 +92,14 @@ export function App() {
               element={
                 <Suspense fallback={fullPageSpinner}>
                   <AddressFixPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/survey/:token"
+              element={
+                <Suspense fallback={fullPageSpinner}>
+                  <SurveyPage />
                 </Suspense>
               }
             />
