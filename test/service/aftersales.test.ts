@@ -204,7 +204,10 @@ for (const dialect of testDialects) {
         .select(['type', 'payload'])
         .where('type', '=', 'refund.issued')
         .execute();
-      assert.equal(events.length, 1);
+      const payloads = events.map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload));
+      // The complaint's refund resolution (20.00) and this return's refund.
+      assert.deepEqual(payloads.map((p) => p.amount).sort(), ['20.00', '59.90']);
+      assert.ok(payloads.some((p) => p.refundId === refunded.body.refunds[0].id));
       assert.equal((await api('POST', `/returns/${requested.body.id}/refund`, {})).status, 409);
     });
 
@@ -270,12 +273,44 @@ for (const dialect of testDialects) {
       assert.equal(followUps.length, 1);
     });
 
+    it('takes a return request from the customer with the lookup proof, and rate-limits the public endpoints', async () => {
+      const wrong = await publicApi('POST', '/public/returns', {
+        number: order.number,
+        contact: '+8613000000000',
+        reason: 'x',
+        lines: [{ sku: 'RET-1', quantity: 1 }],
+      });
+      assert.equal(wrong.status, 404);
+      const filed = await publicApi('POST', '/public/returns', {
+        number: order.number,
+        contact: email.toUpperCase(),
+        reason: 'changed my mind',
+        lines: [{ sku: 'RET-1', quantity: 1 }],
+      });
+      assert.equal(filed.status, 201);
+      assert.match(filed.body.instructions, /order number inside/);
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i += 1) {
+        statuses.push(
+          (
+            await publicApi('POST', '/public/returns', {
+              number: 'NONE',
+              contact: 'a@b.c',
+              reason: 'x',
+              lines: [],
+            })
+          ).status,
+        );
+      }
+      assert.ok(statuses.includes(429), `rate-limited: ${statuses.join(',')}`);
+    });
+
     it('finds the customer by phone with their orders, complaints, returns and surveys', async () => {
       const view = (await api('GET', `/customers?q=${encodeURIComponent(phone)}`)).body;
       assert.equal(view.customer.email, email);
       assert.ok(view.orders.some((o: { id: string }) => o.id === order.id));
       assert.equal(view.complaints.length, 2);
-      assert.equal(view.returns.length, 2);
+      assert.equal(view.returns.length, 3);
       assert.equal(view.surveys[0].csat, 2);
       const byNumber = (await api('GET', `/customers?q=${order.number}`)).body;
       assert.equal(byNumber.orders.length, view.orders.length);

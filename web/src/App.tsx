@@ -11,6 +11,7 @@ import { type AppRoute, appRoutes } from './routes';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const AddressFixPage = lazy(() => import('./pages/AddressFixPage'));
 const SurveyPage = lazy(() => import('./pages/service/SurveyPage'));
+const RatePage = lazy(() => import('./pages/service/RatePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -92,6 +93,14 @@ export function App() {
               element={
                 <Suspense fallback={fullPageSpinner}>
                   <AddressFixPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/rate/:token"
+              element={
+                <Suspense fallback={fullPageSpinner}>
+                  <RatePage />
                 </Suspense>
               }
             />

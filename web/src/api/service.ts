@@ -38,6 +38,8 @@ export const serviceApi = {
       ),
     resolve: (complaintId: string, body: z.input<typeof resolveComplaintBody>) =>
       post<ComplaintDetail>(`/complaints/${id(complaintId)}/resolve`, body),
+    rate: (token: string, rating: number) =>
+      post<{ rating: number }>(`/public/complaint-ratings/${id(token)}`, { rating }),
   },
   returns: {
     list: (params: PageParams & { status?: string }) => get<Page<ReturnSummary>>('/returns', params),

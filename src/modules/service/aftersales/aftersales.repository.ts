@@ -3,6 +3,8 @@ import type { complaintSummary, returnRequest } from '../../../contracts/aftersa
 import type { Executor } from '../../../platform/db/database.ts';
 import { isAnyOf } from '../../../platform/db/dialect.ts';
 import type { Row } from '../../../platform/db/schema.ts';
+import { publish } from '../../../platform/events/outbox.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
 import { fromMinor } from '../../../platform/money.ts';
 
 export type ComplaintSummary = z.output<typeof complaintSummary>;
@@ -127,4 +129,41 @@ export async function ordersWithOpenCases(db: Executor, orderIds: readonly strin
     .where('status', 'in', ['requested', 'approved', 'received'])
     .execute();
   return new Set([...complaints, ...returns].map((row) => row.order_id!).filter(Boolean));
+}
+
+/** A refund issued (method `original` unless said) and its `refund.issued` event, in the caller's transaction. */
+export async function recordRefund(
+  tx: Executor,
+  now: Date,
+  refund: {
+    orderId: string;
+    returnId?: string;
+    complaintId?: string;
+    amountMinor: number;
+    currency: string;
+    method?: string;
+  },
+): Promise<string> {
+  const id = uuidv7(now.getTime());
+  await tx
+    .insertInto('service_refunds')
+    .values({
+      id,
+      order_id: refund.orderId,
+      return_id: refund.returnId ?? null,
+      complaint_id: refund.complaintId ?? null,
+      amount_minor: refund.amountMinor,
+      currency: refund.currency,
+      method: refund.method ?? 'original',
+      status: 'issued',
+      created_at: now.toISOString(),
+    })
+    .execute();
+  await publish(tx, now, 'refund.issued', {
+    orderId: refund.orderId,
+    refundId: id,
+    amount: fromMinor(refund.amountMinor, refund.currency),
+    currency: refund.currency,
+  });
+  return id;
 }

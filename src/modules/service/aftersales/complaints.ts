@@ -22,8 +22,10 @@ import { toMinor } from '../../../platform/money.ts';
 import { pageNewestFirst } from '../../../platform/pagination.ts';
 import {
   complaintMessages,
+  findOrderById,
   findOrderByNumber,
   latestShipment,
+  recordRefund,
   toComplaint,
 } from './aftersales.repository.ts';
 import { customerLinks, isContactOf, noSuchOrder } from './customer-links.ts';
@@ -207,7 +209,10 @@ export function createComplaints(deps: ComplaintsDeps) {
       const row = await complaintRow(tx, id);
       if (row.status === 'resolved')
         throw new AppError('INVALID_TRANSITION', 'the complaint is already resolved');
-      const costMinor = toMinor(input.cost, 'CNY', 'cost');
+      const order = row.order_id ? await findOrderById(tx, row.order_id) : undefined;
+      const currency = order?.currency ?? 'CNY';
+      const costMinor = toMinor(input.cost, currency, 'cost');
+      if (costMinor < 0) throw invalidField('cost', 'must not be negative');
       await tx
         .updateTable('service_complaints')
         .set({
@@ -222,6 +227,10 @@ export function createComplaints(deps: ComplaintsDeps) {
         .where('id', '=', id)
         .execute();
       await addMessageRow(tx, id, 'note', actor.name, `Resolved (${input.kind}): ${input.note}`, now);
+      // A refund as the resolution is a refund like a return's: recorded, and announced.
+      if (input.kind === 'refund' && costMinor > 0 && order) {
+        await recordRefund(tx, now, { orderId: order.id, complaintId: id, amountMinor: costMinor, currency });
+      }
       return row;
     });
     if (row.customer_email) {

@@ -14,7 +14,6 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Database, Executor } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
-import { publish } from '../../../platform/events/outbox.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { fromMinor, toMinor } from '../../../platform/money.ts';
 import { pageNewestFirst } from '../../../platform/pagination.ts';
@@ -24,6 +23,7 @@ import {
   findOrderById,
   findOrderByNumber,
   orderLines,
+  recordRefund,
   toReturn,
 } from './aftersales.repository.ts';
 import { isContactOf, noSuchOrder } from './customer-links.ts';
@@ -286,32 +286,18 @@ export function createReturns(deps: ReturnsDeps) {
           `must be above 0 and at most the order total ${fromMinor(order.total_minor, order.currency)}`,
         );
       }
-      const refundId = uuidv7(now.getTime());
-      await tx
-        .insertInto('service_refunds')
-        .values({
-          id: refundId,
-          order_id: row.order_id,
-          return_id: id,
-          complaint_id: null,
-          amount_minor: amountMinor,
-          currency: order.currency,
-          method: input.method,
-          status: 'issued',
-          created_at: now.toISOString(),
-        })
-        .execute();
+      await recordRefund(tx, now, {
+        orderId: row.order_id,
+        returnId: id,
+        amountMinor,
+        currency: order.currency,
+        method: input.method,
+      });
       await tx
         .updateTable('service_returns')
         .set({ status: 'refunded', updated_at: now.toISOString() })
         .where('id', '=', id)
         .execute();
-      await publish(tx, now, 'refund.issued', {
-        orderId: row.order_id,
-        refundId,
-        amount: fromMinor(amountMinor, order.currency),
-        currency: order.currency,
-      });
     });
     return getReturn(id);
   }
