@@ -32,12 +32,23 @@ export async function up(db: AnyDb): Promise<void> {
     .createView('orders_order_events_view')
     .as(db.selectFrom('order_events').select(['id', 'order_id', 'type', 'actor_type', 'data', 'at']))
     .execute();
+  // 011_aftersales made this view without the promise; insights needs it too.
+  await db.schema.dropView('logistics_shipments_view').ifExists().execute();
   await db.schema
     .createView('logistics_shipments_view')
     .as(
       db
         .selectFrom('shipments')
-        .select(['id', 'order_id', 'carrier_id', 'status', 'promised_by', 'shipped_at', 'delivered_at']),
+        .select([
+          'id',
+          'order_id',
+          'carrier_id',
+          'tracking_number',
+          'status',
+          'promised_by',
+          'shipped_at',
+          'delivered_at',
+        ]),
     )
     .execute();
 
@@ -117,5 +128,13 @@ export async function down(db: AnyDb): Promise<void> {
   ])
     await db.schema.dropTable(table).execute();
   await db.schema.dropView('logistics_shipments_view').ifExists().execute();
+  await db.schema
+    .createView('logistics_shipments_view')
+    .as(
+      db
+        .selectFrom('shipments')
+        .select(['id', 'order_id', 'carrier_id', 'tracking_number', 'status', 'shipped_at', 'delivered_at']),
+    )
+    .execute();
   await db.schema.dropView('orders_order_events_view').ifExists().execute();
 }

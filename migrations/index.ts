@@ -8,6 +8,7 @@ import * as fileImports from './007_file_imports.ts';
 import * as explanations from './008_explanations.ts';
 import * as channelSync from './009_channel_sync.ts';
 import * as notifications from './010_notifications.ts';
+import * as aftersales from './011_aftersales.ts';
 import * as historyReports from './013_history_reports.ts';
 import * as insights from './014_insights.ts';
 import * as review from './015_review.ts';
@@ -27,4 +28,5 @@ export const migrations = {
   '013_history_reports': historyReports,
   '014_insights': insights,
   '015_review': review,
+  '011_aftersales': aftersales,
 };

@@ -7,7 +7,12 @@ import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
 import { createReview } from './modules/review/index.ts';
-import { createService, type NotifyingEvent, notifyingEvents } from './modules/service/index.ts';
+import {
+  createAftersales,
+  createService,
+  type NotifyingEvent,
+  notifyingEvents,
+} from './modules/service/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -84,6 +89,7 @@ export async function createApp(options: AppOptions) {
     database,
     clock,
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
+    complaintsPerShipment: (ids) => aftersales.complaintsPerShipment(ids),
   });
   const channels = createChannelConnectors({
     database,
@@ -105,7 +111,15 @@ export async function createApp(options: AppOptions) {
     receiveOrders: ordersIntake(orders),
     logger,
   });
-  const service = createService({ database, clock, mailer, logger, publicUrl: config.publicUrl });
+  const service = createService({
+    database,
+    clock,
+    mailer,
+    logger,
+    publicUrl: config.publicUrl,
+    // A delivered order is not completed while a return or complaint on it is open.
+    openAftersalesOf: (orderIds) => aftersales.openComplaintsOrReturnsFor(orderIds),
+  });
   // Customers hear of their order's milestones (docs/notifications.md).
   const notify = { handlers: customerNotificationHandlers(service) };
   // Analytics read from the read replica when DATABASE_READ_URL names one (PostgreSQL).
@@ -130,6 +144,15 @@ export async function createApp(options: AppOptions) {
     clock,
     mailer,
     ports: reviewPorts({ database, fulfilment, inventory, channels }),
+  });
+  const aftersales = createAftersales({
+    database,
+    clock,
+    mailer,
+    publicUrl: config.publicUrl,
+    calendar: async () => (await orders.settings.get()).policy.calendar,
+    adjustStock: (actor, input) => inventory.levels.adjust(actor, input),
+    placeOrder: (actor, input) => orders.intake.receive(actor, input),
   });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
@@ -181,6 +204,12 @@ export async function createApp(options: AppOptions) {
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
       { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.tracking.detectProblems() },
+      { name: 'complaint SLA', everyMs: 5 * 60 * 1000, run: () => aftersales.complaints.flagSlaBreaches() },
+      {
+        name: 'satisfaction surveys',
+        everyMs: 15 * 60 * 1000,
+        run: () => aftersales.surveys.sendDueSurveys(),
+      },
       { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.tracking.pollConfigured() },
       // Each channel is pulled on its own interval; this only checks which are due.
       {
@@ -239,6 +268,7 @@ export async function createApp(options: AppOptions) {
     /** Where analytics read: the replica (DATABASE_READ_URL) or the main database. */
     readDatabase,
     review,
+    aftersales,
     mailer,
     dispatcher,
     scheduler,

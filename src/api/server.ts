@@ -24,7 +24,7 @@ import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
 import { reviewRoutes } from '../modules/review/index.ts';
-import { serviceRoutes } from '../modules/service/index.ts';
+import { aftersalesRoutes, serviceRoutes } from '../modules/service/index.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { registerAuth } from './auth.ts';
@@ -105,6 +105,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       );
       await api.register(insightsDashboardRoutes(app.insights));
       await api.register(reviewRoutes(app.review));
+      await api.register(aftersalesRoutes(app.aftersales));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },

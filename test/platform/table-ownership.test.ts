@@ -78,6 +78,13 @@ const owners: Record<string, string> = {
   corrective_actions: 'review',
   kb_articles: 'review',
   meeting_calendar_days: 'review',
+  service_routing: 'service',
+  service_complaints: 'service',
+  service_complaint_messages: 'service',
+  service_returns: 'service',
+  service_return_lines: 'service',
+  service_refunds: 'service',
+  service_surveys: 'service',
 };
 
 /** Table names a file's queries name: Kysely builders and raw `sql` templates. */

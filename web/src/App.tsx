@@ -11,6 +11,8 @@ import { type AppRoute, appRoutes } from './routes';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const AddressFixPage = lazy(() => import('./pages/AddressFixPage'));
 const TrackPage = lazy(() => import('./pages/service/TrackPage'));
+const SurveyPage = lazy(() => import('./pages/service/SurveyPage'));
+const RatePage = lazy(() => import('./pages/service/RatePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const fullPageSpinner = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -100,6 +102,22 @@ export function App() {
               element={
                 <Suspense fallback={fullPageSpinner}>
                   <TrackPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/rate/:token"
+              element={
+                <Suspense fallback={fullPageSpinner}>
+                  <RatePage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/survey/:token"
+              element={
+                <Suspense fallback={fullPageSpinner}>
+                  <SurveyPage />
                 </Suspense>
               }
             />

@@ -22,6 +22,8 @@ export function createLogistics(deps: {
   clock: Clock;
   adapters?: Record<string, CarrierAdapter>;
   pollers?: readonly TrackingPoller[];
+  /** Port: complaints per shipment, from the service module (filled in app.ts). */
+  complaintsPerShipment?: (shipmentIds: readonly string[]) => Promise<Map<string, number>>;
 }) {
   const carriers = createCarriers(deps);
   const shipping = createShipping({ ...deps, rules: carriers.deliveryRules });

@@ -12,7 +12,12 @@ import { shipmentsRepository } from './shipments.repository.ts';
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** Carrier scorecards for a period (default: the last 28 days), with a weekly on-time trend. */
-export function createScorecards(deps: { database: Database; clock: Clock }) {
+export function createScorecards(deps: {
+  database: Database;
+  clock: Clock;
+  /** Port filled by the service module (higher up): complaints per shipment among these. */
+  complaintsPerShipment?: (shipmentIds: readonly string[]) => Promise<Map<string, number>>;
+}) {
   const { database, clock } = deps;
 
   async function carrierScorecards(
@@ -29,6 +34,7 @@ export function createScorecards(deps: { database: Database; clock: Clock }) {
     ]);
     const lost = new Set(cases.filter((c) => c.kind === 'lost').map((c) => c.shipmentId));
     const damaged = new Set(cases.filter((c) => c.kind === 'damaged').map((c) => c.shipmentId));
+    const complaints = await deps.complaintsPerShipment?.(shipments.map((s) => s.id));
     const outcome = (s: (typeof shipments)[number]): ShipmentOutcome => ({
       shippedAt: new Date(s.shipped_at),
       promisedBy: s.promised_by ? new Date(s.promised_by) : null,
@@ -37,9 +43,9 @@ export function createScorecards(deps: { database: Database; clock: Clock }) {
       isLost: lost.has(s.id),
       isDamaged: damaged.has(s.id),
       costMinor: Number(s.price_minor),
-      // Nothing records complaints about parcels yet: no data (not zero), so the rating's
-      // complaints weight goes to the parts that are measured.
-      complaints: null,
+      // Without the service module nothing records complaints: no data (not zero), so the
+      // rating's complaints weight goes to the parts that are measured.
+      complaints: complaints ? (complaints.get(s.id) ?? 0) : null,
     });
     const cards = new Map<string, Scorecard>(
       carriers.map((c) => [

@@ -104,3 +104,5 @@ export function createService(deps: ServiceDeps) {
 }
 
 export type Service = ReturnType<typeof createService>;
+// after-sales: complaints, returns, surveys, customer workspace
+export { type Aftersales, aftersalesRoutes, createAftersales } from './aftersales/index.ts';

@@ -18,6 +18,7 @@ export const permissions = [
   'fulfilment:write',
   'logistics:manage',
   'service:read',
+  'service:write',
   'service:manage',
   'channels:manage',
   'users:manage',
@@ -64,6 +65,7 @@ export const rolePermissions = {
     'audit:read',
     'system:read',
     'service:read',
+    'service:write',
     'service:manage',
     'review:manage',
   ],
@@ -73,9 +75,16 @@ export const rolePermissions = {
   // Logistics runs carriers, rate cards and delivery rules, and ships.
   logistics: [...readOrders, 'inventory:read', 'fulfilment:read', 'fulfilment:write', 'logistics:manage'],
   // Customer service takes phone orders, so it may enter them.
-  customer_service: [...readOrders, 'orders:write', 'fulfilment:read', 'service:read', 'service:manage'],
+  customer_service: [
+    ...readOrders,
+    'orders:write',
+    'fulfilment:read',
+    'service:read',
+    'service:write',
+    'service:manage',
+  ],
   // Finance gives the second approval of high-risk orders.
-  finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read'],
+  finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read', 'service:read'],
   it: [...readOrders, 'audit:read', 'system:read', 'system:manage'],
   // Machine access for sales channels: push orders, keep the catalog in step.
   integration: [...readOrders, 'orders:write', 'catalog:write'],

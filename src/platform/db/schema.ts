@@ -745,6 +745,114 @@ export interface LogisticsPromisesView {
   promised_by: string;
 }
 
+/** service: complaint routing per category (department, team queue, SLA hours). */
+export interface ServiceRoutingTable {
+  category: string;
+  department: string;
+  team: string;
+  first_response_hours: number;
+  resolution_hours: number;
+}
+
+export interface ServiceComplaintsTable {
+  id: string;
+  order_id: string | null;
+  order_number: string | null;
+  shipment_id: string | null;
+  carrier_id: string | null;
+  sku: string | null;
+  category: string;
+  department: string;
+  team: string;
+  status: string;
+  source: string;
+  subject: string;
+  customer_name: string | null;
+  customer_email: string | null;
+  customer_phone: string | null;
+  reply_token: string;
+  first_response_due_at: string;
+  resolution_due_at: string;
+  first_responded_at: string | null;
+  resolved_at: string | null;
+  breached_at: string | null;
+  resolution_kind: string | null;
+  resolution_cost_minor: number | null;
+  resolution_note: string | null;
+  rating: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceComplaintMessagesTable {
+  id: string;
+  complaint_id: string;
+  kind: string;
+  author: string;
+  body: string;
+  created_at: string;
+}
+
+export interface ServiceReturnsTable {
+  id: string;
+  order_id: string;
+  order_number: string;
+  kind: string;
+  status: string;
+  reason: string;
+  source: string;
+  customer_email: string | null;
+  decision: string | null;
+  replacement_order_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceReturnLinesTable {
+  return_id: string;
+  line_no: number;
+  sku: string;
+  quantity: number;
+  unit_price_minor: number;
+  outcome: string | null;
+  warehouse: string | null;
+  inspection_note: string | null;
+}
+
+export interface ServiceRefundsTable {
+  id: string;
+  order_id: string;
+  return_id: string | null;
+  complaint_id: string | null;
+  amount_minor: number;
+  currency: string;
+  method: string;
+  status: string;
+  created_at: string;
+}
+
+export interface ServiceSurveysTable {
+  id: string;
+  order_id: string;
+  carrier_id: string | null;
+  channel_id: string | null;
+  team: string | null;
+  skus: unknown;
+  sent_at: string;
+  answered_at: string | null;
+  csat: number | null;
+  nps: number | null;
+  comment: string | null;
+  problems: unknown;
+  follow_up_complaint_id: string | null;
+}
+
+/** logistics' read view of shipments, for service (complaints per carrier, surveys). */
+export type LogisticsShipmentsView = Pick<
+  ShipmentsTable,
+  'id' | 'order_id' | 'carrier_id' | 'tracking_number' | 'status' | 'promised_by' | 'shipped_at' | 'delivered_at'
+>;
+
 export interface DB {
   notification_messages: NotificationMessagesTable;
   notification_templates: NotificationTemplatesTable;
@@ -752,6 +860,14 @@ export interface DB {
   orders_milestones_view: OrdersMilestonesView;
   orders_holds_view: OrdersHoldsView;
   logistics_promises_view: LogisticsPromisesView;
+  service_routing: ServiceRoutingTable;
+  service_complaints: ServiceComplaintsTable;
+  service_complaint_messages: ServiceComplaintMessagesTable;
+  service_returns: ServiceReturnsTable;
+  service_return_lines: ServiceReturnLinesTable;
+  service_refunds: ServiceRefundsTable;
+  service_surveys: ServiceSurveysTable;
+  logistics_shipments_view: LogisticsShipmentsView;
   channel_connectors: ChannelConnectorsTable;
   channel_deliveries: ChannelDeliveriesTable;
   channel_sync_settings: ChannelSyncSettingsTable;

@@ -17,6 +17,8 @@ import reportsEn from './reports.en.json';
 import reportsZhCN from './reports.zh-CN.json';
 import reviewEn from './review.en.json';
 import reviewZhCN from './review.zh-CN.json';
+import serviceEn from './service.en.json';
+import serviceZhCN from './service.zh-CN.json';
 import supplyEn from './supply.en.json';
 import supplyZhCN from './supply.zh-CN.json';
 import syncEn from './sync.en.json';
@@ -74,6 +76,7 @@ void i18n.use(initReactI18next).init({
         sync: syncEn,
         insights: insightsEn,
         review: reviewEn,
+        service: serviceEn,
       },
     },
     'zh-CN': {
@@ -88,6 +91,7 @@ void i18n.use(initReactI18next).init({
         sync: syncZhCN,
         insights: insightsZhCN,
         review: reviewZhCN,
+        service: serviceZhCN,
       },
     },
   },

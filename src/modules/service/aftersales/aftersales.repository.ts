@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import type { complaintSummary, returnRequest } from '../../../contracts/aftersales.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import { isAnyOf } from '../../../platform/db/dialect.ts';
+import type { Row } from '../../../platform/db/schema.ts';
+import { publish } from '../../../platform/events/outbox.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+import { fromMinor } from '../../../platform/money.ts';
+
+export type ComplaintSummary = z.output<typeof complaintSummary>;
+export type ReturnSummary = Omit<z.output<typeof returnRequest>, 'lines' | 'refunds' | 'instructions'>;
+
+export function toComplaint(row: Row<'service_complaints'>, currency = 'CNY'): ComplaintSummary {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    orderNumber: row.order_number,
+    carrierId: row.carrier_id,
+    sku: row.sku,
+    category: row.category as ComplaintSummary['category'],
+    department: row.department as ComplaintSummary['department'],
+    team: row.team,
+    status: row.status as ComplaintSummary['status'],
+    source: row.source as ComplaintSummary['source'],
+    subject: row.subject,
+    customerName: row.customer_name,
+    customerEmail: row.customer_email,
+    firstResponseDueAt: row.first_response_due_at,
+    resolutionDueAt: row.resolution_due_at,
+    firstRespondedAt: row.first_responded_at,
+    resolvedAt: row.resolved_at,
+    breachedAt: row.breached_at,
+    isBreached: row.breached_at !== null,
+    resolution: row.resolution_kind
+      ? {
+          kind: row.resolution_kind as 'refund',
+          cost: fromMinor(row.resolution_cost_minor ?? 0, currency),
+          note: row.resolution_note ?? '',
+        }
+      : null,
+    rating: row.rating,
+    createdAt: row.created_at,
+  };
+}
+
+export function toReturn(row: Row<'service_returns'>): ReturnSummary {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    orderNumber: row.order_number,
+    kind: row.kind as ReturnSummary['kind'],
+    status: row.status as ReturnSummary['status'],
+    reason: row.reason,
+    source: row.source as ReturnSummary['source'],
+    decision: row.decision,
+    replacementOrderId: row.replacement_order_id,
+    createdAt: row.created_at,
+  };
+}
+
+/** Orders as service reads them (orders' read view): by Ordo number or the channel's order id. */
+export function findOrderByNumber(db: Executor, number: string) {
+  return db
+    .selectFrom('orders_orders_view')
+    .selectAll()
+    .where((eb) => eb.or([eb('number', '=', number), eb('external_id', '=', number)]))
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+export function findOrderById(db: Executor, id: string) {
+  return db.selectFrom('orders_orders_view').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function orderLines(db: Executor, orderId: string) {
+  return db
+    .selectFrom('orders_order_lines_view')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+}
+
+/** The order's latest shipment (logistics' read view), for the carrier a complaint or survey is about. */
+export function latestShipment(db: Executor, orderId: string) {
+  return db
+    .selectFrom('logistics_shipments_view')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('shipped_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** When the order last became delivered, from orders' status history. */
+export async function deliveredAt(db: Executor, orderId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('orders_status_history_view')
+    .select('at')
+    .where('order_id', '=', orderId)
+    .where('to_status', '=', 'delivered')
+    .orderBy('at', 'desc')
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+export function complaintMessages(db: Executor, complaintId: string) {
+  return db
+    .selectFrom('service_complaint_messages')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Orders among `orderIds` with a complaint or a return still open. */
+export async function ordersWithOpenCases(db: Executor, orderIds: readonly string[]): Promise<Set<string>> {
+  if (orderIds.length === 0) return new Set();
+  const complaints = await db
+    .selectFrom('service_complaints')
+    .select('order_id')
+    .where(isAnyOf(db, 'order_id', orderIds))
+    .where('status', '!=', 'resolved')
+    .execute();
+  const returns = await db
+    .selectFrom('service_returns')
+    .select('order_id')
+    .where(isAnyOf(db, 'order_id', orderIds))
+    .where('status', 'in', ['requested', 'approved', 'received'])
+    .execute();
+  return new Set([...complaints, ...returns].map((row) => row.order_id!).filter(Boolean));
+}
+
+/** A refund issued (method `original` unless said) and its `refund.issued` event, in the caller's transaction. */
+export async function recordRefund(
+  tx: Executor,
+  now: Date,
+  refund: {
+    orderId: string;
+    returnId?: string;
+    complaintId?: string;
+    amountMinor: number;
+    currency: string;
+    method?: string;
+  },
+): Promise<string> {
+  const id = uuidv7(now.getTime());
+  await tx
+    .insertInto('service_refunds')
+    .values({
+      id,
+      order_id: refund.orderId,
+      return_id: refund.returnId ?? null,
+      complaint_id: refund.complaintId ?? null,
+      amount_minor: refund.amountMinor,
+      currency: refund.currency,
+      method: refund.method ?? 'original',
+      status: 'issued',
+      created_at: now.toISOString(),
+    })
+    .execute();
+  await publish(tx, now, 'refund.issued', {
+    orderId: refund.orderId,
+    refundId: id,
+    amount: fromMinor(refund.amountMinor, refund.currency),
+    currency: refund.currency,
+  });
+  return id;
+}

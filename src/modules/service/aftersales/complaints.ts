@@ -1,0 +1,386 @@
+import type { z } from 'zod';
+import type {
+  complaintMessageBody,
+  complaintQuery,
+  inboundMailBody,
+  newComplaintBody,
+  publicComplaintBody,
+  resolveComplaintBody,
+} from '../../../contracts/aftersales.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { randomToken } from '../../../platform/auth/tokens.ts';
+import type { BusinessCalendar } from '../../../platform/business-calendar.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Database, Executor } from '../../../platform/db/database.ts';
+import { isAnyOf } from '../../../platform/db/dialect.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
+import { publish } from '../../../platform/events/outbox.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+import type { Mailer } from '../../../platform/mail.ts';
+import { toMinor } from '../../../platform/money.ts';
+import { pageNewestFirst } from '../../../platform/pagination.ts';
+import {
+  complaintMessages,
+  findOrderById,
+  findOrderByNumber,
+  latestShipment,
+  recordRefund,
+  toComplaint,
+} from './aftersales.repository.ts';
+import { customerLinks, isContactOf, noSuchOrder } from './customer-links.ts';
+import { isSlaBreached, mergeRouting, type RoutingEntry, routeFor, slaDeadlines } from './routing.ts';
+
+type NewComplaint = z.output<typeof newComplaintBody> & { source: 'staff' | 'public' | 'email' | 'survey' };
+
+const ratingPurpose = 'complaint-rating';
+/** The reply token travels in the address (complaint+TOKEN@…) or the subject ([#TOKEN]). */
+const tokenInAddress = /complaint\+([A-Za-z0-9_-]{8,64})@/;
+const tokenInSubject = /\[#([A-Za-z0-9_-]{8,64})\]/;
+
+export interface ComplaintsDeps {
+  database: Database;
+  clock: Clock;
+  mailer: Mailer;
+  publicUrl: string;
+  calendar: () => Promise<BusinessCalendar>;
+}
+
+/** Complaints: opened by staff, the customer or their mail; routed, answered, resolved, rated. */
+export function createComplaints(deps: ComplaintsDeps) {
+  const { database, clock, mailer } = deps;
+  const links = customerLinks(deps);
+
+  async function routingTable(db: Executor = database.db): Promise<RoutingEntry[]> {
+    const rows = await db.selectFrom('service_routing').selectAll().execute();
+    return mergeRouting(
+      rows.map((r) => ({
+        category: r.category as RoutingEntry['category'],
+        department: r.department as RoutingEntry['department'],
+        team: r.team,
+        firstResponseHours: r.first_response_hours,
+        resolutionHours: r.resolution_hours,
+      })),
+    );
+  }
+
+  async function saveRouting(items: readonly RoutingEntry[]): Promise<RoutingEntry[]> {
+    await inTransaction(database, async (tx) => {
+      for (const e of items) {
+        const row = {
+          department: e.department,
+          team: e.team,
+          first_response_hours: e.firstResponseHours,
+          resolution_hours: e.resolutionHours,
+        };
+        await tx
+          .insertInto('service_routing')
+          .values({ category: e.category, ...row })
+          .onConflict((oc) => oc.column('category').doUpdateSet(row))
+          .execute();
+      }
+    });
+    return routingTable();
+  }
+
+  async function openComplaint(actor: Actor, input: NewComplaint) {
+    const now = clock.now();
+    const calendar = await deps.calendar();
+    const id = await inTransaction(database, async (tx) => {
+      const order = input.orderNumber ? await findOrderByNumber(tx, input.orderNumber) : undefined;
+      if (input.orderNumber && !order) throw invalidField('orderNumber', `no order ${input.orderNumber}`);
+      const shipment = order ? await latestShipment(tx, order.id) : undefined;
+      const route = routeFor(await routingTable(tx), input.category);
+      const due = slaDeadlines(calendar, now, route);
+      const complaintId = uuidv7(now.getTime());
+      await tx
+        .insertInto('service_complaints')
+        .values({
+          id: complaintId,
+          order_id: order?.id ?? null,
+          order_number: order?.number ?? null,
+          shipment_id: shipment?.id ?? null,
+          carrier_id: shipment?.carrier_id ?? null,
+          sku: input.sku ?? null,
+          category: input.category,
+          department: route.department,
+          team: route.team,
+          status: 'open',
+          source: input.source,
+          subject: input.subject,
+          customer_name: input.customerName ?? order?.customer_name ?? null,
+          customer_email: input.customerEmail ?? order?.customer_email ?? null,
+          customer_phone: input.customerPhone ?? order?.customer_phone ?? null,
+          reply_token: randomToken(12),
+          first_response_due_at: due.firstResponseDueAt.toISOString(),
+          resolution_due_at: due.resolutionDueAt.toISOString(),
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .execute();
+      await addMessageRow(
+        tx,
+        complaintId,
+        'customer',
+        input.source === 'staff' ? actor.name : 'customer',
+        input.message,
+        now,
+      );
+      return complaintId;
+    });
+    return getComplaint(id);
+  }
+
+  /** From the public lookup: the same number + contact proof; any mismatch is the lookup's 404. */
+  async function openFromLookup(input: z.output<typeof publicComplaintBody>) {
+    const order = await findOrderByNumber(database.db, input.number);
+    if (!order || !isContactOf(order, input.contact)) throw noSuchOrder();
+    return openComplaint(
+      { type: 'system', id: null, name: 'customer' },
+      {
+        source: 'public',
+        category: input.category,
+        subject: `Order ${order.number}: ${input.category.replace('_', ' ')}`,
+        message: input.message,
+        orderNumber: order.number,
+        sku: input.sku,
+      },
+    );
+  }
+
+  /** A customer's mail reply: the token in the address or subject names the complaint. */
+  async function receiveMail(input: z.output<typeof inboundMailBody>) {
+    const token = tokenInAddress.exec(input.to)?.[1] ?? tokenInSubject.exec(input.subject)?.[1];
+    if (!token) throw invalidField('to', 'no reply token in the address or the subject');
+    const now = clock.now();
+    const id = await inTransaction(database, async (tx) => {
+      const row = await tx
+        .selectFrom('service_complaints')
+        .select(['id', 'status'])
+        .where('reply_token', '=', token)
+        .executeTakeFirst();
+      if (!row) throw notFound('complaint', token);
+      await addMessageRow(tx, row.id, 'customer', input.from, input.text, now);
+      // The customer wrote again: the complaint is back in the queue until answered.
+      await tx
+        .updateTable('service_complaints')
+        .set({ status: row.status === 'resolved' ? 'resolved' : 'open', updated_at: now.toISOString() })
+        .where('id', '=', row.id)
+        .execute();
+      return row.id;
+    });
+    return getComplaint(id);
+  }
+
+  async function addMessage(actor: Actor, id: string, input: z.output<typeof complaintMessageBody>) {
+    const now = clock.now();
+    const { complaint, messageId } = await inTransaction(database, async (tx) => {
+      const row = await complaintRow(tx, id);
+      const messageId = await addMessageRow(tx, id, input.kind, actor.name, input.body, now);
+      if (input.kind === 'reply') {
+        if (!row.customer_email)
+          throw invalidField('kind', 'the complaint has no customer e-mail to reply to');
+        await tx
+          .updateTable('service_complaints')
+          .set({
+            status: row.status === 'resolved' ? 'resolved' : 'answered',
+            first_responded_at: row.first_responded_at ?? now.toISOString(),
+            updated_at: now.toISOString(),
+          })
+          .where('id', '=', id)
+          .execute();
+        await publish(tx, now, 'complaint.answered', { complaintId: id, orderId: row.order_id, messageId });
+      }
+      return { complaint: row, messageId };
+    });
+    if (input.kind === 'reply' && complaint.customer_email) {
+      await mailer.send({
+        to: complaint.customer_email,
+        subject: `Re: ${complaint.subject} [#${complaint.reply_token}]`,
+        text: `${input.body}\n\n—\nReply to this mail to continue the conversation.`,
+      });
+    }
+    return { messageId, complaint: await getComplaint(id) };
+  }
+
+  async function resolveComplaint(actor: Actor, id: string, input: z.output<typeof resolveComplaintBody>) {
+    const now = clock.now();
+    const row = await inTransaction(database, async (tx) => {
+      const row = await complaintRow(tx, id);
+      if (row.status === 'resolved')
+        throw new AppError('INVALID_TRANSITION', 'the complaint is already resolved');
+      const order = row.order_id ? await findOrderById(tx, row.order_id) : undefined;
+      const currency = order?.currency ?? 'CNY';
+      const costMinor = toMinor(input.cost, currency, 'cost');
+      if (costMinor < 0) throw invalidField('cost', 'must not be negative');
+      await tx
+        .updateTable('service_complaints')
+        .set({
+          status: 'resolved',
+          resolved_at: now.toISOString(),
+          first_responded_at: row.first_responded_at ?? now.toISOString(),
+          resolution_kind: input.kind,
+          resolution_cost_minor: costMinor,
+          resolution_note: input.note,
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await addMessageRow(tx, id, 'note', actor.name, `Resolved (${input.kind}): ${input.note}`, now);
+      // A refund as the resolution is a refund like a return's: recorded, and announced.
+      if (input.kind === 'refund' && costMinor > 0 && order) {
+        await recordRefund(tx, now, { orderId: order.id, complaintId: id, amountMinor: costMinor, currency });
+      }
+      return row;
+    });
+    if (row.customer_email) {
+      const link = await links.url('rate', ratingPurpose, id);
+      await mailer.send({
+        to: row.customer_email,
+        subject: `${row.subject}: resolved [#${row.reply_token}]`,
+        text: `${input.note}\n\nHow did we do? Rate the resolution from 1 to 5:\n${link}\n`,
+      });
+    }
+    return getComplaint(id);
+  }
+
+  async function rateResolution(token: string, rating: number) {
+    const id = await links.subjectOf(token, ratingPurpose);
+    await inTransaction(database, async (tx) => {
+      const row = await complaintRow(tx, id);
+      if (row.status !== 'resolved')
+        throw new AppError('INVALID_TRANSITION', 'the complaint is not resolved');
+      await tx
+        .updateTable('service_complaints')
+        .set({ rating, updated_at: clock.now().toISOString() })
+        .where('id', '=', id)
+        .execute();
+    });
+    return { rating };
+  }
+
+  /** Scheduled: flags unresolved complaints past a deadline (once; the flag stays). */
+  async function flagSlaBreaches(): Promise<number> {
+    const now = clock.now();
+    const at = now.toISOString();
+    const due = await database.db
+      .selectFrom('service_complaints')
+      .select(['id', 'first_responded_at', 'first_response_due_at', 'resolution_due_at'])
+      .where('status', '!=', 'resolved')
+      .where('breached_at', 'is', null)
+      .where((eb) => eb.or([eb('first_response_due_at', '<', at), eb('resolution_due_at', '<', at)]))
+      .execute();
+    const breached = due.filter((c) =>
+      isSlaBreached(
+        {
+          firstRespondedAt: c.first_responded_at,
+          firstResponseDueAt: c.first_response_due_at,
+          resolutionDueAt: c.resolution_due_at,
+        },
+        now,
+      ),
+    );
+    for (const c of breached) {
+      await database.db
+        .updateTable('service_complaints')
+        .set({ breached_at: at })
+        .where('id', '=', c.id)
+        .execute();
+    }
+    return breached.length;
+  }
+
+  async function getComplaint(id: string) {
+    const row = await complaintRow(database.db, id);
+    const messages = await complaintMessages(database.db, id);
+    return {
+      ...toComplaint(row),
+      messages: messages.map((m) => ({
+        id: m.id,
+        kind: m.kind as 'customer' | 'reply' | 'note',
+        author: m.author,
+        body: m.body,
+        createdAt: m.created_at,
+      })),
+    };
+  }
+
+  function listComplaints(query: z.output<typeof complaintQuery>) {
+    let q = database.db.selectFrom('service_complaints').selectAll();
+    if (query.status) q = q.where('status', '=', query.status);
+    if (query.team) q = q.where('team', '=', query.team);
+    if (query.isBreached) q = q.where('breached_at', query.isBreached === 'true' ? 'is not' : 'is', null);
+    return pageNewestFirst(
+      q,
+      'id',
+      query,
+      (row) => toComplaint(row),
+      (row) => row.id,
+    );
+  }
+
+  /** Complaints per carrier opened in [from, to): the carrier scorecards' complaint rate. */
+  async function countsByCarrier(from: Date, to: Date): Promise<Map<string, number>> {
+    const rows = await database.db
+      .selectFrom('service_complaints')
+      .select((eb) => ['carrier_id', eb.fn.countAll<number>().as('n')])
+      .where('carrier_id', 'is not', null)
+      .where('created_at', '>=', from.toISOString())
+      .where('created_at', '<', to.toISOString())
+      .groupBy('carrier_id')
+      .execute();
+    return new Map(rows.map((r) => [r.carrier_id!, Number(r.n)]));
+  }
+
+  /** Complaints per shipment among these: the carrier scorecards' complaint rate. */
+  async function countsByShipment(shipmentIds: readonly string[]): Promise<Map<string, number>> {
+    if (shipmentIds.length === 0) return new Map();
+    const rows = await database.db
+      .selectFrom('service_complaints')
+      .select((eb) => ['shipment_id', eb.fn.countAll<number>().as('n')])
+      .where(isAnyOf(database.db, 'shipment_id', shipmentIds))
+      .groupBy('shipment_id')
+      .execute();
+    return new Map(rows.map((r) => [r.shipment_id!, Number(r.n)]));
+  }
+
+  return {
+    routingTable: () => routingTable(),
+    countsByShipment,
+    saveRouting,
+    openComplaint,
+    openFromLookup,
+    receiveMail,
+    addMessage,
+    resolveComplaint,
+    rateResolution,
+    flagSlaBreaches,
+    getComplaint,
+    listComplaints,
+    countsByCarrier,
+  };
+}
+
+async function complaintRow(db: Executor, id: string) {
+  const row = await db.selectFrom('service_complaints').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('complaint', id);
+  return row;
+}
+
+async function addMessageRow(
+  db: Executor,
+  complaintId: string,
+  kind: string,
+  author: string,
+  body: string,
+  now: Date,
+) {
+  const id = uuidv7(now.getTime());
+  await db
+    .insertInto('service_complaint_messages')
+    .values({ id, complaint_id: complaintId, kind, author, body, created_at: now.toISOString() })
+    .execute();
+  return id;
+}
+
+export type Complaints = ReturnType<typeof createComplaints>;

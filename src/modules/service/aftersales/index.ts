@@ -1,0 +1,41 @@
+import type { BusinessCalendar } from '../../../platform/business-calendar.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { Mailer } from '../../../platform/mail.ts';
+import { ordersWithOpenCases } from './aftersales.repository.ts';
+import { createComplaints } from './complaints.ts';
+import { createReturns, type ReturnsDeps } from './returns.ts';
+import { createSurveys } from './surveys.ts';
+import { createWorkspace } from './workspace.ts';
+
+export { aftersalesRoutes } from './aftersales.routes.ts';
+
+/** After-sales, grouped: complaints, returns and refunds, surveys, the customer workspace. */
+export function createAftersales(
+  deps: {
+    database: Database;
+    clock: Clock;
+    mailer: Mailer;
+    publicUrl: string;
+    calendar: () => Promise<BusinessCalendar>;
+  } & Pick<ReturnsDeps, 'adjustStock' | 'placeOrder'>,
+) {
+  const complaints = createComplaints(deps);
+  const returns = createReturns(deps);
+  const surveys = createSurveys({ ...deps, complaints });
+  return {
+    complaints,
+    returns,
+    surveys,
+    workspace: createWorkspace(deps),
+    /** For the completion job: orders among these with an open return or complaint. */
+    openComplaintsOrReturnsFor: (orderIds: readonly string[]) =>
+      ordersWithOpenCases(deps.database.db, orderIds),
+    /** For the carrier scorecards: complaints per carrier opened in [from, to). */
+    complaintCountsByCarrier: complaints.countsByCarrier,
+    /** For the carrier scorecards: complaints per shipment among these. */
+    complaintsPerShipment: complaints.countsByShipment,
+  };
+}
+
+export type Aftersales = ReturnType<typeof createAftersales>;
