@@ -850,7 +850,14 @@ export interface ServiceSurveysTable {
 /** logistics' read view of shipments, for service (complaints per carrier, surveys). */
 export type LogisticsShipmentsView = Pick<
   ShipmentsTable,
-  'id' | 'order_id' | 'carrier_id' | 'tracking_number' | 'status' | 'promised_by' | 'shipped_at' | 'delivered_at'
+  | 'id'
+  | 'order_id'
+  | 'carrier_id'
+  | 'tracking_number'
+  | 'status'
+  | 'promised_by'
+  | 'shipped_at'
+  | 'delivered_at'
 >;
 
 export interface DB {
