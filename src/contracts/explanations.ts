@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliveryTexts, deliveryVocabulary } from './explanation-texts/delivery.ts';
 
 /**
  * Explanations the server gives (hold reasons, classification reasons) as a key with parameters,
@@ -182,6 +183,9 @@ export const explanationTexts: Record<string, Template> = {
     'zh-CN': '总额 {total} ≥ {min}（最小货币单位）',
   },
   'type.minQuantity': { en: '{units} units ≥ {min}', 'zh-CN': '{units} 件 ≥ {min}' },
+
+  // Each area's texts live beside this file, one file per area.
+  ...deliveryTexts,
 };
 
 type Terms = Record<string, { en: string; 'zh-CN': string }>;
@@ -234,6 +238,7 @@ export const vocabulary: Record<string, Terms> = {
     BUYER_NOTE: { en: 'BUYER_NOTE', 'zh-CN': '买家留言' },
     SELLER_NOTE: { en: 'SELLER_NOTE', 'zh-CN': '卖家备注' },
   },
+  ...deliveryVocabulary,
 };
 
 const defaultSeparator = { en: '; ', 'zh-CN': '；' };
