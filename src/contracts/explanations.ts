@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deliveryTexts, deliveryVocabulary } from './explanation-texts/delivery.ts';
+import { inventoryTexts } from './explanation-texts/inventory.ts';
 
 /**
  * Explanations the server gives (hold reasons, classification reasons) as a key with parameters,
@@ -25,7 +26,10 @@ export interface Explanation extends ExplanationPart {
 }
 
 const param = z.union([z.string(), z.number()]);
-const explanationPart = z.object({ key: z.string(), params: z.record(z.string(), param).optional() });
+const explanationPart = z.object({
+  key: z.string(),
+  params: z.record(z.string(), param.optional()).optional(),
+});
 
 export const explanation = explanationPart
   .extend({ parts: z.array(explanationPart).optional() })
@@ -186,6 +190,7 @@ export const explanationTexts: Record<string, Template> = {
 
   // Each area's texts live beside this file, one file per area.
   ...deliveryTexts,
+  ...inventoryTexts,
 };
 
 type Terms = Record<string, { en: string; 'zh-CN': string }>;
