@@ -39,7 +39,12 @@ for (const dialect of testDialects) {
         weightGrams: -5,
         barcode: 'x'.repeat(80),
       });
-      const issues = error.details.issues as { field: string; code: string; params: object }[];
+      const issues = error.details.issues as {
+        field: string;
+        message: string;
+        code: string;
+        params: object;
+      }[];
       assert.deepEqual(
         issues.find((i) => i.field === 'weightGrams'),
         {

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
-import { ApiError } from './api/client';
+import { ApiError } from './api/client.ts';
 
 /** The message to show for a failed request: translated by error code, else the server's text. */
 export function errorText(t: TFunction, error: unknown): string {
