@@ -12,6 +12,7 @@ import * as aftersales from './011_aftersales.ts';
 import * as historyReports from './013_history_reports.ts';
 import * as insights from './014_insights.ts';
 import * as review from './015_review.ts';
+import * as explanationCodes from './016_explanation_codes.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -29,4 +30,5 @@ export const migrations = {
   '014_insights': insights,
   '015_review': review,
   '011_aftersales': aftersales,
+  '016_explanation_codes': explanationCodes,
 };

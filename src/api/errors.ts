@@ -21,6 +21,9 @@ const frameworkCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
 };
 
+const pick = (from: Record<string, unknown>, names: readonly string[]) =>
+  Object.fromEntries(names.filter((name) => from[name] !== undefined).map((name) => [name, from[name]]));
+
 /** Turns anything thrown into an AppError: ours as they are, framework errors by their code. */
 export function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error;
@@ -28,6 +31,16 @@ export function toAppError(error: FastifyError | Error): AppError {
     const issues = error.validation.map((v) => ({
       path: v.instancePath.split('/').filter(Boolean),
       message: v.message ?? 'invalid',
+      // zod's code and limits, for the console to say it in the reader's language.
+      code: v.keyword,
+      ...pick(v.params as Record<string, unknown>, [
+        'minimum',
+        'maximum',
+        'origin',
+        'format',
+        'values',
+        'expected',
+      ]),
     }));
     // A query or params failure with no path names its part of the request, never "body".
     if (issues[0] && issues[0].path.length === 0)

@@ -82,4 +82,28 @@ describe('explanations', () => {
   it('shows the key of an explanation it does not know rather than nothing', () => {
     assert.equal(renderExplanation({ key: 'hold.fromTheFuture' }, 'zh-CN'), 'hold.fromTheFuture');
   });
+
+  it('renders every key in Chinese without an English word, whatever its numbers', () => {
+    for (const key of Object.keys(explanationTexts)) {
+      const params = Object.fromEntries(placeholders(explanationTexts[key].en).map((m) => [m[1], 7]));
+      const zh = renderExplanation({ key, params, parts: [{ key: 'ledger.shortPick' }] }, 'zh-CN');
+      assert.equal(zh.match(/[a-z]{3,}/gi), null, `${key}: ${zh}`);
+    }
+  });
+
+  it('renders inventory reasons, formulas and channel rules in both languages', () => {
+    const rule: Explanation = {
+      key: 'channelRule.rule',
+      parts: [
+        { key: 'channelRule.percent', params: { percent: 80 } },
+        { key: 'channelRule.buffer', params: { buffer: 2 } },
+        { key: 'channelRule.minimum', params: { minimum: 5 } },
+      ],
+    };
+    assert.equal(renderExplanation(rule, 'en'), '80%, buffer 2, 0 below 5');
+    assert.equal(renderExplanation(rule, 'zh-CN'), '80%，预留 2，低于 5 时为 0');
+    const count: Explanation = { key: 'ledger.countVariance', params: { counted: 8, expected: 10 } };
+    assert.equal(renderExplanation(count, 'en'), 'count 8, books 10');
+    assert.equal(renderExplanation(count, 'zh-CN'), '盘点 8，账面 10');
+  });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { deliveryTexts, deliveryVocabulary } from './explanation-texts/delivery.ts';
+import { inventoryTexts } from './explanation-texts/inventory.ts';
 
 /**
  * Explanations the server gives (hold reasons, classification reasons) as a key with parameters,
@@ -24,7 +26,10 @@ export interface Explanation extends ExplanationPart {
 }
 
 const param = z.union([z.string(), z.number()]);
-const explanationPart = z.object({ key: z.string(), params: z.record(z.string(), param).optional() });
+const explanationPart = z.object({
+  key: z.string(),
+  params: z.record(z.string(), param.optional()).optional(),
+});
 
 export const explanation = explanationPart
   .extend({ parts: z.array(explanationPart).optional() })
@@ -182,6 +187,10 @@ export const explanationTexts: Record<string, Template> = {
     'zh-CN': '总额 {total} ≥ {min}（最小货币单位）',
   },
   'type.minQuantity': { en: '{units} units ≥ {min}', 'zh-CN': '{units} 件 ≥ {min}' },
+
+  // Each area's texts live beside this file, one file per area.
+  ...deliveryTexts,
+  ...inventoryTexts,
 };
 
 type Terms = Record<string, { en: string; 'zh-CN': string }>;
@@ -234,6 +243,7 @@ export const vocabulary: Record<string, Terms> = {
     BUYER_NOTE: { en: 'BUYER_NOTE', 'zh-CN': '买家留言' },
     SELLER_NOTE: { en: 'SELLER_NOTE', 'zh-CN': '卖家备注' },
   },
+  ...deliveryVocabulary,
 };
 
 const defaultSeparator = { en: '; ', 'zh-CN': '；' };

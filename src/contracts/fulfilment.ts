@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, moneyString, pageOf } from './common.ts';
+import { explanation } from './explanations.ts';
 
 const code = z
   .string()
@@ -215,7 +216,10 @@ export const shipment = z
     status: z.enum(shipmentStatuses),
     weightGrams: z.number(),
     price: z.string(),
-    explanation: z.string(),
+    explanation: z.string().describe('Why the delivery rules chose this service, in English'),
+    decision: explanation
+      .nullable()
+      .describe('The same as a key with parameters; null on shipments made before it was stored'),
     promisedBy: z.string().nullable(),
     shippedAt: z.string(),
     deliveredAt: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, moneyString, pageOf } from './common.ts';
+import { explanation } from './explanations.ts';
 
 const code = z
   .string()
@@ -144,6 +145,9 @@ export const movement = z
     referenceType: z.string().nullable(),
     referenceId: z.string().nullable(),
     reason: z.string().nullable(),
+    reasonExplanation: explanation
+      .nullable()
+      .describe('A reason Ordo wrote, as a key with parameters; null when a person typed it'),
     actorName: z.string(),
     at: z.string(),
   })
@@ -198,7 +202,11 @@ export const computedPlan = z.object({
   safetyStock: z.number(),
   reorderPoint: z.number(),
   targetLevel: z.number(),
-  formula: z.string(),
+  formula: z.string().describe('The formulas with their numbers, in English'),
+  formulaExplanation: explanation
+    .nullable()
+    .optional()
+    .describe('The same as a key with parameters; absent on plans computed before it was stored'),
   forecast: z.array(z.number()),
   backtest: z
     .object({
@@ -289,7 +297,8 @@ export const channelStock = z.object({
   skuName: z.string(),
   available: z.number(),
   availableToSell: z.number(),
-  rule: z.string(),
+  rule: z.string().describe('The rule applied, in English'),
+  ruleExplanation: explanation,
 });
 
 // ── Settings ──────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authErrors, errorBody, listQuery, pageOf } from './common.ts';
-import { blocklistKinds, reviewStages } from './order-enums.ts';
+import { explanation } from './explanations.ts';
+import { blocklistKinds, noteDirections, orderTypes, reviewStages, slaStatuses } from './order-enums.ts';
 import { deliveryAddress, order } from './orders.ts';
 
 /** Responses of a route that acts on one order: unknown, or its state forbids the action. */
@@ -45,7 +46,7 @@ export const noteBody = z.object({
 });
 export const note = z.object({
   id: z.string(),
-  direction: z.string(),
+  direction: z.enum(noteDirections),
   author: z.string(),
   body: z.string(),
   at: z.string(),
@@ -64,18 +65,18 @@ export const queueItem = z
     id: z.string(),
     number: z.string(),
     channel: z.string(),
-    type: z.string(),
+    type: z.enum(orderTypes),
     priority: z.number(),
     priorityParts: z.record(z.string(), z.number()),
     shipBy: z.string().nullable(),
-    slaStatus: z.string(),
+    slaStatus: z.enum(slaStatuses),
     placedAt: z.string(),
     customerName: z.string(),
     total: z.string(),
     currency: z.string(),
     holds: z.array(z.string()),
     riskScore: z.number(),
-    reviewStage: z.string().nullable(),
+    reviewStage: z.enum(reviewStages).nullable(),
     team: z.string().nullable(),
     claimedBy: z.string().nullable(),
     claimedAt: z.string().nullable(),
@@ -187,7 +188,13 @@ export const efficiency = z.object({
 export const publicAddressFix = z.object({
   number: z.string(),
   status: z.string(),
-  problems: z.array(z.object({ code: z.string(), message: z.string() })),
+  problems: z.array(
+    z.object({
+      code: z.string(),
+      message: z.string().describe('The problem in English'),
+      explanation: explanation.nullable().describe('The same as a key with parameters; null on older holds'),
+    }),
+  ),
   shippingAddress: z.object({
     name: z.string(),
     phone: z.string(),

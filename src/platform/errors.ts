@@ -100,6 +100,24 @@ export interface FieldIssue {
   message: string;
   code?: string;
   keys?: readonly string[];
+  minimum?: unknown;
+  maximum?: unknown;
+  origin?: unknown;
+  format?: unknown;
+  values?: unknown;
+  expected?: unknown;
+}
+
+/** What a form needs to say an issue in its own language: the limit, the kind of value, the format. */
+function issueParams(issue: FieldIssue): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const name of ['minimum', 'maximum', 'origin', 'format', 'expected'] as const) {
+    const value = issue[name];
+    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+    else if (typeof value === 'bigint') params[name] = Number(value);
+  }
+  if (Array.isArray(issue.values)) params.values = issue.values.map(String).join(', ');
+  return params;
 }
 
 /** The dotted field of an issue under an optional prefix; an unknown key names the key itself. */
@@ -110,15 +128,18 @@ export function issueField(issue: FieldIssue, prefix?: string): string {
 
 /**
  * The one validation error for a failed zod parse: a 400 naming the first offending field, with
- * up to ten issues in `details.issues` (a form shows them all at once).
+ * up to ten issues in `details.issues` (a form shows them all at once), each with zod's `code`
+ * and the `params` the console needs to say it in the reader's language.
  */
 export function fromZodIssues(issues: readonly FieldIssue[], prefix?: string): AppError {
   const [first] = issues;
   if (!first) return invalidField(prefix ?? 'body', 'invalid');
   const field = issueField(first, prefix) || 'body';
   return invalidField(field, first.message, {
-    issues: issues
-      .slice(0, 10)
-      .map((issue) => ({ field: issueField(issue, prefix), message: issue.message })),
+    issues: issues.slice(0, 10).map((issue) => ({
+      field: issueField(issue, prefix),
+      message: issue.message,
+      ...(issue.code ? { code: issue.code, params: issueParams(issue) } : {}),
+    })),
   });
 }

@@ -85,5 +85,7 @@ test('an order held for its address and classified by a rule reads in Chinese', 
   assert.ok(!body.includes('Address is incomplete'), 'no English hold sentence on the Chinese page');
   assert.ok(!body.includes('missing district'), 'no English address part');
   assert.ok(!body.includes('express delivery requested'), 'no English type reason');
+  // Times are the shop's, and the header says which zone that is (the calendar's default).
+  await page.getByTestId('shop-time-zone').getByText('UTC+8 Asia/Shanghai').waitFor();
   await context.close();
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { renderExplanation } from '../../src/contracts/explanations.ts';
 import { shipmentsForOrders, signTrackingBody } from '../../src/modules/logistics/index.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { readJson } from '../../src/platform/db/dialect.ts';
@@ -179,6 +180,9 @@ for (const dialect of testDialects) {
       // 8.00 for the first kg + 2.00 for one started extra kg.
       assert.equal(shipped.body.price, '10.00');
       assert.match(shipped.body.explanation, /standard/);
+      // Stored as a key with parameters too: the Chinese console reads it without English.
+      assert.equal(renderExplanation(shipped.body.decision, 'en'), shipped.body.explanation);
+      assert.match(renderExplanation(shipped.body.decision, 'zh-CN'), /^标准：普通订单；/);
       const order = (await api('GET', `/orders/${state.orderId}`)).body;
       assert.equal(order.status, 'shipped');
       assert.equal(order.shipments[0].trackingNumber, state.tracking);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
+import { renderExplanation } from '../../src/contracts/explanations.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
@@ -161,6 +162,12 @@ for (const dialect of testDialects) {
           ['ST-C', 1, 'stocktake', full.number],
         ],
       );
+      // The reason Ordo wrote reads in either language: English text and the key with numbers.
+      const variance = items.find((m: Record<string, unknown>) => m.sku === 'ST-A');
+      assert.match(variance.reason, /^count \d+, books \d+$/);
+      assert.equal(variance.reasonExplanation.key, 'ledger.countVariance');
+      assert.equal(renderExplanation(variance.reasonExplanation, 'en'), variance.reason);
+      assert.match(renderExplanation(variance.reasonExplanation, 'zh-CN'), /^盘点 \d+，账面 \d+$/);
       const counted = await t.current.app.database.db
         .selectFrom('stock_levels')
         .select('last_counted_at')

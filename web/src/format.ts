@@ -18,12 +18,52 @@ export function formatMoney(amount: string | null | undefined, currency: string)
   }
 }
 
+/**
+ * The shop's time zone (the business calendar's), once the console has read it: operational
+ * times are shown in it, as the pick lists and labels print them. Null = the browser's zone.
+ */
+let shopTimeZone: string | null = null;
+
+export function setShopTimeZone(timeZone: string | null): void {
+  shopTimeZone = timeZone;
+}
+
+/** `iso` as YYYY-MM-DD HH:mm(:ss) in the shop's zone, or the browser's before it is known. */
+function inShopZone(iso: string, withSeconds: boolean): string {
+  const pattern = withSeconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm';
+  if (!shopTimeZone) return dayjs(iso).format(pattern);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: shopTimeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  const time = `${parts.hour}:${parts.minute}${withSeconds ? `:${parts.second}` : ''}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${time}`;
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
+  return iso ? inShopZone(iso, false) : '—';
 }
 
 export function formatDateTimeSeconds(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—';
+  return iso ? inShopZone(iso, true) : '—';
+}
+
+/** "UTC+8 Asia/Shanghai": the zone's offset now and its name, for a hint beside the times. */
+export function zoneLabel(timeZone: string, at = new Date()): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return `${(name ?? 'GMT').replace('GMT', 'UTC')} ${timeZone}`;
 }
 
 const decimalPattern = /^-?\d+(\.\d{1,2})?$/;

@@ -273,7 +273,7 @@ async function closeAllocations(
       onHandDelta: to === 'issued' ? -allocation.quantity : 0,
       reservedDelta: -allocation.quantity,
       orderId,
-      reason,
+      ...(to === 'issued' ? { explanation: { key: 'ledger.shipped' } } : { reason }),
     });
     // The CHECK and the ledger make this impossible unless the books were edited by hand.
     if (!level) throw new Error(`stock of allocation ${allocation.id} no longer matches its reservation`);
@@ -316,7 +316,7 @@ export async function adjustForShortPick(
     reservedDelta: 0,
     referenceType: 'wave',
     referenceId: short.reference,
-    reason: 'short pick',
+    explanation: { key: 'ledger.shortPick' },
   });
   if (!level) throw new Error(`short pick of ${short.quantity} could not be written off`);
 }

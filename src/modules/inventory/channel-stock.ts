@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type Explanation, type ExplanationPart, renderExplanation } from '../../contracts/explanations.ts';
 import type { channelRule, channelRuleBody, channelStockQuery } from '../../contracts/inventory.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
@@ -39,12 +40,18 @@ export function availableToSell(availableByWarehouse: ReadonlyMap<string, number
   return offered < rule.minimum ? 0 : Math.max(0, offered);
 }
 
+export function ruleExplanation(rule: StockRule): Explanation {
+  const parts: ExplanationPart[] = [{ key: 'channelRule.percent', params: { percent: rule.percent } }];
+  if (rule.buffer > 0) parts.push({ key: 'channelRule.buffer', params: { buffer: rule.buffer } });
+  if (rule.minimum > 0) parts.push({ key: 'channelRule.minimum', params: { minimum: rule.minimum } });
+  if (rule.warehouseIds) {
+    parts.push({ key: 'channelRule.warehouses', params: { warehouses: rule.warehouseIds.join('+') } });
+  }
+  return { key: 'channelRule.rule', parts };
+}
+
 export function describeRule(rule: StockRule): string {
-  const parts = [`${rule.percent}%`];
-  if (rule.buffer > 0) parts.push(`buffer ${rule.buffer}`);
-  if (rule.minimum > 0) parts.push(`0 below ${rule.minimum}`);
-  if (rule.warehouseIds) parts.push(`from ${rule.warehouseIds.join('+')}`);
-  return parts.join(', ');
+  return renderExplanation(ruleExplanation(rule), 'en');
 }
 
 export function createChannelStock(deps: { database: Database; clock: Clock }) {
@@ -166,6 +173,7 @@ export function createChannelStock(deps: { database: Database; clock: Clock }) {
           available: [...byWarehouse.values()].reduce((a, b) => a + b, 0),
           availableToSell: availableToSell(byWarehouse, rule),
           rule: describeRule(rule),
+          ruleExplanation: ruleExplanation(rule),
         };
       }),
     };

@@ -28,6 +28,7 @@ export const ledgerRepository = {
         'm.reference_type',
         'm.reference_id',
         'm.reason',
+        'm.explanation',
         'm.actor_name',
         'm.at',
       ]);

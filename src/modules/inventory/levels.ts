@@ -4,6 +4,7 @@ import type {
   LedgerCheck,
   levelQuery,
   MovementKind,
+  movement,
   movementQuery,
   StockLevel,
   transferBody,
@@ -12,7 +13,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
-import { escapeLike, likeOperator } from '../../platform/db/dialect.ts';
+import { escapeLike, likeOperator, readJson } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { type Page, pageByKeys, pageNewestFirst } from '../../platform/pagination.ts';
@@ -174,6 +175,10 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
         referenceType: r.reference_type,
         referenceId: r.reference_id,
         reason: r.reason,
+        reasonExplanation:
+          r.explanation == null
+            ? null
+            : readJson<NonNullable<z.output<typeof movement>['reasonExplanation']>>(r.explanation),
         actorName: r.actor_name,
         at: r.at,
       }),

@@ -91,6 +91,7 @@ export function computePlan(
     reorderPoint: plan.reorderPoint,
     targetLevel: plan.targetLevel,
     formula: plan.formula,
+    formulaExplanation: plan.formulaExplanation,
     forecast: forecast.forecast.map((v) => Math.round(v * 100) / 100),
     backtest: forecast.backtest,
   };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { renderExplanation } from '../../contracts/explanations.ts';
 import {
   type ReorderInputs,
   reorderPlan,
@@ -43,9 +44,10 @@ describe('reorderPlan', () => {
     const plan = reorderPlan(inputs);
     assert.ok(Math.abs(plan.z - 1.6449) < 1e-4);
     assert.deepEqual(
-      { ...plan, z: undefined },
+      { ...plan, z: undefined, formulaExplanation: undefined },
       {
         z: undefined,
+        formulaExplanation: undefined,
         safetyStock: 14,
         leadTimeDemand: 70,
         reorderPoint: 84,
@@ -55,6 +57,12 @@ describe('reorderPlan', () => {
           'reorder point = lead-time demand + safety stock = 70.00 + 14 = 84; ' +
           'target = reorder point + mean × review period = 84 + 10.00 × 7 = 154',
       },
+    );
+    assert.equal(
+      renderExplanation(plan.formulaExplanation, 'zh-CN'),
+      '安全库存 = z·σ·√L = 1.645 × 3.20 × √7 = 14；' +
+        '再订货点 = 提前期需求 + 安全库存 = 70.00 + 14 = 84；' +
+        '目标库存 = 再订货点 + 日均需求 × 检查周期 = 84 + 10.00 × 7 = 154',
     );
   });
 

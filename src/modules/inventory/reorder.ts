@@ -1,3 +1,5 @@
+import { type Explanation, renderExplanation } from '../../contracts/explanations.ts';
+
 /**
  * Safety stock, reorder point and order quantity for one SKU (pure). The policy is a periodic
  * review order-up-to level: every review the SKU is ordered up to `targetLevel` once its stock
@@ -63,6 +65,7 @@ export interface ReorderPlan {
   targetLevel: number;
   /** The formulas with the numbers filled in, for the console to show why. */
   formula: string;
+  formulaExplanation: Explanation;
 }
 
 export function reorderPlan(inputs: ReorderInputs): ReorderPlan {
@@ -77,12 +80,30 @@ export function reorderPlan(inputs: ReorderInputs): ReorderPlan {
   const reorderPoint = ceilUnits(leadTimeDemand + safetyStock);
   const reviewDemand = ceilUnits(meanDaily * reviewPeriodDays);
   const targetLevel = reorderPoint + reviewDemand;
-  const formula = [
-    `safety stock = z·σ·√L = ${z.toFixed(3)} × ${stdDaily.toFixed(2)} × √${leadTimeDays} = ${safetyStock}`,
-    `reorder point = lead-time demand + safety stock = ${leadTimeDemand.toFixed(2)} + ${safetyStock} = ${reorderPoint}`,
-    `target = reorder point + mean × review period = ${reorderPoint} + ${meanDaily.toFixed(2)} × ${reviewPeriodDays} = ${targetLevel}`,
-  ].join('; ');
-  return { z, safetyStock, leadTimeDemand, reorderPoint, targetLevel, formula };
+  const formulaExplanation: Explanation = {
+    key: 'reorder.formula',
+    parts: [
+      {
+        key: 'reorder.safetyStock',
+        params: { z: z.toFixed(3), std: stdDaily.toFixed(2), leadTime: leadTimeDays, safetyStock },
+      },
+      {
+        key: 'reorder.reorderPoint',
+        params: { leadTimeDemand: leadTimeDemand.toFixed(2), safetyStock, reorderPoint },
+      },
+      {
+        key: 'reorder.target',
+        params: {
+          reorderPoint,
+          mean: meanDaily.toFixed(2),
+          reviewPeriod: reviewPeriodDays,
+          target: targetLevel,
+        },
+      },
+    ],
+  };
+  const formula = renderExplanation(formulaExplanation, 'en');
+  return { z, safetyStock, leadTimeDemand, reorderPoint, targetLevel, formula, formulaExplanation };
 }
 
 function assertNonNegative(values: Record<string, number>): void {

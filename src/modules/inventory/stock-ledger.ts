@@ -1,6 +1,8 @@
+import { type Explanation, renderExplanation } from '../../contracts/explanations.ts';
 import type { MovementKind } from '../../contracts/inventory.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { writeJson } from '../../platform/db/dialect.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ledgerRepository } from './ledger.repository.ts';
@@ -16,6 +18,8 @@ export interface Movement {
   referenceType?: string | null;
   referenceId?: string | null;
   reason?: string | null;
+  /** The reason as a key with parameters when Ordo wrote it; `reason` is its English text. */
+  explanation?: Explanation | null;
 }
 
 export interface LevelAfter {
@@ -77,7 +81,10 @@ export async function recordMovements(
       order_id: movement.orderId ?? null,
       reference_type: movement.referenceType ?? null,
       reference_id: movement.referenceId ?? null,
-      reason: movement.reason ?? null,
+      reason: movement.explanation
+        ? renderExplanation(movement.explanation, 'en')
+        : (movement.reason ?? null),
+      explanation: movement.explanation ? writeJson(movement.explanation) : null,
       actor_type: actor.type,
       actor_id: actor.id,
       actor_name: actor.name,

@@ -50,7 +50,10 @@ export function createStocktakeReview(deps: StocktakeDeps, read: (id: string) =>
             reservedDelta: 0,
             referenceType: 'stocktake',
             referenceId: stocktake.number,
-            reason: `count ${line.counted}, books ${line.expected}`,
+            explanation: {
+              key: 'ledger.countVariance',
+              params: { counted: Number(line.counted), expected: line.expected },
+            },
           });
           if (!level) throw insufficient(line.code, warehouseCode, 'counted');
         }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { renderExplanation } from '../../contracts/explanations.ts';
 import {
   type CandidateService,
   chooseDeliveryService,
@@ -78,6 +79,10 @@ const shipment = (overrides: Partial<ShipmentFacts> = {}): ShipmentFacts => ({
   ...overrides,
 });
 
+/** What each service was told in English, without the explanation it was rendered from. */
+const english = (result: ReturnType<typeof chooseDeliveryService>) =>
+  result.considered.map(({ explanation: _explanation, ...rest }) => rest);
+
 const reasons = (result: ReturnType<typeof chooseDeliveryService>) =>
   Object.fromEntries(result.considered.map((c) => [c.serviceId, c.reason]));
 
@@ -94,7 +99,7 @@ describe('standard shipments', () => {
       result.explanation,
       'standard: standard order; cheapest covering carrier with on-time ≥ 95%',
     );
-    assert.deepEqual(result.considered, [
+    assert.deepEqual(english(result), [
       { serviceId: 'sto-standard', isEligible: true, reason: 'chosen', priceMinor: 500 },
       { serviceId: 'yto-standard', isEligible: true, reason: 'on-time 90% below 95%', priceMinor: 450 },
       {
@@ -208,7 +213,7 @@ describe('urgent shipments', () => {
       result.explanation,
       'express: same_day requested; cheapest covering carrier with on-time ≥ 95%',
     );
-    const dada = result.considered.find((c) => c.serviceId === 'dada-same-day');
+    const dada = english(result).find((c) => c.serviceId === 'dada-same-day');
     assert.deepEqual(dada, {
       serviceId: 'dada-same-day',
       isEligible: false,
@@ -228,7 +233,7 @@ describe('urgent shipments', () => {
     );
     assert.equal(result.choice, null);
     assert.equal(result.explanation, 'express: urgent order; no eligible service');
-    assert.deepEqual(result.considered, [
+    assert.deepEqual(english(result), [
       {
         serviceId: 'sf-express',
         isEligible: false,
@@ -269,7 +274,7 @@ describe('bulky shipments', () => {
       'freight: bulky shipment (25000 g over 20000 g); cheapest covering carrier with on-time ≥ 95%',
     );
     // 25 000 g at sto: 500 + 24 started kilos × 100 = 2900, shown though sto is not a freight service.
-    assert.deepEqual(result.considered[0], {
+    assert.deepEqual(english(result)[0], {
       serviceId: 'sto-standard',
       isEligible: false,
       reason: 'standard service; this shipment needs freight',
@@ -324,5 +329,41 @@ describe('ties', () => {
     assert.equal(result.choice?.serviceId, 'jd-b2');
     assert.match(result.explanation, /\(price and rating tie: listed first\)$/);
     assert.equal(reasons(result)['jd-b'], 'same price and rating as jd-b2, listed after it');
+  });
+});
+
+describe('explanations of the choice', () => {
+  it('gives every reason as a key with parameters that reads in Chinese without English words', () => {
+    const cases = [
+      chooseDeliveryService(shipment(), all),
+      chooseDeliveryService(shipment({ isUrgent: true }), all),
+      chooseDeliveryService(shipment({ weightGrams: 25000 }), all),
+      chooseDeliveryService(shipment({ longestSideMm: 1300 }), all),
+      chooseDeliveryService(
+        shipment({
+          requestedService: 'same_day',
+          address: { country: 'CN', province: '浙江省', city: '宁波市' },
+        }),
+        all,
+      ),
+      chooseDeliveryService(shipment(), [services.sf, services.jd], { minOnTimeRate: 0.999 }),
+      chooseDeliveryService(shipment(), []),
+    ];
+    for (const result of cases) {
+      assert.equal(renderExplanation(result.decision, 'en'), result.explanation);
+      const texts = [result.decision, ...result.considered.map((c) => c.explanation)];
+      for (const [i, explanation] of texts.entries()) {
+        if (i > 0) assert.equal(renderExplanation(explanation, 'en'), result.considered[i - 1].reason);
+        const zh = renderExplanation(explanation, 'zh-CN');
+        assert.doesNotMatch(zh, /\{|\}|delivery\./, zh);
+        // Service ids, codes and places stay as sent; words do not.
+        const words = zh.replace(/[\w-]+-[\w-]+|\b[A-Z0-9_/-]+\b/g, '').match(/[a-z]{3,}/gi);
+        assert.equal(words, null, zh);
+      }
+    }
+    assert.equal(
+      renderExplanation(cases[0].decision, 'zh-CN'),
+      '标准：普通订单；覆盖该地址且准时率 ≥ 95% 的最便宜承运商',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { type Explanation, type ExplanationPart, renderExplanation } from '../../contracts/explanations.ts';
 import type { deliveryServices } from '../../contracts/order-enums.ts';
 import { type Destination, quote, type RateCard } from './rate-card.ts';
 
@@ -54,70 +55,81 @@ export interface ConsideredService {
   serviceId: string;
   /** Passed kind, coverage, limits and capacity; only one eligible service is chosen. */
   isEligible: boolean;
+  /** `explanation` in English, for the API and logs. */
   reason: string;
+  explanation: Explanation;
   /** null when the rate card does not cover the address. */
   priceMinor: number | null;
 }
 
 export interface ServiceChoice {
   choice: { carrierId: string; serviceId: string; priceMinor: number; kind: ServiceKind } | null;
+  /** `decision` in English, for the API and logs. */
   explanation: string;
+  decision: Explanation;
   considered: ConsideredService[];
 }
 
 interface Tier {
   label: 'freight' | 'express' | 'standard';
   kinds: readonly ServiceKind[];
-  why: string;
+  why: ExplanationPart;
 }
 
 interface Assessment {
   candidate: CandidateService;
   priceMinor: number | null;
   /** Why the service cannot take this shipment whatever its kind; null = it can. */
-  blocker: string | null;
+  blocker: ExplanationPart | null;
 }
 
 const percent = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
 
 // Bulk decides first: an express network refuses a 30 kg sofa however urgent the order is.
 function tierFor(shipment: ShipmentFacts, rules: DeliveryRules): Tier {
-  const freight = (why: string): Tier => ({ label: 'freight', kinds: ['freight'], why });
-  const urgent = (why: string): Tier => ({ label: 'express', kinds: rules.urgentKinds, why });
-  if (shipment.weightGrams > rules.bulkyWeightGrams) {
-    return freight(`bulky shipment (${shipment.weightGrams} g over ${rules.bulkyWeightGrams} g)`);
+  const freight = (why: ExplanationPart): Tier => ({ label: 'freight', kinds: ['freight'], why });
+  const urgent = (why: ExplanationPart): Tier => ({ label: 'express', kinds: rules.urgentKinds, why });
+  const { weightGrams, longestSideMm, requestedService } = shipment;
+  if (weightGrams > rules.bulkyWeightGrams) {
+    return freight({
+      key: 'delivery.tierBulkyWeight',
+      params: { weight: weightGrams, limit: rules.bulkyWeightGrams },
+    });
   }
-  if (shipment.longestSideMm > rules.bulkyLongestSideMm) {
-    return freight(
-      `bulky shipment (longest side ${shipment.longestSideMm} mm over ${rules.bulkyLongestSideMm} mm)`,
-    );
+  if (longestSideMm > rules.bulkyLongestSideMm) {
+    return freight({
+      key: 'delivery.tierBulkySide',
+      params: { side: longestSideMm, limit: rules.bulkyLongestSideMm },
+    });
   }
-  if (shipment.requestedService === 'freight') return freight('freight requested');
-  if (shipment.isUrgent) return urgent('urgent order');
-  if (shipment.requestedService !== 'standard') return urgent(`${shipment.requestedService} requested`);
-  return { label: 'standard', kinds: ['standard'], why: 'standard order' };
+  if (requestedService === 'freight') return freight({ key: 'delivery.tierFreightRequested' });
+  if (shipment.isUrgent) return urgent({ key: 'delivery.tierUrgent' });
+  if (requestedService !== 'standard') {
+    return urgent({ key: 'delivery.tierRequested', params: { service: requestedService } });
+  }
+  return { label: 'standard', kinds: ['standard'], why: { key: 'delivery.tierStandard' } };
 }
 
 function assess(candidate: CandidateService, shipment: ShipmentFacts): Assessment {
   const { weightGrams, longestSideMm, volumeCm3, address } = shipment;
   const priced = quote(candidate.rateCard, { weightGrams, volumeCm3 }, address);
-  const result = (blocker: string | null): Assessment => ({
+  const result = (key: string | null, params?: ExplanationPart['params']): Assessment => ({
     candidate,
     priceMinor: priced?.priceMinor ?? null,
-    blocker,
+    blocker: key === null ? null : { key, params },
   });
   if (priced === null) {
     const place = [address.country, address.province, address.city].filter(Boolean).join('/');
-    return result(`does not cover ${place}`);
+    return result('delivery.notCovered', { place });
   }
   const { maxWeightGrams, maxLongestSideMm, capacityLeftToday } = candidate;
   if (maxWeightGrams !== null && weightGrams > maxWeightGrams) {
-    return result(`weight ${weightGrams} g over its ${maxWeightGrams} g limit`);
+    return result('delivery.overWeight', { weight: weightGrams, limit: maxWeightGrams });
   }
   if (maxLongestSideMm !== null && longestSideMm > maxLongestSideMm) {
-    return result(`longest side ${longestSideMm} mm over its ${maxLongestSideMm} mm limit`);
+    return result('delivery.overSide', { side: longestSideMm, limit: maxLongestSideMm });
   }
-  if (capacityLeftToday !== null && capacityLeftToday <= 0) return result('no capacity left today');
+  if (capacityLeftToday !== null && capacityLeftToday <= 0) return result('delivery.noCapacity');
   return result(null);
 }
 
@@ -134,33 +146,54 @@ function byPriceThenRating(a: Assessment, b: Assessment): number {
 }
 
 /** Why an eligible service lost to `chosen`. */
-function passedOverReason(a: Assessment, chosen: Assessment, isInPool: boolean, rules: DeliveryRules) {
+function passedOverReason(
+  a: Assessment,
+  chosen: Assessment,
+  isInPool: boolean,
+  rules: DeliveryRules,
+): ExplanationPart {
   const { onTimeRate, rating } = a.candidate.score;
   if (!isInPool) {
     return onTimeRate === null
-      ? 'on-time rate unknown'
-      : `on-time ${percent(onTimeRate)} below ${percent(rules.minOnTimeRate)}`;
+      ? { key: 'delivery.onTimeUnknown' }
+      : {
+          key: 'delivery.onTimeBelow',
+          params: { rate: percent(onTimeRate), minRate: percent(rules.minOnTimeRate) },
+        };
   }
   const winner = chosen.candidate;
   if (a.priceMinor !== chosen.priceMinor) {
-    return `costs ${a.priceMinor}, more than ${winner.serviceId} at ${chosen.priceMinor}`;
+    return {
+      key: 'delivery.costsMore',
+      params: { price: a.priceMinor ?? '', winner: winner.serviceId, winnerPrice: chosen.priceMinor ?? '' },
+    };
   }
   if (rating !== winner.score.rating) {
-    return `same price as ${winner.serviceId}, rating ${rating ?? 'unknown'} below ${winner.score.rating}`;
+    return {
+      key: 'delivery.ratingBelow',
+      params: {
+        winner: winner.serviceId,
+        rating: rating ?? 'unknown',
+        winnerRating: winner.score.rating ?? '',
+      },
+    };
   }
-  return `same price and rating as ${winner.serviceId}, listed after it`;
+  return { key: 'delivery.listedAfter', params: { winner: winner.serviceId } };
 }
 
-function selectionNote(ranked: Assessment[], hasReliable: boolean, rules: DeliveryRules): string {
-  const base = hasReliable
-    ? `cheapest covering carrier with on-time ≥ ${percent(rules.minOnTimeRate)}`
-    : `no eligible carrier has on-time ≥ ${percent(rules.minOnTimeRate)}, so the cheapest of all eligible`;
+function selectionNote(ranked: Assessment[], hasReliable: boolean, rules: DeliveryRules): ExplanationPart {
+  const key = hasReliable ? 'delivery.cheapestReliable' : 'delivery.cheapestUnreliable';
   const [first, second] = ranked;
-  if (second === undefined || second.priceMinor !== first.priceMinor) return base;
-  return second.candidate.score.rating === first.candidate.score.rating
-    ? `${base} (price and rating tie: listed first)`
-    : `${base} (price tie broken by rating)`;
+  const tie =
+    second === undefined || second.priceMinor !== first.priceMinor
+      ? 'none'
+      : second.candidate.score.rating === first.candidate.score.rating
+        ? 'listed'
+        : 'rating';
+  return { key, params: { minRate: percent(rules.minOnTimeRate), tie } };
 }
+
+const inEnglish = (explanation: Explanation) => renderExplanation(explanation, 'en');
 
 /**
  * Picks the carrier service for one shipment and says why each candidate was or was not taken:
@@ -179,11 +212,11 @@ export function chooseDeliveryService(
     assessed.filter((a) => a.blocker === null && kinds.includes(a.candidate.kind));
 
   let kinds = tier.kinds;
-  let tierNote = `${tier.label}: ${tier.why}`;
+  let tierNote = tier.why;
   let eligible = eligibleOf(kinds);
   if (tier.label === 'standard' && eligible.length === 0) {
     kinds = [...tier.kinds, 'express'];
-    tierNote = `standard → express: ${tier.why}; no standard service can take it`;
+    tierNote = { key: 'delivery.tierStandardToExpress' };
     eligible = eligibleOf(kinds);
   }
 
@@ -194,22 +227,38 @@ export function chooseDeliveryService(
 
   const considered = assessed.map((a): ConsideredService => {
     const base = { serviceId: a.candidate.serviceId, priceMinor: a.priceMinor };
+    const said = (isEligible: boolean, explanation: Explanation): ConsideredService => ({
+      ...base,
+      isEligible,
+      reason: inEnglish(explanation),
+      explanation,
+    });
     if (!kinds.includes(a.candidate.kind)) {
-      const reason = `${a.candidate.kind} service; this shipment needs ${kinds.join(' or ')}`;
-      return { ...base, isEligible: false, reason };
+      return said(false, {
+        key: 'delivery.wrongKind',
+        params: { kind: a.candidate.kind },
+        parts: kinds.map((kind) => ({ key: 'delivery.kind', params: { kind } })),
+      });
     }
-    if (a.blocker !== null) return { ...base, isEligible: false, reason: a.blocker };
-    const reason = a === chosen ? 'chosen' : passedOverReason(a, chosen, pool.includes(a), policy);
-    return { ...base, isEligible: true, reason };
+    if (a.blocker !== null) return said(false, a.blocker);
+    if (a === chosen) return said(true, { key: 'delivery.chosen' });
+    return said(true, passedOverReason(a, chosen, pool.includes(a), policy));
   });
 
-  if (chosen === undefined)
-    return { choice: null, explanation: `${tierNote}; no eligible service`, considered };
+  if (chosen === undefined) {
+    const decision = { key: 'delivery.decision', parts: [tierNote, { key: 'delivery.noEligible' }] };
+    return { choice: null, explanation: inEnglish(decision), decision, considered };
+  }
   const { carrierId, serviceId, kind } = chosen.candidate;
+  const decision = {
+    key: 'delivery.decision',
+    parts: [tierNote, selectionNote(ranked, reliable.length > 0, policy)],
+  };
   return {
     // An eligible service always has a quote: an uncovered address is a blocker.
     choice: { carrierId, serviceId, priceMinor: chosen.priceMinor as number, kind },
-    explanation: `${tierNote}; ${selectionNote(ranked, reliable.length > 0, policy)}`,
+    explanation: inEnglish(decision),
+    decision,
     considered,
   };
 }

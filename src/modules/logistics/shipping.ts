@@ -3,7 +3,7 @@ import type { Shipment, shipBody, shipmentQuery } from '../../contracts/fulfilme
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
-import { escapeLike, likeOperator, readJson } from '../../platform/db/dialect.ts';
+import { escapeLike, likeOperator, readJson, writeJson } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
@@ -163,6 +163,7 @@ export function createShipping(deps: {
         weight_grams: parcel.weightGrams,
         price_minor: chosen.priceMinor,
         explanation: decision.explanation,
+        decision: writeJson(decision.decision),
         promised_by: new Date(now.getTime() + Math.max(1, service.transitDays) * dayMs).toISOString(),
         shipped_at: now.toISOString(),
       });
@@ -197,6 +198,7 @@ export function createShipping(deps: {
       weightGrams: r.weight_grams,
       price: fromMinor(Number(r.price_minor), currency),
       explanation: r.explanation,
+      decision: r.decision == null ? null : readJson<NonNullable<Shipment['decision']>>(r.decision),
       promisedBy: r.promised_by,
       shippedAt: r.shipped_at,
       deliveredAt: r.delivered_at,

@@ -313,6 +313,8 @@ export interface StockMovementsTable {
   reference_type: string | null;
   reference_id: string | null;
   reason: string | null;
+  /** JSON Explanation of a reason Ordo wrote; null on typed reasons and rows older than 016. */
+  explanation: unknown | null;
   actor_type: string;
   actor_id: string | null;
   actor_name: string;
@@ -528,6 +530,8 @@ export interface ShipmentsTable {
   weight_grams: number;
   price_minor: number;
   explanation: string;
+  /** JSON Explanation of `explanation`; null on rows older than migration 016. */
+  decision: unknown | null;
   promised_by: string | null;
   shipped_at: string;
   delivered_at: string | null;

@@ -21,22 +21,16 @@ import type {
 } from '../../../src/contracts/order-review.ts';
 import type { Order } from '../../../src/contracts/orders.ts';
 import { del, get, id, type Page, type PageParams, post, put } from './client';
-import type { OrderType, ReviewStage, SlaStatus } from './orders';
+import type { ReviewStage } from './orders';
 
 export { blocklistKinds, customerActionHolds, holdCodes, reviewOnlyHolds };
 
 export type PaymentInput = z.input<typeof paymentBody>;
 export type NoteDirection = (typeof noteDirections)[number];
-// The contract types `direction` as text; the server writes only the three note directions.
-export type OrderNote = Omit<z.output<typeof note>, 'direction'> & { direction: NoteDirection };
+export type OrderNote = z.output<typeof note>;
 export type NoteInput = z.input<typeof noteBody>;
 export type BulkReleaseResult = z.output<typeof bulkReleaseResponse>['results'][number];
-// The contract types these as text; the server fills them from the same vocabularies.
-export type QueueItem = Omit<z.output<typeof queueItem>, 'slaStatus' | 'reviewStage' | 'type'> & {
-  slaStatus: SlaStatus;
-  reviewStage: ReviewStage | null;
-  type: OrderType;
-};
+export type QueueItem = z.output<typeof queueItem>;
 export type QueueFilter = { team?: string; mine?: boolean; stage?: ReviewStage };
 export type Team = z.output<typeof team>;
 export type TeamInput = Omit<z.input<typeof teamBody>, 'id'>;

@@ -1,10 +1,12 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, type MenuProps, Space, Spin, Typography, theme } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { inventoryApi } from '../api/inventory';
+import { ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
+import { setShopTimeZone, zoneLabel } from '../format';
 import { appRoutes, type FromState, type NavBadge, navGroups, selectedNavPath } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MailWarning } from './MailWarning';
@@ -73,6 +75,33 @@ function useOpenAlertCount(): number {
   return count;
 }
 
+/**
+ * The shop's zone from the business calendar; operational times are shown in it. Someone who
+ * may not read the order settings sees the browser's zone, named as such.
+ */
+function useShopTimeZone(): string {
+  const { can } = useAuth();
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [zone, setZone] = useState(browserZone);
+  const mayRead = can('orders:read');
+  useEffect(() => {
+    if (!mayRead) return;
+    let isCurrent = true;
+    ordersApi.settings
+      .get()
+      .then((settings) => {
+        if (!isCurrent) return;
+        setShopTimeZone(settings.policy.calendar.timeZone);
+        setZone(settings.policy.calendar.timeZone);
+      })
+      .catch(() => undefined);
+    return () => {
+      isCurrent = false;
+    };
+  }, [mayRead]);
+  return zone;
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
@@ -83,6 +112,7 @@ export function AppLayout() {
   const menu = useMenu();
   const from = (location.state as FromState | null)?.from;
   const selected = selectedNavPath(location.pathname, menu.paths, from);
+  const timeZone = useShopTimeZone();
 
   // The menu is taller than a 900 px screen: bring the lit entry into view when it changes.
   useEffect(() => {
@@ -150,6 +180,9 @@ export function AppLayout() {
           }}
         >
           <Space size="large">
+            <Typography.Text type="secondary" data-testid="shop-time-zone" title={t('layout.timeZoneHint')}>
+              <ClockCircleOutlined /> {zoneLabel(timeZone)}
+            </Typography.Text>
             <LanguageSwitch />
             <Space data-testid="current-user">
               <UserOutlined />

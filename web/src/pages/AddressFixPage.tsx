@@ -7,6 +7,7 @@ import { type AddressFix, type AddressInput, orderReviewApi } from '../api/order
 import { AddressFields, trimAddress } from '../components/AddressFields';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { errorText, fieldErrors, showFieldErrors } from '../errors';
+import { useExplain } from '../explain';
 import { formatDateTime } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
@@ -204,6 +205,7 @@ function FixForm({
  */
 export default function AddressFixPage() {
   const { t } = useTranslation();
+  const explain = useExplain();
   const { token = '' } = useParams();
   const loader = useLoader(() => orderReviewApi.publicLinks.addressFix(token), [token]);
   const [isFixed, setIsFixed] = useState(false);
@@ -244,7 +246,9 @@ export default function AddressFixPage() {
                     {' — '}
                     {t(`holds.customer.${problem.code}`, { defaultValue: problem.message })}
                     <div>
-                      <Typography.Text type="secondary">{problem.message}</Typography.Text>
+                      <Typography.Text type="secondary" data-testid="address-fix-problem-detail">
+                        {explain(problem.explanation, problem.message)}
+                      </Typography.Text>
                     </div>
                   </li>
                 ))}

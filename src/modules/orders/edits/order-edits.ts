@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { moneyString } from '../../../contracts/common.ts';
+import type { noteDirections } from '../../../contracts/order-enums.ts';
 import { type deliveryAddress as addressSchema, paymentStatuses } from '../../../contracts/orders.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { recordAudit } from '../../../platform/audit-log.ts';
@@ -174,13 +175,19 @@ export function createOrderChanges(deps: {
       });
       if (input.direction === 'to_customer')
         await publish(tx, now, 'order.customer_message', { orderId, noteId: note.id });
-      return { id: note.id, direction: note.direction, author: note.author, body: note.body, at: note.at };
+      return { id: note.id, direction: input.direction, author: note.author, body: note.body, at: note.at };
     });
   }
 
   async function listNotes(orderId: string) {
     const rows = await ordersRepository.notesOf(database.db, orderId);
-    return rows.map((r) => ({ id: r.id, direction: r.direction, author: r.author, body: r.body, at: r.at }));
+    return rows.map((r) => ({
+      id: r.id,
+      direction: r.direction as (typeof noteDirections)[number],
+      author: r.author,
+      body: r.body,
+      at: r.at,
+    }));
   }
 
   return { updatePayment, correctAddress, addNote, listNotes };

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { queueItem } from '../../../contracts/order-review.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database, Executor } from '../../../platform/db/database.ts';
@@ -15,26 +17,8 @@ import { noDeadline, type QueueFilter, queueRepository } from './queue.repositor
 
 export type { QueueFilter } from './queue.repository.ts';
 
-export interface QueueItem {
-  id: string;
-  number: string;
-  channel: string;
-  type: string;
-  priority: number;
-  priorityParts: Record<string, number>;
-  shipBy: string | null;
-  slaStatus: string;
-  placedAt: string;
-  customerName: string;
-  total: string;
-  currency: string;
-  holds: string[];
-  riskScore: number;
-  reviewStage: string | null;
-  team: string | null;
-  claimedBy: string | null;
-  claimedAt: string | null;
-}
+/** The contract's queue item: type, SLA and review stage from their vocabularies. */
+export type QueueItem = z.output<typeof queueItem>;
 
 function toQueueItem(row: Row<'orders'>, now: Date, claimCutoff: string): QueueItem {
   const isClaimLive = row.claimed_by !== null && (row.claimed_at ?? '') > claimCutoff;
@@ -42,7 +26,7 @@ function toQueueItem(row: Row<'orders'>, now: Date, claimCutoff: string): QueueI
     id: row.id,
     number: row.number,
     channel: row.channel_id,
-    type: row.type,
+    type: row.type as QueueItem['type'],
     priority: row.priority,
     priorityParts: readJson<Record<string, number>>(row.priority_parts) ?? {},
     shipBy: row.ship_by,
@@ -53,7 +37,7 @@ function toQueueItem(row: Row<'orders'>, now: Date, claimCutoff: string): QueueI
     currency: row.currency,
     holds: splitHoldCodes(row.hold_codes),
     riskScore: row.risk_score ?? 0,
-    reviewStage: row.review_stage,
+    reviewStage: row.review_stage as QueueItem['reviewStage'],
     team: row.team,
     claimedBy: isClaimLive ? row.claimed_by : null,
     claimedAt: isClaimLive ? row.claimed_at : null,

@@ -154,7 +154,11 @@ export function createCustomerAction(deps: {
       status: order.status,
       problems: holds
         .filter((h) => customerActionHolds.includes(h.code))
-        .map((h) => ({ code: h.code, message: h.message })),
+        .map((h) => ({
+          code: h.code,
+          message: h.message,
+          explanation: h.explanation == null ? null : readJson<Explanation>(h.explanation),
+        })),
       shippingAddress: {
         name: order.ship_name,
         phone: order.ship_phone,

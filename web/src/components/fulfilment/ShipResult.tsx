@@ -3,12 +3,14 @@ import { Button, Descriptions, Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { fulfilmentApi, type Shipment } from '../../api/fulfilment';
+import { useExplain } from '../../explain';
 import { formatDateTime } from '../../format';
 import { formatFreight, formatWeight } from './format';
 
 /** The shipped parcel: who carries it, its tracking number, why that service, and its papers. */
 export function ShipResult({ shipment, onNext }: { shipment: Shipment; onNext: () => void }) {
   const { t } = useTranslation();
+  const explain = useExplain();
   return (
     <Result
       status="success"
@@ -70,7 +72,11 @@ export function ShipResult({ shipment, onNext }: { shipment: Shipment; onNext: (
             key: 'why',
             label: t('fulfilment.shipments.explanation'),
             span: 2,
-            children: <span data-testid="packing-explanation">{shipment.explanation}</span>,
+            children: (
+              <span data-testid="packing-explanation">
+                {explain(shipment.decision, shipment.explanation)}
+              </span>
+            ),
           },
           {
             key: 'shipment',

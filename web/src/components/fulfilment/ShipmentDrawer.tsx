@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { fulfilmentApi, type Shipment } from '../../api/fulfilment';
 import { errorText } from '../../errors';
+import { useExplain } from '../../explain';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { ShipmentStatusTag } from './FulfilmentTags';
@@ -47,6 +48,7 @@ function TrackingTimeline({ shipment }: { shipment: Shipment }) {
 /** One shipment: carrier and service, why it was chosen, its label, and the tracking history. */
 export function ShipmentDrawer({ shipmentId, onClose }: { shipmentId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const explain = useExplain();
   const loader = useLoader(
     () => (shipmentId ? fulfilmentApi.shipments.get(shipmentId) : Promise.resolve(undefined)),
     [shipmentId],
@@ -132,7 +134,11 @@ export function ShipmentDrawer({ shipmentId, onClose }: { shipmentId: string | n
                 label: t('fulfilment.shipments.deliveredAt'),
                 children: formatDateTime(shipment.deliveredAt),
               },
-              { key: 'why', label: t('fulfilment.shipments.explanation'), children: shipment.explanation },
+              {
+                key: 'why',
+                label: t('fulfilment.shipments.explanation'),
+                children: explain(shipment.decision, shipment.explanation),
+              },
             ]}
           />
           <div>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../api/client';
 import { type ChannelStock, inventoryApi } from '../../api/inventory';
+import { useExplain } from '../../explain';
 import { useCursorList } from '../../hooks/useCursorList';
 import { CursorTable } from '../CursorTable';
 import type { ChannelOption } from './ChannelRulesCard';
@@ -15,6 +16,7 @@ const noPage: Page<ChannelStock> = { items: [], nextCursor: null };
 /** What one channel would be told it may sell, SKU by SKU, under the rules as they stand. */
 export function ChannelStockPreview({ channels }: { channels: ChannelOption[] }) {
   const { t } = useTranslation();
+  const explain = useExplain();
   const [channel, setChannel] = useState<string>();
   const [q, setQ] = useState('');
   const list = useCursorList(
@@ -46,7 +48,9 @@ export function ChannelStockPreview({ channels }: { channels: ChannelOption[] })
     {
       title: t('inventory.rules.appliedRule'),
       dataIndex: 'rule',
-      render: (rule: string) => <Typography.Text type="secondary">{rule}</Typography.Text>,
+      render: (rule: string, row) => (
+        <Typography.Text type="secondary">{explain(row.ruleExplanation, rule)}</Typography.Text>
+      ),
     },
   ];
   return (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { inventoryApi, type Movement, type MovementKind } from '../../api/inventory';
+import { useExplain } from '../../explain';
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
 import { CursorTable } from '../CursorTable';
@@ -41,6 +42,7 @@ function Reference({ movement }: { movement: Movement }) {
 /** Every change to a SKU's stock, newest first: the ledger the levels are the sum of. */
 export function MovementLedger({ sku, version }: { sku: string; version: number }) {
   const { t } = useTranslation();
+  const explain = useExplain();
   const [warehouse, setWarehouse] = useState<string>();
   const [kind, setKind] = useState<MovementKind>();
   const list = useCursorList(
@@ -76,7 +78,7 @@ export function MovementLedger({ sku, version }: { sku: string; version: number 
     {
       title: t('inventory.common.reason'),
       dataIndex: 'reason',
-      render: (reason: string | null) => reason || '—',
+      render: (reason: string | null, movement) => explain(movement.reasonExplanation, reason) || '—',
     },
     { title: t('inventory.ledger.actor'), dataIndex: 'actorName' },
   ];

@@ -2,6 +2,7 @@ import { Alert, Card, Col, Descriptions, Empty, Row, Segmented, Statistic, Tag, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComputedPlan, SkuStock } from '../../api/inventory';
+import { useExplain } from '../../explain';
 import { formatDateTime } from '../../format';
 import { DemandChart } from './DemandChart';
 import { formatDecimal, formatPercent, formatQuantity } from './numbers';
@@ -45,6 +46,7 @@ function BacktestStats({ backtest }: { backtest: NonNullable<ComputedPlan['backt
 
 function PlanFacts({ plan, plannedAt }: { plan: ComputedPlan; plannedAt: string | null }) {
   const { t } = useTranslation();
+  const explain = useExplain();
   return (
     <>
       <Descriptions
@@ -89,7 +91,7 @@ function PlanFacts({ plan, plannedAt }: { plan: ComputedPlan; plannedAt: string 
       <Typography.Text type="secondary">{t('inventory.plan.formula')}</Typography.Text>
       <Typography.Paragraph>
         <pre style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }} data-testid="plan-formula">
-          {plan.formula}
+          {explain(plan.formulaExplanation, plan.formula)}
         </pre>
       </Typography.Paragraph>
     </>

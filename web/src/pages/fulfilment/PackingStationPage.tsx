@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import type { Explanation } from '../../../../src/contracts/explanations.ts';
 import { ApiError } from '../../api/client';
 import type { OrderStatus } from '../../api/orders';
 import { useAuth } from '../../auth';
@@ -19,22 +20,23 @@ import {
 } from '../../components/fulfilment/usePackingStation';
 import { OrderStatusTag } from '../../components/StatusTags';
 import { errorText } from '../../errors';
+import { useExplain } from '../../explain';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
 const stepOf: Record<PackingStage, number> = { order: 0, items: 1, packed: 3, shipped: 4 };
 
 /** The server's reasons, line by line: what is missing or extra, or why no carrier service fits. */
-function failureLines(t: TFunction, failure: unknown): string[] {
+function failureLines(t: TFunction, explain: ReturnType<typeof useExplain>, failure: unknown): string[] {
   if (!(failure instanceof ApiError)) return [];
   const { missing, extra, considered } = failure.details as {
     missing?: { sku: string; quantity: number }[];
     extra?: { scan: string; quantity: number }[];
-    considered?: { reason: string }[];
+    considered?: { serviceId: string; reason: string; explanation?: Explanation }[];
   };
   return [
     ...(missing ?? []).map((m) => t('fulfilment.packing.missingLine', { sku: m.sku, count: m.quantity })),
     ...(extra ?? []).map((e) => t('fulfilment.packing.extraLine', { code: e.scan, count: e.quantity })),
-    ...(considered ?? []).map((c) => c.reason),
+    ...(considered ?? []).map((c) => `${c.serviceId}: ${explain(c.explanation, c.reason)}`),
   ];
 }
 
@@ -70,9 +72,10 @@ function StationError({ station }: { station: PackingStation }) {
 /** The reasons under the error's title, and where to set up what is missing when the server says. */
 function FailureDetails({ failure }: { failure: unknown }) {
   const { t } = useTranslation();
+  const explain = useExplain();
   if (!(failure instanceof ApiError)) return null;
   const { setUpAt, hasServices } = failure.details as { setUpAt?: string; hasServices?: boolean };
-  const lines = failureLines(t, failure);
+  const lines = failureLines(t, explain, failure);
   if (!setUpAt) return lines.length > 0 ? lines.map((line) => <div key={line}>{line}</div>) : failure.message;
   return (
     <Space orientation="vertical" size={4}>
