@@ -26,9 +26,9 @@ export const migrations = {
   '008_explanations': explanations,
   '009_channel_sync': channelSync,
   '010_notifications': notifications,
+  '011_aftersales': aftersales,
   '013_history_reports': historyReports,
   '014_insights': insights,
   '015_review': review,
-  '011_aftersales': aftersales,
   '016_explanation_codes': explanationCodes,
 };
