@@ -100,18 +100,14 @@ export async function createApp(options: AppOptions) {
       async (event) => {
         if (event.payload.status === 'approved') void allocator.wake();
       },
-      async () => {
-        void insights.summaries.refresh().catch((error) => logger.warn({ error }, 'insights refresh failed'));
-      },
+      async () => insights.summaries.wake(),
     ],
     'order.status_changed': [
       async (event) => {
         if (event.payload.to === 'approved') void allocator.wake();
       },
       // Daily summaries follow the orders' days as they change (the scheduled run catches the rest).
-      async () => {
-        void insights.summaries.refresh().catch((error) => logger.warn({ error }, 'insights refresh failed'));
-      },
+      async () => insights.summaries.wake(),
     ],
     // Stock came back (receipt, adjustment, a cancelled order's release): backorders take it.
     'stock.changed': [
