@@ -56,15 +56,16 @@ export async function periodSummary(
   const db = insightsDb(database);
   const channelDim = filter.channel ? 'channel' : '';
   const channelValue = filter.channel ?? '';
-  // One channel needs only the per-channel rows; the whole shop also its type, status, reason splits.
+  // One channel needs only its own rows; the whole shop also its type, status and reason splits.
   const dims = filter.channel ? ['channel'] : ['', 'channel', 'type', 'status', 'reason'];
-  const rows = await db
+  let query = db
     .selectFrom('insights_daily_counts')
     .select(['day', 'metric', 'dim', 'dim_value', 'value'])
     .where('day', '>=', filter.from)
     .where('day', '<', filter.to)
-    .where('dim', 'in', dims)
-    .execute();
+    .where('dim', 'in', dims);
+  if (filter.channel) query = query.where('dim_value', '=', filter.channel);
+  const rows = await query.execute();
   const counts = Object.fromEntries(countMetrics.map((m) => [m, 0])) as Record<CountMetric, number>;
   const byDay = new Map<
     string,
