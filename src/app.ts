@@ -161,9 +161,7 @@ export async function createApp(options: AppOptions) {
         if (event.payload.status === 'approved') void allocator.wake();
       },
       ...notify.handlers['order.received'],
-      async () => {
-        void insights.summaries.refresh().catch((error) => logger.warn({ error }, 'insights refresh failed'));
-      },
+      async () => insights.summaries.wake(),
     ],
     'order.status_changed': [
       async (event) => {
@@ -171,9 +169,7 @@ export async function createApp(options: AppOptions) {
       },
       ...notify.handlers['order.status_changed'],
       // Daily summaries follow the orders' days as they change (the scheduled run catches the rest).
-      async () => {
-        void insights.summaries.refresh().catch((error) => logger.warn({ error }, 'insights refresh failed'));
-      },
+      async () => insights.summaries.wake(),
     ],
     'shipment.out_for_delivery': notify.handlers['shipment.out_for_delivery'],
     'shipment.exception': notify.handlers['shipment.exception'],

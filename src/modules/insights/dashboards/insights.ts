@@ -202,6 +202,33 @@ export function createInsightsDashboards(deps: InsightsDeps) {
         rows: b.byHour,
       };
     }
+    if (name === 'volume' || name === 'channels' || name === 'holds') {
+      const summary = await periodSummary(database, filter, { stages: false });
+      if (name === 'volume')
+        return {
+          name,
+          columns: [
+            col('day'),
+            col('orders', 'number'),
+            col('shipped', 'number'),
+            col('held', 'number'),
+            col('cancelled', 'number'),
+          ],
+          rows: summary.byDay,
+        };
+      if (name === 'channels')
+        return {
+          name,
+          columns: [col('channel'), col('orders', 'number')],
+          rows: Object.entries(summary.byChannel).map(([channel, orders]) => ({ channel, orders })),
+        };
+      return {
+        name,
+        columns: [col('reason'), col('orders', 'number')],
+        rows: Object.entries(summary.holdsByReason).map(([reason, orders]) => ({ reason, orders })),
+      };
+    }
+    if (name === 'carriers') return carrierTable(filter);
     const { summary, kpis: values } = await kpis(filter);
     if (name === 'kpis')
       return {
@@ -223,31 +250,6 @@ export function createInsightsDashboards(deps: InsightsDeps) {
           goodDirection: k.goodDirection,
         })),
       };
-    if (name === 'volume')
-      return {
-        name,
-        columns: [
-          col('day'),
-          col('orders', 'number'),
-          col('shipped', 'number'),
-          col('held', 'number'),
-          col('cancelled', 'number'),
-        ],
-        rows: summary.byDay,
-      };
-    if (name === 'channels')
-      return {
-        name,
-        columns: [col('channel'), col('orders', 'number')],
-        rows: Object.entries(summary.byChannel).map(([channel, orders]) => ({ channel, orders })),
-      };
-    if (name === 'holds')
-      return {
-        name,
-        columns: [col('reason'), col('orders', 'number')],
-        rows: Object.entries(summary.holdsByReason).map(([reason, orders]) => ({ reason, orders })),
-      };
-    if (name === 'carriers') return carrierTable(filter);
     return {
       name,
       columns: [col('stage'), col('n', 'number'), col('p50', 'number'), col('p90', 'number')],

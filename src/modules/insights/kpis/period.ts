@@ -48,19 +48,24 @@ const round = (n: number) => Math.round(n * 10_000) / 10_000;
 const ratio = (a: number, b: number) => (b === 0 ? null : round(a / b));
 
 /** A period's figures, combined from its days' summaries (never from the orders themselves). */
-export async function periodSummary(database: Database, filter: PeriodFilter): Promise<PeriodSummary> {
+export async function periodSummary(
+  database: Database,
+  filter: PeriodFilter,
+  options: { stages?: boolean } = {},
+): Promise<PeriodSummary> {
   const db = insightsDb(database);
   const channelDim = filter.channel ? 'channel' : '';
   const channelValue = filter.channel ?? '';
-  // One channel needs only the per-channel rows; the whole shop also its type, status, reason splits.
+  // One channel needs only its own rows; the whole shop also its type, status and reason splits.
   const dims = filter.channel ? ['channel'] : ['', 'channel', 'type', 'status', 'reason'];
-  const rows = await db
+  let query = db
     .selectFrom('insights_daily_counts')
     .select(['day', 'metric', 'dim', 'dim_value', 'value'])
     .where('day', '>=', filter.from)
     .where('day', '<', filter.to)
-    .where('dim', 'in', dims)
-    .execute();
+    .where('dim', 'in', dims);
+  if (filter.channel) query = query.where('dim_value', '=', filter.channel);
+  const rows = await query.execute();
   const counts = Object.fromEntries(countMetrics.map((m) => [m, 0])) as Record<CountMetric, number>;
   const byDay = new Map<
     string,
@@ -87,57 +92,7 @@ export async function periodSummary(database: Database, filter: PeriodFilter): P
       d[r.metric] += value;
     byDay.set(r.day, d);
   }
-  const sketchRows = await db
-    .selectFrom('insights_daily_samples')
-    .select(['stage', 'n', 'sketch'])
-    .where('day', '>=', filter.from)
-    .where('day', '<', filter.to)
-    .where('channel', '=', channelValue)
-    .execute();
-  const perStage = new Map<string, { n: number; sketches: Record<string, number>[] }>();
-  for (const r of sketchRows) {
-    const s = perStage.get(r.stage) ?? { n: 0, sketches: [] };
-    s.n += Number(r.n);
-    s.sketches.push(JSON.parse(r.sketch) as Record<string, number>);
-    perStage.set(r.stage, s);
-  }
-  // Up to exactSamples durations a stage's percentiles are exact; beyond, from the merged sketches.
-  const exactStages = stages.filter((stage) => (perStage.get(stage)?.n ?? 0) <= exactSamples);
-  const exact = new Map<string, number[][]>();
-  if (exactStages.length > 0) {
-    const rows = await db
-      .selectFrom('insights_daily_samples')
-      .select(['stage', 'samples'])
-      .where('day', '>=', filter.from)
-      .where('day', '<', filter.to)
-      .where('channel', '=', channelValue)
-      .where('stage', 'in', exactStages)
-      .execute();
-    for (const r of rows) {
-      const list = exact.get(r.stage) ?? [];
-      list.push(JSON.parse(r.samples) as number[]);
-      exact.set(r.stage, list);
-    }
-  }
-  const stageFigures = Object.fromEntries(
-    stages.map((stage) => {
-      const s = perStage.get(stage) ?? { n: 0, sketches: [] };
-      const isExact = exactStages.includes(stage);
-      const all = isExact ? mergeSorted(exact.get(stage) ?? []) : [];
-      const p50 = isExact ? percentileCont(all, 0.5) : sketchPercentile(s.sketches, 0.5);
-      const p90 = isExact ? percentileCont(all, 0.9) : sketchPercentile(s.sketches, 0.9);
-      return [
-        stage,
-        {
-          n: s.n,
-          p50: p50 === null ? null : round(p50),
-          p90: p90 === null ? null : round(p90),
-          exact: isExact,
-        },
-      ];
-    }),
-  ) as Record<Stage, StageFigures>;
-  return {
+  const base = () => ({
     from: filter.from,
     to: filter.to,
     channel: filter.channel ?? null,
@@ -147,8 +102,73 @@ export async function periodSummary(database: Database, filter: PeriodFilter): P
     byType,
     byStatus,
     holdsByReason,
-    stages: stageFigures,
-  };
+  });
+  // How many durations each stage has decides where its percentiles come from: up to
+  // exactSamples from every sample, beyond that from the merged per-day sketches.
+  if (options.stages === false) {
+    const none = { n: 0, p50: null, p90: null, exact: true };
+    return {
+      ...base(),
+      stages: Object.fromEntries(stages.map((st) => [st, none])) as Record<Stage, StageFigures>,
+    };
+  }
+  const sizes = await db
+    .selectFrom('insights_daily_samples')
+    .select((eb) => ['stage', eb.fn.sum<number>('n').as('n')])
+    .where('day', '>=', filter.from)
+    .where('day', '<', filter.to)
+    .where('channel', '=', channelValue)
+    .groupBy('stage')
+    .execute();
+  const sizeOf = new Map(sizes.map((r) => [r.stage, Number(r.n)]));
+  const exactStages = stages.filter((stage) => (sizeOf.get(stage) ?? 0) <= exactSamples);
+  const sketchStages = stages.filter((stage) => (sizeOf.get(stage) ?? 0) > exactSamples);
+  const exact = new Map<string, number[][]>();
+  const sketches = new Map<string, Record<string, number>[]>();
+  for (const [wanted, column] of [
+    [exactStages, 'samples'],
+    [sketchStages, 'sketch'],
+  ] as const) {
+    if (wanted.length === 0) continue;
+    const rows = await db
+      .selectFrom('insights_daily_samples')
+      .select(['stage', column])
+      .where('day', '>=', filter.from)
+      .where('day', '<', filter.to)
+      .where('channel', '=', channelValue)
+      .where('stage', 'in', wanted)
+      .execute();
+    for (const r of rows as { stage: string; samples?: string; sketch?: string }[]) {
+      if (column === 'samples') {
+        const list = exact.get(r.stage) ?? [];
+        list.push(JSON.parse(r.samples!) as number[]);
+        exact.set(r.stage, list);
+      } else {
+        const list = sketches.get(r.stage) ?? [];
+        list.push(JSON.parse(r.sketch!) as Record<string, number>);
+        sketches.set(r.stage, list);
+      }
+    }
+  }
+  const stageFigures = Object.fromEntries(
+    stages.map((stage) => {
+      const isExact = exactStages.includes(stage);
+      const all = isExact ? mergeSorted(exact.get(stage) ?? []) : [];
+      const merged = sketches.get(stage) ?? [];
+      const p50 = isExact ? percentileCont(all, 0.5) : sketchPercentile(merged, 0.5);
+      const p90 = isExact ? percentileCont(all, 0.9) : sketchPercentile(merged, 0.9);
+      return [
+        stage,
+        {
+          n: sizeOf.get(stage) ?? 0,
+          p50: p50 === null ? null : round(p50),
+          p90: p90 === null ? null : round(p90),
+          exact: isExact,
+        },
+      ];
+    }),
+  ) as Record<Stage, StageFigures>;
+  return { ...base(), stages: stageFigures };
 }
 
 /** A KPI's value for a period, by its formula key. Rates are 0..1, durations hours; null = no base. */

@@ -62,8 +62,8 @@ export function percentileCont(sorted: readonly number[], p: number): number | n
 
 /** Merges ascending arrays into one ascending array. */
 export function mergeSorted(lists: readonly (readonly number[])[]): number[] {
-  const all = lists.flat();
-  return all.sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator on an Array.
+  return Array.from(Float64Array.from(lists.flat()).sort());
 }
 
 export const hourMs = 3_600_000;

@@ -56,6 +56,8 @@ const chunkSize = 500;
 const stateKey = 'event_cursor';
 /** Events committed out of id order by concurrent transactions are caught by re-reading this far back. */
 const overlapMs = 5 * 60_000;
+/** Event-driven refreshes are gathered this long. */
+const wakeDelayMs = 10_000;
 
 interface OrderFacts {
   id: string;
@@ -432,7 +434,23 @@ export function createSummaries(deps: SummaryDeps) {
     return running;
   }
 
-  return { refresh, recomputeAll, recomputeDays };
+  let wakeTimer: NodeJS.Timeout | null = null;
+  /**
+   * An order changed: refresh soon, at most once per `wakeDelayMs` however many events arrive
+   * (a busy intake would otherwise recompute today's summaries without pause).
+   */
+  function wake(): void {
+    if (wakeTimer) return;
+    wakeTimer = setTimeout(() => {
+      wakeTimer = null;
+      void refresh().catch(() => {
+        // The scheduled run tries again; a closed database at shutdown is no error.
+      });
+    }, wakeDelayMs);
+    wakeTimer.unref();
+  }
+
+  return { refresh, wake, recomputeAll, recomputeDays };
 }
 
 /** A uuidv7-ordered id bound `ms` before the given id's own time: ids compare as text. */
