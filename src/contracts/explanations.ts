@@ -144,6 +144,11 @@ export const explanationTexts: Record<string, Template> = {
     en: '{count} other orders from the same address in the {hours} hours before this one (allowed: {max})',
     'zh-CN': '此前 {hours} 小时内同一地址还有 {count} 个订单（上限 {max}）',
   },
+  'hold.channelPaused': {
+    en: 'Auto-approval is paused for channel {channel}',
+    'zh-CN': '渠道 {channel} 已暂停自动审核',
+  },
+  'hold.incident': { en: 'Held by incident {incident}', 'zh-CN': '因事件 {incident} 被拦截' },
   'hold.highRisk': {
     en: 'Risk score {score} reaches the review threshold of {threshold} ({parts})',
     'zh-CN': '风险分 {score} 达到审核阈值 {threshold}（{parts}）',
@@ -233,6 +238,8 @@ export const vocabulary: Record<string, Terms> = {
     MERGE_CANDIDATE: { en: 'MERGE_CANDIDATE', 'zh-CN': '可合并订单' },
     BUYER_NOTE: { en: 'BUYER_NOTE', 'zh-CN': '买家留言' },
     SELLER_NOTE: { en: 'SELLER_NOTE', 'zh-CN': '卖家备注' },
+    CHANNEL_PAUSED: { en: 'CHANNEL_PAUSED', 'zh-CN': '渠道暂停自动审核' },
+    INCIDENT: { en: 'INCIDENT', 'zh-CN': '事件拦截' },
   },
 };
 

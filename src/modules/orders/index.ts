@@ -20,6 +20,7 @@ import { countOutcomes, createIntake, type IntakeOutcome } from './intake/intake
 import { type IntakePool, ThreadOutOfMemory } from './intake/intake-pool.ts';
 import type { IntakeJob } from './intake/intake-thread.ts';
 import { createOrderSettings } from './order-settings.ts';
+import { createManualHolds } from './review/manual-hold.ts';
 import { createEfficiency } from './queries/efficiency.ts';
 import { createOrderQueries, type ShipmentsOf } from './queries/order-queries.ts';
 import { createQueue } from './queue/queue.ts';
@@ -117,6 +118,7 @@ export function createOrders(deps: OrdersDeps) {
   const blocklist = createBlocklist(deps);
   const teams = createTeams(deps);
   const allocation = createAllocation(deps);
+  const manualHolds = createManualHolds(deps);
   return {
     intake: { receive: receiveOrder, receiveBatch, receiveBatchBody },
     queries: {
@@ -131,6 +133,8 @@ export function createOrders(deps: OrdersDeps) {
       bulkRelease: review.bulkRelease,
       decide: review.decideReview,
       releaseDueTimers: autoRelease.releaseDueTimers,
+      /** Holds from outside the audit (incidents, case steps). */
+      holdOrders: manualHolds.holdOrders,
     },
     /** The customer's side of a held order: signed links, mails, the public address-fix page. */
     customer: {

@@ -5,6 +5,7 @@ import { addressIncomplete, addressUnserved, contactMissing, phoneInvalid } from
 import { unknownSku } from './audit-checks/catalog.ts';
 import { mergeCandidate } from './audit-checks/merge.ts';
 import { buyerNote, sellerNote } from './audit-checks/notes.ts';
+import { channelPaused } from './audit-checks/channel.ts';
 import { amountMismatch, paymentPending, totalMismatch } from './audit-checks/payment.ts';
 import { amountOverLimit, blocklisted, highRisk, quantityOverLimit, velocity } from './audit-checks/risk.ts';
 import type {
@@ -61,6 +62,7 @@ const ruleList: readonly AnyAuditRule[] = [
   phoneInvalid,
   contactMissing,
   addressUnserved,
+  channelPaused,
   blocklisted,
   amountOverLimit,
   quantityOverLimit,
