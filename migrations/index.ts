@@ -6,6 +6,7 @@ import * as readViews from './005_read_views.ts';
 import * as channels from './006_channels.ts';
 import * as fileImports from './007_file_imports.ts';
 import * as explanations from './008_explanations.ts';
+import * as risk from './012_risk.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -17,4 +18,5 @@ export const migrations = {
   '006_channels': channels,
   '007_file_imports': fileImports,
   '008_explanations': explanations,
+  '012_risk': risk,
 };

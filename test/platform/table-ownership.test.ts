@@ -57,6 +57,15 @@ const owners: Record<string, string> = {
   settings: 'platform',
   audit_log: 'platform',
   outbox: 'platform',
+  risk_playbooks: 'risk',
+  risk_cases: 'risk',
+  risk_case_events: 'risk',
+  risk_monitors: 'risk',
+  risk_monitor_samples: 'risk',
+  risk_alerts: 'risk',
+  risk_measures: 'risk',
+  risk_incidents: 'risk',
+  risk_incident_log: 'risk',
 };
 
 /** Table names a file's queries name: Kysely builders and raw `sql` templates. */
