@@ -45,7 +45,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('outcome', t.json)
     .addColumn('review_note', 'text')
     .execute();
-  await db.schema.createIndex('risk_cases_open').on('risk_cases').columns(['status', 'step_due_at']).execute();
+  await db.schema
+    .createIndex('risk_cases_open')
+    .on('risk_cases')
+    .columns(['status', 'step_due_at'])
+    .execute();
   await db.schema
     .createIndex('risk_cases_order')
     .on('risk_cases')
@@ -60,7 +64,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('explanation', t.json)
     .addColumn('actor', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('risk_case_events_case').on('risk_case_events').columns(['case_id', 'id']).execute();
+  await db.schema
+    .createIndex('risk_case_events_case')
+    .on('risk_case_events')
+    .columns(['case_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('risk_monitors')

@@ -5,6 +5,7 @@ import { createFulfilment } from './modules/fulfilment/index.ts';
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
+import { createRisk } from './modules/risk/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -88,6 +89,30 @@ export async function createApp(options: AppOptions) {
     receiveOrders: ordersIntake(orders),
     logger,
   });
+  const risk = createRisk({
+    database,
+    clock,
+    mailer,
+    calendar: async () => (await orders.settings.get()).policy.calendar,
+    // Until the notifications service lands, customer messages go out as plain platform mail.
+    notifyCustomer: async ({ orderId, subject, text }) => {
+      const order = await orders.queries.get(orderId);
+      if (!order.customer.email) return;
+      const fill = (s: string) => s.replaceAll('{number}', order.number);
+      await mailer.send({ to: order.customer.email, subject: fill(subject), text: fill(text) });
+    },
+    orders: {
+      exists: (orderId) =>
+        orders.queries.get(orderId).then(
+          () => true,
+          () => false,
+        ),
+      holdOrders: orders.review.holdOrders,
+      cancel: orders.edits.cancel,
+      activeRules: () => orders.ruleSets.active(),
+      saveRules: (actor, rules, note) => orders.ruleSets.save(actor, { rules, note }),
+    },
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -113,6 +138,7 @@ export async function createApp(options: AppOptions) {
     'order.customer_message': [
       (event) => orders.customer.sendMessage(event.payload.orderId, event.payload.noteId),
     ],
+    'shipment.exception': [(event) => risk.cases.openFromException(event.payload)],
     ...options.handlers,
   };
   const dispatcher = createDispatcher({ database, clock, logger, metrics, handlers });
@@ -122,6 +148,8 @@ export async function createApp(options: AppOptions) {
       { name: 'allocation', everyMs: 5_000, run: () => allocator.wake() },
       { name: 'stock planning', everyMs: 6 * 60 * 60 * 1000, run: () => inventory.plans.recompute() },
       { name: 'delivery problems', everyMs: 15 * 60 * 1000, run: () => logistics.tracking.detectProblems() },
+      { name: 'risk escalations', everyMs: 5 * 60 * 1000, run: () => risk.cases.escalateOverdue() },
+      { name: 'risk monitors', everyMs: 60_000, run: () => risk.monitors.evaluate() },
       { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.tracking.pollConfigured() },
       // Each channel is pulled on its own interval; this only checks which are due.
       {
@@ -165,6 +193,7 @@ export async function createApp(options: AppOptions) {
     logistics,
     channels,
     fileImports,
+    risk,
     mailer,
     dispatcher,
     scheduler,

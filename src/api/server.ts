@@ -22,6 +22,7 @@ import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
+import { riskRoutes } from '../modules/risk/index.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { registerAuth } from './auth.ts';
@@ -92,6 +93,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       await api.register(ordersRoutes(app.orders));
       await api.register(channelsRoutes(app.catalog, app.channels));
       await api.register(fileImportsRoutes(app.fileImports));
+      await api.register(riskRoutes(app.risk));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },

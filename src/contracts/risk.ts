@@ -18,16 +18,32 @@ export const caseTypes = [
 export type CaseType = (typeof caseTypes)[number];
 
 /** What a playbook step may do in Ordo; drills record them without doing them. */
-export const stepActions = ['hold', 'cancel', 'reship', 'refund_record', 'contact_carrier', 'notify_customer'] as const;
+export const stepActions = [
+  'hold',
+  'cancel',
+  'reship',
+  'refund_record',
+  'contact_carrier',
+  'notify_customer',
+] as const;
 export type StepAction = (typeof stepActions)[number];
 
 const roleName = z.string().trim().min(1).max(64);
 export const playbookStep = z.object({
   code: z.string().trim().min(1).max(64).describe('Checklist step, shown translated by the console'),
   ownerRole: roleName,
-  limitWorkingHours: z.number().positive().max(24 * 30),
+  limitWorkingHours: z
+    .number()
+    .positive()
+    .max(24 * 30),
   escalation: z
-    .object({ toRole: roleName, afterWorkingHours: z.number().min(0).max(24 * 30) })
+    .object({
+      toRole: roleName,
+      afterWorkingHours: z
+        .number()
+        .min(0)
+        .max(24 * 30),
+    })
     .nullable()
     .describe('To whom an overdue step goes, and how long after its limit'),
   actions: z.array(z.enum(stepActions)).max(6),
@@ -73,7 +89,9 @@ export const riskCase = z
     playbookVersion: z.number(),
     ownerRole: z.string(),
     ownerId: z.string().nullable(),
-    currentStep: z.number().describe('Index of the step being worked; equals the step count when all are done'),
+    currentStep: z
+      .number()
+      .describe('Index of the step being worked; equals the step count when all are done'),
     steps: z.array(playbookStep.extend({ isDone: z.boolean() })),
     stepDueAt: z.string().nullable(),
     escalatedAt: z.string().nullable(),
@@ -111,27 +129,50 @@ export const chargebackBody = z.object({
 });
 export const drillBody = z.object({ caseType: z.enum(caseTypes) });
 export const completeStepBody = z.object({ note: z.string().trim().max(1000).optional() });
-export const assignBody = z.object({ ownerId: z.string().min(1).max(100).nullable(), ownerRole: roleName.optional() });
+export const assignBody = z.object({
+  ownerId: z.string().min(1).max(100).nullable(),
+  ownerRole: roleName.optional(),
+});
 export const closeCaseBody = z.object({
   outcome: explanation,
   reviewNote: z.string().trim().max(4000).optional(),
 });
 
 // ── Monitors, alerts, measures ───────────────────────────────────────────────
-export const monitorMetrics = ['hold_rate', 'high_risk_share', 'payment_failures', 'cancellation_rate'] as const;
+export const monitorMetrics = [
+  'hold_rate',
+  'high_risk_share',
+  'payment_failures',
+  'cancellation_rate',
+  'refund_rate',
+] as const;
 export const measureKinds = ['pause_channel_auto_approval', 'notify'] as const;
 export const alertLevels = ['warning', 'critical'] as const;
 export const monitorBody = z
   .object({
     name: z.string().trim().min(1).max(200),
     metric: z.enum(monitorMetrics),
-    channel: z.string().min(1).max(64).nullable().default(null).describe('Only orders of this channel; null = all'),
-    windowMinutes: z.number().int().min(5).max(60 * 24 * 31),
+    channel: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .default(null)
+      .describe('Only orders of this channel; null = all'),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(60 * 24 * 31),
     minVolume: z.number().int().min(1).max(1_000_000),
     warning: z.number().min(0).max(1),
     critical: z.number().min(0).max(1),
     measure: z
-      .object({ kind: z.enum(measureKinds), level: z.enum(alertLevels), channel: z.string().min(1).max(64).optional() })
+      .object({
+        kind: z.enum(measureKinds),
+        level: z.enum(alertLevels),
+        channel: z.string().min(1).max(64).optional(),
+      })
       .nullable()
       .default(null)
       .describe('What Ordo does when the level is crossed'),
@@ -142,7 +183,10 @@ export const monitorBody = z
       })
       .default({ emails: [], webhookUrl: null }),
   })
-  .refine((m) => m.warning <= m.critical, { path: ['critical'], message: 'must be at least the warning level' })
+  .refine((m) => m.warning <= m.critical, {
+    path: ['critical'],
+    message: 'must be at least the warning level',
+  })
   .refine((m) => m.measure?.kind !== 'pause_channel_auto_approval' || !!(m.measure.channel ?? m.channel), {
     path: ['measure', 'channel'],
     message: 'name the channel to pause',
@@ -154,7 +198,7 @@ export const alert = z
     monitorId: z.string(),
     level: z.enum(alertLevels),
     value: z.number(),
-    status: z.enum(['open', 'acknowledged']),
+    status: z.enum(['open', 'acknowledged', 'resolved']),
     openedAt: z.string(),
     acknowledgedAt: z.string().nullable(),
     acknowledgedBy: z.string().nullable(),
@@ -212,7 +256,13 @@ export const alertQuery = listQuery.extend({ monitorId: z.string().max(100).opti
 export const acknowledgeBody = z.object({ note: z.string().trim().min(1, 'required').max(2000) });
 
 // ── Incidents ────────────────────────────────────────────────────────────────
-export const incidentKinds = ['quality_recall', 'security', 'carrier_outage', 'platform_outage', 'warehouse_shutdown'] as const;
+export const incidentKinds = [
+  'quality_recall',
+  'security',
+  'carrier_outage',
+  'platform_outage',
+  'warehouse_shutdown',
+] as const;
 export const severities = ['low', 'medium', 'high', 'critical'] as const;
 export const incidentSelection = z
   .object({
@@ -222,7 +272,9 @@ export const incidentSelection = z
     channel: z.string().min(1).max(64).optional(),
     province: z.string().min(1).max(100).optional(),
   })
-  .refine((s) => Object.keys(s).length > 0, { message: 'select by at least one of sku, dates, channel, province' });
+  .refine((s) => Object.keys(s).length > 0, {
+    message: 'select by at least one of sku, dates, channel, province',
+  });
 export const incidentBody = z.object({
   kind: z.enum(incidentKinds),
   severity: z.enum(severities),
@@ -255,7 +307,11 @@ export const incident = z
   })
   .meta({ id: 'RiskIncident' });
 export const incidentPage = pageOf(incident.omit({ log: true }));
-export const preview = z.object({ count: z.number(), openCount: z.number(), sampleOrderIds: z.array(z.string()) });
+export const preview = z.object({
+  count: z.number(),
+  openCount: z.number(),
+  sampleOrderIds: z.array(z.string()),
+});
 export const incidentActionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('hold') }),
   z.object({ action: z.literal('cancel'), reason: z.string().trim().min(1).max(500) }),
@@ -269,4 +325,10 @@ export const incidentActionBody = z.discriminatedUnion('action', [
 export const incidentActionResult = z.object({ action: z.string(), done: z.number(), skipped: z.number() });
 export const logBody = z.object({ text: z.string().trim().min(1).max(4000) });
 export const closeIncidentBody = z.object({ review: z.string().trim().min(1, 'required').max(20000) });
-export const lesson = z.object({ source: z.string(), id: z.string(), title: z.string(), text: z.string(), at: z.string() });
+export const lesson = z.object({
+  source: z.string(),
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  at: z.string(),
+});

@@ -20,12 +20,12 @@ import { countOutcomes, createIntake, type IntakeOutcome } from './intake/intake
 import { type IntakePool, ThreadOutOfMemory } from './intake/intake-pool.ts';
 import type { IntakeJob } from './intake/intake-thread.ts';
 import { createOrderSettings } from './order-settings.ts';
-import { createManualHolds } from './review/manual-hold.ts';
 import { createEfficiency } from './queries/efficiency.ts';
 import { createOrderQueries, type ShipmentsOf } from './queries/order-queries.ts';
 import { createQueue } from './queue/queue.ts';
 import { createTeams } from './queue/teams.ts';
 import { createCustomerAction } from './review/customer-action.ts';
+import { createManualHolds } from './review/manual-hold.ts';
 import { createReview } from './review/order-review.ts';
 
 export { allocationRunner } from './allocation/allocation.ts';

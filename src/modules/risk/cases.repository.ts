@@ -53,7 +53,12 @@ export const casesRepository = {
   },
 
   timeline(db: Executor, caseId: string) {
-    return db.selectFrom('risk_case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    return db
+      .selectFrom('risk_case_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('id')
+      .execute();
   },
 
   /** Open cases whose current step is past its limit and not yet escalated. */

@@ -24,7 +24,12 @@ type OpenInput = Omit<z.output<typeof openCaseBody>, 'caseType'> & {
 };
 
 /** When each step falls due, from when it started, on the business calendar. */
-export function stepDueAt(calendar: BusinessCalendar, startedAt: Date, playbook: Playbook, step: number): Date | null {
+export function stepDueAt(
+  calendar: BusinessCalendar,
+  startedAt: Date,
+  playbook: Playbook,
+  step: number,
+): Date | null {
   const current = playbook.steps[step];
   return current ? addWorkingHours(calendar, startedAt, current.limitWorkingHours) : null;
 }
@@ -35,7 +40,11 @@ export function caseDueAt(calendar: BusinessCalendar, openedAt: Date, playbook: 
   return addWorkingHours(calendar, openedAt, hours);
 }
 
-function toCase(row: CaseRow, playbook: Playbook, timeline: Awaited<ReturnType<typeof repo.timeline>>): RiskCase {
+function toCase(
+  row: CaseRow,
+  playbook: Playbook,
+  timeline: Awaited<ReturnType<typeof repo.timeline>>,
+): RiskCase {
   return {
     ...toSummary(row),
     steps: playbook.steps.map((s, i) => ({ ...s, isDone: i < row.current_step })),
@@ -129,25 +138,40 @@ export function createCases(deps: RiskDeps) {
   }
 
   async function openByHand(actor: Actor, input: z.output<typeof openCaseBody>): Promise<RiskCase> {
-    if (input.orderId && !(await deps.orders.exists(input.orderId))) throw invalidField('orderId', 'no such order');
+    if (input.orderId && !(await deps.orders.exists(input.orderId)))
+      throw invalidField('orderId', 'no such order');
     const now = clock.now();
     const id = await inTransaction(database, async (tx) => {
       const opened = await openIn(tx, now, { ...input, source: 'manual' });
-      if (!opened) throw new AppError('CASE_ALREADY_OPEN', 'a case of this type is already open on the order', { field: 'caseType' });
-      await recordAudit(tx, actor, now, { action: 'case.opened', targetType: 'case', targetId: opened, details: {} });
+      if (!opened)
+        throw new AppError('CASE_ALREADY_OPEN', 'a case of this type is already open on the order', {
+          field: 'caseType',
+        });
+      await recordAudit(tx, actor, now, {
+        action: 'case.opened',
+        targetType: 'case',
+        targetId: opened,
+        details: {},
+      });
       return opened;
     });
     return getCase(id);
   }
 
-  async function openChargeback(actor: Actor, input: { orderId: string; reference: string; amount?: string }) {
+  async function openChargeback(
+    actor: Actor,
+    input: { orderId: string; reference: string; amount?: string },
+  ) {
     return openByHand(actor, {
       caseType: 'chargeback',
       orderId: input.orderId,
       shipmentId: null,
       sku: null,
       ownerId: null,
-      explanation: { key: 'case.chargeback', params: { reference: input.reference, amount: input.amount ?? '' } },
+      explanation: {
+        key: 'case.chargeback',
+        params: { reference: input.reference, amount: input.amount ?? '' },
+      },
     });
   }
 
@@ -185,7 +209,8 @@ export function createCases(deps: RiskDeps) {
   async function loadOpen(tx: Executor, id: string) {
     const row = await repo.findById(tx, id);
     if (!row) throw notFound('case', id);
-    if (row.status !== 'open') throw new AppError('INVALID_TRANSITION', 'the case is closed', { status: row.status });
+    if (row.status !== 'open')
+      throw new AppError('INVALID_TRANSITION', 'the case is closed', { status: row.status });
     return { row, playbook: await playbookOf(tx, row.case_type as CaseType, row.playbook_version) };
   }
 
@@ -216,7 +241,8 @@ export function createCases(deps: RiskDeps) {
   async function takeAction(actor: Actor, id: string, action: StepAction): Promise<RiskCase> {
     const { row, playbook } = await loadOpen(database.db, id);
     const step = playbook.steps[row.current_step];
-    if (!step?.actions.includes(action)) throw invalidField('action', `the current step does not allow ${action}`);
+    if (!step?.actions.includes(action))
+      throw invalidField('action', `the current step does not allow ${action}`);
     const isReal = row.is_drill === 0 && row.order_id !== null;
     if (isReal) await performAction(actor, row, playbook, action);
     const now = clock.now();
@@ -267,7 +293,12 @@ export function createCases(deps: RiskDeps) {
         step_due_at: null,
       });
       await repo.addEvent(tx, now, id, 'closed', actor.name, input.outcome);
-      await recordAudit(tx, actor, now, { action: 'case.closed', targetType: 'case', targetId: id, details: {} });
+      await recordAudit(tx, actor, now, {
+        action: 'case.closed',
+        targetType: 'case',
+        targetId: id,
+        details: {},
+      });
     });
     return getCase(id);
   }
@@ -290,7 +321,11 @@ export function createCases(deps: RiskDeps) {
         await repo.update(tx, row.id, { owner_role: escalation.toRole, escalated_at: now.toISOString() });
         await repo.addEvent(tx, now, row.id, 'escalated', systemActor.name, {
           key: 'case.escalated',
-          params: { step: playbook.steps[row.current_step]!.code, from: row.owner_role, to: escalation.toRole },
+          params: {
+            step: playbook.steps[row.current_step]!.code,
+            from: row.owner_role,
+            to: escalation.toRole,
+          },
         });
       });
       escalated.push(row.id);

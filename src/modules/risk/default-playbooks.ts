@@ -2,7 +2,12 @@ import type { CaseType, PlaybookDefinition } from '../../contracts/risk.ts';
 
 type Step = PlaybookDefinition['steps'][number];
 
-const step = (code: string, ownerRole: string, limitWorkingHours: number, actions: Step['actions'] = []): Step => ({
+const step = (
+  code: string,
+  ownerRole: string,
+  limitWorkingHours: number,
+  actions: Step['actions'] = [],
+): Step => ({
   code,
   ownerRole,
   limitWorkingHours,
@@ -45,7 +50,10 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
       step('chase_carrier', 'logistics', 4, ['contact_carrier']),
       step('inform_customer', 'customer_service', 4, ['notify_customer']),
     ],
-    customerMessage: message('Your order {number} is on its way', 'Your order {number} is taking longer than planned.'),
+    customerMessage: message(
+      'Your order {number} is on its way',
+      'Your order {number} is taking longer than planned.',
+    ),
   },
   refused_delivery: {
     ownerRole: 'customer_service',
@@ -53,7 +61,10 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
       step('contact_customer', 'customer_service', 4, ['notify_customer']),
       step('redeliver_or_return', 'logistics', 8, ['contact_carrier', 'refund_record']),
     ],
-    customerMessage: message('Delivery of order {number}', 'The delivery of your order {number} did not complete.'),
+    customerMessage: message(
+      'Delivery of order {number}',
+      'The delivery of your order {number} did not complete.',
+    ),
   },
   wrong_address: {
     ownerRole: 'customer_service',
@@ -61,7 +72,10 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
       step('confirm_address', 'customer_service', 4, ['hold', 'notify_customer']),
       step('redirect_parcel', 'logistics', 8, ['contact_carrier']),
     ],
-    customerMessage: message('Please check the address of order {number}', 'We need to confirm where to deliver {number}.'),
+    customerMessage: message(
+      'Please check the address of order {number}',
+      'We need to confirm where to deliver {number}.',
+    ),
   },
   wrong_item: {
     ownerRole: 'customer_service',
@@ -70,7 +84,10 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
       step('reship_correct_item', 'warehouse', 8, ['reship']),
       step('find_cause', 'warehouse', 24),
     ],
-    customerMessage: message('About your order {number}', 'We sent a wrong item with order {number} and are fixing it.'),
+    customerMessage: message(
+      'About your order {number}',
+      'We sent a wrong item with order {number} and are fixing it.',
+    ),
   },
   out_of_stock: {
     ownerRole: 'warehouse',
@@ -78,7 +95,10 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
       step('recount_location', 'warehouse', 4),
       step('offer_wait_or_cancel', 'customer_service', 8, ['notify_customer', 'cancel', 'refund_record']),
     ],
-    customerMessage: message('Your order {number} needs more time', 'An item of order {number} is out of stock.'),
+    customerMessage: message(
+      'Your order {number} needs more time',
+      'An item of order {number} is out of stock.',
+    ),
   },
   chargeback: {
     ownerRole: 'finance',
@@ -91,8 +111,14 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
   },
   duplicate_order: {
     ownerRole: 'order_processor',
-    steps: [step('confirm_duplicate', 'order_processor', 2, ['hold']), step('cancel_duplicate', 'order_processor', 4, ['cancel'])],
-    customerMessage: message('Your order {number}', 'We found a duplicate of order {number} and cancelled it.'),
+    steps: [
+      step('confirm_duplicate', 'order_processor', 2, ['hold']),
+      step('cancel_duplicate', 'order_processor', 4, ['cancel']),
+    ],
+    customerMessage: message(
+      'Your order {number}',
+      'We found a duplicate of order {number} and cancelled it.',
+    ),
   },
   suspected_fraud: {
     ownerRole: 'finance',

@@ -1,4 +1,9 @@
-import { type CaseType, caseTypes, type PlaybookDefinition, playbookDefinition } from '../../contracts/risk.ts';
+import {
+  type CaseType,
+  caseTypes,
+  type PlaybookDefinition,
+  playbookDefinition,
+} from '../../contracts/risk.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -28,7 +33,8 @@ const builtIn = (caseType: CaseType): Playbook => ({
 /** A case type's playbook at a version, or the newest; the built-in default is version 1. */
 export async function playbookOf(db: Executor, caseType: CaseType, version?: number): Promise<Playbook> {
   let query = db.selectFrom('risk_playbooks').selectAll().where('case_type', '=', caseType);
-  query = version === undefined ? query.orderBy('version', 'desc').limit(1) : query.where('version', '=', version);
+  query =
+    version === undefined ? query.orderBy('version', 'desc').limit(1) : query.where('version', '=', version);
   const row = await query.executeTakeFirst();
   if (!row) return builtIn(caseType);
   return {
@@ -52,12 +58,18 @@ export function createPlaybooks(deps: { database: Database; clock: Clock }) {
   async function playbookVersions(caseType: CaseType): Promise<Playbook[]> {
     const current = await playbookOf(database.db, caseType);
     const versions = [current];
-    for (let v = current.version - 1; v >= 1; v -= 1) versions.push(await playbookOf(database.db, caseType, v));
+    for (let v = current.version - 1; v >= 1; v -= 1)
+      versions.push(await playbookOf(database.db, caseType, v));
     return versions;
   }
 
   /** Saves a new version; open cases keep the version they were opened on. */
-  async function savePlaybook(actor: Actor, caseType: CaseType, input: unknown, note?: string): Promise<Playbook> {
+  async function savePlaybook(
+    actor: Actor,
+    caseType: CaseType,
+    input: unknown,
+    note?: string,
+  ): Promise<Playbook> {
     const parsed = playbookDefinition.safeParse(input);
     if (!parsed.success) throw fromZodIssues(parsed.error.issues);
     const now = clock.now().toISOString();

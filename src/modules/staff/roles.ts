@@ -23,6 +23,8 @@ export const permissions = [
   'audit:read',
   'system:read',
   'system:manage',
+  'risk:read',
+  'risk:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -60,16 +62,25 @@ export const rolePermissions = {
     'logistics:manage',
     'audit:read',
     'system:read',
+    'risk:read',
+    'risk:manage',
   ],
   order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
   // The warehouse counts, receives and corrects stock; planning and approvals sit with managers.
   warehouse: [...readOrders, 'inventory:read', 'inventory:write', 'fulfilment:read', 'fulfilment:write'],
   // Logistics runs carriers, rate cards and delivery rules, and ships.
-  logistics: [...readOrders, 'inventory:read', 'fulfilment:read', 'fulfilment:write', 'logistics:manage'],
+  logistics: [
+    ...readOrders,
+    'inventory:read',
+    'fulfilment:read',
+    'fulfilment:write',
+    'logistics:manage',
+    'risk:read',
+  ],
   // Customer service takes phone orders, so it may enter them.
-  customer_service: [...readOrders, 'orders:write', 'fulfilment:read'],
+  customer_service: [...readOrders, 'orders:write', 'fulfilment:read', 'risk:read'],
   // Finance gives the second approval of high-risk orders.
-  finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read'],
+  finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read', 'risk:read'],
   it: [...readOrders, 'audit:read', 'system:read', 'system:manage'],
   // Machine access for sales channels: push orders, keep the catalog in step.
   integration: [...readOrders, 'orders:write', 'catalog:write'],

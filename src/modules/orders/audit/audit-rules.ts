@@ -3,9 +3,9 @@ import { invalidField, issueField } from '../../../platform/errors.ts';
 import type { NormalisedOrder } from '../intake/normalise.ts';
 import { addressIncomplete, addressUnserved, contactMissing, phoneInvalid } from './audit-checks/address.ts';
 import { unknownSku } from './audit-checks/catalog.ts';
+import { channelPaused } from './audit-checks/channel.ts';
 import { mergeCandidate } from './audit-checks/merge.ts';
 import { buyerNote, sellerNote } from './audit-checks/notes.ts';
-import { channelPaused } from './audit-checks/channel.ts';
 import { amountMismatch, paymentPending, totalMismatch } from './audit-checks/payment.ts';
 import { amountOverLimit, blocklisted, highRisk, quantityOverLimit, velocity } from './audit-checks/risk.ts';
 import type {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from './rule.ts';
-import { ruleParams } from './rule.ts';
+import { defineRule, ruleParams } from './rule.ts';
 
 /**
  * Auto-approval paused for channels: every new order from one of them waits for a person. Risk
