@@ -62,7 +62,6 @@ const ruleList: readonly AnyAuditRule[] = [
   phoneInvalid,
   contactMissing,
   addressUnserved,
-  channelPaused,
   blocklisted,
   amountOverLimit,
   quantityOverLimit,
@@ -70,6 +69,7 @@ const ruleList: readonly AnyAuditRule[] = [
   mergeCandidate,
   buyerNote,
   sellerNote,
+  channelPaused,
   highRisk,
 ];
 
