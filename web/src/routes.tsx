@@ -43,6 +43,7 @@ export const navGroups = [
   { key: 'inventory', label: 'nav.inventory', icon: <DatabaseOutlined /> },
   { key: 'fulfilment', label: 'nav.fulfilment', icon: <GiftOutlined /> },
   { key: 'logistics', label: 'nav.logistics', icon: <TruckOutlined /> },
+  { key: 'risk', label: 'nav.risk', icon: <AlertOutlined /> },
   { key: 'catalog', label: 'nav.catalog', icon: <AppstoreOutlined /> },
   { key: 'admin', label: 'nav.admin', icon: <SettingOutlined /> },
 ] as const;
@@ -267,6 +268,18 @@ export const appRoutes: AppRoute[] = [
     page: page(() => import('./pages/channels/IntegrationsPage')),
     permission: 'system:read',
     nav: { group: 'admin', label: 'nav.integrations', icon: <ApiOutlined /> },
+  },
+  {
+    path: '/risk/cases',
+    page: page(() => import('./pages/risk/RiskCasesPage')),
+    permission: 'risk:read',
+    nav: { group: 'risk', label: 'nav.riskCases', icon: <AlertOutlined /> },
+  },
+  {
+    path: '/risk/monitors',
+    page: page(() => import('./pages/risk/RiskMonitorsPage')),
+    permission: 'risk:read',
+    nav: { group: 'risk', label: 'nav.riskMonitors', icon: <BarChartOutlined /> },
   },
 ];
 

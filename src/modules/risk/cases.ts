@@ -4,8 +4,7 @@ import type { CaseType, caseQuery, openCaseBody, riskCase, StepAction } from '..
 import { type Actor, systemActor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import { addWorkingHours, type BusinessCalendar } from '../../platform/business-calendar.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database, Executor } from '../../platform/db/database.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';

@@ -9,6 +9,8 @@ import importsEn from './imports.en.json';
 import importsZhCN from './imports.zh-CN.json';
 import inventoryEn from './inventory.en.json';
 import inventoryZhCN from './inventory.zh-CN.json';
+import riskEn from './risk.en.json';
+import riskZhCN from './risk.zh-CN.json';
 import supplyEn from './supply.en.json';
 import supplyZhCN from './supply.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -59,6 +61,7 @@ void i18n.use(initReactI18next).init({
         supply: supplyEn,
         fulfilment: fulfilmentEn,
         imports: importsEn,
+        risk: riskEn,
       },
     },
     'zh-CN': {
@@ -68,6 +71,7 @@ void i18n.use(initReactI18next).init({
         supply: supplyZhCN,
         fulfilment: fulfilmentZhCN,
         imports: importsZhCN,
+        risk: riskZhCN,
       },
     },
   },

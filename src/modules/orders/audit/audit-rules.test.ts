@@ -145,7 +145,9 @@ describe('runAudit', () => {
       const { order, ctx } = findingCases[rule.code]();
       const only = (action: string): RuleSet => ({
         version: 1,
-        rules: [{ code: rule.code, enabled: true, params: { ...findingParams[rule.code], action, riskPoints: 7 } }],
+        rules: [
+          { code: rule.code, enabled: true, params: { ...findingParams[rule.code], action, riskPoints: 7 } },
+        ],
       });
       const held = runAudit(order, ctx, only('hold'));
       assert.deepEqual([codes(held.holds), held.riskScore], [[rule.code], 7], rule.code);
