@@ -9,6 +9,7 @@ import * as explanations from './008_explanations.ts';
 import * as channelSync from './009_channel_sync.ts';
 import * as notifications from './010_notifications.ts';
 import * as aftersales from './011_aftersales.ts';
+import * as risk from './012_risk.ts';
 import * as historyReports from './013_history_reports.ts';
 import * as insights from './014_insights.ts';
 import * as review from './015_review.ts';
@@ -27,6 +28,7 @@ export const migrations = {
   '009_channel_sync': channelSync,
   '010_notifications': notifications,
   '011_aftersales': aftersales,
+  '012_risk': risk,
   '013_history_reports': historyReports,
   '014_insights': insights,
   '015_review': review,

@@ -7,6 +7,7 @@ import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
 import { createReview } from './modules/review/index.ts';
+import { createRisk } from './modules/risk/index.ts';
 import {
   createAftersales,
   createService,
@@ -154,6 +155,30 @@ export async function createApp(options: AppOptions) {
     adjustStock: (actor, input) => inventory.levels.adjust(actor, input),
     placeOrder: (actor, input) => orders.intake.receive(actor, input),
   });
+  const risk = createRisk({
+    database,
+    clock,
+    mailer,
+    calendar: async () => (await orders.settings.get()).policy.calendar,
+    // Until the notifications service lands, customer messages go out as plain platform mail.
+    notifyCustomer: async ({ orderId, subject, text }) => {
+      const order = await orders.queries.get(orderId);
+      if (!order.customer.email) return;
+      const fill = (s: string) => s.replaceAll('{number}', order.number);
+      await mailer.send({ to: order.customer.email, subject: fill(subject), text: fill(text) });
+    },
+    orders: {
+      exists: (orderId) =>
+        orders.queries.get(orderId).then(
+          () => true,
+          () => false,
+        ),
+      holdOrders: orders.review.holdOrders,
+      cancel: orders.edits.cancel,
+      activeRules: () => orders.ruleSets.active(),
+      saveRules: (actor, rules, note) => orders.ruleSets.save(actor, { rules, note }),
+    },
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -172,7 +197,11 @@ export async function createApp(options: AppOptions) {
       async () => insights.summaries.wake(),
     ],
     'shipment.out_for_delivery': notify.handlers['shipment.out_for_delivery'],
-    'shipment.exception': notify.handlers['shipment.exception'],
+    'shipment.exception': [
+      ...notify.handlers['shipment.exception'],
+      // Each exception opens a risk case on its playbook (docs/risk.md).
+      (event) => risk.cases.openFromException(event.payload),
+    ],
     'refund.issued': notify.handlers['refund.issued'],
     'complaint.answered': notify.handlers['complaint.answered'],
     // Stock came back (receipt, adjustment, a cancelled order's release): backorders take it.
@@ -206,6 +235,8 @@ export async function createApp(options: AppOptions) {
         everyMs: 15 * 60 * 1000,
         run: () => aftersales.surveys.sendDueSurveys(),
       },
+      { name: 'risk escalations', everyMs: 5 * 60 * 1000, run: () => risk.cases.escalateOverdue() },
+      { name: 'risk monitors', everyMs: 60_000, run: () => risk.monitors.evaluate() },
       { name: 'tracking feeds', everyMs: 10 * 60 * 1000, run: () => logistics.tracking.pollConfigured() },
       // Each channel is pulled on its own interval; this only checks which are due.
       {
@@ -265,6 +296,7 @@ export async function createApp(options: AppOptions) {
     readDatabase,
     review,
     aftersales,
+    risk,
     mailer,
     dispatcher,
     scheduler,

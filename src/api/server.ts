@@ -24,6 +24,7 @@ import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
 import { reviewRoutes } from '../modules/review/index.ts';
+import { riskRoutes } from '../modules/risk/index.ts';
 import { aftersalesRoutes, serviceRoutes } from '../modules/service/index.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { AppError } from '../platform/errors.ts';
@@ -106,6 +107,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       await api.register(insightsDashboardRoutes(app.insights));
       await api.register(reviewRoutes(app.review));
       await api.register(aftersalesRoutes(app.aftersales));
+      await api.register(riskRoutes(app.risk));
       await api.register(systemRoutes(app));
     },
     { prefix: '/api/v1' },

@@ -149,6 +149,35 @@ export const explanationTexts: Record<string, Template> = {
     en: '{count} other orders from the same address in the {hours} hours before this one (allowed: {max})',
     'zh-CN': '此前 {hours} 小时内同一地址还有 {count} 个订单（上限 {max}）',
   },
+  // Risk cases and incidents (src/modules/risk).
+  'case.migrated': { en: 'Delivery case {kind}: {note}', 'zh-CN': '配送异常 {kind}：{note}' },
+  'case.exception': { en: 'Opened from a {kind} exception', 'zh-CN': '由 {kind} 异常自动创建' },
+  'case.chargeback': {
+    en: 'Payment dispute {reference} ({amount})',
+    'zh-CN': '支付争议 {reference}（{amount}）',
+  },
+  'case.drill': { en: 'Drill started by {by}', 'zh-CN': '{by} 发起的演练' },
+  'case.stepDone': { en: 'Step {step} done {note}', 'zh-CN': '步骤 {step} 已完成 {note}' },
+  'case.action': { en: 'Action: {action}', 'zh-CN': '操作：{action}' },
+  'case.assigned': { en: 'Assigned to {owner}', 'zh-CN': '已指派给 {owner}' },
+  'case.escalated': {
+    en: 'Step {step} overdue: escalated from {from} to {to}',
+    'zh-CN': '步骤 {step} 超时：由 {from} 升级至 {to}',
+  },
+  'case.resolved': { en: 'Resolved', 'zh-CN': '已解决' },
+  'case.reshipped': { en: 'Reshipped', 'zh-CN': '已补发' },
+  'case.refunded': { en: 'Refunded', 'zh-CN': '已退款' },
+  'case.drillReviewed': { en: 'Drill reviewed', 'zh-CN': '演练已复盘' },
+  'incident.declared': { en: 'Declared; {count} orders selected', 'zh-CN': '已宣布；选中 {count} 个订单' },
+  'incident.action': {
+    en: '{action}: {done} done, {skipped} skipped',
+    'zh-CN': '{action}：完成 {done}，跳过 {skipped}',
+  },
+  'hold.channelPaused': {
+    en: 'Auto-approval is paused for channel {channel}',
+    'zh-CN': '渠道 {channel} 已暂停自动审核',
+  },
+  'hold.incident': { en: 'Held by incident {incident}', 'zh-CN': '因事件 {incident} 被拦截' },
   'hold.highRisk': {
     en: 'Risk score {score} reaches the review threshold of {threshold} ({parts})',
     'zh-CN': '风险分 {score} 达到审核阈值 {threshold}（{parts}）',
@@ -242,6 +271,8 @@ export const vocabulary: Record<string, Terms> = {
     MERGE_CANDIDATE: { en: 'MERGE_CANDIDATE', 'zh-CN': '可合并订单' },
     BUYER_NOTE: { en: 'BUYER_NOTE', 'zh-CN': '买家留言' },
     SELLER_NOTE: { en: 'SELLER_NOTE', 'zh-CN': '卖家备注' },
+    CHANNEL_PAUSED: { en: 'CHANNEL_PAUSED', 'zh-CN': '渠道暂停自动审核' },
+    INCIDENT: { en: 'INCIDENT', 'zh-CN': '事件拦截' },
   },
   ...deliveryVocabulary,
 };

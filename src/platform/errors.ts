@@ -30,6 +30,7 @@ export const errorCodes = {
   NOT_ON_HOLD: { http: 409, exit: 5 },
   HOLD_NOT_RELEASABLE: { http: 409, exit: 5 },
   ALREADY_CLAIMED: { http: 409, exit: 5 },
+  CASE_ALREADY_OPEN: { http: 409, exit: 5 },
   QUEUE_EMPTY: { http: 404, exit: 4 },
   NOT_MERGEABLE: { http: 409, exit: 5 },
   UNKNOWN_SKU: { http: 422, exit: 2 },

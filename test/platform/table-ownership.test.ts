@@ -85,6 +85,15 @@ const owners: Record<string, string> = {
   service_return_lines: 'service',
   service_refunds: 'service',
   service_surveys: 'service',
+  risk_playbooks: 'risk',
+  risk_cases: 'risk',
+  risk_case_events: 'risk',
+  risk_monitors: 'risk',
+  risk_monitor_samples: 'risk',
+  risk_alerts: 'risk',
+  risk_measures: 'risk',
+  risk_incidents: 'risk',
+  risk_incident_log: 'risk',
 };
 
 /** Table names a file's queries name: Kysely builders and raw `sql` templates. */

@@ -53,6 +53,7 @@ export const navGroups = [
   { key: 'fulfilment', label: 'nav.fulfilment', icon: <GiftOutlined /> },
   { key: 'logistics', label: 'nav.logistics', icon: <TruckOutlined /> },
   { key: 'insights', label: 'insights.nav.group', icon: <BarChartOutlined /> },
+  { key: 'risk', label: 'nav.risk', icon: <AlertOutlined /> },
   { key: 'catalog', label: 'nav.catalog', icon: <AppstoreOutlined /> },
   { key: 'service', label: 'notify.nav.group', icon: <CustomerServiceOutlined /> },
   { key: 'review', label: 'review.nav.group', icon: <TeamOutlined /> },
@@ -370,6 +371,18 @@ export const appRoutes: AppRoute[] = [
     page: page(() => import('./pages/service/CustomerPage')),
     permission: 'service:read',
     nav: { group: 'service', label: 'service.nav.customer', icon: <SearchOutlined /> },
+  },
+  {
+    path: '/risk/cases',
+    page: page(() => import('./pages/risk/RiskCasesPage')),
+    permission: 'risk:read',
+    nav: { group: 'risk', label: 'nav.riskCases', icon: <AlertOutlined /> },
+  },
+  {
+    path: '/risk/monitors',
+    page: page(() => import('./pages/risk/RiskMonitorsPage')),
+    permission: 'risk:read',
+    nav: { group: 'risk', label: 'nav.riskMonitors', icon: <BarChartOutlined /> },
   },
 ];
 

@@ -26,6 +26,7 @@ import { createOrderQueries, type ShipmentsOf } from './queries/order-queries.ts
 import { createQueue } from './queue/queue.ts';
 import { createTeams } from './queue/teams.ts';
 import { createCustomerAction } from './review/customer-action.ts';
+import { createManualHolds } from './review/manual-hold.ts';
 import { createReview } from './review/order-review.ts';
 
 export { allocationRunner } from './allocation/allocation.ts';
@@ -119,6 +120,7 @@ export function createOrders(deps: OrdersDeps) {
   const blocklist = createBlocklist(deps);
   const teams = createTeams(deps);
   const allocation = createAllocation(deps);
+  const manualHolds = createManualHolds(deps);
   return {
     intake: {
       receive: receiveOrder,
@@ -139,6 +141,8 @@ export function createOrders(deps: OrdersDeps) {
       bulkRelease: review.bulkRelease,
       decide: review.decideReview,
       releaseDueTimers: autoRelease.releaseDueTimers,
+      /** Holds from outside the audit (incidents, case steps). */
+      holdOrders: manualHolds.holdOrders,
     },
     /** The customer's side of a held order: signed links, mails, the public address-fix page. */
     customer: {

@@ -27,6 +27,8 @@ export const permissions = [
   'system:read',
   'system:manage',
   'review:manage',
+  'risk:read',
+  'risk:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -68,12 +70,21 @@ export const rolePermissions = {
     'service:write',
     'service:manage',
     'review:manage',
+    'risk:read',
+    'risk:manage',
   ],
   order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
   // The warehouse counts, receives and corrects stock; planning and approvals sit with managers.
   warehouse: [...readOrders, 'inventory:read', 'inventory:write', 'fulfilment:read', 'fulfilment:write'],
   // Logistics runs carriers, rate cards and delivery rules, and ships.
-  logistics: [...readOrders, 'inventory:read', 'fulfilment:read', 'fulfilment:write', 'logistics:manage'],
+  logistics: [
+    ...readOrders,
+    'inventory:read',
+    'fulfilment:read',
+    'fulfilment:write',
+    'logistics:manage',
+    'risk:read',
+  ],
   // Customer service takes phone orders, so it may enter them.
   customer_service: [
     ...readOrders,
@@ -82,9 +93,17 @@ export const rolePermissions = {
     'service:read',
     'service:write',
     'service:manage',
+    'risk:read',
   ],
   // Finance gives the second approval of high-risk orders.
-  finance: [...readOrders, 'orders:finance_review', 'inventory:read', 'audit:read', 'service:read'],
+  finance: [
+    ...readOrders,
+    'orders:finance_review',
+    'inventory:read',
+    'audit:read',
+    'service:read',
+    'risk:read',
+  ],
   it: [...readOrders, 'audit:read', 'system:read', 'system:manage'],
   // Machine access for sales channels: push orders, keep the catalog in step.
   integration: [...readOrders, 'orders:write', 'catalog:write'],

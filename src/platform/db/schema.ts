@@ -863,6 +863,117 @@ export type LogisticsShipmentsView = Pick<
   | 'shipped_at'
   | 'delivered_at'
 >;
+/** Risk module (migration 012): see src/modules/risk. JSON columns are read through readJson. */
+export interface RiskPlaybooksTable {
+  case_type: string;
+  version: number;
+  definition: unknown;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface RiskCasesTable {
+  id: string;
+  case_type: string;
+  order_id: string | null;
+  shipment_id: string | null;
+  sku: string | null;
+  source: string;
+  is_drill: number;
+  status: string;
+  playbook_version: number;
+  owner_role: string;
+  owner_id: string | null;
+  current_step: number;
+  step_due_at: string | null;
+  escalated_at: string | null;
+  due_at: string;
+  opened_at: string;
+  closed_at: string | null;
+  explanation: unknown | null;
+  outcome: unknown | null;
+  review_note: string | null;
+}
+
+export interface RiskCaseEventsTable {
+  id: string;
+  case_id: string;
+  at: string;
+  kind: string;
+  explanation: unknown | null;
+  actor: string;
+}
+
+export interface RiskMonitorsTable {
+  id: string;
+  name: string;
+  metric: string;
+  channel: string | null;
+  window_minutes: number;
+  min_volume: number;
+  warning: number;
+  critical: number;
+  measure: unknown | null;
+  notify: unknown;
+  is_enabled: number;
+  created_at: string;
+}
+
+export interface RiskMonitorSamplesTable {
+  id: string;
+  monitor_id: string;
+  at: string;
+  value: number;
+  volume: number;
+}
+
+export interface RiskAlertsTable {
+  id: string;
+  monitor_id: string;
+  level: string;
+  value: number;
+  status: string;
+  opened_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  note: string | null;
+}
+
+export interface RiskMeasuresTable {
+  id: string;
+  monitor_id: string;
+  alert_id: string;
+  kind: string;
+  params: unknown;
+  applied_at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export interface RiskIncidentsTable {
+  id: string;
+  kind: string;
+  severity: string;
+  title: string;
+  owner_id: string | null;
+  team: unknown;
+  selection: unknown;
+  status: string;
+  declared_at: string;
+  closed_at: string | null;
+  review: string | null;
+}
+
+export interface RiskIncidentLogTable {
+  id: string;
+  incident_id: string;
+  at: string;
+  kind: string;
+  text: string | null;
+  explanation: unknown | null;
+  actor: string;
+}
 
 export interface DB {
   notification_messages: NotificationMessagesTable;
@@ -935,6 +1046,15 @@ export interface DB {
   order_status_history: OrderStatusHistoryTable;
   order_events: OrderEventsTable;
   outbox: OutboxTable;
+  risk_playbooks: RiskPlaybooksTable;
+  risk_cases: RiskCasesTable;
+  risk_case_events: RiskCaseEventsTable;
+  risk_monitors: RiskMonitorsTable;
+  risk_monitor_samples: RiskMonitorSamplesTable;
+  risk_alerts: RiskAlertsTable;
+  risk_measures: RiskMeasuresTable;
+  risk_incidents: RiskIncidentsTable;
+  risk_incident_log: RiskIncidentLogTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -14,8 +14,8 @@ export interface EventMap {
   'stock.low': { skuId: string; warehouseId: string; available: number; warningLine: number };
   'shipment.created': { shipmentId: string; orderId: string; trackingNumber: string };
   /**
-   * A delivery case opened (delay, failed attempt, loss, damage, return). No handler subscribes
-   * yet: the customer is not notified of it; the case list is where staff see it.
+   * A delivery case opened (delay, failed attempt, loss, damage, return). The risk module opens
+   * a case on the kind's playbook (owner, deadline, steps).
    */
   'shipment.exception': { shipmentId: string | null; orderId: string; kind: string };
   /** The carrier has the parcel on the van today. */

@@ -17,6 +17,8 @@ import reportsEn from './reports.en.json';
 import reportsZhCN from './reports.zh-CN.json';
 import reviewEn from './review.en.json';
 import reviewZhCN from './review.zh-CN.json';
+import riskEn from './risk.en.json';
+import riskZhCN from './risk.zh-CN.json';
 import serviceEn from './service.en.json';
 import serviceZhCN from './service.zh-CN.json';
 import supplyEn from './supply.en.json';
@@ -77,6 +79,7 @@ void i18n.use(initReactI18next).init({
         insights: insightsEn,
         review: reviewEn,
         service: serviceEn,
+        risk: riskEn,
       },
     },
     'zh-CN': {
@@ -92,6 +95,7 @@ void i18n.use(initReactI18next).init({
         insights: insightsZhCN,
         review: reviewZhCN,
         service: serviceZhCN,
+        risk: riskZhCN,
       },
     },
   },

@@ -37,6 +37,9 @@ function ruleSetWith(
   return ruleSet;
 }
 
+/** Parameters a rule needs besides its defaults to find anything at all. */
+const findingParams: Record<string, object> = { CHANNEL_PAUSED: { channels: ['web'] } };
+
 /** For every order rule, an order and context that make it find something. */
 const findingCases: Record<string, () => { order: NormalisedOrder; ctx: AuditContext }> = {
   PAYMENT_PENDING: () => ({ order: newOrder({ payment: { status: 'pending' } }), ctx: newContext() }),
@@ -56,6 +59,7 @@ const findingCases: Record<string, () => { order: NormalisedOrder; ctx: AuditCon
     ctx: newContext(),
   }),
   ADDRESS_UNSERVED: () => ({ order: newOrder({ shippingAddress: { country: 'BR' } }), ctx: newContext() }),
+  CHANNEL_PAUSED: () => ({ order: newOrder(), ctx: newContext() }),
   BLOCKLISTED: () => ({
     order: newOrder(),
     ctx: newContext({
@@ -119,6 +123,7 @@ describe('the rule registry and the default rule set', () => {
       'MERGE_CANDIDATE hold 0',
       'BUYER_NOTE hold 0',
       'SELLER_NOTE hold 0',
+      'CHANNEL_PAUSED hold 0',
       'HIGH_RISK threshold 60',
     ]);
   });
@@ -140,7 +145,9 @@ describe('runAudit', () => {
       const { order, ctx } = findingCases[rule.code]();
       const only = (action: string): RuleSet => ({
         version: 1,
-        rules: [{ code: rule.code, enabled: true, params: { action, riskPoints: 7 } }],
+        rules: [
+          { code: rule.code, enabled: true, params: { ...findingParams[rule.code], action, riskPoints: 7 } },
+        ],
       });
       const held = runAudit(order, ctx, only('hold'));
       assert.deepEqual([codes(held.holds), held.riskScore], [[rule.code], 7], rule.code);

@@ -3,6 +3,7 @@ import { invalidField, issueField } from '../../../platform/errors.ts';
 import type { NormalisedOrder } from '../intake/normalise.ts';
 import { addressIncomplete, addressUnserved, contactMissing, phoneInvalid } from './audit-checks/address.ts';
 import { unknownSku } from './audit-checks/catalog.ts';
+import { channelPaused } from './audit-checks/channel.ts';
 import { mergeCandidate } from './audit-checks/merge.ts';
 import { buyerNote, sellerNote } from './audit-checks/notes.ts';
 import { amountMismatch, paymentPending, totalMismatch } from './audit-checks/payment.ts';
@@ -68,6 +69,7 @@ const ruleList: readonly AnyAuditRule[] = [
   mergeCandidate,
   buyerNote,
   sellerNote,
+  channelPaused,
   highRisk,
 ];
 

@@ -1,0 +1,334 @@
+import { z } from 'zod';
+import { isoDateTime, listQuery, pageOf } from './common.ts';
+import { explanation } from './explanations.ts';
+
+// ── Cases and playbooks ──────────────────────────────────────────────────────
+export const caseTypes = [
+  'lost_parcel',
+  'damaged',
+  'delayed',
+  'refused_delivery',
+  'wrong_address',
+  'wrong_item',
+  'out_of_stock',
+  'chargeback',
+  'duplicate_order',
+  'suspected_fraud',
+] as const;
+export type CaseType = (typeof caseTypes)[number];
+
+/** What a playbook step may do in Ordo; drills record them without doing them. */
+export const stepActions = [
+  'hold',
+  'cancel',
+  'reship',
+  'refund_record',
+  'contact_carrier',
+  'notify_customer',
+] as const;
+export type StepAction = (typeof stepActions)[number];
+
+const roleName = z.string().trim().min(1).max(64);
+export const playbookStep = z.object({
+  code: z.string().trim().min(1).max(64).describe('Checklist step, shown translated by the console'),
+  ownerRole: roleName,
+  limitWorkingHours: z
+    .number()
+    .positive()
+    .max(24 * 30),
+  escalation: z
+    .object({
+      toRole: roleName,
+      afterWorkingHours: z
+        .number()
+        .min(0)
+        .max(24 * 30),
+    })
+    .nullable()
+    .describe('To whom an overdue step goes, and how long after its limit'),
+  actions: z.array(z.enum(stepActions)).max(6),
+});
+export const playbookDefinition = z.object({
+  ownerRole: roleName,
+  steps: z.array(playbookStep).min(1).max(20),
+  customerMessage: z
+    .object({ subject: z.string().trim().min(1).max(200), text: z.string().trim().min(1).max(4000) })
+    .nullable(),
+});
+export type PlaybookDefinition = z.output<typeof playbookDefinition>;
+export const playbook = playbookDefinition
+  .extend({
+    caseType: z.enum(caseTypes),
+    version: z.number().int(),
+    note: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Playbook' });
+export const playbookList = z.object({ items: z.array(playbook) });
+export const playbookBody = playbookDefinition.extend({ note: z.string().trim().max(500).optional() });
+export const caseTypeParams = z.object({ caseType: z.enum(caseTypes) });
+
+export const caseStatuses = ['open', 'closed'] as const;
+export const caseEvent = z.object({
+  at: z.string(),
+  kind: z.string(),
+  explanation: explanation.nullable(),
+  actor: z.string(),
+});
+export const riskCase = z
+  .object({
+    id: z.string(),
+    caseType: z.enum(caseTypes),
+    orderId: z.string().nullable(),
+    shipmentId: z.string().nullable(),
+    sku: z.string().nullable(),
+    source: z.string(),
+    isDrill: z.boolean(),
+    status: z.enum(caseStatuses),
+    playbookVersion: z.number(),
+    ownerRole: z.string(),
+    ownerId: z.string().nullable(),
+    currentStep: z
+      .number()
+      .describe('Index of the step being worked; equals the step count when all are done'),
+    steps: z.array(playbookStep.extend({ isDone: z.boolean() })),
+    stepDueAt: z.string().nullable(),
+    escalatedAt: z.string().nullable(),
+    dueAt: z.string(),
+    openedAt: z.string(),
+    closedAt: z.string().nullable(),
+    explanation: explanation.nullable(),
+    outcome: explanation.nullable(),
+    reviewNote: z.string().nullable(),
+    drillSeconds: z.number().nullable().describe('A drill: seconds from start to close'),
+    timeline: z.array(caseEvent),
+  })
+  .meta({ id: 'RiskCase' });
+export const casePage = pageOf(riskCase.omit({ timeline: true, steps: true }));
+export const caseQuery = listQuery.extend({
+  status: z.enum([...caseStatuses, 'all']).default('open'),
+  ownerRole: z.string().max(64).optional(),
+  isDrill: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export const openCaseBody = z.object({
+  caseType: z.enum(caseTypes),
+  orderId: z.string().min(1).max(100).nullable().default(null),
+  shipmentId: z.string().min(1).max(100).nullable().default(null),
+  sku: z.string().min(1).max(64).nullable().default(null),
+  ownerId: z.string().min(1).max(100).nullable().default(null),
+  explanation: explanation.nullable().default(null),
+});
+export const chargebackBody = z.object({
+  orderId: z.string().min(1).max(100),
+  reference: z.string().trim().min(1).max(200),
+  amount: z.string().max(32).optional(),
+});
+export const drillBody = z.object({ caseType: z.enum(caseTypes) });
+export const completeStepBody = z.object({ note: z.string().trim().max(1000).optional() });
+export const assignBody = z.object({
+  ownerId: z.string().min(1).max(100).nullable(),
+  ownerRole: roleName.optional(),
+});
+export const closeCaseBody = z.object({
+  outcome: explanation,
+  reviewNote: z.string().trim().max(4000).optional(),
+});
+
+// ── Monitors, alerts, measures ───────────────────────────────────────────────
+export const monitorMetrics = [
+  'hold_rate',
+  'high_risk_share',
+  'payment_failures',
+  'cancellation_rate',
+  'refund_rate',
+] as const;
+export const measureKinds = ['pause_channel_auto_approval', 'notify'] as const;
+export const alertLevels = ['warning', 'critical'] as const;
+export const monitorBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    metric: z.enum(monitorMetrics),
+    channel: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .default(null)
+      .describe('Only orders of this channel; null = all'),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(60 * 24 * 31),
+    minVolume: z.number().int().min(1).max(1_000_000),
+    warning: z.number().min(0).max(1),
+    critical: z.number().min(0).max(1),
+    measure: z
+      .object({
+        kind: z.enum(measureKinds),
+        level: z.enum(alertLevels),
+        channel: z.string().min(1).max(64).optional(),
+      })
+      .nullable()
+      .default(null)
+      .describe('What Ordo does when the level is crossed'),
+    notify: z
+      .object({
+        emails: z.array(z.email()).max(20).default([]),
+        webhookUrl: z.url().nullable().default(null),
+      })
+      .default({ emails: [], webhookUrl: null }),
+  })
+  .refine((m) => m.warning <= m.critical, {
+    path: ['critical'],
+    message: 'must be at least the warning level',
+  })
+  .refine((m) => m.measure?.kind !== 'pause_channel_auto_approval' || !!(m.measure.channel ?? m.channel), {
+    path: ['measure', 'channel'],
+    message: 'name the channel to pause',
+  });
+export const monitorSample = z.object({ at: z.string(), value: z.number(), volume: z.number() });
+export const alert = z
+  .object({
+    id: z.string(),
+    monitorId: z.string(),
+    level: z.enum(alertLevels),
+    value: z.number(),
+    status: z.enum(['open', 'acknowledged', 'resolved']),
+    openedAt: z.string(),
+    acknowledgedAt: z.string().nullable(),
+    acknowledgedBy: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'RiskAlert' });
+export const measure = z
+  .object({
+    id: z.string(),
+    monitorId: z.string(),
+    alertId: z.string(),
+    kind: z.enum(measureKinds),
+    params: z.record(z.string(), z.unknown()),
+    appliedAt: z.string(),
+    undoneAt: z.string().nullable(),
+    undoneBy: z.string().nullable(),
+  })
+  .meta({ id: 'RiskMeasure' });
+export const monitor = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    metric: z.enum(monitorMetrics),
+    channel: z.string().nullable(),
+    windowMinutes: z.number(),
+    minVolume: z.number(),
+    warning: z.number(),
+    critical: z.number(),
+    measure: z
+      .object({ kind: z.enum(measureKinds), level: z.enum(alertLevels), channel: z.string().optional() })
+      .nullable(),
+    notify: z.object({ emails: z.array(z.string()), webhookUrl: z.string().nullable() }),
+    isEnabled: z.boolean(),
+    createdAt: z.string(),
+    samples: z.array(monitorSample),
+    openAlerts: z.array(alert),
+    measures: z.array(measure),
+  })
+  .meta({ id: 'RiskMonitor' });
+export const monitorList = z.object({ items: z.array(monitor) });
+export const evaluation = z.object({
+  items: z.array(
+    z.object({
+      monitorId: z.string(),
+      value: z.number(),
+      volume: z.number(),
+      level: z.enum(alertLevels).nullable(),
+      alertId: z.string().nullable(),
+    }),
+  ),
+  elapsedMs: z.number(),
+});
+export const alertPage = pageOf(alert);
+export const alertQuery = listQuery.extend({ monitorId: z.string().max(100).optional() });
+export const acknowledgeBody = z.object({ note: z.string().trim().min(1, 'required').max(2000) });
+
+// ── Incidents ────────────────────────────────────────────────────────────────
+export const incidentKinds = [
+  'quality_recall',
+  'security',
+  'carrier_outage',
+  'platform_outage',
+  'warehouse_shutdown',
+] as const;
+export const severities = ['low', 'medium', 'high', 'critical'] as const;
+export const incidentSelection = z
+  .object({
+    sku: z.string().min(1).max(64).optional(),
+    placedFrom: isoDateTime.optional().describe('The batch: orders placed from…'),
+    placedTo: isoDateTime.optional().describe('…until (exclusive)'),
+    channel: z.string().min(1).max(64).optional(),
+    province: z.string().min(1).max(100).optional(),
+  })
+  .refine((s) => Object.keys(s).length > 0, {
+    message: 'select by at least one of sku, dates, channel, province',
+  });
+export const incidentBody = z.object({
+  kind: z.enum(incidentKinds),
+  severity: z.enum(severities),
+  title: z.string().trim().min(1).max(300),
+  ownerId: z.string().min(1).max(100).nullable().default(null),
+  team: z.array(z.string().min(1).max(100)).max(50).default([]),
+  selection: incidentSelection,
+});
+export const incidentLogEntry = z.object({
+  at: z.string(),
+  kind: z.string(),
+  text: z.string().nullable(),
+  explanation: explanation.nullable(),
+  actor: z.string(),
+});
+export const incident = z
+  .object({
+    id: z.string(),
+    kind: z.enum(incidentKinds),
+    severity: z.enum(severities),
+    title: z.string(),
+    ownerId: z.string().nullable(),
+    team: z.array(z.string()),
+    selection: z.record(z.string(), z.string()),
+    status: z.enum(['open', 'closed']),
+    declaredAt: z.string(),
+    closedAt: z.string().nullable(),
+    review: z.string().nullable(),
+    log: z.array(incidentLogEntry),
+  })
+  .meta({ id: 'RiskIncident' });
+export const incidentPage = pageOf(incident.omit({ log: true }));
+export const preview = z.object({
+  count: z.number(),
+  openCount: z.number(),
+  sampleOrderIds: z.array(z.string()),
+});
+export const incidentActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('hold') }),
+  z.object({ action: z.literal('cancel'), reason: z.string().trim().min(1).max(500) }),
+  z.object({
+    action: z.literal('notify'),
+    subject: z.string().trim().min(1).max(200),
+    text: z.string().trim().min(1).max(4000).describe('{number} is replaced by the order number'),
+  }),
+  z.object({ action: z.literal('reship') }),
+]);
+export const incidentActionResult = z.object({ action: z.string(), done: z.number(), skipped: z.number() });
+export const logBody = z.object({ text: z.string().trim().min(1).max(4000) });
+export const closeIncidentBody = z.object({ review: z.string().trim().min(1, 'required').max(20000) });
+export const lesson = z.object({
+  source: z.string(),
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  at: z.string(),
+});

@@ -1,0 +1,346 @@
+import type { z } from 'zod';
+import type { alert, alertLevels, alertQuery, measure, monitor, monitorBody } from '../../contracts/risk.ts';
+import { type Actor, systemActor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import { readJson, writeJson } from '../../platform/db/dialect.ts';
+import type { Row } from '../../platform/db/schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { pageNewestFirst } from '../../platform/pagination.ts';
+import { monitorsRepository as repo } from './monitors.repository.ts';
+import type { RiskDeps } from './ports.ts';
+
+type Level = (typeof alertLevels)[number];
+type Monitor = z.output<typeof monitor>;
+type MonitorInput = z.output<typeof monitorBody>;
+type Alert = z.output<typeof alert>;
+type Measure = z.output<typeof measure>;
+
+/** The level a value reaches, if the window saw enough orders to judge; pure. */
+export function levelOf(
+  m: { warning: number; critical: number; minVolume: number },
+  value: number,
+  volume: number,
+) {
+  if (volume < m.minVolume) return null;
+  if (value >= m.critical) return 'critical' as const;
+  if (value >= m.warning) return 'warning' as const;
+  return null;
+}
+
+const rank: Record<Level, number> = { warning: 1, critical: 2 };
+
+const toAlert = (row: Row<'risk_alerts'>): Alert => ({
+  id: row.id,
+  monitorId: row.monitor_id,
+  level: row.level as Level,
+  value: Number(row.value),
+  status: row.status as Alert['status'],
+  openedAt: row.opened_at,
+  acknowledgedAt: row.acknowledged_at,
+  acknowledgedBy: row.acknowledged_by,
+  note: row.note,
+});
+
+const toMeasure = (row: Row<'risk_measures'>): Measure => ({
+  id: row.id,
+  monitorId: row.monitor_id,
+  alertId: row.alert_id,
+  kind: row.kind as Measure['kind'],
+  params: readJson(row.params),
+  appliedAt: row.applied_at,
+  undoneAt: row.undone_at,
+  undoneBy: row.undone_by,
+});
+
+const pausedRule = 'CHANNEL_PAUSED';
+
+/** Monitors: threshold rules over live order metrics, their alerts, and the measures they take. */
+export function createMonitors(deps: RiskDeps) {
+  const { database, clock } = deps;
+
+  async function toMonitor(row: Row<'risk_monitors'>): Promise<Monitor> {
+    const db = database.db;
+    const samples = await repo.samples(db, row.id, 30);
+    const measures = await db
+      .selectFrom('risk_measures')
+      .selectAll()
+      .where('monitor_id', '=', row.id)
+      .orderBy('id', 'desc')
+      .limit(20)
+      .execute();
+    return {
+      id: row.id,
+      name: row.name,
+      metric: row.metric as Monitor['metric'],
+      channel: row.channel,
+      windowMinutes: row.window_minutes,
+      minVolume: row.min_volume,
+      warning: Number(row.warning),
+      critical: Number(row.critical),
+      measure: row.measure ? readJson(row.measure) : null,
+      notify: readJson(row.notify),
+      isEnabled: row.is_enabled === 1,
+      createdAt: row.created_at,
+      samples: samples.reverse().map((s) => ({ at: s.at, value: Number(s.value), volume: s.volume })),
+      openAlerts: (await repo.unresolved(db, row.id)).map(toAlert),
+      measures: measures.map(toMeasure),
+    };
+  }
+
+  async function createMonitor(actor: Actor, input: MonitorInput): Promise<Monitor> {
+    const now = clock.now();
+    const id = uuidv7(now.getTime());
+    await inTransaction(database, async (tx) => {
+      await tx
+        .insertInto('risk_monitors')
+        .values({
+          id,
+          name: input.name,
+          metric: input.metric,
+          channel: input.channel,
+          window_minutes: input.windowMinutes,
+          min_volume: input.minVolume,
+          warning: input.warning,
+          critical: input.critical,
+          measure: input.measure ? writeJson(input.measure) : null,
+          notify: writeJson(input.notify),
+          is_enabled: 1,
+          created_at: now.toISOString(),
+        })
+        .execute();
+      await recordAudit(tx, actor, now, {
+        action: 'monitor.created',
+        targetType: 'monitor',
+        targetId: id,
+        details: {},
+      });
+    });
+    return getMonitor(id);
+  }
+
+  async function getMonitor(id: string): Promise<Monitor> {
+    const row = await database.db
+      .selectFrom('risk_monitors')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound('monitor', id);
+    return toMonitor(row);
+  }
+
+  async function listMonitors(): Promise<Monitor[]> {
+    const rows = await database.db.selectFrom('risk_monitors').selectAll().orderBy('id').execute();
+    return Promise.all(rows.map(toMonitor));
+  }
+
+  /**
+   * One evaluation cycle (the scheduled job): every enabled monitor's value over its window, a
+   * sample for the sparkline, an alert per monitor and level while it stays crossed (resolved
+   * when it falls back), and the monitor's measure when its level is reached.
+   */
+  async function evaluateMonitors() {
+    const started = performance.now();
+    const now = clock.now();
+    const monitors = await database.db
+      .selectFrom('risk_monitors')
+      .selectAll()
+      .where('is_enabled', '=', 1)
+      .execute();
+    const items = [];
+    for (const m of monitors) {
+      const since = new Date(now.getTime() - m.window_minutes * 60_000).toISOString();
+      const { volume, hits } = await repo.measure(
+        database.db,
+        m.metric as Monitor['metric'],
+        since,
+        m.channel,
+      );
+      const value = volume === 0 ? 0 : hits / volume;
+      const level = levelOf(
+        { warning: Number(m.warning), critical: Number(m.critical), minVolume: m.min_volume },
+        value,
+        volume,
+      );
+      const alertId = await recordCycle(m, now, value, volume, level);
+      items.push({ monitorId: m.id, value, volume, level, alertId });
+    }
+    return { items, elapsedMs: Math.round(performance.now() - started) };
+  }
+
+  async function recordCycle(
+    m: Row<'risk_monitors'>,
+    now: Date,
+    value: number,
+    volume: number,
+    level: Level | null,
+  ) {
+    const opened = await inTransaction(database, async (tx) => {
+      await tx
+        .insertInto('risk_monitor_samples')
+        .values({ id: uuidv7(now.getTime()), monitor_id: m.id, at: now.toISOString(), value, volume })
+        .execute();
+      const unresolved = await repo.unresolved(tx, m.id);
+      // Levels no longer reached resolve; the one reached opens once (dedupe per monitor and level).
+      const gone = unresolved.filter((a) => !level || rank[a.level as Level] > rank[level]);
+      if (gone.length > 0) {
+        await tx
+          .updateTable('risk_alerts')
+          .set({ status: 'resolved' })
+          .where(
+            'id',
+            'in',
+            gone.map((a) => a.id),
+          )
+          .execute();
+      }
+      if (!level || unresolved.some((a) => a.level === level)) return null;
+      const id = uuidv7(now.getTime());
+      await tx
+        .insertInto('risk_alerts')
+        .values({ id, monitor_id: m.id, level, value, status: 'open', opened_at: now.toISOString() })
+        .execute();
+      return id;
+    });
+    if (!opened || !level) return null;
+    const wanted = m.measure ? readJson<NonNullable<Monitor['measure']>>(m.measure) : null;
+    if (wanted && rank[level] >= rank[wanted.level] && !(await repo.activeMeasure(database.db, m.id))) {
+      await applyMeasure(m, opened, wanted, now);
+    }
+    await sendAlert(m, level, value, volume);
+    return opened;
+  }
+
+  async function applyMeasure(
+    m: Row<'risk_monitors'>,
+    alertId: string,
+    wanted: NonNullable<Monitor['measure']>,
+    now: Date,
+  ) {
+    const params: Record<string, string> = {};
+    if (wanted.kind === 'pause_channel_auto_approval') {
+      params.channel = (wanted.channel ?? m.channel) as string;
+      await changePausedChannels(
+        systemActor,
+        (channels) => [...new Set([...channels, params.channel!])],
+        `monitor ${m.name}`,
+      );
+    }
+    await database.db
+      .insertInto('risk_measures')
+      .values({
+        id: uuidv7(now.getTime()),
+        monitor_id: m.id,
+        alert_id: alertId,
+        kind: wanted.kind,
+        params: writeJson(params),
+        applied_at: now.toISOString(),
+      })
+      .execute();
+  }
+
+  /** Saves orders' rule set with CHANNEL_PAUSED's channel list changed (a new rule-set version). */
+  async function changePausedChannels(actor: Actor, change: (channels: string[]) => string[], note: string) {
+    const { rules } = await deps.orders.activeRules();
+    const existing = rules.find((r) => r.code === pausedRule);
+    const channels = change((existing?.params.channels as string[] | undefined) ?? []);
+    const paused = {
+      code: pausedRule,
+      enabled: channels.length > 0,
+      params: { ...existing?.params, channels },
+    };
+    const next = existing ? rules.map((r) => (r.code === pausedRule ? paused : r)) : [paused, ...rules];
+    await deps.orders.saveRules(actor, next, note);
+  }
+
+  /** One-click undo of a measure: what it changed below is put back, and the record kept. */
+  async function undoMeasure(actor: Actor, id: string): Promise<Measure> {
+    const row = await database.db
+      .selectFrom('risk_measures')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound('measure', id);
+    if (row.undone_at)
+      throw new AppError('INVALID_TRANSITION', 'the measure is already undone', { undoneAt: row.undone_at });
+    const params = readJson<Record<string, string>>(row.params);
+    if (row.kind === 'pause_channel_auto_approval') {
+      await changePausedChannels(
+        actor,
+        (channels) => channels.filter((c) => c !== params.channel),
+        'risk measure undone',
+      );
+    }
+    const now = clock.now();
+    await inTransaction(database, async (tx) => {
+      await tx
+        .updateTable('risk_measures')
+        .set({ undone_at: now.toISOString(), undone_by: actor.name })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(tx, actor, now, {
+        action: 'measure.undone',
+        targetType: 'measure',
+        targetId: id,
+        details: params,
+      });
+    });
+    return toMeasure({ ...row, undone_at: now.toISOString(), undone_by: actor.name });
+  }
+
+  async function sendAlert(m: Row<'risk_monitors'>, level: Level, value: number, volume: number) {
+    const notify = readJson<Monitor['notify']>(m.notify);
+    const subject = `[Ordo risk] ${level}: ${m.name}`;
+    const text = `${m.metric} is ${(value * 100).toFixed(1)}% over ${volume} orders in the last ${m.window_minutes} minutes.`;
+    for (const to of notify.emails) await deps.mailer.send({ to, subject, text });
+    if (notify.webhookUrl) {
+      // A failing receiver must not stop the cycle; the alert stays in the console either way.
+      await fetch(notify.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ monitor: m.name, metric: m.metric, level, value, volume }),
+      }).catch(() => undefined);
+    }
+  }
+
+  async function acknowledgeAlert(actor: Actor, id: string, note: string): Promise<Alert> {
+    const now = clock.now().toISOString();
+    const row = await database.db
+      .selectFrom('risk_alerts')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound('alert', id);
+    if (row.status !== 'open')
+      throw new AppError('INVALID_TRANSITION', `the alert is ${row.status}`, { status: row.status });
+    await database.db
+      .updateTable('risk_alerts')
+      .set({ status: 'acknowledged', acknowledged_at: now, acknowledged_by: actor.name, note })
+      .where('id', '=', id)
+      .execute();
+    return toAlert({
+      ...row,
+      status: 'acknowledged',
+      acknowledged_at: now,
+      acknowledged_by: actor.name,
+      note,
+    });
+  }
+
+  function listAlerts(query: z.output<typeof alertQuery>) {
+    let q = database.db.selectFrom('risk_alerts').selectAll();
+    if (query.monitorId) q = q.where('monitor_id', '=', query.monitorId);
+    return pageNewestFirst(q, 'id', query, toAlert, (row) => row.id);
+  }
+
+  return {
+    createMonitor,
+    getMonitor,
+    listMonitors,
+    evaluateMonitors,
+    undoMeasure,
+    acknowledgeAlert,
+    listAlerts,
+  };
+}

@@ -1,0 +1,35 @@
+import type { Explanation } from '../../contracts/explanations.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { BusinessCalendar } from '../../platform/business-calendar.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { Mailer } from '../../platform/mail.ts';
+
+/** A message to an order's customer; app.ts decides how it travels (platform mail for now). */
+export type NotifyCustomer = (message: {
+  orderId: string;
+  subject: string;
+  text: string;
+  lang: 'en' | 'zh-CN';
+}) => Promise<void>;
+
+/** What the risk module needs from below, filled in app.ts from orders' exported functions. */
+export interface RiskDeps {
+  database: Database;
+  clock: Clock;
+  mailer: Mailer;
+  calendar: () => Promise<BusinessCalendar>;
+  notifyCustomer: NotifyCustomer;
+  orders: {
+    exists(orderId: string): Promise<boolean>;
+    holdOrders(
+      actor: Actor,
+      orderIds: readonly string[],
+      reason: { code: string; explanation: Explanation },
+    ): Promise<{ held: string[]; skipped: string[] }>;
+    cancel(actor: Actor, orderId: string, reason: string): Promise<unknown>;
+    /** The audit rule set: read and saved as a new version (pausing auto-approval per channel). */
+    activeRules(): Promise<{ rules: { code: string; enabled: boolean; params: Record<string, unknown> }[] }>;
+    saveRules(actor: Actor, rules: unknown[], note: string): Promise<unknown>;
+  };
+}
