@@ -21,6 +21,10 @@ RUN npm ci --omit=dev && npm cache clean --force
 
 # --- runtime: no compilers, no sources, not root
 FROM node:20-bookworm-slim AS runtime
+# pg_dump/pg_restore for `ordo backup` and scheduled backups on PostgreSQL (client 15, so the
+# server must be 15: pg_dump refuses newer servers).
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
