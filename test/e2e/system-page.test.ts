@@ -48,6 +48,8 @@ test('the system health page shows what the health API reports, reached from the
     new RegExp(`Dead letters\\s+${api.outbox.dead}`),
   );
   await page.getByTestId('health-worker').getByText('Failed passes in a row').waitFor();
+  // The test server has no ORDO_BACKUP_DIR: the page says how to turn backups on.
+  await page.getByTestId('health-backups').getByText('ORDO_BACKUP_DIR').waitFor();
   const jobs = page.getByTestId('health-jobs');
   for (const job of api.jobs) await jobs.getByText(job.name, { exact: true }).waitFor();
   await page.context().close();

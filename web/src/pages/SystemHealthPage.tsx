@@ -1,13 +1,14 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type SystemHealth, systemApi } from '../api/system';
+import { type BackupList, type SystemHealth, systemApi } from '../api/system';
 import { errorText } from '../errors';
 import { formatDateTimeSeconds } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
 
 type Job = SystemHealth['jobs'][number];
+type Backup = BackupList['items'][number];
 
 const statusColor = { ok: 'green', degraded: 'orange', down: 'red' } as const;
 const statusKey = {
@@ -32,6 +33,7 @@ function bytes(value: number | null | undefined): string {
 export default function SystemHealthPage() {
   const { t } = useTranslation();
   const health = useLoader(() => systemApi.health(), []);
+  const backups = useLoader(() => systemApi.backups({ limit: 50 }), []);
   usePageTitle(t('health.title'));
   const h = health.data;
   const when = (iso: string | null) => (iso ? formatDateTimeSeconds(iso) : t('health.never'));
@@ -69,7 +71,14 @@ export default function SystemHealthPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('health.title')}
         </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={health.reload} loading={health.isLoading}>
+        <Button
+          icon={<ReloadOutlined />}
+          onClick={() => {
+            health.reload();
+            backups.reload();
+          }}
+          loading={health.isLoading}
+        >
           {t('health.refresh')}
         </Button>
       </Space>
@@ -189,6 +198,34 @@ export default function SystemHealthPage() {
             />
           </Card>
         </>
+      ) : null}
+      {backups.data ? (
+        <Card title={t('health.backups')} data-testid="health-backups">
+          {backups.data.directory ? (
+            <>
+              <Typography.Paragraph>
+                {t('health.backupDir')}: <Typography.Text code>{backups.data.directory}</Typography.Text>
+              </Typography.Paragraph>
+              <Table<Backup>
+                rowKey="name"
+                size="small"
+                pagination={false}
+                dataSource={backups.data.items}
+                columns={[
+                  { title: t('health.file'), dataIndex: 'name' },
+                  { title: t('health.size'), dataIndex: 'sizeBytes', render: (n: number) => bytes(n) },
+                  {
+                    title: t('health.modifiedAt'),
+                    dataIndex: 'modifiedAt',
+                    render: (iso: string) => formatDateTimeSeconds(iso),
+                  },
+                ]}
+              />
+            </>
+          ) : (
+            <Typography.Text type="secondary">{t('health.backupsOff')}</Typography.Text>
+          )}
+        </Card>
       ) : null}
     </Space>
   );
