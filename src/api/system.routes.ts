@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../app.ts';
-import { authErrors, errorBody, pageOf } from '../contracts/common.ts';
-import { outboxEntry, outboxQuery, systemHealth, systemStatus } from '../contracts/system.ts';
+import { authErrors, errorBody, listQuery, pageOf } from '../contracts/common.ts';
+import { backupList, outboxEntry, outboxQuery, systemHealth, systemStatus } from '../contracts/system.ts';
+import { listBackups } from '../worker/scheduled-backup.ts';
 import { readiness, systemHealthOf } from './system-health.ts';
 
 /** Health, readiness and metrics at the root; outbox administration under /api/v1/system. */
@@ -67,6 +68,27 @@ export function systemRoutes(app: App): FastifyPluginAsyncZod {
         config: { permission: 'system:read' },
       },
       async () => systemHealthOf(app),
+    );
+
+    server.get(
+      '/system/backups',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Backup files in ORDO_BACKUP_DIR, newest first, with size and time',
+          querystring: listQuery,
+          response: { 200: backupList, ...authErrors },
+        },
+        config: { permission: 'system:read' },
+      },
+      async (request) => {
+        const dir = app.config.backup.dir;
+        if (!dir) return { directory: null, items: [], nextCursor: null };
+        return {
+          directory: dir,
+          ...listBackups(dir, { limit: request.query.limit, after: request.query.cursor }),
+        };
+      },
     );
 
     server.get(

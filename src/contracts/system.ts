@@ -30,6 +30,23 @@ export const systemStatus = z
   })
   .meta({ id: 'SystemStatus' });
 
+/** GET /api/v1/system/backups: backup files in ORDO_BACKUP_DIR, newest first. */
+export const backupFile = z
+  .object({
+    name: z.string(),
+    sizeBytes: z.number(),
+    modifiedAt: z.string(),
+  })
+  .meta({ id: 'BackupFile' });
+
+export const backupList = z
+  .object({
+    directory: z.string().nullable().describe('ORDO_BACKUP_DIR; null when it is not set'),
+    items: z.array(backupFile),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'BackupList' });
+
 /** GET /api/v1/system/health: what an operator checks first (docs/operations.md "Health"). */
 export const systemHealth = z
   .object({

@@ -33,3 +33,38 @@ export function pruneBackups(dir: string, keep: number): string[] {
   for (const name of removed) fs.rmSync(path.join(dir, name), { force: true });
   return removed.map((name) => path.join(dir, name));
 }
+
+export interface BackupFile {
+  name: string;
+  sizeBytes: number;
+  modifiedAt: string;
+}
+
+const sizeOf = (full: string): number => {
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.size;
+  return fs.readdirSync(full).reduce((sum, name) => sum + sizeOf(path.join(full, name)), 0);
+};
+
+/**
+ * The backups in `dir` (every `*.backup`, scheduled or taken by hand), newest first, paged by
+ * name: `after` is the last name of the previous page.
+ */
+export function listBackups(
+  dir: string,
+  options: { limit: number; after?: string },
+): { items: BackupFile[]; nextCursor: string | null } {
+  if (!fs.existsSync(dir)) return { items: [], nextCursor: null };
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.backup'))
+    .map((name) => {
+      const full = path.join(dir, name);
+      return { name, sizeBytes: sizeOf(full), modifiedAt: fs.statSync(full).mtime.toISOString() };
+    })
+    .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || b.name.localeCompare(a.name));
+  const start = options.after ? files.findIndex((f) => f.name === options.after) + 1 : 0;
+  const items = files.slice(start, start + options.limit);
+  const hasMore = start + options.limit < files.length;
+  return { items, nextCursor: hasMore ? items[items.length - 1].name : null };
+}

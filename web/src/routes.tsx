@@ -303,6 +303,12 @@ export const appRoutes: AppRoute[] = [
     nav: { group: 'admin', label: 'nav.auditLog', icon: <AuditOutlined /> },
   },
   {
+    path: '/admin/health',
+    page: page(() => import('./pages/SystemHealthPage')),
+    permission: 'system:read',
+    nav: { group: 'admin', label: 'health.nav', icon: <DashboardOutlined /> },
+  },
+  {
     path: '/admin/outbox',
     page: page(() => import('./pages/OutboxPage')),
     permission: 'system:read',

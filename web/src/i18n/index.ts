@@ -5,6 +5,8 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fulfilmentEn from './fulfilment.en.json';
 import fulfilmentZhCN from './fulfilment.zh-CN.json';
+import healthEn from './health.en.json';
+import healthZhCN from './health.zh-CN.json';
 import importsEn from './imports.en.json';
 import importsZhCN from './imports.zh-CN.json';
 import insightsEn from './insights.en.json';
@@ -80,6 +82,7 @@ void i18n.use(initReactI18next).init({
         review: reviewEn,
         service: serviceEn,
         risk: riskEn,
+        health: healthEn,
       },
     },
     'zh-CN': {
@@ -96,6 +99,7 @@ void i18n.use(initReactI18next).init({
         review: reviewZhCN,
         service: serviceZhCN,
         risk: riskZhCN,
+        health: healthZhCN,
       },
     },
   },
