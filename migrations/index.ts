@@ -10,6 +10,7 @@ import * as channelSync from './009_channel_sync.ts';
 import * as notifications from './010_notifications.ts';
 import * as historyReports from './013_history_reports.ts';
 import * as insights from './014_insights.ts';
+import * as staffPerformance from './017_staff_performance.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -25,4 +26,5 @@ export const migrations = {
   '010_notifications': notifications,
   '013_history_reports': historyReports,
   '014_insights': insights,
+  '017_staff_performance': staffPerformance,
 };

@@ -24,6 +24,7 @@ import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
 import { serviceRoutes } from '../modules/service/index.ts';
+import { jobDescriptionRoutes } from '../modules/staff/job-descriptions.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { registerAuth } from './auth.ts';
@@ -86,6 +87,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
           secureCookies: options.secureCookies ?? false,
         }),
       );
+      await api.register(jobDescriptionRoutes(app.staff));
       await api.register(catalogRoutes(app.catalog));
       await api.register(inventoryRoutes(app.inventory));
       await api.register(supplyRoutes(app.inventory));

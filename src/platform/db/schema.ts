@@ -745,7 +745,30 @@ export interface LogisticsPromisesView {
   promised_by: string;
 }
 
+/** staff: one published version of a role's job description (JSON lists as text). */
+export interface JobDescriptionsTable {
+  id: string;
+  role: string;
+  version: number;
+  title: string;
+  duties: string;
+  workflow: string;
+  standards: string;
+  kpis: string;
+  published_by: string;
+  published_at: string;
+}
+
+/** staff: who acknowledged which job description version. */
+export interface JobDescriptionAcknowledgementsTable {
+  job_description_id: string;
+  user_id: string;
+  acknowledged_at: string;
+}
+
 export interface DB {
+  job_descriptions: JobDescriptionsTable;
+  job_description_acknowledgements: JobDescriptionAcknowledgementsTable;
   notification_messages: NotificationMessagesTable;
   notification_templates: NotificationTemplatesTable;
   orders_status_history_view: OrdersStatusHistoryView;
