@@ -262,6 +262,11 @@ export const appRoutes: AppRoute[] = [
     nav: { group: 'admin', label: 'nav.apiKeys', icon: <KeyOutlined /> },
   },
   {
+    path: '/job-descriptions',
+    page: page(() => import('./pages/staff/JobDescriptionsPage')),
+    nav: { label: 'staffJobs.nav', icon: <ProfileOutlined /> },
+  },
+  {
     path: '/admin/audit-log',
     page: page(() => import('./pages/AuditLogPage')),
     permission: 'audit:read',

@@ -15,6 +15,8 @@ import notifyEn from './notify.en.json';
 import notifyZhCN from './notify.zh-CN.json';
 import reportsEn from './reports.en.json';
 import reportsZhCN from './reports.zh-CN.json';
+import staffEn from './staff.en.json';
+import staffZhCN from './staff.zh-CN.json';
 import supplyEn from './supply.en.json';
 import supplyZhCN from './supply.zh-CN.json';
 import syncEn from './sync.en.json';
@@ -71,6 +73,7 @@ void i18n.use(initReactI18next).init({
         reports: reportsEn,
         sync: syncEn,
         insights: insightsEn,
+        staffJobs: staffEn,
       },
     },
     'zh-CN': {
@@ -84,6 +87,7 @@ void i18n.use(initReactI18next).init({
         reports: reportsZhCN,
         sync: syncZhCN,
         insights: insightsZhCN,
+        staffJobs: staffZhCN,
       },
     },
   },
