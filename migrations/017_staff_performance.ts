@@ -34,9 +34,24 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('acknowledged_at', t.timestamp, (c) => c.notNull())
     .addPrimaryKeyConstraint('job_description_acknowledgements_pk', ['job_description_id', 'user_id'])
     .execute();
+  // Read views for per-person performance: who picked each pick line and who packed each parcel.
+  await db.schema
+    .createView('fulfilment_picks_view')
+    .as(
+      db
+        .selectFrom('pick_lines')
+        .select(['id', 'wave_id', 'picked_quantity', 'short_quantity', 'picked_by', 'picked_at']),
+    )
+    .execute();
+  await db.schema
+    .createView('fulfilment_packs_view')
+    .as(db.selectFrom('parcels').select(['id', 'order_id', 'packed_by', 'packed_at']))
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropView('fulfilment_packs_view').ifExists().execute();
+  await db.schema.dropView('fulfilment_picks_view').ifExists().execute();
   await db.schema.dropTable('job_description_acknowledgements').execute();
   await db.schema.dropTable('job_descriptions').execute();
 }

@@ -6,6 +6,7 @@ import { createInsightsDashboards, createReports } from './modules/insights/inde
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
+import { createPerformance } from './modules/performance/index.ts';
 import { createService, type NotifyingEvent, notifyingEvents } from './modules/service/index.ts';
 import { createStaff } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -226,6 +227,7 @@ export async function createApp(options: AppOptions) {
     fileImports,
     service,
     insights,
+    performance: createPerformance({ database }),
     /** Where analytics read: the replica (DATABASE_READ_URL) or the main database. */
     readDatabase,
     mailer,

@@ -766,7 +766,27 @@ export interface JobDescriptionAcknowledgementsTable {
   acknowledged_at: string;
 }
 
+/** fulfilment's read view of pick lines: who picked what, when. */
+export interface FulfilmentPicksView {
+  id: string;
+  wave_id: string;
+  picked_quantity: number;
+  short_quantity: number;
+  picked_by: string | null;
+  picked_at: string | null;
+}
+
+/** fulfilment's read view of parcels: who packed which order, when. */
+export interface FulfilmentPacksView {
+  id: string;
+  order_id: string;
+  packed_by: string;
+  packed_at: string;
+}
+
 export interface DB {
+  fulfilment_picks_view: FulfilmentPicksView;
+  fulfilment_packs_view: FulfilmentPacksView;
   job_descriptions: JobDescriptionsTable;
   job_description_acknowledgements: JobDescriptionAcknowledgementsTable;
   notification_messages: NotificationMessagesTable;
