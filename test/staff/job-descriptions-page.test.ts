@@ -79,3 +79,20 @@ test('speaks Chinese', async () => {
   await page.getByText('发布新版本').waitFor();
   await context.close();
 });
+
+test('"My work" shows my own figures to an operator and the team table only to a manager', async () => {
+  const context = await newConsoleContext(browser, server.url, 'en-US');
+  const page = await context.newPage();
+  await signIn(page, 'picker', password);
+  await page.goto('/my-work');
+  await page.getByTestId('my-figures').getByText('Pick lines').waitFor();
+  assert.equal(await page.getByTestId('team-figures').count(), 0);
+  await page.getByTestId('my-job-description').getByText('Warehouse operator').waitFor();
+  await context.close();
+  const managerContext = await newConsoleContext(browser, server.url, 'en-US');
+  const manager = await managerContext.newPage();
+  await signIn(manager, 'admin', server.adminPassword);
+  await manager.goto('/my-work');
+  await manager.getByTestId('team-figures').waitFor();
+  await managerContext.close();
+});
