@@ -8,6 +8,7 @@ import {
   saveScreenshot,
   signIn,
 } from '../helpers/browser.ts';
+import { newOrderInput } from '../helpers/factories.ts';
 import { type RunningServer, startTestServer } from '../helpers/server.ts';
 
 // A warehouse operator finds their job description on the home page, follows it and acknowledges it.
@@ -41,6 +42,27 @@ before(async () => {
   });
   assert.equal(published.statusCode, 201, published.body);
   descriptionId = published.json().id;
+  // One review decision today, by the order processor: a held order released.
+  await request({
+    method: 'POST',
+    url: '/api/v1/skus',
+    payload: { code: 'TEA-1', name: 'Tea', price: '10.00' },
+  });
+  const order = await request({
+    method: 'POST',
+    url: '/api/v1/orders',
+    payload: newOrderInput({
+      externalId: 'jd-page-1',
+      lines: [{ sku: 'TEA-1', quantity: 1, unitPrice: '10.00' }],
+    }),
+  });
+  const released = await request({
+    role: 'order_processor',
+    method: 'POST',
+    url: `/api/v1/orders/${order.json().id}/holds/release`,
+    payload: { codes: ['TOTAL_MISMATCH'] },
+  });
+  assert.equal(released.statusCode, 200, released.body);
   browser = await launchBrowser();
 });
 
@@ -93,6 +115,11 @@ test('"My work" shows my own figures to an operator and the team table only to a
   const manager = await managerContext.newPage();
   await signIn(manager, 'admin', server.adminPassword);
   await manager.goto('/my-work');
-  await manager.getByTestId('team-figures').waitFor();
+  const row = manager.getByTestId('team-figures').locator('tr', { hasText: 'test order_processor' });
+  await row.waitFor();
+  await row.locator('.ant-table-row-expand-icon').click();
+  // The events behind the figure: the audit entry of the release.
+  const sources = await manager.getByTestId('figure-sources').innerText();
+  assert.match(sources, /Audit log entries: [0-9a-f-]{36}/);
   await managerContext.close();
 });

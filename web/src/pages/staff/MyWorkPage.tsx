@@ -27,6 +27,17 @@ function TeamTable({ from, to }: { from: string; to: string }) {
         loading={team.isLoading}
         dataSource={team.data?.items ?? []}
         pagination={false}
+        expandable={{
+          expandedRowRender: (row) => (
+            <Space orientation="vertical" data-testid="figure-sources">
+              {(['pickLines', 'parcels', 'reviews'] as const).map((kind) => (
+                <span key={kind}>
+                  {t(`staffJobs.sources.${kind}`)}: {row.sources[kind].join(', ') || '—'}
+                </span>
+              ))}
+            </Space>
+          ),
+        }}
         columns={[
           { title: t('staffJobs.person'), dataIndex: 'person' },
           ...figureKeys.map((key) => ({
