@@ -14,6 +14,7 @@ import * as historyReports from './013_history_reports.ts';
 import * as insights from './014_insights.ts';
 import * as review from './015_review.ts';
 import * as explanationCodes from './016_explanation_codes.ts';
+import * as staffPerformance from './017_staff_performance.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -33,4 +34,5 @@ export const migrations = {
   '014_insights': insights,
   '015_review': review,
   '016_explanation_codes': explanationCodes,
+  '017_staff_performance': staffPerformance,
 };

@@ -24,6 +24,7 @@ export const moduleLayers = [
   'service',
   'risk',
   'insights',
+  'performance',
   'review',
 ];
 

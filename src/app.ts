@@ -6,6 +6,7 @@ import { createInsightsDashboards, createReports } from './modules/insights/inde
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
+import { createPerformance } from './modules/performance/index.ts';
 import { createReview } from './modules/review/index.ts';
 import { createRisk } from './modules/risk/index.ts';
 import {
@@ -292,6 +293,7 @@ export async function createApp(options: AppOptions) {
     fileImports,
     service,
     insights,
+    performance: createPerformance({ database }),
     /** Where analytics read: the replica (DATABASE_READ_URL) or the main database. */
     readDatabase,
     review,

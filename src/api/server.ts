@@ -23,9 +23,11 @@ import { inventoryRoutes } from '../modules/inventory/inventory.routes.ts';
 import { supplyRoutes } from '../modules/inventory/supply.routes.ts';
 import { logisticsRoutes } from '../modules/logistics/logistics.routes.ts';
 import { ordersRoutes } from '../modules/orders/index.ts';
+import { performanceRoutes } from '../modules/performance/performance.routes.ts';
 import { reviewRoutes } from '../modules/review/index.ts';
 import { riskRoutes } from '../modules/risk/index.ts';
 import { aftersalesRoutes, serviceRoutes } from '../modules/service/index.ts';
+import { jobDescriptionRoutes } from '../modules/staff/job-descriptions.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { AppError } from '../platform/errors.ts';
 import { registerAuth } from './auth.ts';
@@ -88,6 +90,8 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
           secureCookies: options.secureCookies ?? false,
         }),
       );
+      await api.register(jobDescriptionRoutes(app.staff));
+      await api.register(performanceRoutes(app.performance));
       await api.register(catalogRoutes(app.catalog));
       await api.register(inventoryRoutes(app.inventory));
       await api.register(supplyRoutes(app.inventory));

@@ -67,3 +67,21 @@ export function listAuditEntries(
   if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
   return pageNewestFirst(query, 'id', page, toAuditLogEntry, (row) => row.id);
 }
+
+/** Audit entries whose action starts with `prefix`, at or after `from` and before `to`, oldest first. */
+export async function auditEntriesBetween(
+  db: Executor,
+  prefix: string,
+  from: string,
+  to: string,
+): Promise<AuditLogEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', 'like', `${prefix}%`)
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .orderBy('at')
+    .execute();
+  return rows.map(toAuditLogEntry);
+}

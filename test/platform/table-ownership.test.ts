@@ -16,6 +16,8 @@ const owners: Record<string, string> = {
   users: 'staff',
   sessions: 'staff',
   api_keys: 'staff',
+  job_descriptions: 'staff',
+  job_description_acknowledgements: 'staff',
   skus: 'catalog',
   channels: 'catalog',
   channel_connectors: 'channels',

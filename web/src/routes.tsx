@@ -297,6 +297,16 @@ export const appRoutes: AppRoute[] = [
     nav: { group: 'admin', label: 'nav.apiKeys', icon: <KeyOutlined /> },
   },
   {
+    path: '/my-work',
+    page: page(() => import('./pages/staff/MyWorkPage')),
+    nav: { label: 'staffJobs.myWork', icon: <TrophyOutlined /> },
+  },
+  {
+    path: '/job-descriptions',
+    page: page(() => import('./pages/staff/JobDescriptionsPage')),
+    nav: { label: 'staffJobs.nav', icon: <ProfileOutlined /> },
+  },
+  {
     path: '/admin/audit-log',
     page: page(() => import('./pages/AuditLogPage')),
     permission: 'audit:read',

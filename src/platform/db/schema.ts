@@ -975,7 +975,50 @@ export interface RiskIncidentLogTable {
   actor: string;
 }
 
+/** staff: one published version of a role's job description (JSON lists as text). */
+export interface JobDescriptionsTable {
+  id: string;
+  role: string;
+  version: number;
+  title: string;
+  duties: string;
+  workflow: string;
+  standards: string;
+  kpis: string;
+  published_by: string;
+  published_at: string;
+}
+
+/** staff: who acknowledged which job description version. */
+export interface JobDescriptionAcknowledgementsTable {
+  job_description_id: string;
+  user_id: string;
+  acknowledged_at: string;
+}
+
+/** fulfilment's read view of pick lines: who picked what, when. */
+export interface FulfilmentPicksView {
+  id: string;
+  wave_id: string;
+  picked_quantity: number;
+  short_quantity: number;
+  picked_by: string | null;
+  picked_at: string | null;
+}
+
+/** fulfilment's read view of parcels: who packed which order, when. */
+export interface FulfilmentPacksView {
+  id: string;
+  order_id: string;
+  packed_by: string;
+  packed_at: string;
+}
+
 export interface DB {
+  fulfilment_picks_view: FulfilmentPicksView;
+  fulfilment_packs_view: FulfilmentPacksView;
+  job_descriptions: JobDescriptionsTable;
+  job_description_acknowledgements: JobDescriptionAcknowledgementsTable;
   notification_messages: NotificationMessagesTable;
   notification_templates: NotificationTemplatesTable;
   orders_status_history_view: OrdersStatusHistoryView;

@@ -23,6 +23,8 @@ import riskEn from './risk.en.json';
 import riskZhCN from './risk.zh-CN.json';
 import serviceEn from './service.en.json';
 import serviceZhCN from './service.zh-CN.json';
+import staffEn from './staff.en.json';
+import staffZhCN from './staff.zh-CN.json';
 import supplyEn from './supply.en.json';
 import supplyZhCN from './supply.zh-CN.json';
 import syncEn from './sync.en.json';
@@ -83,6 +85,7 @@ void i18n.use(initReactI18next).init({
         service: serviceEn,
         risk: riskEn,
         health: healthEn,
+        staffJobs: staffEn,
       },
     },
     'zh-CN': {
@@ -100,6 +103,7 @@ void i18n.use(initReactI18next).init({
         service: serviceZhCN,
         risk: riskZhCN,
         health: healthZhCN,
+        staffJobs: staffZhCN,
       },
     },
   },

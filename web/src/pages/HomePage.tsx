@@ -13,6 +13,7 @@ import { errorText } from '../errors';
 import { formatDuration } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { MyJobDescriptionCard } from './staff/MyJobDescriptionCard';
 
 const chartDays = 14;
 
@@ -243,6 +244,7 @@ export default function HomePage() {
       ) : (
         <Typography.Text type="secondary">{t('home.noDashboard')}</Typography.Text>
       )}
+      <MyJobDescriptionCard />
     </Space>
   );
 }
