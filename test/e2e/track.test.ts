@@ -6,8 +6,8 @@ import { startTestServer } from '../helpers/server.ts';
 import { startMailCatcher } from '../helpers/smtp.ts';
 import { deliverEventsTwice, placeOrder, setUpShop, shipOrder } from '../service/journey.ts';
 
-// A customer follows the link in their order mail to /track on a phone and looks the order up;
-// staff see the message in the delivery log.
+// A customer follows the link in their order mail to /track on a phone, looks the order up and
+// reports a problem with it; staff see the complaint in their queue and the message in the log.
 
 let mailCatcher: Awaited<ReturnType<typeof startMailCatcher>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -64,12 +64,27 @@ test('a customer opens the link from the order mail and sees the order on /track
   assert.equal(await page.getByTestId('track-status').innerText(), '已发货');
   assert.match(await page.getByTestId('track-shipments').innerText(), new RegExp(tracking));
   assert.match(await page.getByTestId('track-history').innerText(), /已审核/);
+
+  // The parcel is late: the customer reports it from the same page, proven by the lookup.
+  await page.getByTestId('track-complaint-open').click();
+  await page.getByTestId('track-complaint-send').click();
+  await page.getByTestId('track-complaint-form').getByText('请填写此项').first().waitFor();
+  await page.getByTestId('track-complaint-category').click();
+  await page.locator('.ant-select-item-option', { hasText: '配送延误' }).click();
+  await page.getByTestId('track-complaint-message').fill('包裹三天没有动静了');
+  await page.getByTestId('track-complaint-send').click();
+  await page.getByTestId('track-complaint-filed').waitFor();
   await context.close();
 
   const staff = await newConsoleContext(browser, server.url, 'en-US');
   const console = await staff.newPage();
   await signIn(console, 'admin', server.adminPassword);
   await console.getByTestId('current-user').waitFor();
+  // Staff find the customer's complaint in the queue, routed by its category.
+  await console.goto('/service/complaints');
+  const row = console.getByTestId('complaints-table').locator('tr', { hasText: order.number });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Delivery delay/);
   await console.goto('/service/notifications/log');
   await console.getByTestId('notification-log').getByText('fang.track@example.com').first().waitFor();
   const statuses = await console.getByTestId('message-status').allInnerTexts();

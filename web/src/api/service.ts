@@ -7,6 +7,7 @@ import type {
   complaintQuery,
   complaintSummary,
   customerView,
+  publicComplaintBody,
   receiveReturnBody,
   refundBody,
   resolveComplaintBody,
@@ -38,6 +39,9 @@ export const serviceApi = {
       ),
     resolve: (complaintId: string, body: z.input<typeof resolveComplaintBody>) =>
       post<ComplaintDetail>(`/complaints/${id(complaintId)}/resolve`, body),
+    /** The customer's own complaint from the /track page: the lookup's number and contact as proof. */
+    file: (body: z.input<typeof publicComplaintBody>) =>
+      post<{ id: string; status: string }>('/public/complaints', body),
     rate: (token: string, rating: number) =>
       post<{ rating: number }>(`/public/complaint-ratings/${id(token)}`, { rating }),
   },

@@ -8,16 +8,19 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { TrackComplaint } from './TrackComplaint';
 
 /**
  * The customer's own order page, public and phone-sized: number (or the shop's order id) and
- * the phone or e-mail on the order. `actions` is where after-sales puts its buttons (a complaint).
+ * the phone or e-mail on the order. Below the order the customer can file a complaint about it;
+ * `actions` replaces that with other buttons.
  */
 export default function TrackPage({ actions }: { actions?: (order: OrderLookup) => ReactNode }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const [form] = Form.useForm<{ number: string; contact: string }>();
   const [order, setOrder] = useState<OrderLookup | null>(null);
+  const [proof, setProof] = useState({ number: '', contact: '' });
   const [error, setError] = useState<unknown>(null);
   const [isLoading, setIsLoading] = useState(false);
   usePageTitle(t('notify.track.title'));
@@ -27,6 +30,7 @@ export default function TrackPage({ actions }: { actions?: (order: OrderLookup) 
     setError(null);
     try {
       setOrder(await notificationsApi.lookup(number.trim(), contact.trim()));
+      setProof({ number: number.trim(), contact: contact.trim() });
     } catch (failure) {
       setOrder(null);
       setError(failure);
@@ -144,7 +148,9 @@ export default function TrackPage({ actions }: { actions?: (order: OrderLookup) 
                 }))}
               />
             </div>
-            <div data-testid="track-actions">{actions?.(order)}</div>
+            <div data-testid="track-actions">
+              {actions ? actions(order) : <TrackComplaint key={proof.number} {...proof} />}
+            </div>
           </Space>
         </Card>
       )}
