@@ -141,12 +141,6 @@ export async function createApp(options: AppOptions) {
       shopTimeZone: async () => (await orders.settings.get()).policy.calendar.timeZone,
     }),
   };
-  const review = createReview({
-    database,
-    clock,
-    mailer,
-    ports: reviewPorts({ database, fulfilment, inventory, channels }),
-  });
   const aftersales = createAftersales({
     database,
     clock,
@@ -155,6 +149,19 @@ export async function createApp(options: AppOptions) {
     calendar: async () => (await orders.settings.get()).policy.calendar,
     adjustStock: (actor, input) => inventory.levels.adjust(actor, input),
     placeOrder: (actor, input) => orders.intake.receive(actor, input),
+  });
+  const review = createReview({
+    database,
+    clock,
+    mailer,
+    ports: reviewPorts({
+      database,
+      fulfilment,
+      inventory,
+      channels,
+      reports: insights.reports,
+      aftersales,
+    }),
   });
   const risk = createRisk({
     database,

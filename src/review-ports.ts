@@ -1,5 +1,7 @@
+import { DateTime } from 'luxon';
 import type { ChannelConnectors } from './modules/channels/index.ts';
 import type { Fulfilment } from './modules/fulfilment/index.ts';
+import type { Reports } from './modules/insights/index.ts';
 import type { Inventory } from './modules/inventory/index.ts';
 import {
   heldOrderSignals,
@@ -7,33 +9,57 @@ import {
   ordersDataPack,
   type ReviewPorts,
 } from './modules/review/index.ts';
+import type { Aftersales } from './modules/service/index.ts';
 import type { Database } from './platform/db/database.ts';
 
 /**
  * The review module's ports, filled from what the lower modules offer today: delivery cases and
  * stock-outs for logistics, interface health for IT, orders held on the customer (customer
- * service) or on payment (finance), open stock alerts as stock risks. Complaints,
- * refunds and settlement differences join `departmentSignals` as their modules land.
+ * service) or on payment (finance), open stock alerts as stock risks, complaints past their
+ * SLA (the department they were routed to). The data pack is the weekly report's figures for
+ * the meeting's week (CONTRACT.md "Reports"). Refunds and settlement differences join
+ * `departmentSignals` as their sources land.
  */
 export function reviewPorts(deps: {
   database: Database;
   fulfilment: Fulfilment;
   inventory: Inventory;
   channels: ChannelConnectors;
+  reports: Reports;
+  aftersales: Aftersales;
 }): ReviewPorts {
-  const { database, fulfilment, inventory, channels } = deps;
+  const { database, fulfilment, inventory, channels, reports, aftersales } = deps;
+  const localDate = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toISODate() ?? '';
   const openAlerts = async () => (await inventory.alerts.list({ status: 'open', limit: 200 })).items;
   return {
-    dataPack: (from, to, timeZone) => ordersDataPack(database, from, to, timeZone),
+    async dataPack(from, to, timeZone) {
+      const counts = await ordersDataPack(database, from, to, timeZone);
+      const figures = await reports.period({
+        from: localDate(from, timeZone),
+        to: localDate(to, timeZone),
+        tz: timeZone,
+      });
+      // The report's stage hours and delivery figures; the pack's own instants and counts.
+      return { ...figures, ...counts };
+    },
     async departmentSignals() {
-      const [cases, alerts, health, held] = await Promise.all([
+      const [cases, alerts, health, held, breached] = await Promise.all([
         fulfilment.cases.list({ status: 'open', limit: 200 }),
         openAlerts(),
         channels.health.channelsHealth(),
         heldOrderSignals(database),
+        aftersales.complaints.listComplaints({ isBreached: 'true', limit: 200 }),
       ]);
       const signals: IssueCandidate[] = [
         ...held,
+        ...breached.items
+          .filter((c) => c.status !== 'resolved')
+          .map((c) => ({
+            department: c.department === 'warehouse' ? ('logistics' as const) : c.department,
+            key: `complaint:${c.id}`,
+            title: `Complaint past its SLA (${c.category}) on order ${c.orderNumber ?? '-'}`,
+            detail: c.subject,
+          })),
         ...cases.items.map((c) => ({
           department: 'logistics' as const,
           key: `case:${c.id}`,

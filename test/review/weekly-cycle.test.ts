@@ -108,6 +108,10 @@ for (const dialect of testDialects) {
       assert.equal(meeting.startsAt, '2026-11-23T02:00:00.000Z');
       assert.equal(meeting.status, 'prepared');
       assert.ok(meeting.pack.orders);
+      // The pack is the weekly report's figures for the week under review (CONTRACT.md "Reports").
+      assert.equal(meeting.pack.timeZone, 'Asia/Shanghai');
+      assert.equal(typeof meeting.pack.stageHours.receivedToDelivered.n, 'number');
+      assert.equal(typeof meeting.pack.delivery.lateRate, 'number');
       assert.ok(meeting.plan.staffing.length === 7);
       assert.deepEqual(
         meeting.plan.stockRisks.map((r: { sku: string }) => r.sku),
