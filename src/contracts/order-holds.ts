@@ -3,7 +3,10 @@
  * the console's tags, filters and actions.
  */
 
-/** Every hold reason the server gives: the audit rules' codes, the timers and unreadable input. */
+/**
+ * Every hold reason the server gives: the audit rules' codes (CHANNEL_PAUSED is a risk monitor's
+ * measure), the timers, unreadable input, and INCIDENT (orders held by a declared incident).
+ */
 export const holdCodes = [
   'PAYMENT_PENDING',
   'AMOUNT_MISMATCH',
@@ -22,6 +25,8 @@ export const holdCodes = [
   'BUYER_NOTE',
   'SELLER_NOTE',
   'HIGH_RISK',
+  'CHANNEL_PAUSED',
+  'INCIDENT',
   'AUTOHOLD',
   'PRESALE',
 ] as const;
