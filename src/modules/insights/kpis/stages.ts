@@ -49,16 +49,8 @@ export const stageSpans: Record<Stage, [Milestone, Milestone]> = {
 /** The consecutive stages: the ones a bottleneck can be in. */
 export const flowStages: readonly Stage[] = stages.slice(0, 6);
 
-/** Percentile by linear interpolation between closest ranks (PostgreSQL's percentile_cont). */
-export function percentileCont(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = p * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  const a = sorted[lo]!;
-  const b = sorted[hi]!;
-  return a + (b - a) * (rank - lo);
-}
+// Percentiles are the reports' own (PostgreSQL's percentile_cont), one definition for both.
+export { percentileCont } from '../reports/percentile.ts';
 
 /** Merges ascending arrays into one ascending array. */
 export function mergeSorted(lists: readonly (readonly number[])[]): number[] {
