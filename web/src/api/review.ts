@@ -4,10 +4,14 @@ import type { z } from 'zod';
 import type {
   actionItem,
   article,
+  calendarDayBody,
   corrective,
   meeting,
   meetingSummary,
   newActionItemBody,
+  newArticleBody,
+  newCorrectiveBody,
+  newSeriesBody,
   series,
 } from '../../../src/contracts/review.ts';
 import { fileUrl, get, id, type Page, type PageParams, patch, post, put } from './client';
@@ -19,12 +23,17 @@ export type ActionItem = z.output<typeof actionItem>;
 export type ActionItemInput = z.input<typeof newActionItemBody>;
 export type CorrectiveAction = z.output<typeof corrective>;
 export type Article = z.output<typeof article>;
+export type SeriesInput = z.input<typeof newSeriesBody>;
+export type CorrectiveInput = z.input<typeof newCorrectiveBody>;
+export type ArticleInput = z.input<typeof newArticleBody>;
+export type CalendarDay = z.output<typeof calendarDayBody>;
 
 const page = (params: PageParams) => ({ limit: params.limit, cursor: params.cursor ?? undefined });
 
 export const reviewApi = {
   series: {
     list: () => get<{ items: MeetingSeries[] }>('/meeting-series'),
+    create: (input: SeriesInput) => post<MeetingSeries>('/meeting-series', input),
     prepare: (seriesId: string) => post<Meeting>(`/meeting-series/${id(seriesId)}/prepare`),
   },
   meetings: {
@@ -55,9 +64,15 @@ export const reviewApi = {
   },
   corrective: {
     list: (params: PageParams) => get<Page<CorrectiveAction>>('/corrective-actions', page(params)),
+    create: (input: CorrectiveInput) => post<CorrectiveAction>('/corrective-actions', input),
   },
   knowledge: {
     search: (params: PageParams & { q?: string }) =>
       get<Page<Article>>('/knowledge', { ...page(params), q: params.q || undefined }),
+    create: (input: ArticleInput) => post<Article>('/knowledge', input),
+  },
+  calendar: {
+    list: (from: string, to: string) => get<{ items: CalendarDay[] }>('/planning-calendar', { from, to }),
+    save: (day: CalendarDay) => put<CalendarDay>('/planning-calendar', day),
   },
 };

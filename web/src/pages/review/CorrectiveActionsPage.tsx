@@ -1,11 +1,13 @@
-import { Card, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CorrectiveAction, reviewApi } from '../../api/review';
 import { CursorTable } from '../../components/CursorTable';
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { CorrectiveFormModal } from './ReviewForms';
 
 const statusColor: Record<string, string> = { open: 'blue', effective: 'green', not_effective: 'red' };
 
@@ -13,6 +15,7 @@ const statusColor: Record<string, string> = { open: 'blue', effective: 'green', 
 export default function CorrectiveActionsPage() {
   const { t } = useTranslation();
   const list = useCursorList((page) => reviewApi.corrective.list(page), []);
+  const [creating, setCreating] = useState(false);
   usePageTitle(t('review.corrective.title'));
   const columns: ColumnsType<CorrectiveAction> = [
     { title: t('review.corrective.problem'), dataIndex: 'title' },
@@ -34,7 +37,22 @@ export default function CorrectiveActionsPage() {
     },
   ];
   return (
-    <Card title={t('review.corrective.title')}>
+    <Card
+      title={t('review.corrective.title')}
+      extra={
+        <Button type="primary" onClick={() => setCreating(true)} data-testid="corrective-new">
+          {t('review.forms.newCorrective')}
+        </Button>
+      }
+    >
+      <CorrectiveFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          list.reload();
+        }}
+      />
       <CursorTable<CorrectiveAction> list={list} testId="corrective-table" columns={columns} rowKey="id" />
     </Card>
   );

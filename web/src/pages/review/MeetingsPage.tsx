@@ -1,24 +1,37 @@
-import { App, Button, Card, Space, Tag } from 'antd';
+import { App, Button, Card, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { type MeetingSeries, type MeetingSummary, reviewApi } from '../../api/review';
+import { type CalendarDay, type MeetingSeries, type MeetingSummary, reviewApi } from '../../api/review';
 import { CursorTable } from '../../components/CursorTable';
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { CalendarDayForm, SeriesFormModal } from './ReviewForms';
 
 /** Meeting series (prepare now) and every meeting with its notice, minutes and lateness. */
 export default function MeetingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [series, setSeries] = useState<MeetingSeries[]>([]);
+  const [creating, setCreating] = useState(false);
+  const [days, setDays] = useState<CalendarDay[]>([]);
   const list = useCursorList((page) => reviewApi.meetings.list(page), []);
   usePageTitle(t('review.meetings.title'));
-  useEffect(() => {
+  const loadSeries = useCallback(() => {
     void reviewApi.series.list().then((r) => setSeries(r.items));
   }, []);
+  const loadDays = useCallback(() => {
+    const from = dayjs().format('YYYY-MM-DD');
+    const to = dayjs().add(60, 'day').format('YYYY-MM-DD');
+    void reviewApi.calendar.list(from, to).then((r) => setDays(r.items));
+  }, []);
+  useEffect(() => {
+    loadSeries();
+    loadDays();
+  }, [loadSeries, loadDays]);
 
   const columns: ColumnsType<MeetingSummary> = [
     {
@@ -49,9 +62,24 @@ export default function MeetingsPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={t('review.meetings.series')}>
+      <Card
+        title={t('review.meetings.series')}
+        extra={
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="series-new">
+            {t('review.forms.newSeries')}
+          </Button>
+        }
+      >
+        <SeriesFormModal
+          open={creating}
+          onClose={() => setCreating(false)}
+          onSaved={() => {
+            setCreating(false);
+            loadSeries();
+          }}
+        />
         {series.map((s) => (
-          <Space key={s.id} style={{ marginRight: 24 }}>
+          <Space key={s.id} style={{ marginRight: 24 }} data-testid="series-item">
             <span>
               {s.name} · {t(`review.weekday.${s.weekday}`)} {s.startTime} ({s.timeZone})
             </span>
@@ -71,6 +99,27 @@ export default function MeetingsPage() {
       </Card>
       <Card title={t('review.meetings.title')}>
         <CursorTable<MeetingSummary> list={list} testId="meetings-table" columns={columns} rowKey="id" />
+      </Card>
+      <Card title={t('review.forms.calendar')}>
+        <CalendarDayForm onSaved={loadDays} />
+        <Table<CalendarDay>
+          style={{ marginTop: 16 }}
+          size="small"
+          data-testid="calendar-days"
+          rowKey="day"
+          pagination={false}
+          dataSource={days}
+          columns={[
+            { title: t('review.forms.day'), dataIndex: 'day' },
+            {
+              title: t('review.forms.dayKind'),
+              dataIndex: 'kind',
+              render: (k: string) => t(`review.forms.dayKinds.${k}`),
+            },
+            { title: t('review.forms.label'), dataIndex: 'label' },
+            { title: t('review.forms.volumeFactor'), dataIndex: 'volumeFactor' },
+          ]}
+        />
       </Card>
     </Space>
   );
