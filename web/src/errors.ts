@@ -62,7 +62,8 @@ function fieldMessage(t: TFunction, field: string, issue: Issue): string {
     params.format === undefined
       ? ''
       : t(`errors.format.${params.format}`, { defaultValue: String(params.format) });
-  return t(`errors.field.${key}`, { ...params, format, defaultValue: text });
+  // `message` is the server's own wording: English keeps it where a rule is the server's own.
+  return t(`errors.field.${key}`, { ...params, format, message: text, defaultValue: text });
 }
 
 /**
