@@ -150,6 +150,13 @@ async function registerConsole(server: FastifyInstance, webDir: string): Promise
   const hasConsole = fs.existsSync(indexFile);
   if (hasConsole)
     await server.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  // The customer's public pages answer as pages to any client (a link checker, a plain curl),
+  // not only to a browser asking for HTML: CONTRACT.md names GET /track.
+  if (hasConsole)
+    for (const page of ['/track', '/survey/:token', '/rate/:token'])
+      server.get(page, { schema: { hide: true }, config: { isPublic: true } }, (_request, reply) =>
+        reply.type('text/html').sendFile('index.html'),
+      );
   server.setNotFoundHandler((request, reply) => {
     const isPage =
       request.method === 'GET' &&

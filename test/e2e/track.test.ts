@@ -26,6 +26,13 @@ after(async () => {
   await mailCatcher?.close();
 });
 
+test('GET /track is the page for any client, without login', async () => {
+  const page = await fetch(`${server.url}/track?number=X`);
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+  assert.match(await page.text(), /<!doctype html>/i);
+});
+
 test('a customer opens the link from the order mail and sees the order on /track', async () => {
   const t = server.testApp;
   await setUpShop(t, 'TRACK-1');
