@@ -94,6 +94,9 @@ for (const dialect of testDialects) {
 
     it('runs a drill that touches no real order or customer, timed, with a review note', async () => {
       const before = (await api('GET', '/orders?limit=100')).items.map((o: Json) => [o.id, o.status]);
+      // Earlier tests' notifications are delivered first, so only the drill could add a mail.
+      await t.current.app.dispatcher.drain();
+      await t.current.app.service.notifications.whenIdle();
       const mailsBefore = catcher.mails.length;
       const drill = await api('POST', '/risk/drills', { caseType: 'suspected_fraud' });
       assert.equal(drill.isDrill, true);
@@ -109,6 +112,8 @@ for (const dialect of testDialects) {
       assert.equal(closed.reviewNote, 'the finance step had no one on call');
       const after = (await api('GET', '/orders?limit=100')).items.map((o: Json) => [o.id, o.status]);
       assert.deepEqual(after, before);
+      await t.current.app.dispatcher.drain();
+      await t.current.app.service.notifications.whenIdle();
       assert.equal(catcher.mails.length, mailsBefore);
       const drills = await api('GET', '/risk/cases?status=all&isDrill=true');
       assert.deepEqual(
