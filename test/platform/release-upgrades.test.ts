@@ -45,7 +45,10 @@ interface Facts {
 
 async function factsOf(database: Database): Promise<Facts> {
   const count = async (table: string) =>
-    Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(database.db)).rows[0].n);
+    Number(
+      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(database.db)).rows[0]
+        .n,
+    );
   const stock = (
     await sql<{ on_hand: number; reserved: number }>`
       select coalesce(sum(on_hand), 0) as on_hand, coalesce(sum(reserved), 0) as reserved from stock_levels`.execute(
@@ -172,18 +175,26 @@ describe('upgrades from every earlier release', () => {
                 select o.id, (select count(*) from order_lines l where l.order_id = o.id) as lines
                 from orders o order by o.id limit 1`.execute(database.db)
             ).rows[0];
-            const detail = await server.inject({ method: 'GET', url: `/api/v1/orders/${sample.id}`, headers });
+            const detail = await server.inject({
+              method: 'GET',
+              url: `/api/v1/orders/${sample.id}`,
+              headers,
+            });
             assert.equal(detail.statusCode, 200, detail.body);
             assert.equal(detail.json().lines.length, Number(sample.lines));
 
             await app.dispatcher.drain();
-            const sku = (await sql<{ code: string }>`select code from skus order by code limit 1`.execute(database.db))
-              .rows[0].code;
+            const sku = (
+              await sql<{ code: string }>`select code from skus order by code limit 1`.execute(database.db)
+            ).rows[0].code;
             const created = await server.inject({
               method: 'POST',
               url: '/api/v1/orders',
               headers,
-              payload: newOrderInput({ externalId: `after-upgrade-${dialect}`, lines: [{ sku, quantity: 1 }] }),
+              payload: newOrderInput({
+                externalId: `after-upgrade-${dialect}`,
+                lines: [{ sku, quantity: 1 }],
+              }),
             });
             assert.equal(created.statusCode, 201, created.body);
             await app.dispatcher.drain();
