@@ -52,7 +52,13 @@ export async function runWorker(config: Config, options: { once: boolean }): Pro
   }
   app.startWorker();
   app.logger.info({ workerId: app.dispatcher.workerId, database: app.database.dialect }, 'worker running');
-  onStopSignal(() => app.close());
+  // The loop's timers do not hold the process (a server's socket does); alone, the worker must
+  // stay until it is told to stop, or on SQLite it would exit as soon as it fell idle.
+  const stayAlive = setInterval(() => {}, 60 * 60_000);
+  onStopSignal(async () => {
+    clearInterval(stayAlive);
+    await app.close();
+  });
   return undefined;
 }
 
