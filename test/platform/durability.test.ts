@@ -10,9 +10,10 @@ import { openDatabase } from '../../src/platform/db/database.ts';
 import { createTestDatabase, testDialects } from '../helpers/db.ts';
 import { newOrderInput } from '../helpers/factories.ts';
 
-// SIGKILL of the server while orders come in, one by one and in batches: after a restart every
-// order the server acknowledged is there whole (lines, status history, outbox event), and no
-// order is there in part.
+// SIGKILL of the server while orders come in, one by one and in batches, and while its worker
+// allocates them: after a restart every order the server acknowledged is there whole (lines,
+// status history, outbox event), no order is there in part, and once the restarted worker has
+// caught up the stock reserved equals what is allocated.
 
 const root = path.resolve(import.meta.dirname, '../..');
 const password = 'durable-password-1';
@@ -70,7 +71,6 @@ for (const dialect of testDialects) {
       await testDb.database.close();
       const env: Record<string, string> = {
         ORDO_ADMIN_PASSWORD: password,
-        ORDO_WORKER: 'off',
         ...(testDb.url
           ? {
               DATABASE_URL: testDb.url,
@@ -83,6 +83,16 @@ for (const dialect of testDialects) {
       const headers = await signIn(first.url);
       const post = (urlPath: string, body: unknown) =>
         fetch(`${first.url}/api/v1${urlPath}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      const setUp = [
+        await post('/skus', { code: 'TEE-RED-M', name: 'Tee', price: '59.90' }),
+        await post('/inventory/adjustments', {
+          sku: 'TEE-RED-M',
+          warehouse: 'main',
+          delta: 1_000_000,
+          reason: 'opening stock',
+        }),
+      ];
+      for (const response of setUp) assert.ok(response.ok, await response.text());
 
       // Single orders and batches of 50 keep coming from several clients until the kill.
       let stop = false;
@@ -113,12 +123,36 @@ for (const dialect of testDialects) {
       stop = true;
       await Promise.all(clients);
 
-      // Restart on the same database: it migrates, recovers and serves again.
+      // Restart on the same database: it migrates, recovers, serves again and its worker
+      // allocates what the killed one left.
       const second = await startServer(env);
-      await killed(second.child);
-
       const database = openDatabase({ databaseUrl: testDb.url, dataDir: env.ORDO_DATA_DIR });
       try {
+        for (let waited = 0; ; waited += 1) {
+          const { rows } = await sql<{ waiting: number; pending: number }>`
+            select (select count(*) from orders where status = 'approved') as waiting,
+                   (select count(*) from outbox where status = 'pending') as pending`.execute(database.db);
+          if (Number(rows[0].waiting) === 0 && Number(rows[0].pending) === 0) break;
+          assert.ok(
+            waited < 3000,
+            `still ${rows[0].waiting} approved orders, ${rows[0].pending} pending events`,
+          );
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await killed(second.child);
+
+        const stock = await sql<{ reserved: number; allocated: number }>`
+          select (select coalesce(sum(reserved), 0) from stock_levels) as reserved,
+                 (select coalesce(sum(quantity), 0) from allocations where status = 'reserved') as allocated`.execute(
+          database.db,
+        );
+        assert.ok(Number(stock.rows[0].allocated) > 0, 'the workers allocated orders');
+        assert.equal(
+          Number(stock.rows[0].reserved),
+          Number(stock.rows[0].allocated),
+          'reservations equal allocations',
+        );
+
         const rows = await sql<{ external_id: string; lines: number; history: number; events: number }>`
           select o.external_id,
             (select count(*) from order_lines l where l.order_id = o.id) as lines,
@@ -135,6 +169,7 @@ for (const dialect of testDialects) {
         }
         assert.ok(rows.rows.length >= acknowledged.size);
       } finally {
+        await killed(second.child);
         await database.close();
         await testDb.drop();
       }
