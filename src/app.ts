@@ -147,7 +147,6 @@ export async function createApp(options: AppOptions) {
     mailer,
     publicUrl: config.publicUrl,
     calendar: async () => (await orders.settings.get()).policy.calendar,
-    adjustStock: (actor, input) => inventory.levels.adjust(actor, input),
     placeOrder: (actor, input) => orders.intake.receive(actor, input),
   });
   const review = createReview({

@@ -7,6 +7,7 @@ import { openDatabase } from '../platform/db/database.ts';
 import { assertNotNewer, migrateToLatest, migrationStatus } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
+import { addAftersalesCommands } from './aftersales.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { runDemo } from './demo.ts';
 import {
@@ -321,6 +322,14 @@ export function buildCli(): Command {
         }
       });
   }
+  addAftersalesCommands(program, async (run) => {
+    const app = await quietApp();
+    try {
+      await run(app);
+    } finally {
+      await app.close();
+    }
+  });
   const meeting = program.command('meeting').description('the weekly order-processing meeting');
   meeting
     .command('prepare [series]')

@@ -24,6 +24,7 @@ export {
   reserveForOrder,
   reserveForOrders,
 } from './allocation.ts';
+export { postAdjustment } from './levels.ts';
 export { reportCsv, reportXlsx } from './report-export.ts';
 export type { RoutingWarehouse } from './routing.ts';
 

@@ -76,6 +76,40 @@ export async function readLevel(db: Executor, skuId: string, warehouseId: string
   });
 }
 
+/**
+ * An adjustment in the caller's transaction, so another module can make it part of its own step
+ * (a return's restock commits with the return being marked received, or not at all). The
+ * reference ties the ledger row to what caused it.
+ */
+export async function postAdjustment(
+  tx: Executor,
+  actor: Actor,
+  now: Date,
+  input: z.output<typeof adjustmentBody> & { referenceType?: string; referenceId?: string },
+): Promise<StockLevel> {
+  const sku = await skuByCode(tx, input.sku);
+  const warehouse = await warehouseByCode(tx, input.warehouse);
+  const level = await moveStock(tx, actor, now, {
+    skuId: sku.id,
+    warehouseId: warehouse.id,
+    kind: 'adjustment',
+    onHandDelta: input.delta,
+    reservedDelta: 0,
+    reason: input.reason,
+    referenceType: input.referenceType,
+    referenceId: input.referenceId,
+  });
+  if (!level) throw insufficient(input.sku, input.warehouse, 'delta');
+  if (input.bin !== undefined) await levelsRepository.setBin(tx, sku.id, warehouse.id, input.bin || null);
+  await recordAudit(tx, actor, now, {
+    action: 'stock.adjusted',
+    targetType: 'sku',
+    targetId: sku.id,
+    details: { warehouse: input.warehouse, delta: input.delta, reason: input.reason },
+  });
+  return readLevel(tx, sku.id, warehouse.id);
+}
+
 export function createLevels(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
   const like = likeOperator(database.dialect);
@@ -94,29 +128,9 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
   }
 
   /** A correction by hand: found, damaged, lost. It cannot take on-hand below what is reserved. */
-  async function adjustStock(actor: Actor, input: z.output<typeof adjustmentBody>): Promise<StockLevel> {
+  function adjustStock(actor: Actor, input: z.output<typeof adjustmentBody>): Promise<StockLevel> {
     const now = clock.now();
-    return inTransaction(database, async (tx) => {
-      const sku = await skuByCode(tx, input.sku);
-      const warehouse = await warehouseByCode(tx, input.warehouse);
-      const level = await moveStock(tx, actor, now, {
-        skuId: sku.id,
-        warehouseId: warehouse.id,
-        kind: 'adjustment',
-        onHandDelta: input.delta,
-        reservedDelta: 0,
-        reason: input.reason,
-      });
-      if (!level) throw insufficient(input.sku, input.warehouse, 'delta');
-      if (input.bin !== undefined) await levelsRepository.setBin(tx, sku.id, warehouse.id, input.bin || null);
-      await recordAudit(tx, actor, now, {
-        action: 'stock.adjusted',
-        targetType: 'sku',
-        targetId: sku.id,
-        details: { warehouse: input.warehouse, delta: input.delta, reason: input.reason },
-      });
-      return readLevel(tx, sku.id, warehouse.id);
-    });
+    return inTransaction(database, (tx) => postAdjustment(tx, actor, now, input));
   }
 
   async function transferStock(actor: Actor, input: z.output<typeof transferBody>) {

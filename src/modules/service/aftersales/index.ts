@@ -18,7 +18,7 @@ export function createAftersales(
     mailer: Mailer;
     publicUrl: string;
     calendar: () => Promise<BusinessCalendar>;
-  } & Pick<ReturnsDeps, 'adjustStock' | 'placeOrder'>,
+  } & Pick<ReturnsDeps, 'placeOrder'>,
 ) {
   const complaints = createComplaints(deps);
   const returns = createReturns(deps);

@@ -18,6 +18,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { fromMinor, toMinor } from '../../../platform/money.ts';
 import { pageNewestFirst } from '../../../platform/pagination.ts';
 import { readSetting, writeSetting } from '../../../platform/settings.ts';
+import { postAdjustment } from '../../inventory/index.ts';
 import {
   deliveredAt,
   findOrderById,
@@ -37,14 +38,10 @@ export const defaultReturnSettings: ReturnSettings = {
 };
 const dayMs = 24 * 3600 * 1000;
 
-/** The stock ledger and order intake, as the returns desk uses them (filled from lower modules). */
+/** Order intake, as the returns desk uses it (filled from the orders module). */
 export interface ReturnsDeps {
   database: Database;
   clock: Clock;
-  adjustStock: (
-    actor: Actor,
-    input: { sku: string; warehouse: string; delta: number; reason: string },
-  ) => Promise<unknown>;
   placeOrder: (actor: Actor, input: unknown) => Promise<{ outcome: string; order?: { id: string } }>;
 }
 
@@ -184,12 +181,12 @@ export function createReturns(deps: ReturnsDeps) {
 
   /**
    * Goods back in the warehouse, inspected per line: restocked lines go through the stock ledger
-   * (an adjustment with the return as reason); quarantined and scrapped ones never reach
-   * available stock. An exchange then places its replacement order.
+   * (an adjustment referencing the return); quarantined and scrapped ones never reach available
+   * stock. Marking the return received and restocking commit together, and only the call that
+   * moves it from approved to received restocks: a retried or concurrent receive changes nothing.
+   * An exchange then places its replacement order (intake dedupes it, so a retry completes it).
    */
   async function receiveReturn(actor: Actor, id: string, input: z.output<typeof receiveReturnBody>) {
-    const row = await returnRow(database.db, id);
-    if (row.status !== 'approved') throw new AppError('INVALID_TRANSITION', `the return is ${row.status}`);
     const lines = await returnLines(database.db, id);
     input.lines.forEach((l, i) => {
       if (!lines.some((line) => line.line_no === l.lineNo))
@@ -201,34 +198,49 @@ export function createReturns(deps: ReturnsDeps) {
       .where('code', '=', input.warehouse)
       .executeTakeFirst();
     if (!warehouse) throw invalidField('warehouse', `no warehouse ${input.warehouse}`);
-    for (const inspected of input.lines) {
-      const line = lines.find((l) => l.line_no === inspected.lineNo)!;
-      if (inspected.outcome === 'restock') {
-        await deps.adjustStock(actor, {
-          sku: line.sku,
-          warehouse: input.warehouse,
-          delta: line.quantity,
-          reason: `return ${row.order_number} restocked`,
-        });
-      }
-    }
-    const replacementId = row.kind === 'exchange' ? await placeReplacement(actor, row.order_id, lines) : null;
     const now = clock.now();
-    await inTransaction(database, async (tx) => {
+    const row = await inTransaction(database, async (tx) => {
+      const row = await returnRow(tx, id);
+      if (row.status === 'received' || row.status === 'refunded') return row;
+      if (row.status !== 'approved') throw new AppError('INVALID_TRANSITION', `the return is ${row.status}`);
+      // The guarded update is the claim: PostgreSQL makes a concurrent receive wait for this row
+      // and then find it no longer approved, so it restocks nothing.
+      const claimed = await tx
+        .updateTable('service_returns')
+        .set({ status: 'received', updated_at: now.toISOString() })
+        .where('id', '=', id)
+        .where('status', '=', 'approved')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) return row;
       for (const inspected of input.lines) {
+        const line = lines.find((l) => l.line_no === inspected.lineNo)!;
         await tx
           .updateTable('service_return_lines')
           .set({ outcome: inspected.outcome, warehouse: input.warehouse, inspection_note: inspected.note })
           .where('return_id', '=', id)
           .where('line_no', '=', inspected.lineNo)
           .execute();
+        if (inspected.outcome !== 'restock') continue;
+        await postAdjustment(tx, actor, now, {
+          sku: line.sku,
+          warehouse: input.warehouse,
+          delta: line.quantity,
+          reason: `return ${row.order_number} restocked`,
+          referenceType: 'return',
+          referenceId: id,
+        });
       }
-      await tx
-        .updateTable('service_returns')
-        .set({ status: 'received', replacement_order_id: replacementId, updated_at: now.toISOString() })
-        .where('id', '=', id)
-        .execute();
+      return row;
     });
+    if (row.kind === 'exchange' && row.replacement_order_id === null) {
+      const replacementId = await placeReplacement(actor, row.order_id, lines);
+      await database.db
+        .updateTable('service_returns')
+        .set({ replacement_order_id: replacementId })
+        .where('id', '=', id)
+        .where('replacement_order_id', 'is', null)
+        .execute();
+    }
     return getReturn(id);
   }
 
