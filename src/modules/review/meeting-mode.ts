@@ -104,7 +104,7 @@ export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock' | 
         meeting_id: meetingId,
         issue_id: body.issueId ?? null,
         title: body.title,
-        owner_name: body.ownerName,
+        owner_name: owner.display_name,
         owner_email: body.ownerEmail ?? owner.email,
         owner_user_id: owner.id,
         kpi: body.kpi ?? null,
