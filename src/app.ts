@@ -160,6 +160,7 @@ export async function createApp(options: AppOptions) {
       channels,
       reports: insights.reports,
       aftersales,
+      kpis: insights.kpis,
     }),
   });
   const risk = createRisk({

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import type { ChannelConnectors } from './modules/channels/index.ts';
 import type { Fulfilment } from './modules/fulfilment/index.ts';
-import type { Reports } from './modules/insights/index.ts';
+import type { InsightsDashboards, Reports } from './modules/insights/index.ts';
 import type { Inventory } from './modules/inventory/index.ts';
 import {
+  financeSignals,
   heldOrderSignals,
   type IssueCandidate,
   ordersDataPack,
@@ -12,13 +13,22 @@ import {
 import type { Aftersales } from './modules/service/index.ts';
 import type { Database } from './platform/db/database.ts';
 
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Counts measured live (now), beside the insights module's period KPIs. */
+const liveKpis = [
+  { key: 'open_stock_alerts', name: 'Open stock alerts', unit: 'count', goodDirection: 'down' as const },
+  { key: 'open_delivery_cases', name: 'Open delivery cases', unit: 'count', goodDirection: 'down' as const },
+];
+
 /**
  * The review module's ports, filled from what the lower modules offer today: delivery cases and
  * stock-outs for logistics, interface health for IT, orders held on the customer (customer
  * service) or on payment (finance), open stock alerts as stock risks, complaints past their
- * SLA (the department they were routed to). The data pack is the weekly report's figures for
- * the meeting's week (CONTRACT.md "Reports"). Refunds and settlement differences join
- * `departmentSignals` as their sources land.
+ * SLA (the department they were routed to), refunds issued and settlement differences (order
+ * totals vs payments recorded, per channel) for finance. The data pack is the weekly report's
+ * figures for the meeting's week (CONTRACT.md "Reports"). KPIs are the insights module's
+ * definitions, measured over the 7 whole days before the moment asked, plus two live counts.
  */
 export function reviewPorts(deps: {
   database: Database;
@@ -27,8 +37,9 @@ export function reviewPorts(deps: {
   channels: ChannelConnectors;
   reports: Reports;
   aftersales: Aftersales;
+  kpis: Pick<InsightsDashboards['kpis'], 'definitions' | 'period'>;
 }): ReviewPorts {
-  const { database, fulfilment, inventory, channels, reports, aftersales } = deps;
+  const { database, fulfilment, inventory, channels, reports, aftersales, kpis } = deps;
   const localDate = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toISODate() ?? '';
   const openAlerts = async () => (await inventory.alerts.list({ status: 'open', limit: 200 })).items;
   return {
@@ -42,16 +53,18 @@ export function reviewPorts(deps: {
       // The report's stage hours and delivery figures; the pack's own instants and counts.
       return { ...figures, ...counts };
     },
-    async departmentSignals() {
-      const [cases, alerts, health, held, breached] = await Promise.all([
+    async departmentSignals(from, to) {
+      const [cases, alerts, health, held, breached, finance] = await Promise.all([
         fulfilment.cases.list({ status: 'open', limit: 200 }),
         openAlerts(),
         channels.health.channelsHealth(),
         heldOrderSignals(database),
         aftersales.complaints.listComplaints({ isBreached: 'true', limit: 200 }),
+        aftersales.refundsByChannel(from, to).then((refunds) => financeSignals(database, from, to, refunds)),
       ]);
       const signals: IssueCandidate[] = [
         ...held,
+        ...finance,
         ...breached.items
           .filter((c) => c.status !== 'resolved')
           .map((c) => ({
@@ -93,11 +106,24 @@ export function reviewPorts(deps: {
         warningLine: a.warningLine,
       }));
     },
-    async kpiValue(kpi) {
+    async kpis() {
+      const defined = (await kpis.definitions()).map((d) => ({
+        key: d.key,
+        name: d.name,
+        unit: d.unit,
+        goodDirection: d.goodDirection,
+      }));
+      return [...liveKpis, ...defined];
+    },
+    async kpiValue(kpi, at) {
       if (kpi === 'open_stock_alerts') return (await inventory.alerts.openCount()).open;
       if (kpi === 'open_delivery_cases')
         return (await fulfilment.cases.list({ status: 'open', limit: 500 })).items.length;
-      return null;
+      // The insights KPIs over the last 7 whole (UTC) days before `at`.
+      const to = at.toISOString().slice(0, 10);
+      const from = new Date(Date.parse(to) - 7 * dayMs).toISOString().slice(0, 10);
+      const measured = await kpis.period({ from, to });
+      return measured.kpis.find((k) => k.key === kpi)?.value ?? null;
     },
   };
 }

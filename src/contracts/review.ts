@@ -52,6 +52,7 @@ export const series = z
     durationMinutes: z.number(),
     timeZone: z.string(),
     onlineLink: z.string().nullable(),
+    archivedAt: z.string().nullable().describe('Archived series prepare no more meetings'),
   })
   .meta({ id: 'MeetingSeries' });
 export const seriesList = z.object({ items: z.array(series) });
@@ -66,6 +67,18 @@ export const actionItem = z
     title: z.string(),
     ownerName: z.string(),
     ownerEmail: z.string().nullable(),
+    ownerUserId: z.string().nullable(),
+    kpi: z
+      .object({
+        name: z.string(),
+        before: z.number().nullable().describe('The value when the item was recorded'),
+        after: z
+          .number()
+          .nullable()
+          .describe("The value now: measured when the next meeting reviews last meeting's items"),
+      })
+      .nullable()
+      .describe('The KPI the item aims at'),
     deadlineAt: z.string(),
     link: z.object({ type: z.string(), ref: z.string() }).nullable(),
     status: z.string(),
@@ -82,11 +95,12 @@ export const actionItemQuery = listQuery.extend({
 });
 export const newActionItemBody = z.object({
   title: text(300),
-  ownerName: text(100),
+  ownerName: text(100).describe('An active user: username, display name (or give ownerEmail)'),
   ownerEmail: z.email().nullable().optional(),
   deadlineAt: isoDateTime,
   issueId: z.string().nullable().optional(),
   link: link.nullable().optional(),
+  kpi: z.string().trim().min(1).max(100).nullable().optional().describe('A KPI key (GET /review-kpis)'),
 });
 export const actionItemChangesBody = z.object({
   status: z.enum(['open', 'done', 'dropped']),
@@ -245,6 +259,7 @@ export const article = z
     body: z.object({ en: z.string(), zh: z.string() }),
     source: z.object({ type: z.string(), ref: z.string().nullable() }).nullable(),
     updatedAt: z.string(),
+    archivedAt: z.string().nullable(),
   })
   .meta({ id: 'KnowledgeArticle' });
 export const articlePage = pageOf(article);
@@ -265,3 +280,24 @@ export const calendarDays = z.object({
   ),
 });
 export const calendarQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+
+export const kpiChoices = z.object({
+  items: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      goodDirection: z.enum(['up', 'down']),
+    }),
+  ),
+});
+export const actionOwners = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      username: z.string(),
+      displayName: z.string(),
+      email: z.string().nullable(),
+    }),
+  ),
+});

@@ -24,6 +24,15 @@ async function api(method: 'GET' | 'POST', url: string, payload?: unknown) {
 before(async () => {
   ensureConsoleBuilt();
   server = await startTestServer();
+  await server.testApp.app.staff.createUser(
+    { type: 'system', id: null, name: 'test' },
+    {
+      username: 'li.logistics',
+      displayName: 'Li Logistics',
+      role: 'logistics',
+      password: 'logistics-pass-1',
+    },
+  );
   const series = await api('POST', '/meeting-series', {
     name: 'Weekly order meeting',
     participants: [{ name: 'Chair', email: null, department: 'operations' }],
@@ -67,12 +76,17 @@ test('runs the agenda timers, takes an action item and closes the meeting', asyn
   await page.getByTestId('agenda-timer-3').getByText('/ 20:00').waitFor();
 
   await page.getByTestId('action-title').fill('Call the carrier about late parcels');
-  await page.getByTestId('action-owner').fill('Li Logistics');
+  // The owner is one of the active users; the item aims at a KPI, measured now.
+  await page.getByTestId('action-owner').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Li Logistics' }).click();
+  await page.getByTestId('action-kpi-select').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Open stock alerts' }).click();
   await page.getByTestId('action-deadline').click();
   await page.getByTestId('action-deadline').fill('2030-01-15');
   await page.keyboard.press('Enter');
   await page.getByTestId('action-add').click();
   await page.getByTestId('action-items').getByText('Call the carrier about late parcels').waitFor();
+  await page.getByTestId('action-items').getByText('Open stock alerts: 0 → —').waitFor();
 
   await page.getByTestId('meeting-close').click();
   await page.locator('[data-testid="meeting-status"][data-status="closed"]').waitFor();
@@ -84,8 +98,18 @@ test('runs the agenda timers, takes an action item and closes the meeting', asyn
   const stored = await api('GET', `/meetings/${meetingId}`);
   assert.equal(stored.status, 'closed');
   assert.deepEqual(
-    stored.actionItems.map((a: { title: string; ownerName: string }) => [a.title, a.ownerName]),
-    [['Call the carrier about late parcels', 'Li Logistics']],
+    stored.actionItems.map((a: { title: string; ownerName: string; kpi: unknown }) => [
+      a.title,
+      a.ownerName,
+      a.kpi,
+    ]),
+    [
+      [
+        'Call the carrier about late parcels',
+        'Li Logistics',
+        { name: 'open_stock_alerts', before: 0, after: null },
+      ],
+    ],
   );
   assert.equal(stored.agenda[1].isRunning, false);
   assert.equal(stored.agenda[2].plannedMinutes, 20);

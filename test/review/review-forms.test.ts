@@ -70,7 +70,9 @@ test('creates a series, a corrective action, an article and a campaign day from 
   await page.getByTestId('corrective-action').fill('Release the last wave at 15:30');
   await page.getByTestId('corrective-owner').fill('Li Logistics');
   await pickDate(page, 'corrective-deadline', '2030-01-15');
-  await page.getByTestId('corrective-kpi').fill('Late parcels %');
+  // The KPI is one Ordo measures, chosen by its name.
+  await page.getByTestId('corrective-kpi').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Carrier on-time rate' }).click();
   await page.getByTestId('corrective-baseline').fill('12');
   await page.getByTestId('corrective-target').fill('4');
   await page.getByTestId('corrective-save').click();
@@ -101,7 +103,7 @@ test('creates a series, a corrective action, an article and a campaign day from 
     'Waves are released after 17:00',
   ]);
   assert.deepEqual(corrective.items[0].kpi, {
-    name: 'Late parcels %',
+    name: 'carrier_on_time_rate',
     baseline: 12,
     target: 4,
     measured: null,
@@ -112,6 +114,48 @@ test('creates a series, a corrective action, an article and a campaign day from 
   assert.deepEqual(days.items, [
     { day: '2030-11-11', kind: 'campaign', label: 'Singles Day', volumeFactor: 3 },
   ]);
+});
+
+test('edits and archives a series and an article from the console', async () => {
+  const context = await newConsoleContext(browser, server.url, 'en-US');
+  const page = await context.newPage();
+  await signIn(page, 'admin', server.adminPassword);
+  await page.getByTestId('current-user').waitFor();
+
+  await page.goto('/review/meetings');
+  const ops = page.getByTestId('series-item').filter({ hasText: 'Ops weekly' });
+  await ops.getByTestId('series-edit').click();
+  // The form opens with the series' settings; a refused time stays on its field.
+  assert.equal(await page.getByTestId('series-name').inputValue(), 'Ops weekly');
+  await page.getByTestId('series-start').fill('7:00');
+  await page.getByTestId('series-save').click();
+  await page
+    .locator('.ant-form-item-has-error')
+    .filter({ has: page.getByTestId('series-start') })
+    .waitFor();
+  await page.getByTestId('series-start').fill('08:45');
+  await page.getByTestId('series-save').click();
+  await ops.getByText('08:45').waitFor({ timeout: 30_000 });
+  await ops.getByTestId('series-archive').click();
+  await page.getByTestId('series-archive-ok').click();
+  await ops.getByTestId('series-archived').waitFor({ timeout: 30_000 });
+
+  await page.goto('/review/knowledge');
+  const list = page.getByTestId('knowledge-list');
+  await list.getByText('Handling a lost parcel').waitFor();
+  await list.getByTestId('article-edit').first().click();
+  await page.getByTestId('article-body-en').fill('Open a claim with the carrier within 5 days.');
+  await page.getByTestId('article-save').click();
+  await list.getByText('Open a claim with the carrier within 5 days.').waitFor({ timeout: 30_000 });
+  await list.getByTestId('article-archive').first().click();
+  await page.getByTestId('article-archive-ok').click();
+  await list.getByText('Handling a lost parcel').waitFor({ state: 'detached', timeout: 30_000 });
+  await context.close();
+
+  const series = (await api('/meeting-series')).items.find((s: { name: string }) => s.name === 'Ops weekly');
+  assert.equal(series.startTime, '08:45');
+  assert.ok(series.archivedAt);
+  assert.equal((await api('/knowledge?q=lost%20parcel')).items.length, 0);
 });
 
 test('shows the series form in Chinese', async () => {

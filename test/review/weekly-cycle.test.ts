@@ -37,6 +37,17 @@ for (const dialect of testDialects) {
     const sku = `TEA-${dialect}`;
 
     it('prepares on Friday, runs the meeting, follows up and flags what is late', async () => {
+      // Action items are owned by active users.
+      await t.current.app.staff.createUser(
+        { type: 'system', id: null, name: 'test' },
+        {
+          username: `li.logistics.${dialect}`,
+          displayName: 'Li Logistics',
+          email: owner,
+          role: 'logistics',
+          password: 'logistics-pass-1',
+        },
+      );
       // A stock-out in the making: an open stock alert is a logistics issue on Ordo's own data.
       assert.equal(
         (await api('POST', '/api/v1/skus', { code: sku, name: 'Green tea', price: '39.00' })).status,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { actionItemChangesBody, actionItemQuery } from '../../contracts/review.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { pageByKeys } from '../../platform/pagination.ts';
 import { dueReminder, isMinutesLate } from './follow-up.ts';
@@ -95,10 +96,19 @@ export function createFollowUps(deps: Pick<ReviewDeps, 'database' | 'clock' | 'm
     );
   }
 
-  /** Marks an item done, or dropped with its reason. */
-  async function changeActionItem(id: string, body: z.output<typeof actionItemChangesBody>) {
+  /** Marks an item done, or dropped with its reason: its owner does, or a manager (review:manage). */
+  async function changeActionItem(
+    by: { actor: Actor; permissions: readonly string[] },
+    id: string,
+    body: z.output<typeof actionItemChangesBody>,
+  ) {
     const row = await reviewRepository.actionItemById(database.db, id);
     if (!row) throw notFound('action item', id);
+    const isOwner = row.owner_user_id !== null && by.actor.id === row.owner_user_id;
+    if (!isOwner && !by.permissions.includes('review:manage'))
+      throw new AppError('NOT_ACTION_OWNER', 'only the owner or a manager changes this action item', {
+        ownerName: row.owner_name,
+      });
     if (body.status === 'dropped' && !body.dropReason)
       throw invalidField('dropReason', 'a dropped item needs its reason');
     const now = clock.now().toISOString();

@@ -8,7 +8,7 @@ import type {
 } from '../../contracts/review.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { likeOperator, readJson } from '../../platform/db/dialect.ts';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { pageNewestFirst } from '../../platform/pagination.ts';
 import { verdict } from './follow-up.ts';
@@ -17,6 +17,16 @@ import { reviewRepository } from './review.repository.ts';
 import type { ReviewRow } from './review.tables.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+/** Refuses a KPI the ports cannot measure (422 UNKNOWN_KPI on `field`). */
+export async function knownKpi(ports: ReviewDeps['ports'], kpi: string, field: string) {
+  const known = await ports.kpis();
+  if (!known.some((k) => k.key === kpi))
+    throw new AppError('UNKNOWN_KPI', `${field}: "${kpi}" is not a KPI Ordo measures`, {
+      field,
+      known: known.map((k) => k.key),
+    });
+}
 
 function toCorrective(row: ReviewRow<'corrective_actions'>) {
   return {
@@ -44,7 +54,7 @@ function toCorrective(row: ReviewRow<'corrective_actions'>) {
   };
 }
 
-function toArticle(row: ReviewRow<'kb_articles'>) {
+export function toArticle(row: ReviewRow<'kb_articles'>) {
   return {
     id: row.id,
     kind: row.kind,
@@ -52,6 +62,7 @@ function toArticle(row: ReviewRow<'kb_articles'>) {
     body: { en: row.body_en, zh: row.body_zh },
     source: row.source_type ? { type: row.source_type, ref: row.source_ref } : null,
     updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
   };
 }
 
@@ -82,6 +93,7 @@ export function createImprovement(deps: Pick<ReviewDeps, 'database' | 'clock' | 
   }
 
   async function createCorrective(body: z.output<typeof newCorrectiveBody>) {
+    await knownKpi(ports, body.kpi.name, 'kpi.name');
     const now = clock.now();
     const id = uuidv7(now.getTime());
     await reviewRepository.insertCorrective(database.db, {
@@ -177,14 +189,12 @@ export function createImprovement(deps: Pick<ReviewDeps, 'database' | 'clock' | 
       created_at: now,
       updated_at: now,
     });
-    return toArticle(
-      (await reviewRepository.articlesQuery(database.db).where('id', '=', id).executeTakeFirst())!,
-    );
+    return toArticle((await reviewRepository.articleById(database.db, id))!);
   }
 
   /** Articles matching the words in either language, newest first. */
   function searchArticles(query: z.output<typeof articleQuery>) {
-    let q = reviewRepository.articlesQuery(database.db);
+    let q = reviewRepository.articlesQuery(database.db).where('archived_at', 'is', null);
     if (query.q) {
       const like = likeOperator(database.dialect);
       const pattern = `%${query.q}%`;
@@ -218,7 +228,20 @@ export function createImprovement(deps: Pick<ReviewDeps, 'database' | 'clock' | 
     };
   }
 
+  async function owners() {
+    const rows = await reviewRepository.activeUsers(database.db);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        username: r.username,
+        displayName: r.display_name,
+        email: r.email,
+      })),
+    };
+  }
+
   return {
+    owners,
     raiseIssue,
     createCorrective,
     listCorrective,

@@ -1,10 +1,12 @@
+import { createEditing } from './editing.ts';
 import { createFollowUps } from './follow-ups.ts';
 import { createImprovement } from './improvement.ts';
 import { createMeetingMode } from './meeting-mode.ts';
 import { createMeetings, type ReviewDeps } from './meetings.ts';
 
 export { heldOrderSignals, ordersDataPack } from './default-pack.ts';
-export type { DataPack, IssueCandidate, ReviewPorts, StockRisk } from './ports.ts';
+export { type ChannelRefunds, financeSignals } from './finance-signals.ts';
+export type { DataPack, IssueCandidate, KpiChoice, ReviewPorts, StockRisk } from './ports.ts';
 export { reviewRoutes } from './review.routes.ts';
 
 /**
@@ -17,8 +19,18 @@ export function createReview(deps: ReviewDeps) {
   const mode = createMeetingMode(deps);
   const followUps = createFollowUps(deps);
   const improvement = createImprovement(deps);
+  const editing = createEditing(deps);
   return {
-    series: { create: meetings.createSeries, list: meetings.listSeries },
+    series: {
+      create: meetings.createSeries,
+      list: meetings.listSeries,
+      update: editing.updateSeries,
+      archive: editing.archiveSeries,
+    },
+    /** The KPIs action items and corrective actions may aim at. */
+    kpis: async () => ({ items: await deps.ports.kpis() }),
+    /** Who may own an action item: active users. */
+    owners: improvement.owners,
     meetings: {
       list: meetings.listMeetings,
       get: meetings.getMeeting,
@@ -39,7 +51,12 @@ export function createReview(deps: ReviewDeps) {
       list: improvement.listCorrective,
       get: improvement.getCorrective,
     },
-    knowledge: { create: improvement.createArticle, search: improvement.searchArticles },
+    knowledge: {
+      create: improvement.createArticle,
+      search: improvement.searchArticles,
+      update: editing.updateArticle,
+      archive: editing.archiveArticle,
+    },
     calendar: { save: improvement.saveCalendarDay, list: improvement.listCalendarDays },
     /**
      * The scheduled pass (every few minutes): prepares meetings whose Friday has come, sends

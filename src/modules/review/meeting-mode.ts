@@ -6,14 +6,15 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { usedSeconds } from './agenda.ts';
+import { knownKpi } from './improvement.ts';
 import { meetingDetail } from './meeting-views.ts';
 import type { ReviewDeps } from './meetings.ts';
 import { writeMinutes } from './minutes.ts';
 import { reviewRepository } from './review.repository.ts';
 
 /** The meeting as it runs: timers per agenda item, decisions, action items, feedback, closing. */
-export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock'>) {
-  const { database, clock } = deps;
+export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock' | 'ports'>) {
+  const { database, clock, ports } = deps;
 
   async function openMeeting(tx: Executor, id: string) {
     const row = await reviewRepository.meetingById(tx, id);
@@ -33,7 +34,9 @@ export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock'>) 
   }
 
   const view = async (id: string) =>
-    meetingDetail(database.db, (await reviewRepository.meetingById(database.db, id))!, clock.now());
+    meetingDetail(database.db, (await reviewRepository.meetingById(database.db, id))!, clock.now(), (kpi) =>
+      ports.kpiValue(kpi, clock.now()),
+    );
 
   /** Starts an agenda item's timer (and the meeting, on its first item); `itemId` null stops the timer. */
   async function runItem(meetingId: string, itemId: string | null) {
@@ -76,8 +79,23 @@ export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock'>) 
     return issue;
   }
 
+  /**
+   * Records an action item. Its owner is an active user (named by username, display name or
+   * e-mail); a KPI it aims at is measured now, so the next meeting sees the effect.
+   */
   async function addActionItem(meetingId: string, body: z.output<typeof newActionItemBody>) {
     const now = clock.now();
+    const owner = await reviewRepository.activeUserNamed(
+      database.db,
+      body.ownerName,
+      body.ownerEmail ?? null,
+    );
+    if (!owner)
+      throw new AppError('UNKNOWN_USER', `ownerName: "${body.ownerName}" is not an active user`, {
+        field: 'ownerName',
+      });
+    if (body.kpi) await knownKpi(ports, body.kpi, 'kpi');
+    const baseline = body.kpi ? await ports.kpiValue(body.kpi, now) : null;
     await inTransaction(database, async (tx) => {
       await openMeeting(tx, meetingId);
       if (body.issueId) await issueOf(tx, meetingId, body.issueId);
@@ -86,8 +104,11 @@ export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock'>) 
         meeting_id: meetingId,
         issue_id: body.issueId ?? null,
         title: body.title,
-        owner_name: body.ownerName,
-        owner_email: body.ownerEmail ?? null,
+        owner_name: owner.display_name,
+        owner_email: body.ownerEmail ?? owner.email,
+        owner_user_id: owner.id,
+        kpi: body.kpi ?? null,
+        kpi_baseline: baseline,
         deadline_at: new Date(body.deadlineAt).toISOString(),
         link_type: body.link?.type ?? null,
         link_ref: body.link?.ref ?? null,

@@ -7,7 +7,11 @@ import type { ReviewRow } from './review.tables.ts';
 
 /** Rows as the API and the console show them. */
 
-export function toActionItem(row: ReviewRow<'meeting_action_items'>, now: Date) {
+export function toActionItem(
+  row: ReviewRow<'meeting_action_items'>,
+  now: Date,
+  kpiNow: number | null = null,
+) {
   return {
     id: row.id,
     meetingId: row.meeting_id,
@@ -15,6 +19,15 @@ export function toActionItem(row: ReviewRow<'meeting_action_items'>, now: Date) 
     title: row.title,
     ownerName: row.owner_name,
     ownerEmail: row.owner_email,
+    ownerUserId: row.owner_user_id,
+    /** The KPI the item aims at: its value when the item was recorded, and now (when measured). */
+    kpi: row.kpi
+      ? {
+          name: row.kpi,
+          before: row.kpi_baseline === null ? null : Number(row.kpi_baseline),
+          after: kpiNow,
+        }
+      : null,
     deadlineAt: row.deadline_at,
     link: row.link_type && row.link_ref ? { type: row.link_type, ref: row.link_ref } : null,
     status: row.status,
@@ -38,6 +51,7 @@ export function toSeries(row: ReviewRow<'meeting_series'>) {
     durationMinutes: row.duration_minutes,
     timeZone: row.time_zone,
     onlineLink: row.online_link,
+    archivedAt: row.archived_at,
   };
 }
 export type Series = ReturnType<typeof toSeries>;
@@ -61,8 +75,19 @@ export function toMeetingSummary(row: ReviewRow<'meetings'>, now: Date) {
   };
 }
 
-/** The whole meeting: agenda with timers, issues, decisions, action items, last meeting's items. */
-export async function meetingDetail(db: Executor, row: ReviewRow<'meetings'>, now: Date) {
+/** Measures a KPI now (the ports' `kpiValue`); without it last meeting's items show no effect. */
+export type KpiMeasure = (kpi: string) => Promise<number | null>;
+
+/**
+ * The whole meeting: agenda with timers, issues, decisions, action items, and last meeting's
+ * items with their state and, measured now, the KPI each aimed at.
+ */
+export async function meetingDetail(
+  db: Executor,
+  row: ReviewRow<'meetings'>,
+  now: Date,
+  measure?: KpiMeasure,
+) {
   const [series, agenda, issues, decisions, actions, feedback, previous] = await Promise.all([
     reviewRepository.seriesById(db, row.series_id),
     reviewRepository.agenda(db, row.id),
@@ -110,7 +135,9 @@ export async function meetingDetail(db: Executor, row: ReviewRow<'meetings'>, no
       createdAt: d.created_at,
     })),
     actionItems: actions.map((a) => toActionItem(a, now)),
-    previousActionItems: previous.map((a) => toActionItem(a, now)),
+    previousActionItems: await Promise.all(
+      previous.map(async (a) => toActionItem(a, now, a.kpi && measure ? await measure(a.kpi) : null)),
+    ),
     feedback: feedback.map((f) => ({
       id: f.id,
       rating: Number(f.rating),

@@ -40,6 +40,7 @@ const sharingAgenda: PlannedAgendaItem[] = [
 /** Meeting series and the generated preparation: pack, issue lists, agenda, plan, notice. */
 export function createMeetings(deps: ReviewDeps) {
   const { database, clock, mailer, ports } = deps;
+  const measure = (kpi: string) => ports.kpiValue(kpi, clock.now());
 
   async function createSeries(actor: Actor, body: z.output<typeof newSeriesBody>) {
     const now = clock.now().toISOString();
@@ -79,7 +80,7 @@ export function createMeetings(deps: ReviewDeps) {
   async function getMeeting(id: string) {
     const row = await reviewRepository.meetingById(database.db, id);
     if (!row) throw notFound('meeting', id);
-    return meetingDetail(database.db, row, clock.now());
+    return meetingDetail(database.db, row, clock.now(), measure);
   }
 
   /**
@@ -90,6 +91,8 @@ export function createMeetings(deps: ReviewDeps) {
   async function prepareMeeting(seriesId: string) {
     const series = await reviewRepository.seriesById(database.db, seriesId);
     if (!series) throw notFound('meeting series', seriesId);
+    if (series.archived_at)
+      throw new AppError('INVALID_TRANSITION', 'the meeting series is archived', { field: 'id' });
     const now = clock.now();
     const timing = {
       weekday: series.weekday,
@@ -99,7 +102,7 @@ export function createMeetings(deps: ReviewDeps) {
     };
     const startsAt = nextStart(timing, now);
     const existing = await reviewRepository.meetingAt(database.db, series.id, startsAt.toISOString());
-    if (existing) return meetingDetail(database.db, existing, now);
+    if (existing) return meetingDetail(database.db, existing, now, measure);
     const weeks = meetingWeeks(startsAt, series.time_zone);
     const isWeekly = series.kind === 'weekly';
     const [pack, signals, stockRisks] = isWeekly
@@ -173,6 +176,7 @@ export function createMeetings(deps: ReviewDeps) {
     const now = clock.now();
     const prepared: string[] = [];
     for (const series of await reviewRepository.series(database.db)) {
+      if (series.archived_at) continue;
       const startsAt = nextStart(
         {
           weekday: series.weekday,

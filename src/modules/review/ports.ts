@@ -24,6 +24,13 @@ export interface IssueCandidate {
   detail: string | null;
 }
 
+export interface KpiChoice {
+  key: string;
+  name: string;
+  unit: string;
+  goodDirection: 'up' | 'down';
+}
+
 export interface StockRisk {
   sku: string;
   warehouse: string;
@@ -35,6 +42,8 @@ export interface ReviewPorts {
   dataPack(from: Date, to: Date, timeZone: string): Promise<DataPack>;
   departmentSignals(from: Date, to: Date): Promise<IssueCandidate[]>;
   stockRisks(): Promise<StockRisk[]>;
+  /** The KPIs `kpiValue` can measure: corrective actions and action items aim at one of them. */
+  kpis(): Promise<KpiChoice[]>;
   /** A KPI's value at a time (null: not measurable); corrective actions are verified with it. */
   kpiValue(kpi: string, at: Date): Promise<number | null>;
 }

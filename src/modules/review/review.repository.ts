@@ -23,6 +23,12 @@ export const reviewRepository = {
       .execute();
   },
 
+  async updateSeries(db: Executor, id: string, set: Partial<ReviewRow<'meeting_series'>>) {
+    const values =
+      set.participants === undefined ? set : { ...set, participants: writeJson(set.participants) };
+    await withReviewTables(db).updateTable('meeting_series').set(values).where('id', '=', id).execute();
+  },
+
   meetingById(db: Executor, id: string) {
     return withReviewTables(db).selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
   },
@@ -204,6 +210,40 @@ export const reviewRepository = {
   async insertArticle(db: Executor, row: NewReviewRow<'kb_articles'>) {
     await withReviewTables(db).insertInto('kb_articles').values(row).execute();
   },
+  articleById(db: Executor, id: string) {
+    return withReviewTables(db).selectFrom('kb_articles').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async updateArticle(db: Executor, id: string, set: Partial<ReviewRow<'kb_articles'>>) {
+    await withReviewTables(db).updateTable('kb_articles').set(set).where('id', '=', id).execute();
+  },
+
+  /** Active users, who may own action items. */
+  activeUsers(db: Executor) {
+    return db
+      .selectFrom('staff_users_view')
+      .select(['id', 'username', 'display_name', 'email'])
+      .where('is_active', '=', 1)
+      .orderBy('username')
+      .limit(1000)
+      .execute();
+  },
+  /** The active user a name (username or display name) or e-mail address names, if exactly one. */
+  async activeUserNamed(db: Executor, name: string, email: string | null) {
+    const rows = await db
+      .selectFrom('staff_users_view')
+      .select(['id', 'username', 'display_name', 'email'])
+      .where('is_active', '=', 1)
+      .where((eb) =>
+        eb.or([
+          eb('username', '=', name),
+          eb('display_name', '=', name),
+          ...(email ? [eb('email', '=', email)] : []),
+        ]),
+      )
+      .limit(2)
+      .execute();
+    return rows.length === 1 ? rows[0]! : null;
+  },
 
   calendarDays(db: Executor, from: string, to: string) {
     return withReviewTables(db)
@@ -231,6 +271,24 @@ export const reviewRepository = {
       .select(['placed_at', 'status', 'channel_id'])
       .where('placed_at', '>=', from)
       .where('placed_at', '<', to)
+      .execute();
+  },
+  /** Per channel and currency, orders placed in [from, to) with a payment recorded: expected vs paid. */
+  settlementByChannel(db: Executor, from: string, to: string) {
+    return db
+      .selectFrom('orders_orders_view')
+      .select((eb) => [
+        'channel_id',
+        'currency',
+        eb.fn.countAll<number | string>().as('orders'),
+        eb.fn.sum<number | string>('total_minor').as('expected_minor'),
+        eb.fn.sum<number | string>('paid_amount_minor').as('paid_minor'),
+      ])
+      .where('paid_amount_minor', 'is not', null)
+      .where('placed_at', '>=', from)
+      .where('placed_at', '<', to)
+      .groupBy(['channel_id', 'currency'])
+      .orderBy('channel_id')
       .execute();
   },
   /** Hold reasons of the orders on hold now. */

@@ -6,30 +6,21 @@ import {
   actionItemChangesBody,
   actionItemPage,
   actionItemQuery,
+  actionOwners,
   agendaItemBody,
-  article,
-  articlePage,
-  articleQuery,
-  calendarDayBody,
-  calendarDays,
-  calendarQuery,
-  corrective,
-  correctivePage,
   decisionBody,
   feedbackBody,
+  kpiChoices,
   meeting,
   meetingPage,
   minutesSent,
   newActionItemBody,
-  newArticleBody,
-  newCorrectiveBody,
-  newIssueBody,
   newSeriesBody,
-  raisedIssue,
   runItemBody,
   series,
   seriesList,
 } from '../../contracts/review.ts';
+import { improvementRoutes } from './improvement.routes.ts';
 import type { Review } from './index.ts';
 
 const tags = ['review'];
@@ -62,6 +53,57 @@ export function reviewRoutes(review: Review): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.status(201).send(await review.series.create(request.principal!.actor, request.body)),
+    );
+    app.put(
+      '/meeting-series/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a meeting series (meetings already prepared keep their settings)',
+          params: idParams,
+          body: newSeriesBody,
+          response: { 200: series, ...writeErrors },
+        },
+        config: manage,
+      },
+      async (request) => review.series.update(request.principal!.actor, request.params.id, request.body),
+    );
+    app.post(
+      '/meeting-series/:id/archive',
+      {
+        schema: {
+          tags,
+          summary: 'Archive a meeting series: no more meetings are prepared; past ones stay',
+          params: idParams,
+          response: { 200: series, ...writeErrors },
+        },
+        config: manage,
+      },
+      async (request) => review.series.archive(request.params.id),
+    );
+    app.get(
+      '/review-kpis',
+      {
+        schema: {
+          tags,
+          summary: 'The KPIs action items and corrective actions may aim at',
+          response: { 200: kpiChoices, ...authErrors },
+        },
+        config: manage,
+      },
+      async () => review.kpis(),
+    );
+    app.get(
+      '/action-owners',
+      {
+        schema: {
+          tags,
+          summary: 'Active users, who may own action items',
+          response: { 200: actionOwners, ...authErrors },
+        },
+        config: manage,
+      },
+      async () => review.owners(),
     );
     app.post(
       '/meeting-series/:id/prepare',
@@ -253,112 +295,8 @@ export function reviewRoutes(review: Review): FastifyPluginAsyncZod {
         },
         config: anyone,
       },
-      async (request) => review.actionItems.change(request.params.id, request.body),
+      async (request) => review.actionItems.change(request.principal!, request.params.id, request.body),
     );
-    app.post(
-      '/issues',
-      {
-        schema: {
-          tags,
-          summary: "Raise a problem: it lands in the next meeting's issue list",
-          body: newIssueBody,
-          response: { 201: raisedIssue, ...writeErrors },
-        },
-        config: anyone,
-      },
-      async (request, reply) =>
-        reply.status(201).send(await review.issues.raise(request.principal!.actor, request.body)),
-    );
-    app.get(
-      '/corrective-actions',
-      {
-        schema: {
-          tags,
-          summary: 'Corrective actions',
-          querystring: listQuery,
-          response: { 200: correctivePage, ...authErrors },
-        },
-        config: manage,
-      },
-      async (request) => review.corrective.list(request.query),
-    );
-    app.post(
-      '/corrective-actions',
-      {
-        schema: {
-          tags,
-          summary: 'Open a corrective action with its root cause and KPI',
-          body: newCorrectiveBody,
-          response: { 201: corrective, ...writeErrors },
-        },
-        config: manage,
-      },
-      async (request, reply) => reply.status(201).send(await review.corrective.create(request.body)),
-    );
-    app.get(
-      '/corrective-actions/:id',
-      {
-        schema: {
-          tags,
-          summary: 'A corrective action',
-          params: idParams,
-          response: { 200: corrective, 404: writeErrors[404], ...authErrors },
-        },
-        config: manage,
-      },
-      async (request) => review.corrective.get(request.params.id),
-    );
-    app.get(
-      '/knowledge',
-      {
-        schema: {
-          tags,
-          summary: 'Search knowledge-base articles (either language)',
-          querystring: articleQuery,
-          response: { 200: articlePage, ...authErrors },
-        },
-        config: anyone,
-      },
-      async (request) => review.knowledge.search(request.query),
-    );
-    app.post(
-      '/knowledge',
-      {
-        schema: {
-          tags,
-          summary: 'Add an article',
-          body: newArticleBody,
-          response: { 201: article, ...writeErrors },
-        },
-        config: manage,
-      },
-      async (request, reply) => reply.status(201).send(await review.knowledge.create(request.body)),
-    );
-    app.get(
-      '/planning-calendar',
-      {
-        schema: {
-          tags,
-          summary: 'Holidays and campaigns entered for planning',
-          querystring: calendarQuery,
-          response: { 200: calendarDays, ...authErrors },
-        },
-        config: manage,
-      },
-      async (request) => review.calendar.list(request.query.from, request.query.to),
-    );
-    app.put(
-      '/planning-calendar',
-      {
-        schema: {
-          tags,
-          summary: 'Enter a holiday or campaign day with its volume factor',
-          body: calendarDayBody,
-          response: { 200: calendarDayBody, ...writeErrors },
-        },
-        config: manage,
-      },
-      async (request) => review.calendar.save(request.body),
-    );
+    await improvementRoutes(review)(app, {});
   };
 }

@@ -20,6 +20,7 @@ export type ReviewTables = {
     online_link: string | null;
     created_at: string;
     updated_at: string;
+    archived_at: string | null;
   };
   meetings: {
     id: string;
@@ -87,6 +88,9 @@ export type ReviewTables = {
     reminded_before_at: string | null;
     reminded_after_at: string | null;
     created_at: string;
+    owner_user_id: string | null;
+    kpi: string | null;
+    kpi_baseline: number | null;
   };
   meeting_feedback: {
     id: string;
@@ -129,6 +133,7 @@ export type ReviewTables = {
     source_ref: string | null;
     created_at: string;
     updated_at: string;
+    archived_at: string | null;
   };
   meeting_calendar_days: { day: string; kind: string; label: string; volume_factor: number };
   fulfilment_picks_view: { picked_by: string | null; picked_at: string; picked_quantity: number };

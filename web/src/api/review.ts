@@ -3,9 +3,11 @@
 import type { z } from 'zod';
 import type {
   actionItem,
+  actionOwners,
   article,
   calendarDayBody,
   corrective,
+  kpiChoices,
   meeting,
   meetingSummary,
   newActionItemBody,
@@ -27,6 +29,8 @@ export type SeriesInput = z.input<typeof newSeriesBody>;
 export type CorrectiveInput = z.input<typeof newCorrectiveBody>;
 export type ArticleInput = z.input<typeof newArticleBody>;
 export type CalendarDay = z.output<typeof calendarDayBody>;
+export type KpiChoice = z.output<typeof kpiChoices>['items'][number];
+export type ActionOwner = z.output<typeof actionOwners>['items'][number];
 
 const page = (params: PageParams) => ({ limit: params.limit, cursor: params.cursor ?? undefined });
 
@@ -34,6 +38,9 @@ export const reviewApi = {
   series: {
     list: () => get<{ items: MeetingSeries[] }>('/meeting-series'),
     create: (input: SeriesInput) => post<MeetingSeries>('/meeting-series', input),
+    update: (seriesId: string, input: SeriesInput) =>
+      put<MeetingSeries>(`/meeting-series/${id(seriesId)}`, input),
+    archive: (seriesId: string) => post<MeetingSeries>(`/meeting-series/${id(seriesId)}/archive`),
     prepare: (seriesId: string) => post<Meeting>(`/meeting-series/${id(seriesId)}/prepare`),
   },
   meetings: {
@@ -70,7 +77,11 @@ export const reviewApi = {
     search: (params: PageParams & { q?: string }) =>
       get<Page<Article>>('/knowledge', { ...page(params), q: params.q || undefined }),
     create: (input: ArticleInput) => post<Article>('/knowledge', input),
+    update: (articleId: string, input: ArticleInput) => put<Article>(`/knowledge/${id(articleId)}`, input),
+    archive: (articleId: string) => post<Article>(`/knowledge/${id(articleId)}/archive`),
   },
+  kpis: () => get<{ items: KpiChoice[] }>('/review-kpis'),
+  owners: () => get<{ items: ActionOwner[] }>('/action-owners'),
   calendar: {
     list: (from: string, to: string) => get<{ items: CalendarDay[] }>('/planning-calendar', { from, to }),
     save: (day: CalendarDay) => put<CalendarDay>('/planning-calendar', day),

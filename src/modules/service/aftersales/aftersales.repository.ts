@@ -167,3 +167,21 @@ export async function recordRefund(
   });
   return id;
 }
+
+/** Refunds issued in [from, to), per sales channel and currency: how many and how much. */
+export function refundsByChannel(db: Executor, from: string, to: string) {
+  return db
+    .selectFrom('service_refunds as r')
+    .innerJoin('orders_orders_view as o', 'o.id', 'r.order_id')
+    .select((eb) => [
+      'o.channel_id as channelId',
+      'r.currency as currency',
+      eb.fn.countAll<number | string>().as('refunds'),
+      eb.fn.sum<number | string>('r.amount_minor').as('amountMinor'),
+    ])
+    .where('r.created_at', '>=', from)
+    .where('r.created_at', '<', to)
+    .groupBy(['o.channel_id', 'r.currency'])
+    .orderBy('o.channel_id')
+    .execute();
+}

@@ -2,7 +2,7 @@ import type { BusinessCalendar } from '../../../platform/business-calendar.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Mailer } from '../../../platform/mail.ts';
-import { ordersWithOpenCases } from './aftersales.repository.ts';
+import { ordersWithOpenCases, refundsByChannel } from './aftersales.repository.ts';
 import { createComplaints } from './complaints.ts';
 import { createReturns, type ReturnsDeps } from './returns.ts';
 import { createSurveys } from './surveys.ts';
@@ -35,6 +35,14 @@ export function createAftersales(
     complaintCountsByCarrier: complaints.countsByCarrier,
     /** For the carrier scorecards: complaints per shipment among these. */
     complaintsPerShipment: complaints.countsByShipment,
+    /** For the weekly meeting's finance issues: refunds issued in [from, to) per channel. */
+    refundsByChannel: async (from: Date, to: Date) =>
+      (await refundsByChannel(deps.database.db, from.toISOString(), to.toISOString())).map((r) => ({
+        channelId: r.channelId,
+        currency: r.currency,
+        refunds: Number(r.refunds),
+        amountMinor: Number(r.amountMinor),
+      })),
   };
 }
 

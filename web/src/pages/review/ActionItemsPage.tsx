@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type ActionItem, reviewApi } from '../../api/review';
 import { useAuth } from '../../auth';
 import { CursorTable } from '../../components/CursorTable';
+import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -28,7 +29,7 @@ export default function ActionItemsPage() {
     reviewApi.actionItems
       .change(item.id, status, reason)
       .then(list.reload)
-      .catch((error: Error) => message.error(error.message));
+      .catch((error: unknown) => message.error(errorText(t, error)));
   };
   const columns: ColumnsType<ActionItem> = [
     { title: t('review.action.title'), dataIndex: 'title' },

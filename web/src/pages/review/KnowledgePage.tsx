@@ -1,10 +1,12 @@
-import { Button, Card, Input, List, Tag, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
+import { App, Button, Card, Input, List, Popconfirm, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Article, reviewApi } from '../../api/review';
+import { errorText } from '../../errors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { currentLanguage } from '../../i18n';
-import { ArticleFormModal } from './ReviewForms';
+import { ArticleFormModal } from './ArticleForm';
 
 /** The knowledge base: how-tos, playbooks and lessons, searched in either language. */
 export default function KnowledgePage() {
@@ -12,6 +14,8 @@ export default function KnowledgePage() {
   const [q, setQ] = useState('');
   const [items, setItems] = useState<Article[]>([]);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Article | null>(null);
+  const { message } = App.useApp();
   usePageTitle(t('review.knowledge.title'));
   const load = useCallback(() => {
     void reviewApi.knowledge.search({ limit: 50, q }).then((page) => setItems(page.items));
@@ -28,10 +32,16 @@ export default function KnowledgePage() {
       }
     >
       <ArticleFormModal
-        open={creating}
-        onClose={() => setCreating(false)}
+        open={creating || editing !== null}
+        article={editing}
+        key={editing?.id ?? 'new'}
+        onClose={() => {
+          setCreating(false);
+          setEditing(null);
+        }}
         onSaved={() => {
           setCreating(false);
+          setEditing(null);
           load();
         }}
       />
@@ -45,7 +55,30 @@ export default function KnowledgePage() {
         data-testid="knowledge-list"
         dataSource={items}
         renderItem={(a) => (
-          <List.Item>
+          <List.Item
+            actions={[
+              <Button key="edit" size="small" onClick={() => setEditing(a)} data-testid="article-edit">
+                {t('common.edit')}
+              </Button>,
+              <Popconfirm
+                key="archive"
+                title={t('review.knowledge.archiveConfirm')}
+                okText={t('review.knowledge.archive')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true, 'data-testid': 'article-archive-ok' } as ButtonProps}
+                onConfirm={() =>
+                  reviewApi.knowledge
+                    .archive(a.id)
+                    .then(load)
+                    .catch((error: unknown) => message.error(errorText(t, error)))
+                }
+              >
+                <Button size="small" danger data-testid="article-archive">
+                  {t('review.knowledge.archive')}
+                </Button>
+              </Popconfirm>,
+            ]}
+          >
             <List.Item.Meta
               title={
                 <>

@@ -5,8 +5,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
-  Form,
   Input,
   InputNumber,
   List,
@@ -16,7 +14,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -25,17 +22,10 @@ import { type Meeting, reviewApi } from '../../api/review';
 import { formatDateTime } from '../../format';
 import { useNow } from '../../hooks/useNow';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { ActionItemsCard } from './ActionItemsCard';
 
 const clock = (seconds: number) =>
   `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
-
-type ActionForm = {
-  title: string;
-  ownerName: string;
-  ownerEmail?: string;
-  deadline: Dayjs;
-  issueId?: string;
-};
 
 /** The chair's one screen: agenda with timers, the pack's chart, issues one by one, decisions and action items, close. */
 export default function MeetingModePage() {
@@ -46,7 +36,6 @@ export default function MeetingModePage() {
   const [fetchedAt, setFetchedAt] = useState(Date.now());
   const [issueIndex, setIssueIndex] = useState(0);
   const [decision, setDecision] = useState('');
-  const [form] = Form.useForm<ActionForm>();
   const now = useNow(1000);
   usePageTitle(meeting?.title ?? t('review.mode.title'));
 
@@ -225,65 +214,7 @@ export default function MeetingModePage() {
               renderItem={(d) => <List.Item>{d.text}</List.Item>}
             />
           </Card>
-          <Card title={t('review.mode.actionItems')} style={{ marginTop: 16 }}>
-            {!isClosed ? (
-              <Form<ActionForm>
-                form={form}
-                layout="inline"
-                data-testid="action-form"
-                onFinish={(values) =>
-                  run(
-                    reviewApi.meetings.addActionItem(meeting.id, {
-                      title: values.title,
-                      ownerName: values.ownerName,
-                      ownerEmail: values.ownerEmail || null,
-                      deadlineAt: values.deadline.toISOString(),
-                      issueId: issue?.id ?? null,
-                    }),
-                  ).then(() => form.resetFields())
-                }
-              >
-                <Form.Item name="title" rules={[{ required: true }]}>
-                  <Input placeholder={t('review.action.title')} data-testid="action-title" />
-                </Form.Item>
-                <Form.Item name="ownerName" rules={[{ required: true }]}>
-                  <Input placeholder={t('review.action.owner')} data-testid="action-owner" />
-                </Form.Item>
-                <Form.Item name="ownerEmail">
-                  <Input placeholder={t('review.action.ownerEmail')} />
-                </Form.Item>
-                <Form.Item name="deadline" rules={[{ required: true }]}>
-                  <DatePicker placeholder={t('review.action.deadline')} data-testid="action-deadline" />
-                </Form.Item>
-                <Button type="primary" htmlType="submit" data-testid="action-add">
-                  {t('review.action.add')}
-                </Button>
-              </Form>
-            ) : null}
-            <List
-              data-testid="action-items"
-              dataSource={meeting.actionItems}
-              renderItem={(a) => (
-                <List.Item>
-                  {a.title} — {a.ownerName} · {formatDateTime(a.deadlineAt)}
-                </List.Item>
-              )}
-            />
-            {meeting.previousActionItems.length > 0 ? (
-              <>
-                <Typography.Title level={5}>{t('review.mode.lastWeek')}</Typography.Title>
-                <List
-                  size="small"
-                  dataSource={meeting.previousActionItems}
-                  renderItem={(a) => (
-                    <List.Item>
-                      {a.title} — <Tag>{t(`review.state.${a.state}`)}</Tag> {a.dropReason ?? ''}
-                    </List.Item>
-                  )}
-                />
-              </>
-            ) : null}
-          </Card>
+          <ActionItemsCard meeting={meeting} issueId={issue?.id ?? null} onChanged={show} />
           <Card title={t('review.mode.feedback')} style={{ marginTop: 16 }}>
             <Rate onChange={(rating) => run(reviewApi.meetings.addFeedback(meeting.id, rating, null))} />
             <span style={{ marginLeft: 8 }}>{meeting.feedback.length}</span>

@@ -1,4 +1,5 @@
-import { App, Button, Card, Space, Table, Tag } from 'antd';
+import type { ButtonProps } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -6,10 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type CalendarDay, type MeetingSeries, type MeetingSummary, reviewApi } from '../../api/review';
 import { CursorTable } from '../../components/CursorTable';
+import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { CalendarDayForm, SeriesFormModal } from './ReviewForms';
+import { CalendarDayForm } from './ReviewForms';
+import { SeriesFormModal } from './SeriesForm';
 
 /** Meeting series (prepare now) and every meeting with its notice, minutes and lateness. */
 export default function MeetingsPage() {
@@ -17,6 +20,7 @@ export default function MeetingsPage() {
   const { message } = App.useApp();
   const [series, setSeries] = useState<MeetingSeries[]>([]);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<MeetingSeries | null>(null);
   const [days, setDays] = useState<CalendarDay[]>([]);
   const list = useCursorList((page) => reviewApi.meetings.list(page), []);
   usePageTitle(t('review.meetings.title'));
@@ -71,10 +75,16 @@ export default function MeetingsPage() {
         }
       >
         <SeriesFormModal
-          open={creating}
-          onClose={() => setCreating(false)}
+          open={creating || editing !== null}
+          series={editing}
+          key={editing?.id ?? 'new'}
+          onClose={() => {
+            setCreating(false);
+            setEditing(null);
+          }}
           onSaved={() => {
             setCreating(false);
+            setEditing(null);
             loadSeries();
           }}
         />
@@ -83,13 +93,39 @@ export default function MeetingsPage() {
             <span>
               {s.name} · {t(`review.weekday.${s.weekday}`)} {s.startTime} ({s.timeZone})
             </span>
+            {s.archivedAt ? <Tag data-testid="series-archived">{t('review.meetings.archived')}</Tag> : null}
             <Button
+              size="small"
+              disabled={!!s.archivedAt}
+              onClick={() => setEditing(s)}
+              data-testid="series-edit"
+            >
+              {t('common.edit')}
+            </Button>
+            <Popconfirm
+              title={t('review.meetings.archiveConfirm', { name: s.name })}
+              okText={t('review.meetings.archive')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, 'data-testid': 'series-archive-ok' } as ButtonProps}
+              onConfirm={() =>
+                reviewApi.series
+                  .archive(s.id)
+                  .then(loadSeries)
+                  .catch((error: unknown) => message.error(errorText(t, error)))
+              }
+            >
+              <Button size="small" danger disabled={!!s.archivedAt} data-testid="series-archive">
+                {t('review.meetings.archive')}
+              </Button>
+            </Popconfirm>
+            <Button
+              disabled={!!s.archivedAt}
               size="small"
               onClick={() =>
                 reviewApi.series
                   .prepare(s.id)
                   .then(() => list.reload())
-                  .catch((error: Error) => message.error(error.message))
+                  .catch((error: unknown) => message.error(errorText(t, error)))
               }
             >
               {t('review.meetings.prepare')}

@@ -1,177 +1,14 @@
 import type { ButtonProps } from 'antd';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CalendarDay, reviewApi } from '../../api/review';
-import { errorText, showFieldErrors } from '../../errors';
+import { KpiSelect } from './choices';
+import { emptyToNull, type ModalFormProps, useSubmit } from './formKit';
 
-const departments = ['customer_service', 'logistics', 'finance', 'it', 'operations'] as const;
 const sourceTypes = ['meeting_issue', 'complaint', 'case', 'incident', 'feedback'] as const;
 const classifications = ['process', 'system', 'partner', 'people', 'customer'] as const;
 const causeCategories = ['method', 'machine', 'material', 'manpower', 'measurement', 'environment'] as const;
-const articleKinds = ['howto', 'playbook', 'lesson'] as const;
-
-const emptyToNull = (value: string | undefined | null) => (value?.trim() ? value.trim() : null);
-
-interface ModalFormProps {
-  open: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}
-
-/** Saves through `save`; a refused save puts the server's field errors onto the form. */
-function useSubmit<T>(save: (values: T) => Promise<unknown>, onSaved: () => void) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<T>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (values: T) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await save(values);
-      form.resetFields();
-      onSaved();
-    } catch (failure) {
-      if (showFieldErrors(form, t, failure).length === 0) setError(errorText(t, failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { form, busy, error, submit };
-}
-
-interface SeriesValues {
-  name: string;
-  kind: 'weekly' | 'sharing';
-  chair?: string;
-  participants: { name: string; email?: string; department: string; role?: string }[];
-  weekday: number;
-  startTime: string;
-  durationMinutes: number;
-  timeZone: string;
-  onlineLink?: string;
-}
-
-/** A new meeting series: who meets, when, where online. */
-export function SeriesFormModal({ open, onClose, onSaved }: ModalFormProps) {
-  const { t } = useTranslation();
-  const { form, busy, error, submit } = useSubmit<SeriesValues>(
-    (v) =>
-      reviewApi.series.create({
-        name: v.name,
-        kind: v.kind,
-        chair: v.chair ?? '',
-        participants: (v.participants ?? []).map((p) => ({
-          name: p.name,
-          email: emptyToNull(p.email),
-          department: p.department as (typeof departments)[number],
-          role: emptyToNull(p.role),
-        })),
-        weekday: v.weekday,
-        startTime: v.startTime,
-        durationMinutes: v.durationMinutes,
-        timeZone: v.timeZone,
-        onlineLink: emptyToNull(v.onlineLink),
-      }),
-    onSaved,
-  );
-  return (
-    <Modal
-      open={open}
-      title={t('review.forms.newSeries')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, 'data-testid': 'series-save' } as ButtonProps}
-      width={760}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          kind: 'weekly',
-          weekday: 1,
-          startTime: '10:00',
-          durationMinutes: 60,
-          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-          participants: [{ department: 'operations' }],
-        }}
-      >
-        {error && <div className="ant-form-item-explain-error">{error}</div>}
-        <Form.Item name="name" label={t('review.forms.name')}>
-          <Input data-testid="series-name" />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="kind" label={t('review.forms.kind')}>
-            <Select
-              style={{ width: 140 }}
-              options={['weekly', 'sharing'].map((k) => ({ value: k, label: t(`review.forms.kinds.${k}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="chair" label={t('review.forms.chair')}>
-            <Input data-testid="series-chair" />
-          </Form.Item>
-          <Form.Item name="weekday" label={t('review.forms.weekday')}>
-            <Select
-              style={{ width: 140 }}
-              options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`review.weekday.${d}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="startTime" label={t('review.forms.startTime')}>
-            <Input style={{ width: 90 }} placeholder="HH:MM" data-testid="series-start" />
-          </Form.Item>
-          <Form.Item name="durationMinutes" label={t('review.forms.duration')}>
-            <InputNumber min={15} max={240} />
-          </Form.Item>
-          <Form.Item name="timeZone" label={t('review.forms.timeZone')}>
-            <Input style={{ width: 180 }} data-testid="series-zone" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="onlineLink" label={t('review.forms.onlineLink')}>
-          <Input placeholder="https://" data-testid="series-link" />
-        </Form.Item>
-        <Form.List name="participants">
-          {(fields, { add, remove }) => (
-            <>
-              <div style={{ marginBottom: 8 }}>{t('review.forms.participants')}</div>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" wrap>
-                  <Form.Item name={[field.name, 'name']}>
-                    <Input
-                      placeholder={t('review.forms.participantName')}
-                      data-testid={`participant-name-${field.name}`}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'email']}>
-                    <Input placeholder={t('review.forms.email')} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'department']}>
-                    <Select
-                      style={{ width: 160 }}
-                      options={departments.map((d) => ({ value: d, label: t(`review.department.${d}`) }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'role']}>
-                    <Input placeholder={t('review.forms.role')} />
-                  </Form.Item>
-                  <Button onClick={() => remove(field.name)}>{t('common.remove')}</Button>
-                </Space>
-              ))}
-              <Button onClick={() => add({ department: 'operations' })} data-testid="participant-add">
-                {t('review.forms.addParticipant')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
-  );
-}
 
 interface CorrectiveValues {
   sourceType: (typeof sourceTypes)[number];
@@ -290,7 +127,7 @@ export function CorrectiveFormModal({ open, onClose, onSaved }: ModalFormProps) 
         </Space>
         <Space wrap>
           <Form.Item name={['kpi', 'name']} label={t('review.forms.kpiName')}>
-            <Input data-testid="corrective-kpi" />
+            <KpiSelect testId="corrective-kpi" />
           </Form.Item>
           <Form.Item name={['kpi', 'baseline']} label={t('review.forms.baseline')}>
             <InputNumber data-testid="corrective-baseline" />
@@ -302,56 +139,6 @@ export function CorrectiveFormModal({ open, onClose, onSaved }: ModalFormProps) 
             <InputNumber min={1} max={365} />
           </Form.Item>
         </Space>
-      </Form>
-    </Modal>
-  );
-}
-
-interface ArticleValues {
-  kind: (typeof articleKinds)[number];
-  title: { en: string; zh: string };
-  body: { en: string; zh: string };
-}
-
-/** A knowledge-base article, written in both languages. */
-export function ArticleFormModal({ open, onClose, onSaved }: ModalFormProps) {
-  const { t } = useTranslation();
-  const { form, busy, error, submit } = useSubmit<ArticleValues>(
-    (v) => reviewApi.knowledge.create({ kind: v.kind, title: v.title, body: v.body }),
-    onSaved,
-  );
-  return (
-    <Modal
-      open={open}
-      title={t('review.forms.newArticle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, 'data-testid': 'article-save' } as ButtonProps}
-      width={760}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'howto' }}>
-        {error && <div className="ant-form-item-explain-error">{error}</div>}
-        <Form.Item name="kind" label={t('review.forms.kind')}>
-          <Select
-            style={{ width: 160 }}
-            options={articleKinds.map((k) => ({ value: k, label: t(`review.knowledge.kind.${k}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name={['title', 'en']} label={t('review.forms.titleEn')}>
-          <Input data-testid="article-title-en" />
-        </Form.Item>
-        <Form.Item name={['title', 'zh']} label={t('review.forms.titleZh')}>
-          <Input data-testid="article-title-zh" />
-        </Form.Item>
-        <Form.Item name={['body', 'en']} label={t('review.forms.bodyEn')}>
-          <Input.TextArea rows={5} data-testid="article-body-en" />
-        </Form.Item>
-        <Form.Item name={['body', 'zh']} label={t('review.forms.bodyZh')}>
-          <Input.TextArea rows={5} data-testid="article-body-zh" />
-        </Form.Item>
       </Form>
     </Modal>
   );
