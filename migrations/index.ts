@@ -16,6 +16,7 @@ import * as review from './015_review.ts';
 import * as explanationCodes from './016_explanation_codes.ts';
 import * as staffPerformance from './017_staff_performance.ts';
 import * as reviewFollowups from './022_review_followups.ts';
+import * as evaluationsTraining from './024_evaluations_training.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -37,4 +38,5 @@ export const migrations = {
   '016_explanation_codes': explanationCodes,
   '017_staff_performance': staffPerformance,
   '022_review_followups': reviewFollowups,
+  '024_evaluations_training': evaluationsTraining,
 };

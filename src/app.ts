@@ -6,6 +6,7 @@ import { createInsightsDashboards, createReports } from './modules/insights/inde
 import { createInventory } from './modules/inventory/index.ts';
 import { createLogistics, jsonFeedPoller, shipmentsForOrders } from './modules/logistics/index.ts';
 import { allocationRunner, createIntakePool, createOrders } from './modules/orders/index.ts';
+import { createEvaluations } from './modules/performance/evaluations/index.ts';
 import { createPerformance } from './modules/performance/index.ts';
 import { createReview } from './modules/review/index.ts';
 import { createRisk } from './modules/risk/index.ts';
@@ -15,7 +16,7 @@ import {
   type NotifyingEvent,
   notifyingEvents,
 } from './modules/service/index.ts';
-import { createStaff } from './modules/staff/index.ts';
+import { createStaff, createTraining } from './modules/staff/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
@@ -230,6 +231,17 @@ export async function createApp(options: AppOptions) {
     ],
     ...options.handlers,
   };
+  const training = createTraining({
+    database,
+    clock,
+    mailer,
+    publicUrl: config.publicUrl,
+    // Playbooks are named by their case type; knowledge base articles are linked by id unchecked.
+    linkExists: async (kind, id) =>
+      kind === 'article' || (await risk.playbooks.list()).some((p) => p.caseType === id),
+  });
+  const performance = createPerformance({ database });
+  const evaluations = createEvaluations({ database, clock, performance });
   const dispatcher = createDispatcher({ database, clock, logger, metrics, handlers });
   const scheduler = createScheduler(
     [
@@ -261,6 +273,7 @@ export async function createApp(options: AppOptions) {
       { name: 'channel sync back', everyMs: 5_000, run: () => channels.syncBack.flush() },
       { name: 'insights summaries', everyMs: 60_000, run: () => insights.summaries.refresh() },
       // Weekly meeting: Friday preparation, reminders, late minutes, owners' reminders, KPI checks.
+      { name: 'training reminders', everyMs: 60 * 60 * 1000, run: () => training.records.sendReminders() },
       { name: 'weekly meeting', everyMs: 15 * 60 * 1000, run: () => review.runScheduled() },
       // Seen by every API node's health page, wherever the worker runs.
       {
@@ -300,7 +313,9 @@ export async function createApp(options: AppOptions) {
     fileImports,
     service,
     insights,
-    performance: createPerformance({ database }),
+    performance,
+    evaluations,
+    training,
     /** Where analytics read: the replica (DATABASE_READ_URL) or the main database. */
     readDatabase,
     review,

@@ -24,6 +24,7 @@ import { periodReportCommand, weeklyReportCommand } from './report.ts';
 import { planRoutesFile } from './routes.ts';
 import { runWorker, serve } from './serve.ts';
 import { completeDueOrders, sendDueNotifications } from './service.ts';
+import { sendTrainingReminders } from './training.ts';
 
 const cliActor = { ...systemActor, name: 'cli' };
 
@@ -349,6 +350,22 @@ export function buildCli(): Command {
       const app = await quietApp();
       try {
         await followUpMeetings(app);
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('training')
+    .description('staff training')
+    .command('remind')
+    .description(
+      'remind people of required courses due, expiring or expired (once each; mail when they have an address)',
+    )
+    .action(async () => {
+      const app = await quietApp();
+      try {
+        await sendTrainingReminders(app);
       } finally {
         await app.close();
       }

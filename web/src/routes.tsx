@@ -302,6 +302,17 @@ export const appRoutes: AppRoute[] = [
     nav: { label: 'staffJobs.myWork', icon: <TrophyOutlined /> },
   },
   {
+    path: '/training',
+    page: page(() => import('./pages/staff/TrainingPage')),
+    nav: { label: 'training.nav', icon: <ReadOutlined /> },
+  },
+  {
+    path: '/evaluations',
+    page: page(() => import('./pages/staff/EvaluationsPage')),
+    permission: 'staff:manage',
+    nav: { label: 'evaluations.nav', icon: <CheckSquareOutlined /> },
+  },
+  {
     path: '/job-descriptions',
     page: page(() => import('./pages/staff/JobDescriptionsPage')),
     nav: { label: 'staffJobs.nav', icon: <ProfileOutlined /> },

@@ -14,7 +14,8 @@ export interface PersonFigures {
   sources: { pickLines: string[]; parcels: string[]; reviews: string[] };
 }
 
-function blank(person: string): PersonFigures {
+/** A person with nothing recorded in the window. */
+export function blank(person: string): PersonFigures {
   return {
     person,
     pickLines: 0,

@@ -11,6 +11,8 @@ export type { Principal } from './access.ts';
 export type { JobDescription, JobDescriptionInput, Kpi, WorkflowStep } from './job-descriptions.ts';
 export type { Permission, Role } from './roles.ts';
 export { hasPermission, permissionsOf, rolePermissions, roles } from './roles.ts';
+export type { LinkExists, Training, TrainingRecord } from './training/index.ts';
+export { createTraining } from './training/index.ts';
 
 /** The staff module: users, sessions, API keys and the audit log's reads. */
 export function createStaff(deps: { database: Database; clock: Clock }) {

@@ -29,6 +29,8 @@ export const permissions = [
   'review:manage',
   'risk:read',
   'risk:manage',
+  // Evaluations, rewards, improvement plans and training courses.
+  'staff:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -72,6 +74,7 @@ export const rolePermissions = {
     'review:manage',
     'risk:read',
     'risk:manage',
+    'staff:manage',
   ],
   order_processor: [...readOrders, 'orders:write', 'orders:cancel', 'orders:review'],
   // The warehouse counts, receives and corrects stock; planning and approvals sit with managers.

@@ -1014,11 +1014,111 @@ export interface FulfilmentPacksView {
   packed_at: string;
 }
 
+/** An evaluation period of one role (performance module); weights JSON [{ figure, weight }]. */
+export interface EvaluationPeriodsTable {
+  id: string;
+  name: string;
+  role: string;
+  starts_at: string;
+  ends_at: string;
+  weights: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A reviewer's comment and rewards for one person in a period (performance module). */
+export interface EvaluationReviewsTable {
+  period_id: string;
+  person: string;
+  comment: string | null;
+  bonus_points: Generated<number>;
+  recognition: string | null;
+  reviewer: string;
+  reviewed_at: string;
+}
+
+/** An improvement plan (performance module): goals JSON, a coach, a review date (YYYY-MM-DD). */
+export interface ImprovementPlansTable {
+  id: string;
+  period_id: string | null;
+  person: string;
+  goals: string;
+  coach: string;
+  review_on: string;
+  /** open, met or not_met */
+  status: string;
+  outcome: string | null;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+/** A training course (staff module); links and quiz are JSON. */
+export interface TrainingCoursesTable {
+  id: string;
+  title: string;
+  topic: string;
+  description: string;
+  links: string;
+  quiz: string;
+  pass_mark: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingRequirementsTable {
+  role: string;
+  course_id: string;
+  renewal_days: number | null;
+}
+
+export interface TrainingSessionsTable {
+  id: string;
+  course_id: string;
+  starts_at: string;
+  trainer: string;
+  location: string;
+}
+
+export interface TrainingAttendanceTable {
+  session_id: string;
+  user_id: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface TrainingAttemptsTable {
+  id: string;
+  course_id: string;
+  user_id: string;
+  score: number;
+  is_passed: number;
+  taken_at: string;
+}
+
+export interface TrainingRemindersTable {
+  user_id: string;
+  course_id: string;
+  reason: string;
+  is_mailed: number;
+  reminded_at: string;
+}
+
 export interface DB {
   fulfilment_picks_view: FulfilmentPicksView;
   fulfilment_packs_view: FulfilmentPacksView;
   job_descriptions: JobDescriptionsTable;
   job_description_acknowledgements: JobDescriptionAcknowledgementsTable;
+  evaluation_periods: EvaluationPeriodsTable;
+  evaluation_reviews: EvaluationReviewsTable;
+  improvement_plans: ImprovementPlansTable;
+  training_courses: TrainingCoursesTable;
+  training_requirements: TrainingRequirementsTable;
+  training_sessions: TrainingSessionsTable;
+  training_attendance: TrainingAttendanceTable;
+  training_attempts: TrainingAttemptsTable;
+  training_reminders: TrainingRemindersTable;
   notification_messages: NotificationMessagesTable;
   notification_templates: NotificationTemplatesTable;
   orders_status_history_view: OrdersStatusHistoryView;

@@ -3,6 +3,8 @@ import dayjs from 'dayjs';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import evaluationsEn from './evaluations.en.json';
+import evaluationsZhCN from './evaluations.zh-CN.json';
 import fulfilmentEn from './fulfilment.en.json';
 import fulfilmentZhCN from './fulfilment.zh-CN.json';
 import healthEn from './health.en.json';
@@ -29,6 +31,8 @@ import supplyEn from './supply.en.json';
 import supplyZhCN from './supply.zh-CN.json';
 import syncEn from './sync.en.json';
 import syncZhCN from './sync.zh-CN.json';
+import trainingEn from './training.en.json';
+import trainingZhCN from './training.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const languages = ['en', 'zh-CN'] as const;
@@ -86,6 +90,8 @@ void i18n.use(initReactI18next).init({
         risk: riskEn,
         health: healthEn,
         staffJobs: staffEn,
+        training: trainingEn,
+        evaluations: evaluationsEn,
       },
     },
     'zh-CN': {
@@ -104,6 +110,8 @@ void i18n.use(initReactI18next).init({
         risk: riskZhCN,
         health: healthZhCN,
         staffJobs: staffZhCN,
+        training: trainingZhCN,
+        evaluations: evaluationsZhCN,
       },
     },
   },

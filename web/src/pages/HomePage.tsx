@@ -14,6 +14,7 @@ import { formatDuration } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { MyJobDescriptionCard } from './staff/MyJobDescriptionCard';
+import { MyTrainingCard } from './staff/MyTrainingCard';
 
 const chartDays = 14;
 
@@ -244,6 +245,7 @@ export default function HomePage() {
       ) : (
         <Typography.Text type="secondary">{t('home.noDashboard')}</Typography.Text>
       )}
+      <MyTrainingCard />
       <MyJobDescriptionCard />
     </Space>
   );
