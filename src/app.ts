@@ -300,7 +300,15 @@ export async function createApp(options: AppOptions) {
     fileImports,
     service,
     insights,
-    performance: createPerformance({ database }),
+    performance: createPerformance({
+      database,
+      clock,
+      shopTimeZone: async () => (await orders.settings.get()).policy.calendar.timeZone,
+      complaints: {
+        resolvedBetween: (from, to) => aftersales.complaintsResolvedBetween(from, to),
+        aboutOrders: (orderIds) => aftersales.complaintsAboutOrders(orderIds),
+      },
+    }),
     /** Where analytics read: the replica (DATABASE_READ_URL) or the main database. */
     readDatabase,
     review,

@@ -18,6 +18,7 @@ const owners: Record<string, string> = {
   api_keys: 'staff',
   job_descriptions: 'staff',
   job_description_acknowledgements: 'staff',
+  work_shifts: 'performance',
   skus: 'catalog',
   channels: 'catalog',
   channel_connectors: 'channels',
