@@ -129,8 +129,11 @@ function blank(person: string): PersonFigures {
 
 /** Decisions that let an order go on (a rejection cancels it, so it cannot be released wrongly). */
 const releasingActions = new Set(['order.holds_released', 'order.review_approved']);
-/** Complaints a reviewer could not have prevented: the carrier's part. */
-const carrierCategories = new Set(['delivery_delay', 'damaged']);
+/**
+ * Complaints traced to another step than the review — the carrier (late, damaged), picking and
+ * packing (wrong, missing item) or the product (quality) — never count against a release.
+ */
+const tracedElsewhere = new Set(['delivery_delay', 'damaged', 'wrong_item', 'missing_item', 'quality']);
 /** Complaints that trace to the packer. */
 const packingCategories = new Set(['wrong_item', 'missing_item']);
 
@@ -155,7 +158,7 @@ export function isReleasedWrongly(facts: WorkFacts, decision: DecisionFact): boo
     facts.holds.some((h) => h.orderId === orderId && h.createdAt > at) ||
     facts.cancellations.some((c) => c.orderId === orderId && c.at > at) ||
     facts.complaintsAboutOrders.some(
-      (c) => c.orderId === orderId && c.createdAt > at && !carrierCategories.has(c.category),
+      (c) => c.orderId === orderId && c.createdAt > at && !tracedElsewhere.has(c.category),
     )
   );
 }
