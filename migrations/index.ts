@@ -17,6 +17,7 @@ import * as explanationCodes from './016_explanation_codes.ts';
 import * as staffPerformance from './017_staff_performance.ts';
 import * as reviewFollowups from './022_review_followups.ts';
 import * as evaluationsTraining from './024_evaluations_training.ts';
+import * as workShifts from './023_work_shifts.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -39,4 +40,5 @@ export const migrations = {
   '017_staff_performance': staffPerformance,
   '022_review_followups': reviewFollowups,
   '024_evaluations_training': evaluationsTraining,
+  '023_work_shifts': workShifts,
 };

@@ -240,7 +240,15 @@ export async function createApp(options: AppOptions) {
     linkExists: async (kind, id) =>
       kind === 'article' || (await risk.playbooks.list()).some((p) => p.caseType === id),
   });
-  const performance = createPerformance({ database });
+  const performance = createPerformance({
+    database,
+    clock,
+    shopTimeZone: async () => (await orders.settings.get()).policy.calendar.timeZone,
+    complaints: {
+      resolvedBetween: (from, to) => aftersales.complaintsResolvedBetween(from, to),
+      aboutOrders: (orderIds) => aftersales.complaintsAboutOrders(orderIds),
+    },
+  });
   const evaluations = createEvaluations({ database, clock, performance });
   const dispatcher = createDispatcher({ database, clock, logger, metrics, handlers });
   const scheduler = createScheduler(

@@ -27,6 +27,7 @@ const owners: Record<string, string> = {
   evaluation_periods: 'performance',
   evaluation_reviews: 'performance',
   improvement_plans: 'performance',
+  work_shifts: 'performance',
   skus: 'catalog',
   channels: 'catalog',
   channel_connectors: 'channels',

@@ -38,6 +38,23 @@ export const parcelsRepository = {
       .execute();
   },
 
+  /** Who picked each SKU of the order: its SKUs' picked lines in the order's active wave. */
+  pickersOfOrder(db: Executor, orderId: string) {
+    return db
+      .selectFrom('wave_orders as wo')
+      .innerJoin('pick_lines as p', 'p.wave_id', 'wo.wave_id')
+      .innerJoin('catalog_skus_view as s', 's.id', 'p.sku_id')
+      .innerJoin('orders_order_lines_view as l', (join) =>
+        join.onRef('l.order_id', '=', 'wo.order_id').onRef('l.sku', '=', 's.code'),
+      )
+      .select(['s.code as sku', 'p.picked_by'])
+      .distinct()
+      .where('wo.order_id', '=', orderId)
+      .where('wo.is_active', '=', 1)
+      .where('p.picked_by', 'is not', null)
+      .execute();
+  },
+
   async insert(db: Executor, row: NewRow<'parcels'>): Promise<void> {
     await db.insertInto('parcels').values(row).execute();
   },

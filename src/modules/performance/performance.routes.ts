@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authErrors, errorBody } from '../../contracts/common.ts';
-import { performancePage, performanceQuery } from '../../contracts/performance.ts';
+import {
+  performancePage,
+  performanceQuery,
+  performanceSeries,
+  seriesQuery,
+  todayWindow,
+} from '../../contracts/performance.ts';
 import type { Performance } from './index.ts';
+import { shiftRoutes } from './shifts.routes.ts';
 
 /** Per-person figures: the team's for managers, one's own for everyone signed in. */
 export function performanceRoutes(performance: Performance): FastifyPluginAsyncZod {
@@ -42,5 +49,35 @@ export function performanceRoutes(performance: Performance): FastifyPluginAsyncZ
         return { items: all.filter((f) => f.person === request.principal!.actor.name), nextCursor: null };
       },
     );
+
+    app.get(
+      '/performance/series',
+      {
+        schema: {
+          tags: ['performance'],
+          summary: "Everyone's figures per day, week or month of the shop's time zone",
+          querystring: seriesQuery,
+          response: { 200: performanceSeries, 400: errorBody, ...authErrors },
+        },
+        config: { permission: 'audit:read' },
+      },
+      async (request) =>
+        performance.figuresBy(new Date(request.query.from), new Date(request.query.to), request.query.by),
+    );
+
+    app.get(
+      '/performance/today',
+      {
+        schema: {
+          tags: ['performance'],
+          summary: "Today's window in the shop's time zone",
+          response: { 200: todayWindow, ...authErrors },
+        },
+        config: { isAnySignedIn: true },
+      },
+      async () => performance.today(),
+    );
+
+    await app.register(shiftRoutes(performance.shifts));
   };
 }

@@ -105,4 +105,9 @@ export function createService(deps: ServiceDeps) {
 
 export type Service = ReturnType<typeof createService>;
 // after-sales: complaints, returns, surveys, customer workspace
-export { type Aftersales, aftersalesRoutes, createAftersales } from './aftersales/index.ts';
+export {
+  type Aftersales,
+  aftersalesRoutes,
+  type ComplaintFact,
+  createAftersales,
+} from './aftersales/index.ts';

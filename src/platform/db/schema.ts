@@ -996,6 +996,20 @@ export interface JobDescriptionAcknowledgementsTable {
   acknowledged_at: string;
 }
 
+/** A shift worked (performance): the local date and times in the shop's zone, and their instants. */
+export interface WorkShiftsTable {
+  id: string;
+  person: string;
+  work_date: string;
+  start_time: string;
+  end_time: string;
+  break_minutes: number;
+  starts_at: string;
+  ends_at: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 /** fulfilment's read view of pick lines: who picked what, when. */
 export interface FulfilmentPicksView {
   id: string;
@@ -1119,6 +1133,7 @@ export interface DB {
   training_attendance: TrainingAttendanceTable;
   training_attempts: TrainingAttemptsTable;
   training_reminders: TrainingRemindersTable;
+  work_shifts: WorkShiftsTable;
   notification_messages: NotificationMessagesTable;
   notification_templates: NotificationTemplatesTable;
   orders_status_history_view: OrdersStatusHistoryView;

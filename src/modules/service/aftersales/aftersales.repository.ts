@@ -185,3 +185,57 @@ export function refundsByChannel(db: Executor, from: string, to: string) {
     .orderBy('o.channel_id')
     .execute();
 }
+
+/** A complaint as per-person performance reads it. `resolvedBy` is the author of the resolving note. */
+export interface ComplaintFact {
+  id: string;
+  orderId: string | null;
+  category: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolutionDueAt: string;
+  breachedAt: string | null;
+  rating: number | null;
+  resolvedBy: string | null;
+}
+
+function complaintFacts(db: Executor) {
+  // The resolving note is written in the same transaction as resolved_at, with the same time.
+  return db
+    .selectFrom('service_complaints as c')
+    .leftJoin('service_complaint_messages as m', (join) =>
+      join
+        .onRef('m.complaint_id', '=', 'c.id')
+        .on('m.kind', '=', 'note')
+        .onRef('m.created_at', '=', 'c.resolved_at'),
+    )
+    .select([
+      'c.id',
+      'c.order_id as orderId',
+      'c.category',
+      'c.created_at as createdAt',
+      'c.resolved_at as resolvedAt',
+      'c.resolution_due_at as resolutionDueAt',
+      'c.breached_at as breachedAt',
+      'c.rating',
+      'm.author as resolvedBy',
+    ]);
+}
+
+/** Complaints resolved in [from, to), with who resolved them (per-person performance). */
+export function complaintsResolvedBetween(db: Executor, from: string, to: string): Promise<ComplaintFact[]> {
+  return complaintFacts(db)
+    .where('c.resolved_at', '>=', from)
+    .where('c.resolved_at', '<', to)
+    .orderBy('c.resolved_at')
+    .execute();
+}
+
+/** Every complaint about these orders (per-person performance: errors traced to the work). */
+export function complaintsAboutOrders(db: Executor, orderIds: readonly string[]): Promise<ComplaintFact[]> {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return complaintFacts(db)
+    .where('c.order_id', 'in', [...orderIds])
+    .orderBy('c.created_at')
+    .execute();
+}

@@ -2,12 +2,18 @@ import type { BusinessCalendar } from '../../../platform/business-calendar.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Mailer } from '../../../platform/mail.ts';
-import { ordersWithOpenCases, refundsByChannel } from './aftersales.repository.ts';
+import {
+  complaintsAboutOrders,
+  complaintsResolvedBetween,
+  ordersWithOpenCases,
+  refundsByChannel,
+} from './aftersales.repository.ts';
 import { createComplaints } from './complaints.ts';
 import { createReturns, type ReturnsDeps } from './returns.ts';
 import { createSurveys } from './surveys.ts';
 import { createWorkspace } from './workspace.ts';
 
+export type { ComplaintFact } from './aftersales.repository.ts';
 export { aftersalesRoutes } from './aftersales.routes.ts';
 
 /** After-sales, grouped: complaints, returns and refunds, surveys, the customer workspace. */
@@ -43,6 +49,11 @@ export function createAftersales(
         refunds: Number(r.refunds),
         amountMinor: Number(r.amountMinor),
       })),
+    /** For per-person performance: complaints resolved in [from, to), with who resolved them. */
+    complaintsResolvedBetween: (from: Date, to: Date) =>
+      complaintsResolvedBetween(deps.database.db, from.toISOString(), to.toISOString()),
+    /** For per-person performance: every complaint about these orders. */
+    complaintsAboutOrders: (orderIds: readonly string[]) => complaintsAboutOrders(deps.database.db, orderIds),
   };
 }
 
