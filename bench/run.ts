@@ -38,6 +38,10 @@ const benchmarks: Record<
     summary: 'audit chain latency, ingest with all rules vs none, dry run over 100,000 orders',
     load: () => import('./audit.ts'),
   },
+  monitors: {
+    summary: 'one cycle of every kind of risk monitor over 1,000,000 orders vs 1 s, on SQLite and PostgreSQL',
+    load: () => import('./monitors.ts'),
+  },
   notifications: {
     summary: 'customer mail dispatch vs order intake in the same run; intake slowdown with notifications on',
     load: () => import('./notifications.ts'),

@@ -18,6 +18,7 @@ import * as staffPerformance from './017_staff_performance.ts';
 import * as reviewFollowups from './022_review_followups.ts';
 import * as evaluationsTraining from './024_evaluations_training.ts';
 import * as workShifts from './023_work_shifts.ts';
+import * as riskMonitors from './019_risk_monitors.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -41,4 +42,5 @@ export const migrations = {
   '022_review_followups': reviewFollowups,
   '024_evaluations_training': evaluationsTraining,
   '023_work_shifts': workShifts,
+  '019_risk_monitors': riskMonitors,
 };

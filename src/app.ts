@@ -187,6 +187,26 @@ export async function createApp(options: AppOptions) {
       activeRules: () => orders.ruleSets.active(),
       saveRules: (actor, rules, note) => orders.ruleSets.save(actor, { rules, note }),
     },
+    logistics: {
+      carrierId: (code) =>
+        logistics.carriers.get(code).then(
+          (carrier) => carrier.id,
+          () => null,
+        ),
+      setCarrierActive: async (actor, code, isActive) => {
+        const before = await logistics.carriers.get(code);
+        await logistics.carriers.update(actor, code, { isActive });
+        return { wasActive: before.isActive };
+      },
+    },
+    inventory: { expectedDailyDemand: inventory.plans.expectedDailyDemand },
+    channels: {
+      interfaceFailures: channels.syncAdmin.failureStats,
+      isSkuExcluded: channels.syncAdmin.isSkuExcluded,
+      setSkuExcluded: async (actor, channel, sku, excluded) => {
+        await channels.syncAdmin.saveSku(actor, channel, sku, { excluded });
+      },
+    },
   });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.

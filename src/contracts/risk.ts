@@ -145,9 +145,46 @@ export const monitorMetrics = [
   'payment_failures',
   'cancellation_rate',
   'refund_rate',
+  'carrier_late_rate',
+  'carrier_loss_rate',
+  'carrier_backlog',
+  'stockout_rate',
+  'backorder_rate',
+  'demand_spike',
+  'interface_failures',
 ] as const;
-export const measureKinds = ['pause_channel_auto_approval', 'notify'] as const;
+/** Metrics whose value is a ratio that may pass 1 (demand against the forecast); the rest are shares 0–1. */
+export const ratioMetrics: readonly (typeof monitorMetrics)[number][] = ['demand_spike'];
+export const measureKinds = [
+  'pause_channel_auto_approval',
+  'notify',
+  'force_review_above_amount',
+  'switch_default_carrier',
+  'stop_sku_sync',
+  'notify_role',
+] as const;
 export const alertLevels = ['warning', 'critical'] as const;
+/** Staff roles a `notify_role` measure can mail (the staff module's roles). */
+export const notifiableRoles = [
+  'admin',
+  'ops_manager',
+  'order_processor',
+  'warehouse',
+  'logistics',
+  'customer_service',
+  'finance',
+  'it',
+  'integration',
+] as const;
+const measureTarget = {
+  kind: z.enum(measureKinds),
+  level: z.enum(alertLevels),
+  channel: z.string().min(1).max(64).optional(),
+  carrier: z.string().min(1).max(64).optional().describe("Carrier code; default: the monitor's carrier"),
+  sku: z.string().min(1).max(64).optional().describe("SKU code; default: the monitor's SKU"),
+  amountMinor: z.number().int().min(0).max(1e12).optional().describe('Review every order above this total'),
+  role: z.enum(notifiableRoles).optional(),
+};
 export const monitorBody = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -159,20 +196,30 @@ export const monitorBody = z
       .nullable()
       .default(null)
       .describe('Only orders of this channel; null = all'),
+    carrier: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .default(null)
+      .describe('Carrier code for the carrier metrics; null = all carriers'),
+    sku: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .default(null)
+      .describe('SKU code for the stock and demand metrics; null = all SKUs'),
     windowMinutes: z
       .number()
       .int()
       .min(5)
       .max(60 * 24 * 31),
     minVolume: z.number().int().min(1).max(1_000_000),
-    warning: z.number().min(0).max(1),
-    critical: z.number().min(0).max(1),
+    warning: z.number().min(0).max(1000),
+    critical: z.number().min(0).max(1000),
     measure: z
-      .object({
-        kind: z.enum(measureKinds),
-        level: z.enum(alertLevels),
-        channel: z.string().min(1).max(64).optional(),
-      })
+      .object(measureTarget)
       .nullable()
       .default(null)
       .describe('What Ordo does when the level is crossed'),
@@ -190,6 +237,30 @@ export const monitorBody = z
   .refine((m) => m.measure?.kind !== 'pause_channel_auto_approval' || !!(m.measure.channel ?? m.channel), {
     path: ['measure', 'channel'],
     message: 'name the channel to pause',
+  })
+  .refine((m) => ratioMetrics.includes(m.metric) || m.critical <= 1, {
+    path: ['critical'],
+    message: 'a share between 0 and 1',
+  })
+  .refine((m) => m.measure?.kind !== 'force_review_above_amount' || m.measure.amountMinor !== undefined, {
+    path: ['measure', 'amountMinor'],
+    message: 'name the amount above which orders are reviewed',
+  })
+  .refine((m) => m.measure?.kind !== 'switch_default_carrier' || !!(m.measure.carrier ?? m.carrier), {
+    path: ['measure', 'carrier'],
+    message: 'name the carrier to switch away from',
+  })
+  .refine((m) => m.measure?.kind !== 'stop_sku_sync' || !!(m.measure.sku ?? m.sku), {
+    path: ['measure', 'sku'],
+    message: 'name the SKU whose sync stops',
+  })
+  .refine((m) => m.measure?.kind !== 'stop_sku_sync' || !!(m.measure.channel ?? m.channel), {
+    path: ['measure', 'channel'],
+    message: 'name the channel whose sync stops',
+  })
+  .refine((m) => m.measure?.kind !== 'notify_role' || !!m.measure.role, {
+    path: ['measure', 'role'],
+    message: 'name the role to notify',
   });
 export const monitorSample = z.object({ at: z.string(), value: z.number(), volume: z.number() });
 export const alert = z
@@ -223,13 +294,13 @@ export const monitor = z
     name: z.string(),
     metric: z.enum(monitorMetrics),
     channel: z.string().nullable(),
+    carrier: z.string().nullable(),
+    sku: z.string().nullable(),
     windowMinutes: z.number(),
     minVolume: z.number(),
     warning: z.number(),
     critical: z.number(),
-    measure: z
-      .object({ kind: z.enum(measureKinds), level: z.enum(alertLevels), channel: z.string().optional() })
-      .nullable(),
+    measure: z.object(measureTarget).nullable(),
     notify: z.object({ emails: z.array(z.string()), webhookUrl: z.string().nullable() }),
     isEnabled: z.boolean(),
     createdAt: z.string(),

@@ -73,7 +73,11 @@ export function createInventory(deps: InventoryDeps) {
     ledger: { movements: levels.listMovements, check: levels.checkLedger },
     /** The SKU page: levels and plans per warehouse, and the SKU's planning fields. */
     skus: { stock: views.skuStock, updatePlanning: views.updateSkuPlanning },
-    plans: { set: planning.setPlan, recompute: planning.recomputePlans },
+    plans: {
+      set: planning.setPlan,
+      recompute: planning.recomputePlans,
+      expectedDailyDemand: planning.expectedDailyDemand,
+    },
     alerts: { list: views.listAlerts, openCount: views.openAlertCount, notifyLowStock: views.notifyLowStock },
     channelStock: {
       rules: channelStock.listChannelRules,

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
-import { writeJson } from '../../platform/db/dialect.ts';
+import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { skuByCode } from '../catalog/index.ts';
 import { forecastDemand } from './forecast.ts';
@@ -173,7 +173,19 @@ export function createPlanning(deps: {
     });
   }
 
-  return { recomputePlans, setPlan };
+  /**
+   * The forecast daily demand in units (the plans' mean daily forecast, summed over warehouses),
+   * of one SKU by code or of every SKU: what a demand spike is measured against.
+   */
+  async function expectedDailyDemand(skuCode: string | null): Promise<number> {
+    const rows = await plansRepository.plansOfSkuCode(database.db, skuCode);
+    return rows.reduce((sum, row) => {
+      const plan = row.plan ? readJson<ComputedPlan>(row.plan) : null;
+      return sum + (plan?.meanDaily ?? 0);
+    }, 0);
+  }
+
+  return { recomputePlans, setPlan, expectedDailyDemand };
 }
 
 async function savePlan(

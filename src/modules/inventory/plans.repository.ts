@@ -7,6 +7,14 @@ export const plansRepository = {
     return db.selectFrom('stock_plans').selectAll().execute();
   },
 
+  /** Stored plans of one SKU by code (null: every SKU). */
+  plansOfSkuCode(db: Executor, skuCode: string | null) {
+    let query = db.selectFrom('stock_plans as p').select('p.plan');
+    if (skuCode)
+      query = query.innerJoin('catalog_skus_view as s', 's.id', 'p.sku_id').where('s.code', '=', skuCode);
+    return query.execute();
+  },
+
   ofSku(db: Executor, skuId: string) {
     return db.selectFrom('stock_plans').selectAll().where('sku_id', '=', skuId).execute();
   },

@@ -1,13 +1,23 @@
 import type { z } from 'zod';
-import type { alert, alertLevels, alertQuery, measure, monitor, monitorBody } from '../../contracts/risk.ts';
-import { type Actor, systemActor } from '../../platform/actor.ts';
+import {
+  type alert,
+  type alertLevels,
+  type alertQuery,
+  type measure,
+  type monitor,
+  type monitorBody,
+  ratioMetrics,
+} from '../../contracts/risk.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { pageNewestFirst } from '../../platform/pagination.ts';
+import { createMeasureActions, type MeasureParams } from './measures.ts';
+import { measureMetric } from './metrics.ts';
 import { monitorsRepository as repo } from './monitors.repository.ts';
 import type { RiskDeps } from './ports.ts';
 
@@ -54,11 +64,16 @@ const toMeasure = (row: Row<'risk_measures'>): Measure => ({
   undoneBy: row.undone_by,
 });
 
-const pausedRule = 'CHANNEL_PAUSED';
+/** How a value reads in mail: a share as a percentage, a ratio against the forecast as ×n. */
+const formatValue = (metric: string, value: number) =>
+  (ratioMetrics as readonly string[]).includes(metric)
+    ? `×${value.toFixed(2)}`
+    : `${(value * 100).toFixed(1)}%`;
 
 /** Monitors: threshold rules over live order metrics, their alerts, and the measures they take. */
 export function createMonitors(deps: RiskDeps) {
   const { database, clock } = deps;
+  const actions = createMeasureActions(deps);
 
   async function toMonitor(row: Row<'risk_monitors'>): Promise<Monitor> {
     const db = database.db;
@@ -75,6 +90,8 @@ export function createMonitors(deps: RiskDeps) {
       name: row.name,
       metric: row.metric as Monitor['metric'],
       channel: row.channel,
+      carrier: row.carrier,
+      sku: row.sku,
       windowMinutes: row.window_minutes,
       minVolume: row.min_volume,
       warning: Number(row.warning),
@@ -90,6 +107,9 @@ export function createMonitors(deps: RiskDeps) {
   }
 
   async function createMonitor(actor: Actor, input: MonitorInput): Promise<Monitor> {
+    const carrier = input.measure?.carrier ?? input.carrier;
+    if (carrier && !(await deps.logistics.carrierId(carrier)))
+      throw invalidField(input.carrier ? 'carrier' : 'measure.carrier', `no carrier ${carrier}`);
     const now = clock.now();
     const id = uuidv7(now.getTime());
     await inTransaction(database, async (tx) => {
@@ -100,6 +120,8 @@ export function createMonitors(deps: RiskDeps) {
           name: input.name,
           metric: input.metric,
           channel: input.channel,
+          carrier: input.carrier,
+          sku: input.sku,
           window_minutes: input.windowMinutes,
           min_volume: input.minVolume,
           warning: input.warning,
@@ -150,14 +172,7 @@ export function createMonitors(deps: RiskDeps) {
       .execute();
     const items = [];
     for (const m of monitors) {
-      const since = new Date(now.getTime() - m.window_minutes * 60_000).toISOString();
-      const { volume, hits } = await repo.measure(
-        database.db,
-        m.metric as Monitor['metric'],
-        since,
-        m.channel,
-      );
-      const value = volume === 0 ? 0 : hits / volume;
+      const { value, volume } = await measureMetric(deps, m, now);
       const level = levelOf(
         { warning: Number(m.warning), critical: Number(m.critical), minVolume: m.min_volume },
         value,
@@ -206,7 +221,7 @@ export function createMonitors(deps: RiskDeps) {
     if (!opened || !level) return null;
     const wanted = m.measure ? readJson<NonNullable<Monitor['measure']>>(m.measure) : null;
     if (wanted && rank[level] >= rank[wanted.level] && !(await repo.activeMeasure(database.db, m.id))) {
-      await applyMeasure(m, opened, wanted, now);
+      await applyMeasure(m, opened, wanted, now, level, value, volume);
     }
     await sendAlert(m, level, value, volume);
     return opened;
@@ -217,15 +232,17 @@ export function createMonitors(deps: RiskDeps) {
     alertId: string,
     wanted: NonNullable<Monitor['measure']>,
     now: Date,
+    level: Level,
+    value: number,
+    volume: number,
   ) {
-    const params: Record<string, string> = {};
-    if (wanted.kind === 'pause_channel_auto_approval') {
-      params.channel = (wanted.channel ?? m.channel) as string;
-      await changePausedChannels(
-        systemActor,
-        (channels) => [...new Set([...channels, params.channel!])],
-        `monitor ${m.name}`,
-      );
+    let params: MeasureParams;
+    try {
+      params = await actions.apply(m, wanted, alertText(m, level, value, volume));
+    } catch (error) {
+      // A measure that cannot be carried out (carrier gone, channel not connected) is recorded as
+      // failed; the alert stands and says the rest.
+      params = { error: error instanceof Error ? error.message : String(error) };
     }
     await database.db
       .insertInto('risk_measures')
@@ -240,20 +257,6 @@ export function createMonitors(deps: RiskDeps) {
       .execute();
   }
 
-  /** Saves orders' rule set with CHANNEL_PAUSED's channel list changed (a new rule-set version). */
-  async function changePausedChannels(actor: Actor, change: (channels: string[]) => string[], note: string) {
-    const { rules } = await deps.orders.activeRules();
-    const existing = rules.find((r) => r.code === pausedRule);
-    const channels = change((existing?.params.channels as string[] | undefined) ?? []);
-    const paused = {
-      code: pausedRule,
-      enabled: channels.length > 0,
-      params: { ...existing?.params, channels },
-    };
-    const next = existing ? rules.map((r) => (r.code === pausedRule ? paused : r)) : [paused, ...rules];
-    await deps.orders.saveRules(actor, next, note);
-  }
-
   /** One-click undo of a measure: what it changed below is put back, and the record kept. */
   async function undoMeasure(actor: Actor, id: string): Promise<Measure> {
     const row = await database.db
@@ -264,14 +267,8 @@ export function createMonitors(deps: RiskDeps) {
     if (!row) throw notFound('measure', id);
     if (row.undone_at)
       throw new AppError('INVALID_TRANSITION', 'the measure is already undone', { undoneAt: row.undone_at });
-    const params = readJson<Record<string, string>>(row.params);
-    if (row.kind === 'pause_channel_auto_approval') {
-      await changePausedChannels(
-        actor,
-        (channels) => channels.filter((c) => c !== params.channel),
-        'risk measure undone',
-      );
-    }
+    const params = readJson<MeasureParams>(row.params);
+    if (!params.error) await actions.undo(actor, row.kind, params);
     const now = clock.now();
     await inTransaction(database, async (tx) => {
       await tx
@@ -289,11 +286,17 @@ export function createMonitors(deps: RiskDeps) {
     return toMeasure({ ...row, undone_at: now.toISOString(), undone_by: actor.name });
   }
 
+  function alertText(m: Row<'risk_monitors'>, level: Level, value: number, volume: number) {
+    return {
+      subject: `[Ordo risk] ${level}: ${m.name}`,
+      text: `${m.metric} is ${formatValue(m.metric, value)} over a volume of ${volume} in the last ${m.window_minutes} minutes.`,
+    };
+  }
+
   async function sendAlert(m: Row<'risk_monitors'>, level: Level, value: number, volume: number) {
     const notify = readJson<Monitor['notify']>(m.notify);
-    const subject = `[Ordo risk] ${level}: ${m.name}`;
-    const text = `${m.metric} is ${(value * 100).toFixed(1)}% over ${volume} orders in the last ${m.window_minutes} minutes.`;
-    for (const to of notify.emails) await deps.mailer.send({ to, subject, text });
+    const text = alertText(m, level, value, volume);
+    for (const to of notify.emails) await deps.mailer.send({ to, ...text });
     if (notify.webhookUrl) {
       // A failing receiver must not stop the cycle; the alert stays in the console either way.
       await fetch(notify.webhookUrl, {

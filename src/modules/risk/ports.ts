@@ -32,4 +32,17 @@ export interface RiskDeps {
     activeRules(): Promise<{ rules: { code: string; enabled: boolean; params: Record<string, unknown> }[] }>;
     saveRules(actor: Actor, rules: unknown[], note: string): Promise<unknown>;
   };
+  /** Carriers by code, and taking one out of (or back into) carrier selection. */
+  logistics: {
+    carrierId(code: string): Promise<string | null>;
+    setCarrierActive(actor: Actor, code: string, isActive: boolean): Promise<{ wasActive: boolean }>;
+  };
+  /** Forecast daily demand in units, of one SKU by code or of all (inventory's stock plans). */
+  inventory: { expectedDailyDemand(sku: string | null): Promise<number> };
+  /** Interface health and per-SKU stock sync of the channels. */
+  channels: {
+    interfaceFailures(since: string, channel: string | null): Promise<{ volume: number; hits: number }>;
+    isSkuExcluded(channel: string, sku: string): Promise<boolean>;
+    setSkuExcluded(actor: Actor, channel: string, sku: string, excluded: boolean): Promise<void>;
+  };
 }

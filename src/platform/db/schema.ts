@@ -910,6 +910,9 @@ export interface RiskMonitorsTable {
   name: string;
   metric: string;
   channel: string | null;
+  /** Carrier code (carrier metrics) and SKU code (stock and demand metrics); null = all. Migration 019. */
+  carrier: string | null;
+  sku: string | null;
   window_minutes: number;
   min_volume: number;
   warning: number;

@@ -243,7 +243,42 @@ export function createSyncAdmin(deps: {
     };
   }
 
-  return { getSettings, saveSettings, listSkus, saveSku, listLog, alerts, testDelivery };
+  /** Whether a SKU is excluded from the channel's sync (no link: not excluded). */
+  async function isSkuExcluded(channelId: string, sku: string) {
+    return (await repo.skuLink(database.db, channelId, sku))?.excluded === 1;
+  }
+
+  /**
+   * Interface failures since `since` (one channel, or all): deliveries and pushes, and how many
+   * of them failed, counted as the failure-rate alert counts them.
+   */
+  async function failureStats(since: string, channelId: string | null) {
+    const [pushes, deliveries] = await Promise.all([
+      repo.pushStats(database.db, since),
+      repo.deliveryStats(database.db, since),
+    ]);
+    let volume = 0;
+    let hits = 0;
+    for (const stats of [pushes, deliveries])
+      for (const [channel, s] of stats)
+        if (!channelId || channel === channelId) {
+          volume += s.total;
+          hits += s.failed;
+        }
+    return { volume, hits };
+  }
+
+  return {
+    getSettings,
+    saveSettings,
+    listSkus,
+    saveSku,
+    isSkuExcluded,
+    listLog,
+    alerts,
+    failureStats,
+    testDelivery,
+  };
 }
 
 export type SyncAdmin = ReturnType<typeof createSyncAdmin>;

@@ -1,25 +1,49 @@
-import { Button, Card, List, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Line, LineChart, ResponsiveContainer } from 'recharts';
-import { type RiskMonitor, riskApi } from '../../api/risk';
+import { ratioMetrics } from '../../../../src/contracts/risk.ts';
+import { type RiskAlert, type RiskMonitor, riskApi } from '../../api/risk';
 import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+type Measure = RiskMonitor['measures'][number];
 
-/** Monitors with a sparkline of their recent values, open alerts and measures (with undo). */
+/** A share reads as a percentage; demand against the forecast as a multiple. */
+const formatValue = (metric: RiskMonitor['metric'], value: number) =>
+  ratioMetrics.includes(metric) ? `×${value.toFixed(2)}` : `${(value * 100).toFixed(1)}%`;
+
+/** Monitors with a sparkline of their recent values, open alerts (acknowledged with a note) and measures (with undo). */
 export default function RiskMonitorsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   usePageTitle(t('risk.monitors.title'));
   const monitors = useLoader(() => riskApi.monitors.list(), []);
+  const [acknowledging, setAcknowledging] = useState<RiskAlert | null>(null);
+  const [note, setNote] = useState('');
+
+  /** What the measure acted on: channel, carrier, SKU, role or amount, in the reader's language. */
+  const measureTarget = (measure: Measure) => {
+    const p = measure.params;
+    if (typeof p.error === 'string') return t('risk.monitors.measureFailed');
+    if (measure.kind === 'stop_sku_sync') return `${p.sku} · ${p.channel}`;
+    if (measure.kind === 'notify_role')
+      return t('risk.monitors.mailed', { role: t(`roles.${p.role}`), count: Number(p.mailed) });
+    if (measure.kind === 'force_review_above_amount') return (Number(p.amountMinor) / 100).toFixed(2);
+    return String(p.channel ?? p.carrier ?? '');
+  };
+
+  const scopeOf = (m: RiskMonitor) =>
+    [m.channel, m.carrier, m.sku].filter((part): part is string => !!part).join(' · ') ||
+    t('risk.monitors.everything');
 
   return (
     <Card title={t('risk.monitors.title')}>
       <Table<RiskMonitor>
         rowKey="id"
+        data-testid="risk-monitors"
         loading={monitors.isLoading}
         dataSource={monitors.data?.items ?? []}
         pagination={false}
@@ -27,12 +51,16 @@ export default function RiskMonitorsPage() {
           { title: t('risk.monitors.name'), dataIndex: 'name' },
           {
             title: t('risk.monitors.metric'),
-            dataIndex: 'metric',
-            render: (m: string) => t(`risk.metric.${m}`),
+            render: (_, m) => (
+              <Space direction="vertical" size={0}>
+                {t(`risk.metric.${m.metric}`)}
+                <Typography.Text type="secondary">{scopeOf(m)}</Typography.Text>
+              </Space>
+            ),
           },
           {
             title: t('risk.monitors.levels'),
-            render: (_, m) => `${percent(m.warning)} / ${percent(m.critical)}`,
+            render: (_, m) => `${formatValue(m.metric, m.warning)} / ${formatValue(m.metric, m.critical)}`,
           },
           {
             title: t('risk.monitors.trend'),
@@ -51,9 +79,19 @@ export default function RiskMonitorsPage() {
             render: (_, m) => (
               <Space direction="vertical">
                 {m.openAlerts.map((a) => (
-                  <Tag key={a.id} color={a.level === 'critical' ? 'red' : 'orange'}>
-                    {t(`risk.level.${a.level}`)} {percent(a.value)} · {formatDateTime(a.openedAt)}
-                  </Tag>
+                  <Space key={a.id} size={4}>
+                    <Tag color={a.level === 'critical' ? 'red' : 'orange'}>
+                      {t(`risk.level.${a.level}`)} {formatValue(m.metric, a.value)} ·{' '}
+                      {formatDateTime(a.openedAt)}
+                    </Tag>
+                    {a.status === 'acknowledged' ? (
+                      <Typography.Text type="secondary">{a.note}</Typography.Text>
+                    ) : can('risk:manage') ? (
+                      <Button size="small" onClick={() => setAcknowledging(a)}>
+                        {t('risk.monitors.acknowledge')}
+                      </Button>
+                    ) : null}
+                  </Space>
                 ))}
               </Space>
             ),
@@ -67,7 +105,7 @@ export default function RiskMonitorsPage() {
                 renderItem={(measure) => (
                   <List.Item>
                     <Typography.Text delete={!!measure.undoneAt}>
-                      {t(`risk.measure.${measure.kind}`)} {String(measure.params.channel ?? '')}
+                      {t(`risk.measure.${measure.kind}`)} {measureTarget(measure)}
                     </Typography.Text>
                     {!measure.undoneAt && can('risk:manage') ? (
                       <Button
@@ -87,6 +125,26 @@ export default function RiskMonitorsPage() {
           },
         ]}
       />
+      <Modal
+        open={acknowledging !== null}
+        title={t('risk.monitors.acknowledge')}
+        okButtonProps={{ disabled: note.trim() === '' }}
+        onCancel={() => setAcknowledging(null)}
+        onOk={async () => {
+          if (!acknowledging) return;
+          await riskApi.monitors.acknowledge(acknowledging.id, note.trim());
+          setAcknowledging(null);
+          setNote('');
+          monitors.reload();
+        }}
+      >
+        <Input.TextArea
+          data-testid="acknowledge-note"
+          value={note}
+          placeholder={t('risk.monitors.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </Modal>
     </Card>
   );
 }

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ensureConsoleBuilt, launchBrowser, newConsoleContext, signIn } from '../helpers/browser.ts';
+import { newCarrier, stockUp } from '../helpers/factories.ts';
+import { startTestServer } from '../helpers/server.ts';
+
+// The monitors page shows the carrier, stock, demand and interface monitors with their
+// measures in both languages; a measure is undone and an alert acknowledged with one click each.
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+async function api<T>(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
+  const response = await server.testApp.request({
+    method,
+    url: `/api/v1${url}`,
+    payload: payload as Record<string, unknown>,
+  });
+  assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
+  return response.json() as T;
+}
+
+before(async () => {
+  ensureConsoleBuilt();
+  server = await startTestServer();
+  browser = await launchBrowser();
+  await newCarrier(server.testApp.app, { code: 'slowpost' });
+  // A SKU whose only stock level is empty: its stock-out monitor alerts on the first cycle.
+  await api('POST', '/skus', { code: 'GONE-1', name: 'Sold out', price: '10.00' });
+  await stockUp(server.testApp.app, { sku: 'GONE-1', delta: 1 });
+  await stockUp(server.testApp.app, { sku: 'GONE-1', delta: -1 });
+  await api('POST', '/risk/monitors', {
+    name: 'Slowpost backlog',
+    metric: 'carrier_backlog',
+    carrier: 'slowpost',
+    windowMinutes: 60,
+    minVolume: 5,
+    warning: 0.2,
+    critical: 0.5,
+    measure: { kind: 'switch_default_carrier', level: 'critical' },
+  });
+  await api('POST', '/risk/monitors', {
+    name: 'GONE-1 out of stock',
+    metric: 'stockout_rate',
+    sku: 'GONE-1',
+    windowMinutes: 60,
+    minVolume: 1,
+    warning: 0.5,
+    critical: 0.9,
+    measure: { kind: 'notify_role', level: 'warning', role: 'ops_manager' },
+  });
+  await api('POST', '/risk/monitors/evaluate');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function monitorsPage(locale: string): Promise<Page> {
+  const context = await newConsoleContext(browser, server.url, locale);
+  const page = await context.newPage();
+  await signIn(page, 'admin', server.adminPassword);
+  await page.getByTestId('current-user').waitFor();
+  await page.goto('/risk/monitors');
+  await page.getByTestId('risk-monitors').getByText('GONE-1 out of stock').waitFor({ timeout: 60_000 });
+  return page;
+}
+
+test('the monitors page names the new metrics and measures in Chinese', async () => {
+  const page = await monitorsPage('zh-CN');
+  const table = page.getByTestId('risk-monitors');
+  await table.getByText('承运商积压').waitFor({ timeout: 60_000 });
+  await table.getByText('缺货率').waitFor({ timeout: 60_000 });
+  await table.getByText(/已通知岗位/).waitFor({ timeout: 60_000 });
+  await table.getByText(/运营经理/).waitFor({ timeout: 60_000 });
+  await page.context().close();
+});
+
+test('an alert is acknowledged with a note and a measure undone with one click', async () => {
+  const page = await monitorsPage('en-US');
+  const table = page.getByTestId('risk-monitors');
+  await table.getByText('Stock-out rate').waitFor({ timeout: 60_000 });
+  await table.getByRole('button', { name: 'Acknowledge' }).click();
+  await page.getByTestId('acknowledge-note').fill('reorder placed');
+  await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+  await table.getByText('reorder placed').waitFor({ timeout: 60_000 });
+  await table.getByRole('button', { name: 'Undo' }).click();
+  await table.getByRole('button', { name: 'Undo' }).waitFor({ state: 'detached', timeout: 60_000 });
+  const monitors = await api<{ items: { name: string; measures: { undoneAt: string | null }[] }[] }>(
+    'GET',
+    '/risk/monitors',
+  );
+  const gone = monitors.items.find((m) => m.name === 'GONE-1 out of stock')!;
+  assert.ok(gone.measures[0]!.undoneAt, 'the measure is recorded as undone');
+  await page.context().close();
+});
