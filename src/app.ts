@@ -221,6 +221,17 @@ export async function createApp(options: AppOptions) {
     ],
     'refund.issued': notify.handlers['refund.issued'],
     'complaint.answered': notify.handlers['complaint.answered'],
+    // An incident's closing review becomes a lesson in the knowledge base (docs/risk.md).
+    'incident.closed': [
+      async ({ payload }) => {
+        await review.knowledge.import({
+          kind: 'lesson',
+          title: { en: `Lesson: ${payload.title}`, zh: `经验：${payload.title}` },
+          body: { en: payload.review, zh: payload.review },
+          source: { type: 'incident', ref: payload.incidentId },
+        });
+      },
+    ],
     // Stock came back (receipt, adjustment, a cancelled order's release): backorders take it.
     'stock.changed': [
       async (event) => {

@@ -267,6 +267,14 @@ for (const dialect of testDialects) {
         lessons.items.map((l: Json) => l.text),
         ['Inspect lids on receipt of every batch.'],
       );
+      // The knowledge base keeps the review as a lesson, once however often the event arrives.
+      await t.current.app.dispatcher.drain();
+      await t.current.app.dispatcher.drain();
+      const articles = await api('GET', '/knowledge?kind=lesson&q=Inspect%20lids');
+      assert.deepEqual(
+        articles.items.map((a: Json) => [a.title.en, a.source]),
+        [['Lesson: Kettle lid batch 2611', { type: 'incident', ref: incident.id }]],
+      );
     });
 
     it('rejects bad input with the field named and writes nothing', async () => {

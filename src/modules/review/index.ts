@@ -39,7 +39,11 @@ export function createReview(deps: ReviewDeps) {
       list: improvement.listCorrective,
       get: improvement.getCorrective,
     },
-    knowledge: { create: improvement.createArticle, search: improvement.searchArticles },
+    knowledge: {
+      create: improvement.createArticle,
+      import: improvement.importArticle,
+      search: improvement.searchArticles,
+    },
     calendar: { save: improvement.saveCalendarDay, list: improvement.listCalendarDays },
     /**
      * The scheduled pass (every few minutes): prepares meetings whose Friday has come, sends

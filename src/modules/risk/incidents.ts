@@ -14,6 +14,7 @@ import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type PageRequest, pageNewestFirst } from '../../platform/pagination.ts';
 import type { RiskDeps } from './ports.ts';
@@ -205,7 +206,7 @@ export function createIncidents(deps: RiskDeps) {
   }
 
   async function closeIncident(actor: Actor, id: string, review: string) {
-    await loadOpen(id);
+    const row = await loadOpen(id);
     const now = clock.now();
     await inTransaction(database, async (tx) => {
       await tx
@@ -214,6 +215,7 @@ export function createIncidents(deps: RiskDeps) {
         .where('id', '=', id)
         .execute();
       await addLog(tx, id, actor, 'closed', review);
+      await publish(tx, now, 'incident.closed', { incidentId: id, title: row.title, review });
     });
     return getIncident(id);
   }
