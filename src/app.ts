@@ -169,12 +169,21 @@ export async function createApp(options: AppOptions) {
     clock,
     mailer,
     calendar: async () => (await orders.settings.get()).policy.calendar,
-    // Until the notifications service lands, customer messages go out as plain platform mail.
-    notifyCustomer: async ({ orderId, subject, text }) => {
+    // Customer messages go through the service's `message` template, in the order's language,
+    // and show in the notification log.
+    notifyCustomer: async ({ orderId, subject, text, translations }) => {
       const order = await orders.queries.get(orderId);
-      if (!order.customer.email) return;
-      const fill = (s: string) => s.replaceAll('{number}', order.number);
-      await mailer.send({ to: order.customer.email, subject: fill(subject), text: fill(text) });
+      const fill = (m: { subject: string; text: string }) => ({
+        subject: m.subject.replaceAll('{number}', order.number),
+        text: m.text.replaceAll('{number}', order.number),
+      });
+      const zh = translations?.['zh-CN'];
+      await service.notifications.sendToCustomer({
+        orderId,
+        template: 'message',
+        params: fill({ subject, text }),
+        paramsByLanguage: zh ? { 'zh-CN': fill(zh) } : undefined,
+      });
     },
     orders: {
       exists: (orderId) =>
@@ -233,6 +242,17 @@ export async function createApp(options: AppOptions) {
     ],
     'refund.issued': notify.handlers['refund.issued'],
     'complaint.answered': notify.handlers['complaint.answered'],
+    // An incident's closing review becomes a lesson in the knowledge base (docs/risk.md).
+    'incident.closed': [
+      async ({ payload }) => {
+        await review.knowledge.import({
+          kind: 'lesson',
+          title: { en: `Lesson: ${payload.title}`, zh: `经验：${payload.title}` },
+          body: { en: payload.review, zh: payload.review },
+          source: { type: 'incident', ref: payload.incidentId },
+        });
+      },
+    ],
     // Stock came back (receipt, adjustment, a cancelled order's release): backorders take it.
     'stock.changed': [
       async (event) => {

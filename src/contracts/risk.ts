@@ -48,12 +48,23 @@ export const playbookStep = z.object({
     .describe('To whom an overdue step goes, and how long after its limit'),
   actions: z.array(z.enum(stepActions)).max(6),
 });
+const messageText = z.object({
+  subject: z.string().trim().min(1).max(200),
+  text: z.string().trim().min(1).max(4000).describe('{number} is replaced by the order number'),
+});
+/** A customer message with its Chinese text; the order's language picks which one goes out. */
+export const customerMessage = messageText.extend({
+  translations: z
+    .object({ 'zh-CN': messageText })
+    .partial()
+    .optional()
+    .describe('The message in other languages; an order shipped to China gets zh-CN'),
+});
+export type CustomerMessageText = z.output<typeof customerMessage>;
 export const playbookDefinition = z.object({
   ownerRole: roleName,
   steps: z.array(playbookStep).min(1).max(20),
-  customerMessage: z
-    .object({ subject: z.string().trim().min(1).max(200), text: z.string().trim().min(1).max(4000) })
-    .nullable(),
+  customerMessage: customerMessage.nullable(),
 });
 export type PlaybookDefinition = z.output<typeof playbookDefinition>;
 export const playbook = playbookDefinition
@@ -341,10 +352,11 @@ export const incidentSelection = z
     placedFrom: isoDateTime.optional().describe('The batch: orders placed from…'),
     placedTo: isoDateTime.optional().describe('…until (exclusive)'),
     channel: z.string().min(1).max(64).optional(),
-    province: z.string().min(1).max(100).optional(),
+    carrier: z.string().min(1).max(64).optional().describe('Orders with a parcel of this carrier'),
+    province: z.string().min(1).max(100).optional().describe('The region shipped to'),
   })
   .refine((s) => Object.keys(s).length > 0, {
-    message: 'select by at least one of sku, dates, channel, province',
+    message: 'select by at least one of sku, dates, channel, carrier, province',
   });
 export const incidentBody = z.object({
   kind: z.enum(incidentKinds),
@@ -382,15 +394,23 @@ export const preview = z.object({
   count: z.number(),
   openCount: z.number(),
   sampleOrderIds: z.array(z.string()),
+  sampleOrders: z
+    .array(
+      z.object({
+        id: z.string(),
+        number: z.string(),
+        status: z.string(),
+        placedAt: z.string(),
+        province: z.string().nullable(),
+        isOpen: z.boolean().describe('Not yet picking: hold and cancel reach it'),
+      }),
+    )
+    .describe('The first 20 orders of the selection'),
 });
 export const incidentActionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('hold') }),
   z.object({ action: z.literal('cancel'), reason: z.string().trim().min(1).max(500) }),
-  z.object({
-    action: z.literal('notify'),
-    subject: z.string().trim().min(1).max(200),
-    text: z.string().trim().min(1).max(4000).describe('{number} is replaced by the order number'),
-  }),
+  customerMessage.extend({ action: z.literal('notify') }),
   z.object({ action: z.literal('reship') }),
 ]);
 export const incidentActionResult = z.object({ action: z.string(), done: z.number(), skipped: z.number() });

@@ -18,6 +18,7 @@ import {
   ExceptionOutlined,
   FileExcelOutlined,
   FileTextOutlined,
+  FireOutlined,
   GiftOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -410,6 +411,18 @@ export const appRoutes: AppRoute[] = [
     page: page(() => import('./pages/risk/RiskMonitorsPage')),
     permission: 'risk:read',
     nav: { group: 'risk', label: 'nav.riskMonitors', icon: <BarChartOutlined /> },
+  },
+  {
+    path: '/risk/playbooks',
+    page: page(() => import('./pages/risk/RiskPlaybooksPage')),
+    permission: 'risk:read',
+    nav: { group: 'risk', label: 'nav.riskPlaybooks', icon: <ProfileOutlined /> },
+  },
+  {
+    path: '/risk/incidents',
+    page: page(() => import('./pages/risk/RiskIncidentsPage')),
+    permission: 'risk:read',
+    nav: { group: 'risk', label: 'nav.riskIncidents', icon: <FireOutlined /> },
   },
 ];
 

@@ -192,6 +192,18 @@ export function createImprovement(deps: Pick<ReviewDeps, 'database' | 'clock' | 
     return toArticle((await reviewRepository.articleById(database.db, id))!);
   }
 
+  /** An article another module hands over (an incident's closing review), once per source. */
+  async function importArticle(
+    body: z.output<typeof newArticleBody> & { source: { type: string; ref: string } },
+  ) {
+    const existing = await reviewRepository
+      .articlesQuery(database.db)
+      .where('source_type', '=', body.source.type)
+      .where('source_ref', '=', body.source.ref)
+      .executeTakeFirst();
+    return existing ? toArticle(existing) : createArticle(body);
+  }
+
   /** Articles matching the words in either language, newest first. */
   function searchArticles(query: z.output<typeof articleQuery>) {
     let q = reviewRepository.articlesQuery(database.db).where('archived_at', 'is', null);
@@ -248,6 +260,7 @@ export function createImprovement(deps: Pick<ReviewDeps, 'database' | 'clock' | 
     getCorrective,
     verifyDue,
     createArticle,
+    importArticle,
     searchArticles,
     saveCalendarDay,
     listCalendarDays,

@@ -56,6 +56,7 @@ export function createReview(deps: ReviewDeps) {
       search: improvement.searchArticles,
       update: editing.updateArticle,
       archive: editing.archiveArticle,
+      import: improvement.importArticle,
     },
     calendar: { save: improvement.saveCalendarDay, list: improvement.listCalendarDays },
     /**

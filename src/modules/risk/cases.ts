@@ -262,7 +262,7 @@ export function createCases(deps: RiskDeps) {
     } else if (action === 'cancel') {
       await deps.orders.cancel(actor, orderId, `case ${row.case_type}`);
     } else if (action === 'notify_customer' && playbook.customerMessage) {
-      await deps.notifyCustomer({ orderId, ...playbook.customerMessage, lang: 'en' });
+      await deps.notifyCustomer({ orderId, ...playbook.customerMessage });
     }
     // reship, refund_record and contact_carrier are recorded on the timeline: the person does them.
   }

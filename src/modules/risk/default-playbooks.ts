@@ -16,7 +16,12 @@ const step = (
   actions,
 });
 
-const message = (subject: string, text: string) => ({ subject, text });
+/** English first, then the Chinese text an order shipped to China gets. */
+const message = (subject: string, text: string, zhSubject: string, zhText: string) => ({
+  subject,
+  text,
+  translations: { 'zh-CN': { subject: zhSubject, text: zhText } },
+});
 
 /**
  * The playbooks Ordo starts with, one per case type (version 1 until someone saves a change).
@@ -33,6 +38,8 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
     customerMessage: message(
       'Your order {number} is delayed',
       'We could not trace your parcel for order {number}. We are sending a replacement or a refund.',
+      '您的订单 {number} 已延误',
+      '订单 {number} 的包裹暂时无法追踪，我们将为您补发或退款。',
     ),
   },
   damaged: {
@@ -42,7 +49,12 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
       step('reship_or_refund', 'customer_service', 8, ['reship', 'refund_record']),
       step('file_carrier_claim', 'logistics', 16, ['contact_carrier']),
     ],
-    customerMessage: message('About your order {number}', 'Sorry that your order {number} arrived damaged.'),
+    customerMessage: message(
+      'About your order {number}',
+      'Sorry that your order {number} arrived damaged.',
+      '关于您的订单 {number}',
+      '很抱歉，您的订单 {number} 到货时有破损。',
+    ),
   },
   delayed: {
     ownerRole: 'logistics',
@@ -53,6 +65,8 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
     customerMessage: message(
       'Your order {number} is on its way',
       'Your order {number} is taking longer than planned.',
+      '您的订单 {number} 正在路上',
+      '您的订单 {number} 比预计晚到，我们正在跟进。',
     ),
   },
   refused_delivery: {
@@ -64,6 +78,8 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
     customerMessage: message(
       'Delivery of order {number}',
       'The delivery of your order {number} did not complete.',
+      '订单 {number} 的配送',
+      '您的订单 {number} 未能完成派送，我们会尽快与您联系。',
     ),
   },
   wrong_address: {
@@ -75,6 +91,8 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
     customerMessage: message(
       'Please check the address of order {number}',
       'We need to confirm where to deliver {number}.',
+      '请核对订单 {number} 的收货地址',
+      '我们需要与您确认订单 {number} 的收货地址。',
     ),
   },
   wrong_item: {
@@ -87,6 +105,8 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
     customerMessage: message(
       'About your order {number}',
       'We sent a wrong item with order {number} and are fixing it.',
+      '关于您的订单 {number}',
+      '订单 {number} 发错了商品，我们正在为您处理。',
     ),
   },
   out_of_stock: {
@@ -98,6 +118,8 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
     customerMessage: message(
       'Your order {number} needs more time',
       'An item of order {number} is out of stock.',
+      '您的订单 {number} 需要更多时间',
+      '订单 {number} 中有商品暂时缺货。',
     ),
   },
   chargeback: {
@@ -118,6 +140,8 @@ export const defaultPlaybooks: Record<CaseType, PlaybookDefinition> = {
     customerMessage: message(
       'Your order {number}',
       'We found a duplicate of order {number} and cancelled it.',
+      '您的订单 {number}',
+      '我们发现订单 {number} 重复提交，已取消重复的一单。',
     ),
   },
   suspected_fraud: {

@@ -14,6 +14,7 @@ import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type PageRequest, pageNewestFirst } from '../../platform/pagination.ts';
 import type { RiskDeps } from './ports.ts';
@@ -27,7 +28,9 @@ const openStatuses = ['pending_review', 'approved', 'backordered', 'allocated'];
 
 /** The orders an incident's selection names, read through orders' views; `isOpen` narrows to stoppable ones. */
 function selectedOrders(db: Executor, selection: Selection, isOpen: boolean) {
-  let query = db.selectFrom('orders_orders_view as o').select(['o.id', 'o.number']);
+  let query = db
+    .selectFrom('orders_orders_view as o')
+    .select(['o.id', 'o.number', 'o.status', 'o.placed_at', 'o.ship_province']);
   if (selection.sku) {
     const sku = selection.sku;
     query = query.where(({ exists, selectFrom }) =>
@@ -43,6 +46,17 @@ function selectedOrders(db: Executor, selection: Selection, isOpen: boolean) {
     query = query.where('o.placed_at', '>=', new Date(selection.placedFrom).toISOString());
   if (selection.placedTo) query = query.where('o.placed_at', '<', new Date(selection.placedTo).toISOString());
   if (selection.channel) query = query.where('o.channel_id', '=', selection.channel);
+  if (selection.carrier) {
+    const carrier = selection.carrier;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('logistics_shipments_view as s')
+          .select('s.order_id')
+          .whereRef('s.order_id', '=', 'o.id')
+          .where('s.carrier_id', '=', carrier),
+      ),
+    );
+  }
   if (selection.province) query = query.where('o.ship_province', '=', selection.province);
   if (isOpen) query = query.where('o.status', 'in', openStatuses);
   return query.orderBy('o.id').execute();
@@ -78,7 +92,21 @@ export function createIncidents(deps: RiskDeps) {
   async function previewSelection(selection: Selection) {
     const all = await selectedOrders(database.db, selection, false);
     const open = await selectedOrders(database.db, selection, true);
-    return { count: all.length, openCount: open.length, sampleOrderIds: all.slice(0, 20).map((o) => o.id) };
+    const sample = all.slice(0, 20);
+    const openIds = new Set(open.map((o) => o.id));
+    return {
+      count: all.length,
+      openCount: open.length,
+      sampleOrderIds: sample.map((o) => o.id),
+      sampleOrders: sample.map((o) => ({
+        id: o.id,
+        number: o.number,
+        status: o.status,
+        placedAt: o.placed_at,
+        province: o.ship_province,
+        isOpen: openIds.has(o.id),
+      })),
+    };
   }
 
   async function declareIncident(actor: Actor, input: z.output<typeof incidentBody>): Promise<Incident> {
@@ -149,12 +177,8 @@ export function createIncidents(deps: RiskDeps) {
       }
     } else if (input.action === 'notify') {
       for (const order of orders) {
-        await deps.notifyCustomer({
-          orderId: order.id,
-          subject: input.subject,
-          text: input.text,
-          lang: 'en',
-        });
+        const { action: _action, ...message } = input;
+        await deps.notifyCustomer({ orderId: order.id, ...message });
         done += 1;
       }
     } else {
@@ -182,7 +206,7 @@ export function createIncidents(deps: RiskDeps) {
   }
 
   async function closeIncident(actor: Actor, id: string, review: string) {
-    await loadOpen(id);
+    const row = await loadOpen(id);
     const now = clock.now();
     await inTransaction(database, async (tx) => {
       await tx
@@ -191,6 +215,7 @@ export function createIncidents(deps: RiskDeps) {
         .where('id', '=', id)
         .execute();
       await addLog(tx, id, actor, 'closed', review);
+      await publish(tx, now, 'incident.closed', { incidentId: id, title: row.title, review });
     });
     return getIncident(id);
   }

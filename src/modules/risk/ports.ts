@@ -1,17 +1,16 @@
 import type { Explanation } from '../../contracts/explanations.ts';
+import type { CustomerMessageText } from '../../contracts/risk.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { BusinessCalendar } from '../../platform/business-calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Mailer } from '../../platform/mail.ts';
 
-/** A message to an order's customer; app.ts decides how it travels (platform mail for now). */
-export type NotifyCustomer = (message: {
-  orderId: string;
-  subject: string;
-  text: string;
-  lang: 'en' | 'zh-CN';
-}) => Promise<void>;
+/**
+ * A message to an order's customer (`{number}` = the order number), in the order's language where
+ * a translation is given; app.ts sends it through the service module's templates and message log.
+ */
+export type NotifyCustomer = (message: { orderId: string } & CustomerMessageText) => Promise<void>;
 
 /** What the risk module needs from below, filled in app.ts from orders' exported functions. */
 export interface RiskDeps {

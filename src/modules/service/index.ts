@@ -1,4 +1,8 @@
-import type { NotificationChannel, NotificationEvent } from '../../contracts/notifications.ts';
+import type {
+  NotificationChannel,
+  NotificationEvent,
+  NotificationLanguage,
+} from '../../contracts/notifications.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { invalidField } from '../../platform/errors.ts';
@@ -61,6 +65,8 @@ export function createService(deps: ServiceDeps) {
     orderId: string;
     template: NotificationEvent;
     params?: Record<string, string>;
+    /** Params for one language only, over `params` when the order is in that language. */
+    paramsByLanguage?: Partial<Record<NotificationLanguage, Record<string, string>>>;
     channel?: NotificationChannel;
     dedupeKey?: string;
   }): Promise<boolean> {
@@ -69,6 +75,7 @@ export function createService(deps: ServiceDeps) {
         orderId: input.orderId,
         event: input.template,
         params: input.params,
+        paramsByLanguage: input.paramsByLanguage,
         dedupeKey: input.dedupeKey ?? uuidv7(deps.clock.now().getTime()),
       },
       input.channel ?? 'email',

@@ -24,6 +24,8 @@ export interface EventMap {
   'refund.issued': { orderId: string; refundId: string; amount: string; currency: string };
   /** Staff answered a complaint; the customer hears of it. */
   'complaint.answered': { complaintId: string; orderId: string | null; messageId: string };
+  /** An incident closed with its review; the knowledge base keeps the review as a lesson. */
+  'incident.closed': { incidentId: string; title: string; review: string };
   'sku.changed': { skuId: string; code: string; change: 'created' | 'updated' | 'deleted' };
   'user.changed': { userId: string; change: 'created' | 'updated' };
 }

@@ -1,13 +1,36 @@
 // Typed calls for risk cases, playbooks, monitors and incidents; shapes are the server's zod
 // contracts, imported as types only.
 import type { z } from 'zod';
-import type { alert, casePage, monitorList, riskCase } from '../../../src/contracts/risk.ts';
-import { get, id, type PageParams, post } from './client';
+import type {
+  alert,
+  CaseType,
+  casePage,
+  incident,
+  incidentActionBody,
+  incidentActionResult,
+  incidentBody,
+  incidentPage,
+  incidentSelection,
+  monitorList,
+  playbook,
+  playbookBody,
+  preview,
+  riskCase,
+} from '../../../src/contracts/risk.ts';
+import { get, id, type PageParams, post, put } from './client';
 
 export type RiskCase = z.output<typeof riskCase>;
 export type RiskCaseSummary = z.output<typeof casePage>['items'][number];
 export type RiskMonitor = z.output<typeof monitorList>['items'][number];
 export type RiskAlert = z.output<typeof alert>;
+export type Playbook = z.output<typeof playbook>;
+export type PlaybookInput = z.input<typeof playbookBody>;
+export type Incident = z.output<typeof incident>;
+export type IncidentSummary = z.output<typeof incidentPage>['items'][number];
+export type IncidentSelection = z.input<typeof incidentSelection>;
+export type IncidentInput = z.input<typeof incidentBody>;
+export type IncidentAction = z.input<typeof incidentActionBody>;
+export type IncidentPreview = z.output<typeof preview>;
 
 export const riskApi = {
   cases: {
@@ -15,6 +38,25 @@ export const riskApi = {
       get<z.output<typeof casePage>>('/risk/cases', params),
     get: (caseId: string) => get<RiskCase>(`/risk/cases/${id(caseId)}`),
     completeStep: (caseId: string) => post<RiskCase>(`/risk/cases/${id(caseId)}/steps/complete`, {}),
+  },
+  playbooks: {
+    list: () => get<{ items: Playbook[] }>('/risk/playbooks'),
+    versions: (caseType: CaseType) => get<{ items: Playbook[] }>(`/risk/playbooks/${id(caseType)}/versions`),
+    save: (caseType: CaseType, input: PlaybookInput) =>
+      put<Playbook>(`/risk/playbooks/${id(caseType)}`, input),
+    drill: (caseType: CaseType) => post<RiskCase>('/risk/drills', { caseType }),
+  },
+  incidents: {
+    list: (params: PageParams) => get<z.output<typeof incidentPage>>('/risk/incidents', params),
+    get: (incidentId: string) => get<Incident>(`/risk/incidents/${id(incidentId)}`),
+    preview: (selection: IncidentSelection) => post<IncidentPreview>('/risk/incidents/preview', selection),
+    declare: (input: IncidentInput) => post<Incident>('/risk/incidents', input),
+    act: (incidentId: string, input: IncidentAction) =>
+      post<z.output<typeof incidentActionResult>>(`/risk/incidents/${id(incidentId)}/actions`, input),
+    log: (incidentId: string, text: string) =>
+      post<Incident>(`/risk/incidents/${id(incidentId)}/log`, { text }),
+    close: (incidentId: string, review: string) =>
+      post<Incident>(`/risk/incidents/${id(incidentId)}/close`, { review }),
   },
   monitors: {
     list: () => get<z.output<typeof monitorList>>('/risk/monitors'),

@@ -60,6 +60,8 @@ export interface CustomerMessage {
   orderId: string;
   event: NotificationEvent;
   params?: Record<string, string>;
+  /** Params that differ by the order's language (a text another module wrote in both). */
+  paramsByLanguage?: Partial<Record<NotificationLanguage, Record<string, string>>>;
   /** What makes this message one of a kind; a second message with the same key is not sent. */
   dedupeKey?: string;
 }
@@ -127,7 +129,10 @@ export function createNotifications(deps: {
       if (!only && !isChannelOn(settings, order.channel_id, message.event, channel)) continue;
       const recipient = recipientOf(channel, order, settings);
       if (!recipient) continue;
-      params ??= await paramsFor(order, message.event, message.params ?? {});
+      params ??= await paramsFor(order, message.event, {
+        ...message.params,
+        ...message.paramsByLanguage?.[language],
+      });
       const text = renderTemplate(await deps.templates.forSending(message.event, language, channel), params);
       const quietUntil = settings.quietHours.deferredChannels.includes(channel)
         ? quietHoursEnd(settings.quietHours, now)

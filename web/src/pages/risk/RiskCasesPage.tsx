@@ -1,6 +1,7 @@
 import { Button, Card, Col, Drawer, Empty, List, Row, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { type RiskCaseSummary, riskApi } from '../../api/risk';
 import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
@@ -15,7 +16,9 @@ export default function RiskCasesPage() {
   const now = useNow();
   usePageTitle(t('risk.cases.title'));
   const cases = useLoader(() => riskApi.cases.list({ status: 'open', limit: 500 }), []);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // A drill started from the playbook editor arrives with its case open.
+  const [params] = useSearchParams();
+  const [openId, setOpenId] = useState<string | null>(params.get('case'));
   const detail = useLoader(() => (openId ? riskApi.cases.get(openId) : Promise.resolve(null)), [openId]);
 
   const byOwner = new Map<string, RiskCaseSummary[]>();
