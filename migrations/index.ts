@@ -15,6 +15,7 @@ import * as insights from './014_insights.ts';
 import * as review from './015_review.ts';
 import * as explanationCodes from './016_explanation_codes.ts';
 import * as staffPerformance from './017_staff_performance.ts';
+import * as insightsShopDays from './021_insights_shop_days.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -35,4 +36,5 @@ export const migrations = {
   '015_review': review,
   '016_explanation_codes': explanationCodes,
   '017_staff_performance': staffPerformance,
+  '021_insights_shop_days': insightsShopDays,
 };

@@ -53,6 +53,7 @@ export function createInventory(deps: InventoryDeps) {
   const suppliers = createSuppliers(deps);
   const purchaseOrders = createPurchaseOrders(deps);
   const stocktakes = createStocktakes(withSettings);
+  const reports = createReports(withSettings);
   return {
     warehouses: {
       list: warehouses.listWarehouses,
@@ -119,7 +120,7 @@ export function createInventory(deps: InventoryDeps) {
       get: stocktakes.getStocktake,
       list: stocktakes.listStocktakes,
     },
-    reports: { build: createReports(withSettings).inventoryReport },
+    reports: { build: reports.inventoryReport, stockOutRate: reports.stockOutRate },
   };
 }
 
