@@ -19,6 +19,7 @@ import * as reviewFollowups from './022_review_followups.ts';
 import * as evaluationsTraining from './024_evaluations_training.ts';
 import * as workShifts from './023_work_shifts.ts';
 import * as riskMonitors from './019_risk_monitors.ts';
+import * as insightsShopDays from './021_insights_shop_days.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -43,4 +44,5 @@ export const migrations = {
   '024_evaluations_training': evaluationsTraining,
   '023_work_shifts': workShifts,
   '019_risk_monitors': riskMonitors,
+  '021_insights_shop_days': insightsShopDays,
 };

@@ -135,6 +135,8 @@ export async function createApp(options: AppOptions) {
       database,
       clock,
       inventoryReport: (kind, query) => inventory.reports.build(kind, query),
+      shopTimeZone: async () => (await orders.settings.get()).policy.calendar.timeZone,
+      stockOutRate: (from, to) => inventory.reports.stockOutRate(from, to),
     }),
     reports: createReports({
       database: readDatabase,

@@ -81,6 +81,11 @@ export const periodKpis = z
       byStatus: z.record(z.string(), z.number()),
       holdsByReason: z.record(z.string(), z.number()),
       stages: z.record(z.string(), stageFigures),
+      /** Stock-outs over the period's days (the stock-out rate KPI), when inventory reports them. */
+      stock: z
+        .object({ skuDays: z.number(), outDays: z.number(), rate: z.number().nullable() })
+        .nullable()
+        .optional(),
     }),
     kpis: z.array(kpiDefinition.extend({ value: z.number().nullable() })),
   })

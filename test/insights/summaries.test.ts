@@ -110,7 +110,8 @@ for (const dialect of testDialects) {
       for (const l of first.later) await addEvents(db, l.orderId, l.events);
       const run2 = await summaries.refresh();
       // Only days whose orders changed are recomputed.
-      assert.ok(run2.days.length <= 20);
+      // 20 UTC days of orders span 21 of the shop's (Shanghai) days.
+      assert.ok(run2.days.length <= 21);
       for (const l of second.later) await addEvents(db, l.orderId, l.events);
       // Nothing new: nothing recomputed beyond the overlap window's own days.
       await summaries.refresh();
@@ -125,7 +126,9 @@ for (const dialect of testDialects) {
       const laterById = new Map([...first.later, ...second.later].map((l) => [l.orderId, l.events]));
       const from = '2026-10-05';
       const to = '2026-10-12';
-      const inPeriod = all.filter((o) => o.placedAt >= `${from}T00` && o.placedAt < `${to}T00`);
+      // Days are the shop's (Asia/Shanghai): they begin at 16:00 UTC the day before.
+      const shopStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+      const inPeriod = all.filter((o) => o.placedAt >= shopStart(from) && o.placedAt < shopStart(to));
       const durations = inPeriod
         .map((o) => {
           const events = [...o.events, ...(laterById.get(o.id) ?? [])];

@@ -9,7 +9,7 @@ export {
   type InsightsDeps,
 } from './dashboards/insights.ts';
 export { insightsDashboardRoutes } from './dashboards/routes.ts';
-export type { InsightsPorts } from './kpis/summaries.ts';
+export type { InsightsPorts } from './kpis/order-facts.ts';
 export { percentileCont } from './reports/percentile.ts';
 export { weeklyPdf } from './reports/report-pdf.ts';
 export { periodText, weeklyText } from './reports/report-text.ts';

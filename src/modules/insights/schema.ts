@@ -35,6 +35,17 @@ export interface InsightsDB {
     n: number;
     hours: number;
   };
+  /** The same rows summed per month of days (`YYYY-MM`): long periods read these. */
+  insights_monthly_counts: { month: string; metric: string; dim: string; dim_value: string; value: number };
+  insights_monthly_samples: { month: string; stage: string; channel: string; n: number; sketch: string };
+  insights_monthly_stage_hours: {
+    month: string;
+    stage: string;
+    dim: string;
+    dim_value: string;
+    n: number;
+    hours: number;
+  };
   insights_state: { key: string; value: string };
   orders_orders_view: OrdersOrdersView;
   orders_order_lines_view: OrdersOrderLinesView;

@@ -54,6 +54,7 @@ export function createInventory(deps: InventoryDeps) {
   const suppliers = createSuppliers(deps);
   const purchaseOrders = createPurchaseOrders(deps);
   const stocktakes = createStocktakes(withSettings);
+  const reports = createReports(withSettings);
   return {
     warehouses: {
       list: warehouses.listWarehouses,
@@ -124,7 +125,7 @@ export function createInventory(deps: InventoryDeps) {
       get: stocktakes.getStocktake,
       list: stocktakes.listStocktakes,
     },
-    reports: { build: createReports(withSettings).inventoryReport },
+    reports: { build: reports.inventoryReport, stockOutRate: reports.stockOutRate },
   };
 }
 

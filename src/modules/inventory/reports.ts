@@ -11,7 +11,7 @@ import { fromMinor } from '../../platform/money.ts';
 import { type AbcClass, abcClasses, daysOfCover, inventoryTurnover } from './abc.ts';
 import { ledgerRepository } from './ledger.repository.ts';
 import { levelsRepository } from './levels.repository.ts';
-import { demandSeries } from './planning.ts';
+import { demandSeries, seriesDays } from './planning.ts';
 
 const currency = 'CNY';
 type Column = InventoryReport['columns'][number];
@@ -129,7 +129,29 @@ export function createReports(deps: {
     return { kind, days: query.days, columns, rows };
   }
 
-  return { inventoryReport };
+  /**
+   * Stock-out rate over the whole days `from`..`to` (exclusive, UTC, before today, at most 730
+   * back): SKU-days that ended with nothing on hand ÷ SKU-days, over the SKUs (per warehouse) that
+   * had stock or demand in those days. Null when no SKU had either.
+   */
+  async function stockOutRate(from: string, to: string) {
+    const now = clock.now();
+    const dates = seriesDays(now, 730).filter((d) => d >= from);
+    const facts = dates.length === 0 ? [] : await loadFacts(database, database.db, now, dates.length);
+    const inWindow = dates.map((d) => d < to);
+    let skuDays = 0;
+    let outDays = 0;
+    for (const f of facts) {
+      const days = f.onHandByDay.filter((_, i) => inWindow[i]);
+      const demand = f.demand.filter((_, i) => inWindow[i]);
+      if (sum(demand) === 0 && days.every((v) => v === 0)) continue;
+      skuDays += days.length;
+      outDays += days.filter((v) => v === 0).length;
+    }
+    return { skuDays, outDays, rate: skuDays === 0 ? null : round(outDays / skuDays, 4) };
+  }
+
+  return { inventoryReport, stockOutRate };
 }
 
 const col = (key: string, type: Column['type'] = 'text'): Column => ({ key, type });

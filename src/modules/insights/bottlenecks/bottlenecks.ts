@@ -1,6 +1,7 @@
 import type { Database } from '../../../platform/db/database.ts';
+import { type BottleneckDim, bottleneckDims } from '../kpis/order-facts.ts';
+import { readStageHours, splitPeriod } from '../kpis/rollups.ts';
 import { addDays, flowStages, type Stage } from '../kpis/stages.ts';
-import { type BottleneckDim, bottleneckDims } from '../kpis/summaries.ts';
 import { insightsDb } from '../schema.ts';
 
 export interface StageLoss {
@@ -42,18 +43,21 @@ export async function findBottlenecks(
 ): Promise<BottleneckReport> {
   const db = insightsDb(database);
   const baselineFrom = addDays(period.from, -28);
-  const rows = await db
-    .selectFrom('insights_daily_stage_hours')
-    .select(['day', 'stage', 'dim', 'dim_value', 'n', 'hours'])
-    .where('day', '>=', baselineFrom)
-    .where('day', '<', period.to)
-    .execute();
+  // The period and its baseline, each read by whole months and the days around them.
+  const [inPeriod, baseline] = await Promise.all([
+    readStageHours(db, splitPeriod(period.from, period.to)),
+    readStageHours(db, splitPeriod(baselineFrom, period.from)),
+  ]);
+  const rows = [
+    ...inPeriod.map((r) => ({ ...r, current: true })),
+    ...baseline.map((r) => ({ ...r, current: false })),
+  ];
   type Acc = { n: number; hours: number; bn: number; bhours: number };
   const acc = new Map<string, Acc>();
   for (const r of rows) {
     const key = `${r.stage}\u0000${r.dim}\u0000${r.dim_value}`;
     const a = acc.get(key) ?? { n: 0, hours: 0, bn: 0, bhours: 0 };
-    if (r.day >= period.from) {
+    if (r.current) {
       a.n += Number(r.n);
       a.hours += Number(r.hours);
     } else {

@@ -1,7 +1,8 @@
 import type { Database } from '../../../platform/db/database.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/pagination.ts';
+import { type BottleneckDim, dimValue, loadOrderFacts, stageHours } from '../kpis/order-facts.ts';
+import { dayStartIso } from '../kpis/shop-days.ts';
 import type { Stage } from '../kpis/stages.ts';
-import { type BottleneckDim, dimValue, loadOrderFacts, stageHours } from '../kpis/summaries.ts';
 import { insightsDb } from '../schema.ts';
 
 export interface DrillDownFilter {
@@ -29,17 +30,21 @@ export async function drillDownOrders(
   database: Database,
   filter: DrillDownFilter,
   page: { limit: number; cursor?: string },
+  timeZone: string,
 ): Promise<{ items: DrillDownOrder[]; nextCursor: string | null }> {
   const db = insightsDb(database);
   const items: DrillDownOrder[] = [];
   let after = page.cursor ? (decodeCursor(page.cursor, 2) as [string, string]) : null;
   const batch = Math.max(page.limit * 2, 200);
+  // The shop's days, as the summaries count them.
+  const from = dayStartIso(filter.from, timeZone);
+  const to = dayStartIso(filter.to, timeZone);
   for (;;) {
     let q = db
       .selectFrom('orders_orders_view')
       .select(['id', 'number', 'channel_id', 'status', 'placed_at'])
-      .where('placed_at', '>=', `${filter.from}T00:00:00.000Z`)
-      .where('placed_at', '<', `${filter.to}T00:00:00.000Z`);
+      .where('placed_at', '>=', from)
+      .where('placed_at', '<', to);
     const channel = filter.channel ?? (filter.dim === 'channel' ? filter.value : undefined);
     if (channel) q = q.where('channel_id', '=', channel);
     if (filter.status) q = q.where('status', '=', filter.status);
@@ -66,7 +71,8 @@ export async function drillDownOrders(
       const f = facts?.get(r.id);
       const hours = f && filter.stage ? stageHours(f, filter.stage) : null;
       if (filter.stage && hours === null) continue;
-      if (f && filter.dim && filter.dim !== 'channel' && dimValue(f, filter.dim) !== filter.value) continue;
+      if (f && filter.dim && filter.dim !== 'channel' && dimValue(f, filter.dim, timeZone) !== filter.value)
+        continue;
       items.push({
         id: r.id,
         number: r.number,

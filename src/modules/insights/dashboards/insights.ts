@@ -6,9 +6,18 @@ import { invalidField, notFound } from '../../../platform/errors.ts';
 import { customerBehaviour } from '../behaviour/behaviour.ts';
 import { findBottlenecks } from '../bottlenecks/bottlenecks.ts';
 import { type DrillDownFilter, drillDownOrders } from '../bottlenecks/drill-down.ts';
-import { kpiValue, listDefinitions, type PeriodFilter, periodSummary } from '../kpis/period.ts';
+import type { InsightsPorts } from '../kpis/order-facts.ts';
+import {
+  kpiValue,
+  listDefinitions,
+  type PeriodFilter,
+  periodSummary,
+  type StockOuts,
+} from '../kpis/period.ts';
+import { readCounts, splitPeriod } from '../kpis/rollups.ts';
+import { shopToday } from '../kpis/shop-days.ts';
 import { addDays, type Stage, stages } from '../kpis/stages.ts';
-import { createSummaries, type InsightsPorts } from '../kpis/summaries.ts';
+import { createSummaries } from '../kpis/summaries.ts';
 import { insightsDb } from '../schema.ts';
 import type { InsightsTable } from './export.ts';
 import { operationsToday } from './operations.ts';
@@ -17,11 +26,15 @@ export interface InsightsDeps {
   database: Database;
   clock: Clock;
   ports?: InsightsPorts;
+  /** The shop's time zone: insights' days are the shop's days (UTC when not given). */
+  shopTimeZone?: () => Promise<string>;
   /** Inventory's stock reports (turnover, days of cover, slow movers, stock-outs). */
   inventoryReport?: (
     kind: 'turnover' | 'slow-movers' | 'stockouts',
     query: { days: number; groupBy: 'sku' | 'category' | 'warehouse'; format: 'json' },
   ) => Promise<InventoryReport>;
+  /** Inventory's stock-out rate over whole days `from`..`to` (exclusive). */
+  stockOutRate?: (from: string, to: string) => Promise<StockOuts>;
 }
 
 export const tableNames = [
@@ -45,7 +58,7 @@ export type TableName = (typeof tableNames)[number];
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A period `from`..`to` (exclusive) in whole UTC days, at most two years. */
+/** A period `from`..`to` (exclusive) in whole days of the shop, at most two years. */
 export function checkPeriod(filter: { from: string; to: string }): void {
   if (!isoDay.test(filter.from) || Number.isNaN(Date.parse(filter.from)))
     throw invalidField('from', 'from: a day such as 2026-11-01');
@@ -59,13 +72,16 @@ export function checkPeriod(filter: { from: string; to: string }): void {
 export function createInsightsDashboards(deps: InsightsDeps) {
   const { database, clock } = deps;
   const summaries = createSummaries(deps);
+  const zone = async () => (deps.shopTimeZone ? await deps.shopTimeZone() : 'UTC');
 
   async function kpis(filter: PeriodFilter) {
     checkPeriod(filter);
-    const [summary, definitions] = await Promise.all([
+    const [periodFigures, definitions, stock] = await Promise.all([
       periodSummary(database, filter),
       listDefinitions(database),
+      deps.stockOutRate ? deps.stockOutRate(filter.from, filter.to) : null,
     ]);
+    const summary = { ...periodFigures, stock };
     return {
       summary,
       kpis: definitions.map((d) => ({ ...d, value: kpiValue(d.formula, summary) })),
@@ -74,7 +90,7 @@ export function createInsightsDashboards(deps: InsightsDeps) {
 
   /** The last 7 whole days against the 7 before them. */
   async function weekOverWeek(channel?: string) {
-    const today = clock.now().toISOString().slice(0, 10);
+    const today = shopToday(clock.now(), await zone());
     const thisWeek = { from: addDays(today, -7), to: today, channel };
     const lastWeek = { from: addDays(today, -14), to: addDays(today, -7), channel };
     const [current, previous] = await Promise.all([kpis(thisWeek), kpis(lastWeek)]);
@@ -122,14 +138,14 @@ export function createInsightsDashboards(deps: InsightsDeps) {
 
   async function orders(filter: DrillDownFilter, page: { limit: number; cursor?: string }) {
     checkPeriod(filter);
-    return drillDownOrders(database, filter, page);
+    return drillDownOrders(database, filter, page, await zone());
   }
 
   /** Any table a dashboard shows, by name, for export (CSV/XLSX) or display. */
   async function table(name: TableName, filter: PeriodFilter): Promise<InsightsTable> {
     const col = (key: string, type: InsightsTable['columns'][number]['type'] = 'text') => ({ key, type });
     if (name === 'queues') {
-      const ops = await operationsToday(database, clock.now());
+      const ops = await operationsToday(database, clock.now(), await zone());
       return {
         name,
         columns: [
@@ -261,13 +277,7 @@ export function createInsightsDashboards(deps: InsightsDeps) {
   }
 
   async function carrierTable(filter: PeriodFilter): Promise<InsightsTable> {
-    const rows = await insightsDb(database)
-      .selectFrom('insights_daily_counts')
-      .select(['metric', 'dim_value', 'value'])
-      .where('day', '>=', filter.from)
-      .where('day', '<', filter.to)
-      .where('dim', '=', 'carrier')
-      .execute();
+    const rows = await readCounts(insightsDb(database), splitPeriod(filter.from, filter.to), ['carrier']);
     const by = new Map<string, { carrier: string; delivered: number; onTime: number }>();
     for (const r of rows) {
       const c = by.get(r.dim_value) ?? { carrier: r.dim_value, delivered: 0, onTime: 0 };
@@ -295,7 +305,7 @@ export function createInsightsDashboards(deps: InsightsDeps) {
     kpis: { definitions: () => listDefinitions(database), updateTarget, period: kpis, weekOverWeek },
     bottlenecks,
     behaviour,
-    operations: () => operationsToday(database, clock.now()),
+    operations: async () => operationsToday(database, clock.now(), await zone()),
     orders,
     table,
   };

@@ -1,4 +1,5 @@
 import type { Database } from '../../../platform/db/database.ts';
+import { dayStartIso, shopToday } from '../kpis/shop-days.ts';
 import { hourMs } from '../kpis/stages.ts';
 import { insightsDb } from '../schema.ts';
 
@@ -27,10 +28,11 @@ export interface OperationsToday {
 export async function operationsToday(
   database: Database,
   now: Date,
+  timeZone: string,
   riskHours = 4,
 ): Promise<OperationsToday> {
   const db = insightsDb(database);
-  const dayStart = `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
+  const dayStart = dayStartIso(shopToday(now, timeZone), timeZone);
   const [placed, queues, atRisk] = await Promise.all([
     db
       .selectFrom('orders_orders_view')

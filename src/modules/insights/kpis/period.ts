@@ -1,11 +1,18 @@
 import type { Database } from '../../../platform/db/database.ts';
 import { insightsDb } from '../schema.ts';
+import { type CountMetric, countMetrics } from './order-facts.ts';
+import {
+  byDaysOnly,
+  mergeSketch,
+  readCounts,
+  readSketches,
+  type SplitPeriod,
+  splitPeriod,
+} from './rollups.ts';
 import { mergeSorted, percentileCont, type Stage, sketchPercentile, stages } from './stages.ts';
 
 /** Above this many durations in a period a stage's percentiles come from the sketches (±2%). */
 export const exactSamples = 20_000;
-
-import { type CountMetric, countMetrics } from './summaries.ts';
 
 export interface PeriodFilter {
   from: string;
@@ -42,35 +49,54 @@ export interface PeriodSummary {
   byStatus: Record<string, number>;
   holdsByReason: Record<string, number>;
   stages: Record<Stage, StageFigures>;
+  /** SKU-days out of stock over the period (from inventory), for the stock-out rate. */
+  stock?: StockOuts | null;
 }
+
+export interface StockOuts {
+  skuDays: number;
+  outDays: number;
+  rate: number | null;
+}
+
+type DayVolume = { day: string; orders: number; shipped: number; held: number; cancelled: number };
+const dayMetrics = ['orders', 'shipped', 'held', 'cancelled'] as const;
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 const ratio = (a: number, b: number) => (b === 0 ? null : round(a / b));
 
-/** A period's figures, combined from its days' summaries (never from the orders themselves). */
+/**
+ * A period's figures, combined from its summaries (never from the orders themselves): whole
+ * months from the monthly rollups, the days around them from the daily rows. `rollups: false`
+ * reads every day instead (the same figures, slower; for checking the rollups).
+ */
 export async function periodSummary(
   database: Database,
   filter: PeriodFilter,
-  options: { stages?: boolean } = {},
+  options: { stages?: boolean; rollups?: boolean } = {},
 ): Promise<PeriodSummary> {
   const db = insightsDb(database);
+  const split =
+    options.rollups === false ? byDaysOnly(filter.from, filter.to) : splitPeriod(filter.from, filter.to);
   const channelDim = filter.channel ? 'channel' : '';
   const channelValue = filter.channel ?? '';
   // One channel needs only its own rows; the whole shop also its type, status and reason splits.
   const dims = filter.channel ? ['channel'] : ['', 'channel', 'type', 'status', 'reason'];
-  let query = db
-    .selectFrom('insights_daily_counts')
-    .select(['day', 'metric', 'dim', 'dim_value', 'value'])
-    .where('day', '>=', filter.from)
-    .where('day', '<', filter.to)
-    .where('dim', 'in', dims);
-  if (filter.channel) query = query.where('dim_value', '=', filter.channel);
-  const rows = await query.execute();
+  const [rows, dayRows] = await Promise.all([
+    readCounts(db, split, dims, filter.channel),
+    // The volume per day: four metrics of the one slice, by day over the whole period.
+    db
+      .selectFrom('insights_daily_counts')
+      .select(['day', 'metric', 'value'])
+      .where('day', '>=', filter.from)
+      .where('day', '<', filter.to)
+      .where('dim', '=', channelDim)
+      .where('dim_value', '=', channelValue)
+      .where('metric', 'in', dayMetrics)
+      .execute(),
+  ]);
   const counts = Object.fromEntries(countMetrics.map((m) => [m, 0])) as Record<CountMetric, number>;
-  const byDay = new Map<
-    string,
-    { day: string; orders: number; shipped: number; held: number; cancelled: number }
-  >();
+  const byDay = new Map<string, DayVolume>();
   const byChannel: Record<string, number> = {};
   const byType: Record<string, number> = {};
   const byStatus: Record<string, number> = {};
@@ -87,9 +113,10 @@ export async function periodSummary(
     }
     if (r.dim !== channelDim || r.dim_value !== channelValue) continue;
     if ((countMetrics as readonly string[]).includes(r.metric)) counts[r.metric as CountMetric] += value;
+  }
+  for (const r of dayRows) {
     const d = byDay.get(r.day) ?? { day: r.day, orders: 0, shipped: 0, held: 0, cancelled: 0 };
-    if (r.metric === 'orders' || r.metric === 'shipped' || r.metric === 'held' || r.metric === 'cancelled')
-      d[r.metric] += value;
+    d[r.metric as (typeof dayMetrics)[number]] += Number(r.value);
     byDay.set(r.day, d);
   }
   const base = () => ({
@@ -103,8 +130,6 @@ export async function periodSummary(
     byStatus,
     holdsByReason,
   });
-  // How many durations each stage has decides where its percentiles come from: up to
-  // exactSamples from every sample, beyond that from the merged per-day sketches.
   if (options.stages === false) {
     const none = { n: 0, p50: null, p90: null, exact: true };
     return {
@@ -112,49 +137,55 @@ export async function periodSummary(
       stages: Object.fromEntries(stages.map((st) => [st, none])) as Record<Stage, StageFigures>,
     };
   }
-  const sizes = await db
-    .selectFrom('insights_daily_samples')
-    .select((eb) => ['stage', eb.fn.sum<number>('n').as('n')])
-    .where('day', '>=', filter.from)
-    .where('day', '<', filter.to)
-    .where('channel', '=', channelValue)
-    .groupBy('stage')
-    .execute();
-  const sizeOf = new Map(sizes.map((r) => [r.stage, Number(r.n)]));
+  return { ...base(), stages: await stageFiguresOf(database, filter, split) };
+}
+
+/**
+ * How many durations each stage has decides where its percentiles come from: up to
+ * exactSamples from every sample (by day), beyond that from the merged sketches (days and months).
+ */
+async function stageFiguresOf(
+  database: Database,
+  filter: PeriodFilter,
+  split: SplitPeriod,
+): Promise<Record<Stage, StageFigures>> {
+  const db = insightsDb(database);
+  const channel = filter.channel ?? '';
+  const sizeOf = new Map<string, number>();
+  for (const r of await readSketches(db, split, channel, 'n'))
+    sizeOf.set(r.stage, (sizeOf.get(r.stage) ?? 0) + Number(r.n));
   const exactStages = stages.filter((stage) => (sizeOf.get(stage) ?? 0) <= exactSamples);
   const sketchStages = stages.filter((stage) => (sizeOf.get(stage) ?? 0) > exactSamples);
   const exact = new Map<string, number[][]>();
-  const sketches = new Map<string, Record<string, number>[]>();
-  for (const [wanted, column] of [
-    [exactStages, 'samples'],
-    [sketchStages, 'sketch'],
-  ] as const) {
-    if (wanted.length === 0) continue;
-    const rows = await db
-      .selectFrom('insights_daily_samples')
-      .select(['stage', column])
-      .where('day', '>=', filter.from)
-      .where('day', '<', filter.to)
-      .where('channel', '=', channelValue)
-      .where('stage', 'in', wanted)
-      .execute();
-    for (const r of rows as { stage: string; samples?: string; sketch?: string }[]) {
-      if (column === 'samples') {
-        const list = exact.get(r.stage) ?? [];
-        list.push(JSON.parse(r.samples!) as number[]);
-        exact.set(r.stage, list);
-      } else {
-        const list = sketches.get(r.stage) ?? [];
-        list.push(JSON.parse(r.sketch!) as Record<string, number>);
-        sketches.set(r.stage, list);
-      }
-    }
+  const sketches = new Map<string, Record<string, number>>();
+  const [sampleRows, sketchRows] = await Promise.all([
+    exactStages.length === 0
+      ? []
+      : db
+          .selectFrom('insights_daily_samples')
+          .select(['stage', 'samples'])
+          .where('day', '>=', filter.from)
+          .where('day', '<', filter.to)
+          .where('channel', '=', channel)
+          .where('stage', 'in', exactStages)
+          .execute(),
+    sketchStages.length === 0 ? [] : readSketches(db, split, channel, 'sketch', sketchStages),
+  ]);
+  for (const r of sampleRows) {
+    const list = exact.get(r.stage) ?? [];
+    list.push(JSON.parse(r.samples) as number[]);
+    exact.set(r.stage, list);
   }
-  const stageFigures = Object.fromEntries(
+  for (const r of sketchRows) {
+    const merged = sketches.get(r.stage) ?? {};
+    mergeSketch(merged, JSON.parse(r.sketch!) as Record<string, number>);
+    sketches.set(r.stage, merged);
+  }
+  return Object.fromEntries(
     stages.map((stage) => {
       const isExact = exactStages.includes(stage);
       const all = isExact ? mergeSorted(exact.get(stage) ?? []) : [];
-      const merged = sketches.get(stage) ?? [];
+      const merged = [sketches.get(stage) ?? {}];
       const p50 = isExact ? percentileCont(all, 0.5) : sketchPercentile(merged, 0.5);
       const p90 = isExact ? percentileCont(all, 0.9) : sketchPercentile(merged, 0.9);
       return [
@@ -168,7 +199,6 @@ export async function periodSummary(
       ];
     }),
   ) as Record<Stage, StageFigures>;
-  return { ...base(), stages: stageFigures };
 }
 
 /** A KPI's value for a period, by its formula key. Rates are 0..1, durations hours; null = no base. */
@@ -193,6 +223,8 @@ export function kpiValue(formula: string, s: PeriodSummary): number | null {
       return ratio(c.complained, c.orders);
     case 'backorder_rate':
       return ratio(c.backordered, c.orders);
+    case 'stock_out_rate':
+      return s.stock?.rate ?? null;
     case 'carrier_on_time_rate':
       return ratio(c.on_time, c.promised_delivered);
     case 'received_to_shipped_p50':
@@ -217,6 +249,7 @@ export const kpiFormulas = [
   'refund_rate',
   'complaint_rate',
   'backorder_rate',
+  'stock_out_rate',
   'carrier_on_time_rate',
   'received_to_shipped_p50',
   'received_to_shipped_p90',
