@@ -99,8 +99,7 @@ export function createFollowUps(deps: Pick<ReviewDeps, 'database' | 'clock' | 'm
   async function changeActionItem(id: string, body: z.output<typeof actionItemChangesBody>) {
     const row = await reviewRepository.actionItemById(database.db, id);
     if (!row) throw notFound('action item', id);
-    if (body.status === 'dropped' && !body.dropReason)
-      throw invalidField('dropReason', 'a dropped item needs its reason');
+    if (body.status === 'dropped' && !body.dropReason) throw invalidField('dropReason', 'dropNeedsReason');
     const now = clock.now().toISOString();
     await reviewRepository.updateActionItem(database.db, id, {
       status: body.status,
