@@ -195,10 +195,6 @@ async function chosenMapping(app: App, channel: string, mapping: string | undefi
   if (mapping) return mapping;
   const known = await app.fileImports.mappings.listMappings(channel);
   const fitting = known.find((m) => fitsHeader(m.mapping, header));
-  if (!fitting)
-    throw invalidField(
-      'mapping',
-      `no saved or preset mapping of channel "${channel}" fits the file's columns; pass --mapping NAME|FILE.json`,
-    );
+  if (!fitting) throw invalidField('mapping', 'noMappingFits', { channel });
   return fitting.name;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deliveryTexts, deliveryVocabulary } from './explanation-texts/delivery.ts';
-import { inventoryTexts } from './explanation-texts/inventory.ts';
+import { inventoryTexts, inventoryVocabulary } from './explanation-texts/inventory.ts';
 
 /**
  * Explanations the server gives (hold reasons, classification reasons) as a key with parameters,
@@ -275,6 +275,7 @@ export const vocabulary: Record<string, Terms> = {
     INCIDENT: { en: 'INCIDENT', 'zh-CN': '事件拦截' },
   },
   ...deliveryVocabulary,
+  ...inventoryVocabulary,
 };
 
 const defaultSeparator = { en: '; ', 'zh-CN': '；' };

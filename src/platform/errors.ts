@@ -1,3 +1,5 @@
+import { type FieldReason, type FieldReasonParams, fieldReasonText } from '../contracts/field-reasons.ts';
+
 /**
  * The one error type of Ordo. Services throw `AppError` for outcomes the caller must handle;
  * the HTTP layer and the CLI map its code to a status / exit code through `errorCodes` alone.
@@ -94,7 +96,20 @@ export function notFound(what: string, id: string): AppError {
   return new AppError('NOT_FOUND', `${what} ${id} does not exist`, { id });
 }
 
-export function invalidField(field: string, message: string, details?: ErrorDetails): AppError {
+/**
+ * A refused field with the reason's key and parameters (`src/contracts/field-reasons.ts`), so the
+ * console can say it in the reader's language; the message keeps the English text.
+ */
+export function invalidField(
+  field: string,
+  reason: FieldReason,
+  params: FieldReasonParams = {},
+  details?: ErrorDetails,
+): AppError {
+  return fieldError(field, fieldReasonText(reason, params), { reason, params, ...details });
+}
+
+function fieldError(field: string, message: string, details?: ErrorDetails): AppError {
   return new AppError('VALIDATION_FAILED', `${field}: ${message}`, { field, ...details });
 }
 
@@ -137,9 +152,9 @@ export function issueField(issue: FieldIssue, prefix?: string): string {
  */
 export function fromZodIssues(issues: readonly FieldIssue[], prefix?: string): AppError {
   const [first] = issues;
-  if (!first) return invalidField(prefix ?? 'body', 'invalid');
+  if (!first) return fieldError(prefix ?? 'body', 'invalid');
   const field = issueField(first, prefix) || 'body';
-  return invalidField(field, first.message, {
+  return fieldError(field, first.message, {
     issues: issues.slice(0, 10).map((issue) => ({
       field: issueField(issue, prefix),
       message: issue.message,

@@ -186,6 +186,9 @@ for (const dialect of testDialects) {
       const order = (await api('GET', `/orders/${state.orderId}`)).body;
       assert.equal(order.status, 'shipped');
       assert.equal(order.shipments[0].trackingNumber, state.tracking);
+      // The timeline's shipped event keeps the same key, so it too reads in Chinese.
+      const shippedEvent = order.events.find((e: { type: string }) => e.type === 'shipped');
+      assert.deepEqual(shippedEvent.data.decision, shipped.body.decision);
       const composed = await shipmentsForOrders(t.current.app.database.db, [state.orderId, 'no-such-order']);
       assert.deepEqual(
         [...composed].map(([orderId, list]) => [

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { type Explanation, renderExplanation } from '../../src/contracts/explanations.ts';
 import { changeOrderStatus } from '../../src/modules/orders/index.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
@@ -114,6 +115,14 @@ for (const dialect of testDialects) {
           ['reservation', 4],
         ],
       );
+      // The release says why as a key, so the Chinese console does not show an English sentence.
+      const release = ledger[0] as { reason: string; reasonExplanation: Explanation };
+      assert.equal(release.reason, 'released: order cancelled');
+      assert.deepEqual(release.reasonExplanation, {
+        key: 'ledger.released',
+        params: { status: 'cancelled' },
+      });
+      assert.equal(renderExplanation(release.reasonExplanation, 'zh-CN'), '释放预留：订单已取消');
     });
 
     it('issues the reserved units when the order ships', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import i18next from 'i18next';
+import { fieldReasons } from '../../src/contracts/field-reasons.ts';
 import { ApiError } from '../../web/src/api/client.ts';
 import { fieldErrors } from '../../web/src/errors.ts';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
@@ -18,6 +19,33 @@ async function translator(lng: 'en' | 'zh-CN') {
   });
   return i18n.t;
 }
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+// Names, formats and examples that read the same in both languages.
+const untranslated =
+  /Shopify|Webhook|JSON|CSV|ISO|IANA|Asia\/Shanghai|YYYY-MM-DD|W47|xlsx|jsonl|ndjson|csv|json|mapping/g;
+
+describe('reasons of refused fields', () => {
+  it('has a Chinese text for every reason, with the same parameters and no English words', () => {
+    const zh = (zhCN.errors as unknown as { reason: Record<string, string> }).reason;
+    for (const [reason, english] of Object.entries(fieldReasons)) {
+      const chinese = zh[reason];
+      assert.ok(chinese, `errors.reason.${reason} is missing in zh-CN`);
+      assert.deepEqual(placeholders(chinese), placeholders(english), reason);
+      assert.doesNotMatch(
+        chinese.replace(/\$t\([^)]*\)|\{\{\w+\}\}/g, '').replace(untranslated, ''),
+        /[a-z]{3,}/i,
+        reason,
+      );
+    }
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(fieldReasons).sort());
+  });
+
+  it('names a parameter that is a word of its own in Chinese too', async () => {
+    const t = await translator('zh-CN');
+    assert.equal(t('errors.reason.orderLacks', { order: 'A-1', kind: 'phone' }), '订单 A-1 没有电话');
+  });
+});
 
 for (const dialect of testDialects) {
   describe(`validation errors as form errors on ${dialect}`, () => {
@@ -80,6 +108,38 @@ for (const dialect of testDialects) {
         zh.map((f) => [f.name.join('.'), f.message]),
         [['code', '必填']],
       );
+    });
+    it('says a use-case’s own refusal in Chinese and keeps the English wording', async () => {
+      const response = await t.current.request({
+        method: 'POST',
+        url: '/api/v1/inventory/transfers',
+        payload: { sku: 'ANY', from: 'MAIN', to: 'MAIN', quantity: 1 },
+      });
+      assert.equal(response.statusCode, 400, response.body);
+      const { error: body } = response.json();
+      assert.deepEqual(body.details, { field: 'to', reason: 'sameWarehouse', params: {} });
+      const error = new ApiError(400, body.code, body.message, body.details);
+      assert.deepEqual(fieldErrors(await translator('zh-CN'), error), [
+        { name: ['to'], message: '必须与来源仓库不同' },
+      ]);
+      assert.deepEqual(fieldErrors(await translator('en'), error), [
+        { name: ['to'], message: 'must differ from the source warehouse' },
+      ]);
+    });
+
+    it('fills a reason’s parameters into the Chinese text', async () => {
+      const response = await t.current.request({
+        method: 'POST',
+        url: '/api/v1/audit-rules',
+        payload: { rules: [{ code: 'NO_SUCH_RULE' }] },
+      });
+      assert.equal(response.statusCode, 400, response.body);
+      const { error: body } = response.json();
+      const error = new ApiError(400, body.code, body.message, body.details);
+      assert.equal(body.message, 'rules.0.code: unknown rule "NO_SUCH_RULE"');
+      assert.deepEqual(fieldErrors(await translator('zh-CN'), error), [
+        { name: ['rules', 0, 'code'], message: '未知规则“NO_SUCH_RULE”' },
+      ]);
     });
   });
 }

@@ -29,6 +29,8 @@ interface Issue {
   message: string;
   code?: string;
   params?: Record<string, string | number>;
+  /** A use-case's own reason (src/contracts/field-reasons.ts), said under `errors.reason`. */
+  reason?: string;
 }
 
 /** The i18n key of an issue under `errors.field`, from its code and what it is about. */
@@ -54,6 +56,8 @@ function issueKey(issue: Issue, text: string): string | null {
  */
 function fieldMessage(t: TFunction, field: string, issue: Issue): string {
   const text = issue.message.startsWith(`${field}: `) ? issue.message.slice(field.length + 2) : issue.message;
+  // English has no keys here: the server's text is the English wording.
+  if (issue.reason) return t(`errors.reason.${issue.reason}`, { ...issue.params, defaultValue: text });
   const key = issueKey(issue, text);
   if (key === 'required') return t('errors.fieldRequired');
   if (!key) return text;
@@ -100,7 +104,11 @@ export function fieldErrors(t: TFunction, error: unknown): FieldError[] {
     // A validation message is about the value; any other code (a conflict) reads better translated.
     const message =
       error.code === 'VALIDATION_FAILED'
-        ? fieldMessage(t, field, { message: error.message })
+        ? fieldMessage(t, field, {
+            message: error.message,
+            reason: typeof error.details.reason === 'string' ? error.details.reason : undefined,
+            params: error.details.params as Issue['params'],
+          })
         : errorText(t, error);
     return [{ name: toNamePath(field) ?? [], message }];
   }

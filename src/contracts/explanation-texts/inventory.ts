@@ -5,6 +5,10 @@
 export const inventoryTexts = {
   'ledger.shipped': { en: 'shipped', 'zh-CN': '已发货' },
   'ledger.shortPick': { en: 'short pick', 'zh-CN': '拣货短缺' },
+  'ledger.released': {
+    en: 'released: order {status|orderStatus}',
+    'zh-CN': '释放预留：订单{status|orderStatus}',
+  },
   'ledger.countVariance': {
     en: 'count {counted}, books {expected}',
     'zh-CN': '盘点 {counted}，账面 {expected}',
@@ -28,4 +32,14 @@ export const inventoryTexts = {
   'channelRule.buffer': { en: 'buffer {buffer}', 'zh-CN': '预留 {buffer}' },
   'channelRule.minimum': { en: '0 below {minimum}', 'zh-CN': '低于 {minimum} 时为 0' },
   'channelRule.warehouses': { en: 'from {warehouses}', 'zh-CN': '取自 {warehouses}' },
+};
+
+/** An order's status as the ledger names it when the order gives its reserved stock back. */
+export const inventoryVocabulary = {
+  orderStatus: {
+    pending_review: { en: 'pending_review', 'zh-CN': '退回待审核' },
+    backordered: { en: 'backordered', 'zh-CN': '缺货待发' },
+    cancelled: { en: 'cancelled', 'zh-CN': '已取消' },
+    approved: { en: 'approved', 'zh-CN': '已审核' },
+  },
 };

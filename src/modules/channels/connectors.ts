@@ -40,8 +40,7 @@ function secretFor(input: ConnectorInput, existing: ConnectorRow | undefined) {
   if (input.webhookSecret) return { secret: input.webhookSecret, generated: undefined };
   if (existing?.webhook_secret) return { secret: existing.webhook_secret, generated: undefined };
   if (input.connector === 'none') return { secret: null, generated: undefined };
-  if (input.connector === 'shopify')
-    throw invalidField('webhookSecret', 'Shopify signs webhooks with a secret it issues: paste it here');
+  if (input.connector === 'shopify') throw invalidField('webhookSecret', 'shopifySecret');
   const generated = randomBytes(24).toString('base64url');
   return { secret: generated, generated };
 }

@@ -32,7 +32,7 @@ export async function recordPickIn(
       status: wave.status,
     });
   const line = await pickLinesRepository.findByScan(tx, waveId, input.sku);
-  if (!line) throw invalidField('sku', `${input.sku} is not on this pick list`);
+  if (!line) throw invalidField('sku', 'notOnPickList', { sku: input.sku });
   const picked = line.picked_quantity + input.quantity;
   if (picked > line.quantity)
     throw new AppError(

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Explanation } from '../../contracts/explanations.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -240,20 +241,26 @@ async function reservePicks(
   return true;
 }
 
-/** Gives back an order's reserved stock (cancelled, held again, or short after a change). */
+/**
+ * Gives back an order's reserved stock (cancelled, held again, or short after a change); the
+ * ledger says which status the order went to, in the reader's language.
+ */
 export async function releaseOrderStock(
   tx: Executor,
   actor: Actor,
   now: Date,
   orderId: string,
-  reason: string,
+  toStatus: string,
 ) {
-  return closeAllocations(tx, actor, now, orderId, 'released', reason);
+  return closeAllocations(tx, actor, now, orderId, 'released', {
+    key: 'ledger.released',
+    params: { status: toStatus },
+  });
 }
 
 /** Shipping: the reserved units leave the building (on hand and reserved both go down). */
 export async function issueOrderStock(tx: Executor, actor: Actor, now: Date, orderId: string) {
-  return closeAllocations(tx, actor, now, orderId, 'issued', 'shipped');
+  return closeAllocations(tx, actor, now, orderId, 'issued', { key: 'ledger.shipped' });
 }
 
 async function closeAllocations(
@@ -262,7 +269,7 @@ async function closeAllocations(
   now: Date,
   orderId: string,
   to: 'released' | 'issued',
-  reason: string,
+  explanation: Explanation,
 ): Promise<number> {
   const open = await allocationsRepository.openOf(tx, orderId);
   for (const allocation of open) {
@@ -273,7 +280,7 @@ async function closeAllocations(
       onHandDelta: to === 'issued' ? -allocation.quantity : 0,
       reservedDelta: -allocation.quantity,
       orderId,
-      ...(to === 'issued' ? { explanation: { key: 'ledger.shipped' } } : { reason }),
+      explanation,
     });
     // The CHECK and the ledger make this impossible unless the books were edited by hand.
     if (!level) throw new Error(`stock of allocation ${allocation.id} no longer matches its reservation`);

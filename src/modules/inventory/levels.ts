@@ -134,7 +134,7 @@ export function createLevels(deps: { database: Database; clock: Clock }) {
   }
 
   async function transferStock(actor: Actor, input: z.output<typeof transferBody>) {
-    if (input.from === input.to) throw invalidField('to', 'must differ from the source warehouse');
+    if (input.from === input.to) throw invalidField('to', 'sameWarehouse');
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       const sku = await skuByCode(tx, input.sku);

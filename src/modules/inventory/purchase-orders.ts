@@ -223,7 +223,7 @@ export function createPurchaseOrders(deps: { database: Database; clock: Clock })
         const line =
           lines.find((l) => l.sku_id === sku.id && l.quantity > l.received_quantity) ??
           lines.find((l) => l.sku_id === sku.id);
-        if (!line) throw invalidField(`lines.${i}.sku`, `${received.sku} is not on this purchase order`);
+        if (!line) throw invalidField(`lines.${i}.sku`, 'notOnPurchaseOrder', { sku: received.sku });
         const outstanding = line.quantity - line.received_quantity;
         if (received.quantity > outstanding)
           throw new AppError(

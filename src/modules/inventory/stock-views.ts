@@ -91,7 +91,7 @@ export function createStockViews(deps: {
       if (input.ownerUserId !== undefined) {
         if (input.ownerUserId) {
           if (!(await skuOwnersRepository.userExists(tx, input.ownerUserId)))
-            throw invalidField('ownerUserId', 'no such user');
+            throw invalidField('ownerUserId', 'noSuchUser');
         }
         fields.ownerUserId = input.ownerUserId || null;
       }

@@ -36,7 +36,7 @@ export function createStocktakeCounting(deps: StocktakeDeps, read: (id: string) 
             counted_at: now.toISOString(),
             ...(count.note !== undefined ? { note: count.note || null } : {}),
           }));
-        if (!isOnSheet) throw invalidField(`counts.${i}.sku`, `${count.sku} is not on this count sheet`);
+        if (!isOnSheet) throw invalidField(`counts.${i}.sku`, 'notOnCountSheet', { sku: count.sku });
       }
       await stocktakesRepository.update(tx, id, { updated_at: now.toISOString() });
     });

@@ -98,8 +98,7 @@ async function insertStocktake(
       number: open.number,
     });
   const rows = await stocktakesRepository.sheetSource(tx, warehouseId, spec.skuIds);
-  if (rows.length === 0)
-    throw invalidField(spec.classes ? 'classes' : 'warehouse', 'nothing to count (no stock records match)');
+  if (rows.length === 0) throw invalidField(spec.classes ? 'classes' : 'warehouse', 'nothingToCount');
   const at = now.toISOString();
   const id = uuidv7(now.getTime());
   await stocktakesRepository.insert(

@@ -309,7 +309,7 @@ function stocktakeRoutes(app: Parameters<FastifyPluginAsyncZod>[0], inventory: I
       config: access.inventoryWrite,
     },
     async (request) => {
-      if (!request.body.trim()) throw invalidField('file', 'the CSV is empty');
+      if (!request.body.trim()) throw invalidField('file', 'csvEmpty');
       return inventory.stocktakes.importCounts(request.principal!.actor, request.params.id, request.body);
     },
   );

@@ -58,7 +58,7 @@ function toRateCardInput(card: RateCard): RateCardInput {
 function assertZonesPriced(card: RateCardInput): void {
   const priced = new Set(card.rates.map((r) => r.zoneId));
   const unpriced = card.zones.find((zone) => !priced.has(zone.id));
-  if (unpriced) throw invalidField('rateCard.zones', `zone "${unpriced.id}" has no rate`);
+  if (unpriced) throw invalidField('rateCard.zones', 'zoneUnpriced', { zone: unpriced.id });
 }
 
 export function toCarrier(row: Row<'carriers'>, services: Row<'carrier_services'>[]): Carrier {
@@ -116,7 +116,7 @@ export function createCarriers(deps: { database: Database; clock: Clock }) {
 
   async function createCarrier(actor: Actor, input: z.output<typeof newCarrierBody>) {
     if (input.trackingRangeEnd < input.trackingRangeStart)
-      throw invalidField('trackingRangeEnd', 'must not be below the start');
+      throw invalidField('trackingRangeEnd', 'rangeBelowStart');
     const now = clock.now();
     const secret = randomBytes(24).toString('base64url');
     const id = await inTransaction(database, async (tx) => {

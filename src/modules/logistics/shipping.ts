@@ -132,8 +132,7 @@ export function createShipping(deps: {
       const sides = [parcel.lengthMm, parcel.widthMm, parcel.heightMm].map((v) => v ?? 0);
       const all = await candidateServices(tx, now);
       const candidates = input.serviceId ? all.filter((c) => c.serviceId === input.serviceId) : all;
-      if (input.serviceId && candidates.length === 0)
-        throw invalidField('serviceId', 'no such active service');
+      if (input.serviceId && candidates.length === 0) throw invalidField('serviceId', 'noActiveService');
       const facts = {
         weightGrams: parcel.weightGrams,
         longestSideMm: Math.max(...sides),
@@ -172,7 +171,13 @@ export function createShipping(deps: {
         reason: `${carrier.name} ${trackingNumber}`,
         event: {
           type: 'shipped',
-          data: { carrier: carrier.code, trackingNumber, explanation: decision.explanation },
+          data: {
+            carrier: carrier.code,
+            trackingNumber,
+            explanation: decision.explanation,
+            // The same reason as a key: the order's timeline says it in the reader's language.
+            decision: decision.decision,
+          },
         },
       });
       await publish(tx, now, 'shipment.created', { shipmentId, orderId, trackingNumber });

@@ -71,11 +71,7 @@ export function createOrderSettings(deps: { database: Database; clock: Clock }) 
 async function assertTeamsExist(tx: Executor, rules: OrderSettings['assignment']): Promise<void> {
   const teams = await teamsRepository.teamIds(tx);
   const index = rules.findIndex((rule) => !teams.has(rule.team));
-  if (index >= 0)
-    throw invalidField(
-      `assignment.${index}.team`,
-      `no team "${rules[index].team}"; create it under Teams first`,
-    );
+  if (index >= 0) throw invalidField(`assignment.${index}.team`, 'unknownTeam', { team: rules[index].team });
 }
 
 export type OrderSettingsStore = ReturnType<typeof createOrderSettings>;

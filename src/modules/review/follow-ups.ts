@@ -110,7 +110,7 @@ export function createFollowUps(deps: Pick<ReviewDeps, 'database' | 'clock' | 'm
         ownerName: row.owner_name,
       });
     if (body.status === 'dropped' && !body.dropReason)
-      throw invalidField('dropReason', 'a dropped item needs its reason');
+      throw invalidField('dropReason', 'dropNeedsReason');
     const now = clock.now().toISOString();
     await reviewRepository.updateActionItem(database.db, id, {
       status: body.status,

@@ -75,7 +75,7 @@ export function createMeetingMode(deps: Pick<ReviewDeps, 'database' | 'clock' | 
 
   async function issueOf(tx: Executor, meetingId: string, issueId: string) {
     const issue = (await reviewRepository.issues(tx, meetingId)).find((i) => i.id === issueId);
-    if (!issue) throw invalidField('issueId', 'not an issue of this meeting', { issueId });
+    if (!issue) throw invalidField('issueId', 'notMeetingIssue', {}, { issueId });
     return issue;
   }
 

@@ -138,7 +138,7 @@ export function createCases(deps: RiskDeps) {
 
   async function openByHand(actor: Actor, input: z.output<typeof openCaseBody>): Promise<RiskCase> {
     if (input.orderId && !(await deps.orders.exists(input.orderId)))
-      throw invalidField('orderId', 'no such order');
+      throw invalidField('orderId', 'noSuchOrder');
     const now = clock.now();
     const id = await inTransaction(database, async (tx) => {
       const opened = await openIn(tx, now, { ...input, source: 'manual' });
@@ -240,8 +240,7 @@ export function createCases(deps: RiskDeps) {
   async function takeAction(actor: Actor, id: string, action: StepAction): Promise<RiskCase> {
     const { row, playbook } = await loadOpen(database.db, id);
     const step = playbook.steps[row.current_step];
-    if (!step?.actions.includes(action))
-      throw invalidField('action', `the current step does not allow ${action}`);
+    if (!step?.actions.includes(action)) throw invalidField('action', 'stepDisallows', { action });
     const isReal = row.is_drill === 0 && row.order_id !== null;
     if (isReal) await performAction(actor, row, playbook, action);
     const now = clock.now();

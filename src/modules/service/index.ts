@@ -93,7 +93,7 @@ export function createService(deps: ServiceDeps) {
         preview: (input: Parameters<typeof templates.preview>[0]) =>
           templates.preview(input, async (number) => {
             const params = await notifications.paramsOfOrder(number, input.event);
-            if (!params) throw invalidField('orderNumber', `no order has the number ${number}`);
+            if (!params) throw invalidField('orderNumber', 'noOrderNumber', { number });
             return params;
           }),
       },

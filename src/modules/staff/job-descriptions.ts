@@ -67,7 +67,7 @@ export function createJobDescriptions(deps: { database: Database; clock: Clock }
       throw new AppError('UNKNOWN_ROLE', `role: "${input.role}" is not a role`, { field: 'role' });
     input.workflow.forEach((step, index) => {
       if (!step.screen.startsWith('/')) {
-        throw invalidField(`workflow.${index}.screen`, 'a console path starting with "/"');
+        throw invalidField(`workflow.${index}.screen`, 'consolePath');
       }
     });
     const now = clock.now();
@@ -130,7 +130,7 @@ export function createJobDescriptions(deps: { database: Database; clock: Clock }
     const userId = actor.id;
     const row = await repo.findById(db, id);
     if (!row) throw notFound('job description', id);
-    if (row.role !== role) throw invalidField('id', `this job description is for the role "${row.role}"`);
+    if (row.role !== role) throw invalidField('id', 'jobForRole', { role: row.role });
     await repo.insertAcknowledgement(db, {
       job_description_id: id,
       user_id: userId,

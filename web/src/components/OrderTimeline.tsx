@@ -157,6 +157,15 @@ function eventDetail(t: TFunction, event: OrderEvent): string | null {
         : null;
     case 'customer_notified':
       return data.codes ? holdList(t, { codes: data.codes }) : null;
+    case 'shipped':
+      // Shipments before explanation keys have only the English text: show none rather than English.
+      return data.decision
+        ? t('timeline.shippedWith', {
+            carrier: text(data.carrier),
+            trackingNumber: text(data.trackingNumber),
+            reason: renderExplanation(data.decision as Explanation, explanationLang(i18n.language)),
+          })
+        : null;
     default:
       return null;
   }

@@ -106,7 +106,7 @@ export function parseMappingJson(text: string): ColumnMapping {
   try {
     return parseMapping(JSON.parse(text));
   } catch (error) {
-    if (error instanceof SyntaxError) throw invalidField('mapping', `not JSON: ${error.message}`);
+    if (error instanceof SyntaxError) throw invalidField('mapping', 'notJson', { detail: error.message });
     throw error;
   }
 }

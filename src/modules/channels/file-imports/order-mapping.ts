@@ -56,10 +56,15 @@ export function compileMapping(mapping: ColumnMapping, header: readonly string[]
     if (column === undefined) continue;
     const at = positions.get(normalHeader(column));
     if (at === undefined) {
-      throw invalidField(`mapping.columns.${field}`, `column "${column}" is not in the file`, {
-        column,
-        fileColumns: header.slice(0, 100),
-      });
+      throw invalidField(
+        `mapping.columns.${field}`,
+        'columnMissing',
+        { column },
+        {
+          column,
+          fileColumns: header.slice(0, 100),
+        },
+      );
     }
     index[field] = at;
   }

@@ -25,7 +25,7 @@ export function sheetFormat(fileName: string): SheetFormat {
   const extension = extname(fileName).toLowerCase();
   if (extension === '.csv' || extension === '.txt') return 'csv';
   if (extension === '.xlsx') return 'xlsx';
-  throw invalidField('fileName', `"${fileName}": order exports must be .csv or .xlsx`);
+  throw invalidField('fileName', 'exportFormat', { file: fileName });
 }
 
 export interface OpenSheetOptions {
@@ -41,7 +41,7 @@ export async function openSheet(
 ): Promise<Sheet> {
   const rows = format === 'csv' ? csvRows(source, options) : await xlsxRows(source, options);
   const first = await rows.next();
-  if (first.done) throw invalidField('file', 'the file is empty: no header row');
+  if (first.done) throw invalidField('file', 'fileEmpty');
   const header = first.value.cells.map((cell) => cell.trim());
   return { header, rows };
 }
@@ -114,7 +114,7 @@ async function* csvRows(source: SheetSource, options: OpenSheetOptions): AsyncGe
     }
   } catch (error) {
     if (error instanceof CsvError)
-      throw invalidField('file', `line ${previousEndLine + 1}: ${error.message}`);
+      throw invalidField('file', 'fileLine', { line: previousEndLine + 1, detail: error.message });
     throw error;
   }
   await feed;
@@ -131,7 +131,7 @@ async function xlsxRows(source: SheetSource, options: OpenSheetOptions): Promise
     if ('bytes' in source) await workbook.xlsx.load(Buffer.from(source.bytes) as never);
     else await workbook.xlsx.readFile(source.path);
   } catch (error) {
-    throw invalidField('file', `not a readable .xlsx workbook: ${(error as Error).message}`);
+    throw invalidField('file', 'notXlsx', { detail: (error as Error).message });
   }
   const sheet = workbook.worksheets[0];
   if (!sheet)

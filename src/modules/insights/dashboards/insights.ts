@@ -61,12 +61,12 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 /** A period `from`..`to` (exclusive) in whole days of the shop, at most two years. */
 export function checkPeriod(filter: { from: string; to: string }): void {
   if (!isoDay.test(filter.from) || Number.isNaN(Date.parse(filter.from)))
-    throw invalidField('from', 'from: a day such as 2026-11-01');
+    throw invalidField('from', 'dayExample', { example: '2026-11-01' });
   if (!isoDay.test(filter.to) || Number.isNaN(Date.parse(filter.to)))
-    throw invalidField('to', 'to: a day such as 2026-12-01');
-  if (filter.to <= filter.from) throw invalidField('to', 'to: must be after from (to is exclusive)');
+    throw invalidField('to', 'dayExample', { example: '2026-12-01' });
+  if (filter.to <= filter.from) throw invalidField('to', 'toAfterFrom');
   if (Date.parse(filter.to) - Date.parse(filter.from) > 731 * 86_400_000)
-    throw invalidField('to', 'to: a period is at most two years');
+    throw invalidField('to', 'periodTwoYears');
 }
 
 export function createInsightsDashboards(deps: InsightsDeps) {

@@ -14,14 +14,13 @@ const localDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoWeek = /^(\d{4})-W(\d{2})$/;
 
 export function assertZone(timeZone: string, field = 'tz'): string {
-  if (!IANAZone.isValidZone(timeZone))
-    throw invalidField(field, `"${timeZone}" is not an IANA time zone such as Asia/Shanghai`);
+  if (!IANAZone.isValidZone(timeZone)) throw invalidField(field, 'notTimeZone', { value: timeZone });
   return timeZone;
 }
 
 function startOfDay(date: string, timeZone: string, field: string): DateTime {
   const at = localDate.test(date) ? DateTime.fromISO(date, { zone: timeZone }) : null;
-  if (!at?.isValid) throw invalidField(field, `"${date}" is not a date YYYY-MM-DD`);
+  if (!at?.isValid) throw invalidField(field, 'notDate', { value: date });
   return at.startOf('day');
 }
 
@@ -32,8 +31,8 @@ export function periodOf(from: string, to: string, timeZone: string): Period {
   assertZone(timeZone);
   const start = startOfDay(from, timeZone, 'from');
   const end = startOfDay(to, timeZone, 'to');
-  if (end <= start) throw invalidField('to', `"${to}" must be after from (${from}); to is exclusive`);
-  if (end.diff(start, 'days').days > 3700) throw invalidField('to', 'a period spans at most ten years');
+  if (end <= start) throw invalidField('to', 'toAfterFromValue', { to, from });
+  if (end.diff(start, 'days').days > 3700) throw invalidField('to', 'periodTenYears');
   return { from, to, timeZone, start: toUtc(start), end: toUtc(end) };
 }
 
@@ -43,7 +42,7 @@ export function weekPeriod(week: string, timeZone: string): Period & { week: str
   const match = isoWeek.exec(week);
   const monday = match ? DateTime.fromISO(`${week}-1`, { zone: timeZone }) : null;
   if (!monday?.isValid || monday.weekNumber !== Number(match![2]))
-    throw invalidField('week', `"${week}" is not an ISO week such as 2026-W47`);
+    throw invalidField('week', 'notIsoWeek', { value: week });
   const next = monday.plus({ weeks: 1 });
   return {
     week,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { AppError } from '../../../platform/errors.ts';
 import type { NormalisedOrder } from '../intake/normalise.ts';
 import { newContext, newOrder } from './audit-checks/test-support.ts';
 import {
@@ -210,17 +211,18 @@ describe('runAudit', () => {
 
   it('refuses parameters that were never validated, naming the field', () => {
     const bad = ruleSetWith({ VELOCITY: { params: { maxOrders: -1 } } });
-    assert.throws(() => runAudit(newOrder(), newContext(), bad), {
-      code: 'VALIDATION_FAILED',
-      details: { field: 'rules.11.params.maxOrders' },
-    });
+    assert.throws(
+      () => runAudit(newOrder(), newContext(), bad),
+      (error: AppError) =>
+        error.code === 'VALIDATION_FAILED' && error.details?.field === 'rules.11.params.maxOrders',
+    );
   });
 });
 
 describe('validateRuleSet', () => {
   const refusal = (input: unknown) => {
     const result = validateRuleSet(input);
-    return result.ok ? 'accepted' : result.field;
+    return result.ok ? 'accepted' : result.error.details?.field;
   };
 
   it('accepts the default rules, bare or as { rules }, and completes parameters with defaults', () => {
@@ -239,16 +241,18 @@ describe('validateRuleSet', () => {
   });
 
   it('refuses unknown and repeated codes, naming the field', () => {
-    assert.deepEqual(validateRuleSet([{ code: 'PAYMENT_PENDING' }, { code: 'NO_SUCH_RULE' }]), {
-      ok: false,
-      field: 'rules.1.code',
-      message: 'unknown rule "NO_SUCH_RULE"',
+    const refusedWith = (input: unknown) => {
+      const result = validateRuleSet(input);
+      return result.ok ? 'accepted' : { message: result.error.message, details: result.error.details };
+    };
+    assert.deepEqual(refusedWith([{ code: 'PAYMENT_PENDING' }, { code: 'NO_SUCH_RULE' }]), {
+      message: 'rules.1.code: unknown rule "NO_SUCH_RULE"',
+      details: { field: 'rules.1.code', reason: 'unknownRule', params: { code: 'NO_SUCH_RULE' } },
     });
     const repeated = [{ code: 'VELOCITY' }, { code: 'BUYER_NOTE' }, { code: 'VELOCITY' }];
-    assert.deepEqual(validateRuleSet(repeated), {
-      ok: false,
-      field: 'rules.2.code',
-      message: 'VELOCITY is already rules.0',
+    assert.deepEqual(refusedWith(repeated), {
+      message: 'rules.2.code: VELOCITY is already rules.0',
+      details: { field: 'rules.2.code', reason: 'ruleRepeated', params: { code: 'VELOCITY', earlier: 0 } },
     });
   });
 

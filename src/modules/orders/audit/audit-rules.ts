@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalidField, issueField } from '../../../platform/errors.ts';
+import { type AppError, fromZodIssues, invalidField } from '../../../platform/errors.ts';
 import type { NormalisedOrder } from '../intake/normalise.ts';
 import { addressIncomplete, addressUnserved, contactMissing, phoneInvalid } from './audit-checks/address.ts';
 import { unknownSku } from './audit-checks/catalog.ts';
@@ -99,16 +99,10 @@ const ruleConfigShape = z.array(
   }),
 );
 
-type Refusal = { ok: false; field: string; message: string };
+type Refusal = { ok: false; error: AppError };
 type Validation = { ok: true; rules: RuleConfig[] } | Refusal;
 
-/** Zod's first issue as a field path under `prefix`; an unknown key names the key itself. */
-function firstIssue(prefix: string, issues: readonly z.core.$ZodIssue[]): Refusal {
-  const issue = issues[0];
-  const field = issueField(issue, prefix);
-  const message = issue.code === 'unrecognized_keys' ? 'unknown parameter' : issue.message;
-  return { ok: false, field, message };
-}
+const refuse = (error: AppError): Refusal => ({ ok: false, error });
 
 /** The rules with each one's parameters checked and completed with defaults, or the first problem. */
 function checkRules(rules: readonly RuleConfig[]): Validation {
@@ -118,13 +112,13 @@ function checkRules(rules: readonly RuleConfig[]): Validation {
     const codeField = `rules.${index}.code`;
     const rule = ruleByCode(config.code);
     const earlier = seenAt.get(config.code);
-    if (!rule) return { ok: false, field: codeField, message: `unknown rule "${config.code}"` };
+    if (!rule) return refuse(invalidField(codeField, 'unknownRule', { code: config.code }));
     if (earlier !== undefined) {
-      return { ok: false, field: codeField, message: `${config.code} is already rules.${earlier}` };
+      return refuse(invalidField(codeField, 'ruleRepeated', { code: config.code, earlier }));
     }
     seenAt.set(config.code, index);
     const params = rule.params.safeParse(config.params);
-    if (!params.success) return firstIssue(`rules.${index}.params`, params.error.issues);
+    if (!params.success) return refuse(fromZodIssues(params.error.issues, `rules.${index}.params`));
     checked.push({ code: config.code, enabled: config.enabled, params: { ...params.data } });
   }
   return { ok: true, rules: checked };
@@ -137,7 +131,7 @@ function checkRules(rules: readonly RuleConfig[]): Validation {
 export function validateRuleSet(input: unknown): Validation {
   const isWrapped = typeof input === 'object' && input !== null && !Array.isArray(input) && 'rules' in input;
   const shape = ruleConfigShape.safeParse(isWrapped ? input.rules : input);
-  return shape.success ? checkRules(shape.data) : firstIssue('rules', shape.error.issues);
+  return shape.success ? checkRules(shape.data) : refuse(fromZodIssues(shape.error.issues, 'rules'));
 }
 
 // Stored rule sets are immutable versions, so a config object's parsed parameters never change:
@@ -149,8 +143,7 @@ function paramsOf<P>(rule: { params: z.ZodType<P> }, config: RuleConfig, index: 
   const parsed = rule.params.safeParse(config.params);
   if (!parsed.success) {
     // Rule sets are validated when saved; reaching this is a bug, and judging with guessed parameters would hide it.
-    const problem = firstIssue(`rules.${index}.params`, parsed.error.issues);
-    throw invalidField(problem.field, problem.message);
+    throw fromZodIssues(parsed.error.issues, `rules.${index}.params`);
   }
   parsedParams.set(config, parsed.data);
   return parsed.data;

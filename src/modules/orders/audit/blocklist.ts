@@ -30,7 +30,7 @@ function toEntry(row: Row<'blocklist'>) {
 export function normaliseBlocklistValue(kind: BlocklistKind, value: string, country = 'CN'): string {
   if (kind === 'phone') {
     const phone = normalisePhone(value, country);
-    if (!phone) throw invalidField('value', `"${value}" is not a phone number`);
+    if (!phone) throw invalidField('value', 'notPhone', { value });
     return phone;
   }
   if (kind === 'name') return normaliseName(value);
@@ -56,7 +56,7 @@ export function createBlocklist(deps: { database: Database; clock: Clock }) {
       name: order.customer_name,
       address: order.address_key ?? '',
     }[input.kind];
-    if (!fromOrder) throw invalidField('orderId', `order ${order.number} has no ${input.kind}`);
+    if (!fromOrder) throw invalidField('orderId', 'orderLacks', { order: order.number, kind: input.kind });
     return input.kind === 'address' || input.kind === 'phone'
       ? fromOrder
       : normaliseBlocklistValue(input.kind, fromOrder);
@@ -86,7 +86,7 @@ export function createBlocklist(deps: { database: Database; clock: Clock }) {
         });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw invalidField('value', `${row.value} is already on the blocklist`);
+      if (isUniqueViolation(error)) throw invalidField('value', 'alreadyBlocked', { value: row.value });
       throw error;
     }
     return toEntry(row);

@@ -1,6 +1,5 @@
 import type { Database } from '../../../platform/db/database.ts';
 import type { Row } from '../../../platform/db/schema.ts';
-import { invalidField } from '../../../platform/errors.ts';
 import type { NormalisedOrder } from '../intake/normalise.ts';
 import { toNormalised } from '../intake/stored-order.ts';
 import { type AuditContext, type RuleSet, runAudit, validateRuleSet } from './audit-rules.ts';
@@ -117,7 +116,7 @@ export function createDryRun(deps: {
   async function dryRun(proposedRules: unknown, days: number): Promise<DryRunResult> {
     const started = performance.now();
     const checked = validateRuleSet(proposedRules);
-    if (!checked.ok) throw invalidField(checked.field, checked.message);
+    if (!checked.ok) throw checked.error;
     const current = await deps.activeRuleSet();
     const proposed: RuleSet = { version: current.version + 1, rules: checked.rules };
     const since = new Date(deps.now().getTime() - days * 86_400_000).toISOString();

@@ -4,7 +4,6 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Database, Executor } from '../../../platform/db/database.ts';
 import { readJson, writeJson } from '../../../platform/db/dialect.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
-import { invalidField } from '../../../platform/errors.ts';
 import { ttlCache } from '../../../platform/ttl-cache.ts';
 import { defaultRuleSet, type RuleConfig, type RuleSet, validateRuleSet } from './audit-rules.ts';
 import { ruleSetsRepository } from './rule-sets.repository.ts';
@@ -30,7 +29,7 @@ export function createRuleSets(deps: { database: Database; clock: Clock }) {
 
   async function saveRuleSet(actor: Actor, input: { rules: unknown; note?: string }): Promise<StoredRuleSet> {
     const checked = validateRuleSet(input.rules);
-    if (!checked.ok) throw invalidField(checked.field, checked.message);
+    if (!checked.ok) throw checked.error;
     const now = clock.now();
     const saved = await inTransaction(database, async (tx) => {
       const current = await latestRuleSet(tx);

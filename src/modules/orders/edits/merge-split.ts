@@ -45,7 +45,7 @@ export function createMergeSplit(deps: { database: Database; clock: Clock; queri
   /** Puts the orders in one shipment group; they must share the buyer and address. */
   async function mergeOrders(actor: Actor, orderIds: readonly string[]) {
     const ids = [...new Set(orderIds)];
-    if (ids.length < 2) throw invalidField('orderIds', 'name at least two orders to merge');
+    if (ids.length < 2) throw invalidField('orderIds', 'mergeNeedsTwo');
     const now = clock.now();
     return inTransaction(database, async (tx) => {
       const orders = await loadRegroupable(tx, ids);
@@ -138,7 +138,7 @@ export function assertPartition(lineNos: readonly number[], parcels: readonly (r
     new Set(seen).size === seen.length &&
     lineNos.every((n) => seen.includes(n));
   if (!isPartition || parcels.some((p) => p.length === 0)) {
-    throw invalidField('parcels', `put each of lines ${lineNos.join(', ')} in exactly one non-empty parcel`);
+    throw invalidField('parcels', 'parcelsCoverLines', { lines: lineNos.join(', ') });
   }
 }
 

@@ -80,7 +80,7 @@ export async function changeOrdersStatus(
       // stock-holding statuses (cancelled, held again, short) gives them back at once.
       if (to === 'shipped') await issueOrderStock(tx, actor, now, change.order.id);
       else if (holdsStock(from) && !holdsStock(to))
-        await releaseOrderStock(tx, actor, now, change.order.id, change.reason);
+        await releaseOrderStock(tx, actor, now, change.order.id, to);
     }
   }
   const actorColumns = { actor_type: actor.type, actor_id: actor.id };

@@ -76,7 +76,7 @@ function readMoney(amount: Money, currency: string, field: string): number {
 function readInstant(value: string, timeZone: string, field: string): string {
   if (/[zZ]|[+-]\d{2}:?\d{2}$/.test(value.slice(10))) return new Date(value).toISOString();
   const local = DateTime.fromISO(value.replace(' ', 'T'), { zone: timeZone });
-  if (!local.isValid) throw invalidField(field, `"${value}" is not a date-time`);
+  if (!local.isValid) throw invalidField(field, 'notDateTime', { value });
   return local.toUTC().toISO() as string;
 }
 
@@ -91,7 +91,7 @@ export function normaliseOrder(
   unreadable: UnreadableValue[] = [],
 ): NormalisedOrder {
   const currency = input.currency;
-  if (!isKnownCurrency(currency)) throw invalidField('currency', `"${currency}" is not an ISO 4217 currency`);
+  if (!isKnownCurrency(currency)) throw invalidField('currency', 'notCurrency', { value: currency });
   const optionalMoney = (amount: Money | undefined, field: string): number | null => {
     if (amount === undefined) return null;
     try {

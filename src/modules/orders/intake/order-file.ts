@@ -75,7 +75,7 @@ function orderFileFormat(path: string): OrderFileFormat {
   const extension = extname(path).toLowerCase();
   const format = formatsByExtension[extension];
   if (!format) {
-    throw invalidField('file', `${path}: order files must be .csv, .jsonl or .ndjson`);
+    throw invalidField('file', 'orderFileFormat', { path });
   }
   return format;
 }

@@ -31,7 +31,7 @@ export function createTeams(deps: { database: Database; clock: Clock }) {
     await inTransaction(database, async (tx) => {
       const users = await teamsRepository.usersNamed(tx, input.members);
       const unknown = input.members.filter((m) => !users.some((u) => u.username === m));
-      if (unknown.length > 0) throw invalidField('members', `no user ${unknown.join(', ')}`);
+      if (unknown.length > 0) throw invalidField('members', 'noUser', { users: unknown.join(', ') });
       await teamsRepository.upsertTeam(tx, { id: input.id, name: input.name, createdAt: now.toISOString() });
       await teamsRepository.replaceMembers(
         tx,

@@ -95,7 +95,7 @@ export function createReview(deps: { database: Database; clock: Clock; queries: 
       }
       const holds = (await openHolds(tx, orderId)).filter((h) => codes.includes(h.code));
       if (holds.length === 0)
-        throw invalidField('codes', `order ${order.number} has no open hold ${codes.join(', ')}`);
+        throw invalidField('codes', 'noOpenHold', { order: order.number, codes: codes.join(', ') });
       await releaseHoldRows(tx, actor, now, order, holds, { isHuman: true, note });
       await recordAudit(tx, actor, now, {
         action: 'order.holds_released',

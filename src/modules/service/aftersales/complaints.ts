@@ -88,7 +88,8 @@ export function createComplaints(deps: ComplaintsDeps) {
     const calendar = await deps.calendar();
     const id = await inTransaction(database, async (tx) => {
       const order = input.orderNumber ? await findOrderByNumber(tx, input.orderNumber) : undefined;
-      if (input.orderNumber && !order) throw invalidField('orderNumber', `no order ${input.orderNumber}`);
+      if (input.orderNumber && !order)
+        throw invalidField('orderNumber', 'noOrder', { number: input.orderNumber });
       const shipment = order ? await latestShipment(tx, order.id) : undefined;
       const route = routeFor(await routingTable(tx), input.category);
       const due = slaDeadlines(calendar, now, route);
@@ -151,7 +152,7 @@ export function createComplaints(deps: ComplaintsDeps) {
   /** A customer's mail reply: the token in the address or subject names the complaint. */
   async function receiveMail(input: z.output<typeof inboundMailBody>) {
     const token = tokenInAddress.exec(input.to)?.[1] ?? tokenInSubject.exec(input.subject)?.[1];
-    if (!token) throw invalidField('to', 'no reply token in the address or the subject');
+    if (!token) throw invalidField('to', 'noReplyToken');
     const now = clock.now();
     const id = await inTransaction(database, async (tx) => {
       const row = await tx
@@ -178,8 +179,7 @@ export function createComplaints(deps: ComplaintsDeps) {
       const row = await complaintRow(tx, id);
       const messageId = await addMessageRow(tx, id, input.kind, actor.name, input.body, now);
       if (input.kind === 'reply') {
-        if (!row.customer_email)
-          throw invalidField('kind', 'the complaint has no customer e-mail to reply to');
+        if (!row.customer_email) throw invalidField('kind', 'noCustomerEmail');
         await tx
           .updateTable('service_complaints')
           .set({
@@ -212,7 +212,7 @@ export function createComplaints(deps: ComplaintsDeps) {
       const order = row.order_id ? await findOrderById(tx, row.order_id) : undefined;
       const currency = order?.currency ?? 'CNY';
       const costMinor = toMinor(input.cost, currency, 'cost');
-      if (costMinor < 0) throw invalidField('cost', 'must not be negative');
+      if (costMinor < 0) throw invalidField('cost', 'notNegative');
       await tx
         .updateTable('service_complaints')
         .set({

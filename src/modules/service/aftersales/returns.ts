@@ -75,7 +75,7 @@ export function createReturns(deps: ReturnsDeps) {
 
   async function requestReturn(input: ReturnInput) {
     const order = await findOrderByNumber(database.db, input.orderNumber);
-    if (!order) throw invalidField('orderNumber', `no order ${input.orderNumber}`);
+    if (!order) throw invalidField('orderNumber', 'noOrder', { number: input.orderNumber });
     return createReturn(order.id, input);
   }
 
@@ -107,12 +107,14 @@ export function createReturns(deps: ReturnsDeps) {
       const ordered = await orderLines(tx, orderId);
       const lines = input.lines.map((line, i) => {
         const match = ordered.find((o) => o.sku === line.sku);
-        if (!match) throw invalidField(`lines.${i}.sku`, `${line.sku} is not on order ${order.number}`);
+        if (!match)
+          throw invalidField(`lines.${i}.sku`, 'notOnOrder', { sku: line.sku, order: order.number });
         if (line.quantity > match.quantity) {
-          throw invalidField(
-            `lines.${i}.quantity`,
-            `order ${order.number} has ${match.quantity} of ${line.sku}`,
-          );
+          throw invalidField(`lines.${i}.quantity`, 'orderHasOnly', {
+            order: order.number,
+            quantity: match.quantity,
+            sku: line.sku,
+          });
         }
         return { ...line, unitPriceMinor: match.unit_price_minor };
       });
@@ -190,14 +192,14 @@ export function createReturns(deps: ReturnsDeps) {
     const lines = await returnLines(database.db, id);
     input.lines.forEach((l, i) => {
       if (!lines.some((line) => line.line_no === l.lineNo))
-        throw invalidField(`lines.${i}.lineNo`, `no line ${l.lineNo}`);
+        throw invalidField(`lines.${i}.lineNo`, 'noLine', { line: l.lineNo });
     });
     const warehouse = await database.db
       .selectFrom('inventory_warehouses_view')
       .select('code')
       .where('code', '=', input.warehouse)
       .executeTakeFirst();
-    if (!warehouse) throw invalidField('warehouse', `no warehouse ${input.warehouse}`);
+    if (!warehouse) throw invalidField('warehouse', 'noWarehouse', { warehouse: input.warehouse });
     const now = clock.now();
     const row = await inTransaction(database, async (tx) => {
       const row = await returnRow(tx, id);
@@ -293,10 +295,7 @@ export function createReturns(deps: ReturnsDeps) {
       const returnedMinor = lines.reduce((sum, l) => sum + l.quantity * l.unit_price_minor, 0);
       const amountMinor = input.amount ? toMinor(input.amount, order.currency, 'amount') : returnedMinor;
       if (amountMinor <= 0 || amountMinor > order.total_minor) {
-        throw invalidField(
-          'amount',
-          `must be above 0 and at most the order total ${fromMinor(order.total_minor, order.currency)}`,
-        );
+        throw invalidField('amount', 'refundAmount', { total: fromMinor(order.total_minor, order.currency) });
       }
       await recordRefund(tx, now, {
         orderId: row.order_id,

@@ -83,8 +83,7 @@ export function createNotificationSettings(deps: {
   }
 
   async function save(actor: Actor, input: z.output<typeof notificationSettingsBody>) {
-    if (!isTimeZone(input.quietHours.timeZone))
-      throw invalidField('quietHours.timeZone', 'must be an IANA time zone such as Asia/Shanghai');
+    if (!isTimeZone(input.quietHours.timeZone)) throw invalidField('quietHours.timeZone', 'timeZone');
     const stored = await current();
     const document: NotificationSettingsDocument = {
       ...input,
