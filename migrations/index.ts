@@ -15,11 +15,11 @@ import * as insights from './014_insights.ts';
 import * as review from './015_review.ts';
 import * as explanationCodes from './016_explanation_codes.ts';
 import * as staffPerformance from './017_staff_performance.ts';
-import * as reviewFollowups from './022_review_followups.ts';
-import * as evaluationsTraining from './024_evaluations_training.ts';
-import * as workShifts from './023_work_shifts.ts';
-import * as riskMonitors from './019_risk_monitors.ts';
-import * as insightsShopDays from './021_insights_shop_days.ts';
+import * as riskMonitors from './018_risk_monitors.ts';
+import * as insightsShopDays from './019_insights_shop_days.ts';
+import * as reviewFollowups from './020_review_followups.ts';
+import * as workShifts from './021_work_shifts.ts';
+import * as evaluationsTraining from './022_evaluations_training.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -40,9 +40,9 @@ export const migrations = {
   '015_review': review,
   '016_explanation_codes': explanationCodes,
   '017_staff_performance': staffPerformance,
-  '022_review_followups': reviewFollowups,
-  '024_evaluations_training': evaluationsTraining,
-  '023_work_shifts': workShifts,
-  '019_risk_monitors': riskMonitors,
-  '021_insights_shop_days': insightsShopDays,
+  '018_risk_monitors': riskMonitors,
+  '019_insights_shop_days': insightsShopDays,
+  '020_review_followups': reviewFollowups,
+  '021_work_shifts': workShifts,
+  '022_evaluations_training': evaluationsTraining,
 };

@@ -65,6 +65,17 @@ export const fieldReasons = {
   notIsoWeek: '"{{value}}" is not an ISO week such as 2026-W47',
   noMappingFits:
     'no saved or preset mapping of channel "{{channel}}" fits the file\'s columns; pass --mapping NAME|FILE.json',
+  notPeriodPerson: '"{{person}}" is not one of the {{role}} people of this period',
+  noSuchPeriod: 'no such evaluation period',
+  dayFromToday: 'a day from today on',
+  weightedTwice: '"{{figure}}" is weighted twice',
+  weightsSum: 'the weights must sum to 100 (they sum to {{sum}})',
+  windowTooLong: 'the window spans more than {{max}} {{by}}s',
+  noCarrier: 'no carrier {{carrier}}',
+  notOptionIndex: 'the index of one of the options',
+  noLinkTarget: 'no {{kind}} "{{id}}"',
+  noSuchCourse: 'no such course',
+  answerPerQuestion: 'one answer for each of the {{count}} questions',
 } as const satisfies Record<string, string>;
 
 export type FieldReason = keyof typeof fieldReasons;

@@ -9,8 +9,8 @@ import { performanceRepository as repo } from './performance.repository.ts';
 import { type Grouping, periodsOf, todayIn } from './periods.ts';
 import { createShifts } from './shifts.ts';
 
-export { blank } from './figures.ts';
 export type { PersonFigures } from './figures.ts';
+export { blank } from './figures.ts';
 export type { Shift } from './shifts.ts';
 
 /** Complaints, from the service module (filled in src/app.ts). */
@@ -113,8 +113,7 @@ export function createPerformance(deps: PerformanceDeps) {
   async function figuresBy(from: Date, to: Date, by: Grouping) {
     const timeZone = await deps.shopTimeZone();
     const windows = periodsOf(from, to, by, timeZone);
-    if (windows.length > maxPeriods)
-      throw invalidField('from', `the window spans more than ${maxPeriods} ${by}s`);
+    if (windows.length > maxPeriods) throw invalidField('from', 'windowTooLong', { max: maxPeriods, by });
     const periods = [];
     for (const period of windows) {
       periods.push({

@@ -109,8 +109,7 @@ export function createFollowUps(deps: Pick<ReviewDeps, 'database' | 'clock' | 'm
       throw new AppError('NOT_ACTION_OWNER', 'only the owner or a manager changes this action item', {
         ownerName: row.owner_name,
       });
-    if (body.status === 'dropped' && !body.dropReason)
-      throw invalidField('dropReason', 'dropNeedsReason');
+    if (body.status === 'dropped' && !body.dropReason) throw invalidField('dropReason', 'dropNeedsReason');
     const now = clock.now().toISOString();
     await reviewRepository.updateActionItem(database.db, id, {
       status: body.status,

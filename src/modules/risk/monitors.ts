@@ -109,7 +109,7 @@ export function createMonitors(deps: RiskDeps) {
   async function createMonitor(actor: Actor, input: MonitorInput): Promise<Monitor> {
     const carrier = input.measure?.carrier ?? input.carrier;
     if (carrier && !(await deps.logistics.carrierId(carrier)))
-      throw invalidField(input.carrier ? 'carrier' : 'measure.carrier', `no carrier ${carrier}`);
+      throw invalidField(input.carrier ? 'carrier' : 'measure.carrier', 'noCarrier', { carrier });
     const now = clock.now();
     const id = uuidv7(now.getTime());
     await inTransaction(database, async (tx) => {

@@ -142,7 +142,7 @@ export function createEvaluationPeriods(deps: {
     const found = await periodRow(id);
     const user = await repo.findPerson(db, person);
     if (!user || user.role !== found.role)
-      throw invalidField('person', `"${person}" is not one of the ${found.role} people of this period`);
+      throw invalidField('person', 'notPeriodPerson', { person, role: found.role });
     const now = clock.now();
     const row = {
       period_id: id,

@@ -40,13 +40,14 @@ export function createPlans(deps: { database: Database; clock: Clock }) {
   }
 
   async function createPlan(actor: Actor, input: z.output<typeof planBody>): Promise<Plan> {
-    if (!(await repo.findPerson(db, input.person))) throw invalidField('person', `no user "${input.person}"`);
-    if (!(await repo.findPerson(db, input.coach))) throw invalidField('coach', `no user "${input.coach}"`);
+    if (!(await repo.findPerson(db, input.person)))
+      throw invalidField('person', 'noUser', { users: `"${input.person}"` });
+    if (!(await repo.findPerson(db, input.coach)))
+      throw invalidField('coach', 'noUser', { users: `"${input.coach}"` });
     if (input.periodId && !(await repo.findPeriod(db, input.periodId)))
-      throw invalidField('periodId', 'no such evaluation period');
+      throw invalidField('periodId', 'noSuchPeriod');
     const now = clock.now();
-    if (input.reviewOn < now.toISOString().slice(0, 10))
-      throw invalidField('reviewOn', 'a day from today on');
+    if (input.reviewOn < now.toISOString().slice(0, 10)) throw invalidField('reviewOn', 'dayFromToday');
     const row = {
       id: uuidv7(now.getTime()),
       period_id: input.periodId,

@@ -17,11 +17,11 @@ export interface ScoredPerson {
 export function assertWeights(weights: readonly Weight[]): void {
   const seen = new Set<string>();
   weights.forEach((w, i) => {
-    if (seen.has(w.figure)) throw invalidField(`weights.${i}.figure`, `"${w.figure}" is weighted twice`);
+    if (seen.has(w.figure)) throw invalidField(`weights.${i}.figure`, 'weightedTwice', { figure: w.figure });
     seen.add(w.figure);
   });
   const sum = weights.reduce((total, w) => total + w.weight, 0);
-  if (sum !== 100) throw invalidField('weights', `the weights must sum to 100 (they sum to ${sum})`);
+  if (sum !== 100) throw invalidField('weights', 'weightsSum', { sum });
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -49,12 +49,11 @@ export function createTrainingCourses(deps: { database: Database; clock: Clock; 
 
   async function validateCourse(input: CourseInput) {
     input.quiz.forEach((q, i) => {
-      if (q.answer >= q.options.length)
-        throw invalidField(`quiz.${i}.answer`, 'the index of one of the options');
+      if (q.answer >= q.options.length) throw invalidField(`quiz.${i}.answer`, 'notOptionIndex');
     });
     for (const [i, link] of input.links.entries()) {
       if (deps.linkExists && !(await deps.linkExists(link.kind, link.id)))
-        throw invalidField(`links.${i}.id`, `no ${link.kind} "${link.id}"`);
+        throw invalidField(`links.${i}.id`, 'noLinkTarget', { kind: link.kind, id: link.id });
     }
   }
 
@@ -113,7 +112,7 @@ export function createTrainingCourses(deps: { database: Database; clock: Clock; 
   async function setRequirement(actor: Actor, input: Requirement): Promise<Requirement> {
     if (!isRole(input.role))
       throw new AppError('UNKNOWN_ROLE', `role: "${input.role}" is not a role`, { field: 'role' });
-    if (!(await repo.findCourse(db, input.courseId))) throw invalidField('courseId', 'no such course');
+    if (!(await repo.findCourse(db, input.courseId))) throw invalidField('courseId', 'noSuchCourse');
     const now = clock.now();
     await inTransaction(database, async (tx) => {
       await repo.upsertRequirement(tx, {
@@ -142,7 +141,7 @@ export function createTrainingCourses(deps: { database: Database; clock: Clock; 
 
   async function scheduleSession(input: z.output<typeof sessionBody>): Promise<Session> {
     const found = await repo.findCourse(db, input.courseId);
-    if (!found) throw invalidField('courseId', 'no such course');
+    if (!found) throw invalidField('courseId', 'noSuchCourse');
     const row = {
       id: uuidv7(clock.now().getTime()),
       course_id: input.courseId,
@@ -177,7 +176,8 @@ export function createTrainingCourses(deps: { database: Database; clock: Clock; 
     const users = await repo.usersByUsername(db, usernames);
     const known = new Set(users.map((u) => u.username));
     const unknown = usernames.findIndex((name) => !known.has(name));
-    if (unknown >= 0) throw invalidField(`usernames.${unknown}`, `no user "${usernames[unknown]}"`);
+    if (unknown >= 0)
+      throw invalidField(`usernames.${unknown}`, 'noUser', { users: `"${usernames[unknown]}"` });
     const at = clock.now().toISOString();
     await repo.insertAttendance(
       db,
@@ -194,7 +194,7 @@ export function createTrainingCourses(deps: { database: Database; clock: Clock; 
     if (!found) throw notFound('course', courseId);
     const quiz = JSON.parse(found.quiz) as QuizQuestion[];
     if (answers.length !== quiz.length)
-      throw invalidField('answers', `one answer for each of the ${quiz.length} questions`);
+      throw invalidField('answers', 'answerPerQuestion', { count: quiz.length });
     const score = gradeQuiz(quiz, answers);
     const passMark = Number(found.pass_mark);
     const takenAt = clock.now().toISOString();
