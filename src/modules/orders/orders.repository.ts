@@ -2,6 +2,7 @@ import { insertMany, insertRows, insertSqliteRows } from '../../platform/db/bulk
 import type { Database, DialectName, Executor } from '../../platform/db/database.ts';
 import { dayOf, escapeLike, isAnyOf } from '../../platform/db/dialect.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
+import { holdsAndNotesRepository } from './holds-notes.repository.ts';
 
 type SqliteHandle = NonNullable<Database['sqlite']>;
 
@@ -23,6 +24,8 @@ export interface OrderRows {
 
 /** SQL for the order tables only. */
 export const ordersRepository = {
+  ...holdsAndNotesRepository,
+
   /** Stored orders among the given external ids of one channel, by external id. */
   async findByExternalIds(db: Executor, channel: string, externalIds: readonly string[]) {
     if (externalIds.length === 0) return new Map<string, Row<'orders'>>();
@@ -123,15 +126,6 @@ export const ordersRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
-  releaseOpenHolds(db: Executor, orderId: string, at: string, by: string) {
-    return db
-      .updateTable('order_holds')
-      .set({ released_at: at, released_by: by })
-      .where('order_id', '=', orderId)
-      .where('released_at', 'is', null)
-      .execute();
-  },
-
   list(
     db: Executor,
     like: 'like' | 'ilike',
@@ -214,6 +208,7 @@ export const ordersRepository = {
       .execute();
     return new Map(rows.map((r) => [r.day, Number(r.n)]));
   },
+
   /** One timeline entry. */
   insertEvent(db: Executor, row: NewRow<'order_events'>) {
     return db.insertInto('order_events').values(row).execute();
@@ -238,6 +233,7 @@ export const ordersRepository = {
       .where('placed_at', '>=', since)
       .execute();
   },
+
   /** Sets columns of one order. */
   update(db: Executor, id: string, changes: Partial<Row<'orders'>>) {
     return db.updateTable('orders').set(changes).where('id', '=', id).execute();
@@ -270,71 +266,11 @@ export const ordersRepository = {
       .execute();
   },
 
-  /** An order's holds not yet released. */
-  openHolds(db: Executor, orderId: string) {
-    return db
-      .selectFrom('order_holds')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .where('released_at', 'is', null)
-      .execute();
-  },
-
-  releaseHolds(db: Executor, holdIds: readonly string[], at: string, by: string) {
-    return db
-      .updateTable('order_holds')
-      .set({ released_at: at, released_by: by })
-      .where('id', 'in', [...holdIds])
-      .execute();
-  },
-
-  insertHolds(db: Executor, rows: readonly NewRow<'order_holds'>[]) {
-    return db
-      .insertInto('order_holds')
-      .values([...rows])
-      .execute();
-  },
-
-  insertNote(db: Executor, row: NewRow<'order_notes'>) {
-    return db.insertInto('order_notes').values(row).execute();
-  },
-
-  findNote(db: Executor, id: string) {
-    return db.selectFrom('order_notes').selectAll().where('id', '=', id).executeTakeFirst();
-  },
-
-  /** An order's notes, oldest first. */
-  notesOf(db: Executor, orderId: string) {
-    return db
-      .selectFrom('order_notes')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-  },
   /** The order, which must exist (the caller holds its id from the same transaction). */
   getById(db: Executor, id: string) {
     return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   },
 
-  /** Held orders with an autohold whose time is up or a presale hold whose release date came. */
-  dueTimerHolds(db: Executor, at: string, limit: number) {
-    return db
-      .selectFrom('order_holds')
-      .innerJoin('orders', 'orders.id', 'order_holds.order_id')
-      .select(['order_holds.order_id'])
-      .where('order_holds.released_at', 'is', null)
-      .where('orders.status', '=', 'pending_review')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('order_holds.code', '=', 'AUTOHOLD'), eb('orders.hold_until', '<=', at)]),
-          eb.and([eb('order_holds.code', '=', 'PRESALE'), eb('orders.release_at', '<=', at)]),
-        ]),
-      )
-      .limit(limit)
-      .execute();
-  },
   /** Moves the orders that are still `from`; returns how many moved (a slice of ids per statement). */
   async updateStatusOfManyIf(
     db: Executor,
@@ -349,17 +285,6 @@ export const ordersRepository = {
       .where('status', '=', from)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
-  },
-
-  /** Open holds of one code on an order. */
-  openHoldsOfCode(db: Executor, orderId: string, code: string) {
-    return db
-      .selectFrom('order_holds')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .where('code', '=', code)
-      .where('released_at', 'is', null)
-      .execute();
   },
 
   /** Ids of the orders in a shipment group. */
@@ -400,6 +325,7 @@ export const ordersRepository = {
       .where('status', 'in', [...statuses])
       .execute();
   },
+
   /** Status-history rows in one statement. */
   insertHistory(db: Executor, rows: readonly NewRow<'order_status_history'>[]) {
     return insertRows(db, 'order_status_history', rows);
