@@ -104,6 +104,9 @@ test('speaks Chinese', async () => {
 
 test('"My work" shows my own figures to an operator and the team table only to a manager', async () => {
   const context = await newConsoleContext(browser, server.url, 'en-US');
+  // The figures are computed from the day's events when the page asks: on a busy machine that
+  // takes longer than the default wait.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   await signIn(page, 'picker', password);
   await page.goto('/my-work');
@@ -112,6 +115,7 @@ test('"My work" shows my own figures to an operator and the team table only to a
   await page.getByTestId('my-job-description').getByText('Warehouse operator').waitFor();
   await context.close();
   const managerContext = await newConsoleContext(browser, server.url, 'en-US');
+  managerContext.setDefaultTimeout(120_000);
   const manager = await managerContext.newPage();
   await signIn(manager, 'admin', server.adminPassword);
   await manager.goto('/my-work');
