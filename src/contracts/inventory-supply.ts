@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { listQuery, moneyString, pageOf } from './common.ts';
+import { code, count, note, quantity } from './inventory-fields.ts';
 
 // Suppliers, purchase orders and stocktakes: the supply side of the inventory contract
 // (re-exported by inventory.ts).
 
-const code = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, 'letters, digits and . _ - /, at most 64');
-const quantity = z.number().int().min(1).max(10_000_000);
-const count = z.number().int().min(0).max(10_000_000);
-const note = z.string().trim().max(1000);
 // ── Suppliers and purchase orders ────────────────────────────────────────────
 const supplierFields = {
   name: z.string().trim().min(1).max(200),

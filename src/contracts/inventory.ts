@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { listQuery, moneyString, pageOf } from './common.ts';
 import { explanation } from './explanations.ts';
+import { code, count, quantity } from './inventory-fields.ts';
 
 export * from './inventory-supply.ts';
 
-const code = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, 'letters, digits and . _ - /, at most 64');
-const quantity = z.number().int().min(1).max(10_000_000);
-const count = z.number().int().min(0).max(10_000_000);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as "16:00"');
 const timeZone = z
   .string()
