@@ -49,12 +49,16 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
 }
 
-/** Fills and submits the login form; callers wait for whatever page they expect next. */
+/**
+ * Fills and submits the login form and waits until the console has left the login page, so a
+ * caller's next `goto` cannot cut the sign-in request off and land back on the login form.
+ */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /**
