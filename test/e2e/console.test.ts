@@ -7,6 +7,7 @@ import {
   newConsoleContext,
   saveScreenshot as screenshot,
   signIn as signInAs,
+  submitLogin,
 } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/server.ts';
 
@@ -137,7 +138,7 @@ type CreatedOrder = { id: string; number: string; status: string };
 test('a wrong password is refused with a translated message', async () => {
   const context = await newContext('en-US');
   const page = await context.newPage();
-  await signIn(page, 'not-the-password');
+  await submitLogin(page, 'admin', 'not-the-password');
   await page.getByTestId('login-error').getByText('Wrong username or password.').waitFor();
   assert.match(page.url(), /\/login$/);
   await context.close();

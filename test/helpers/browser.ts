@@ -54,11 +54,16 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
  * caller's next `goto` cannot cut the sign-in request off and land back on the login form.
  */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await submitLogin(page, username, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Fills and submits the login form without waiting for the outcome (a refusal stays on it). */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /**
