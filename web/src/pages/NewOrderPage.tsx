@@ -1,4 +1,3 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -8,280 +7,27 @@ import {
   DatePicker,
   Form,
   Input,
-  InputNumber,
   Row,
   Select,
   Space,
   Statistic,
-  Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import {
-  type AddressPart,
-  type AddressRequirements,
-  addressPartsNeeded,
-  defaultAddressRequirements,
-} from '../../../src/contracts/order-holds.ts';
-import { catalogApi, type Sku } from '../api/catalog';
-import { type AddressInput, orderReviewApi, type RuleSet } from '../api/order-review';
-import {
-  type OrderInput,
-  type OrderType,
-  ordersApi,
-  orderTypes,
-  type PaymentStatus,
-  paymentMethods,
-  paymentStatuses,
-  type RequestedService,
-  requestedServices,
-} from '../api/orders';
-import { SkuPicker } from '../components/SkuPicker';
+import { catalogApi } from '../api/catalog';
+import { ordersApi, orderTypes, paymentMethods, paymentStatuses, requestedServices } from '../api/orders';
 import { errorText, fieldErrors, showFieldErrors } from '../errors';
-import { formatMoney, fromCents, toCents } from '../format';
+import { formatMoney, fromCents } from '../format';
 import { useLoader } from '../hooks/useLoader';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { AddressCard } from './NewOrderAddress';
+import { MoneyInput, requiredRules, TextField } from './NewOrderFields';
+import { LinesEditor } from './NewOrderLines';
+import { currencies, type FormValues, initialValues, toOrderInput, totalCents } from './NewOrderValues';
 
-const currencies = ['CNY', 'USD', 'EUR', 'HKD'] as const;
-
-type LineValues = { sku?: string; quantity?: number; unitPrice?: string };
-type FormValues = {
-  channel: string;
-  externalId: string;
-  placedAt: Dayjs;
-  currency: string;
-  type: OrderType;
-  requestedService: RequestedService;
-  customer: { name: string; email?: string; phone?: string };
-  shippingAddress: AddressInput;
-  lines: LineValues[];
-  shippingFee?: string;
-  discount?: string;
-  payment: { status: PaymentStatus; method?: string; paidAmount?: string };
-  buyerNote?: string;
-  sellerNote?: string;
-};
-
-function initialValues(): Partial<FormValues> {
-  return {
-    channel: 'web',
-    externalId: `MAN-${dayjs().format('YYYYMMDDHHmmss')}`,
-    placedAt: dayjs(),
-    currency: 'CNY',
-    type: 'normal',
-    requestedService: 'standard',
-    shippingAddress: {
-      name: '',
-      phone: '',
-      country: 'CN',
-      province: '',
-      city: '',
-      district: '',
-      line1: '',
-      line2: '',
-      postalCode: '',
-    },
-    lines: [{ quantity: 1 }],
-    shippingFee: '0.00',
-    discount: '0.00',
-    payment: { status: 'paid', method: 'bank_transfer' },
-  };
-}
-
-/** Order total in cents: lines plus shipping minus discount; NaN while a number is malformed. */
-function totalCents(lines: LineValues[] = [], shippingFee?: string, discount?: string): number {
-  const linesCents = lines.reduce((sum, line) => sum + (line?.quantity ?? 0) * toCents(line?.unitPrice), 0);
-  return linesCents + toCents(shippingFee) - toCents(discount);
-}
-
-const optional = (value?: string) => (value?.trim() ? value.trim() : undefined);
-const money = (value?: string) => fromCents(toCents(value));
-
-/** `skuNames`: catalogue names of the SKUs picked from suggestions, sent as the line names. */
-function toOrderInput(values: FormValues, skuNames: Record<string, string>): OrderInput {
-  const total = fromCents(totalCents(values.lines, values.shippingFee, values.discount));
-  const { status, method, paidAmount } = values.payment;
-  const placedAt = values.placedAt.toISOString();
-  const isPaid = status === 'paid' || status === 'partially_paid';
-  return {
-    channel: values.channel,
-    externalId: values.externalId.trim(),
-    placedAt,
-    currency: values.currency,
-    customer: {
-      name: values.customer.name.trim(),
-      email: optional(values.customer.email),
-      phone: optional(values.customer.phone),
-    },
-    shippingAddress: values.shippingAddress,
-    lines: values.lines.map((line) => ({
-      sku: (line.sku ?? '').trim(),
-      name: skuNames[(line.sku ?? '').trim()],
-      quantity: line.quantity ?? 0,
-      unitPrice: money(line.unitPrice),
-    })),
-    shippingFee: money(values.shippingFee),
-    discount: money(values.discount),
-    total,
-    payment: {
-      status,
-      method: optional(method),
-      paidAmount: status === 'paid' ? total : status === 'partially_paid' ? money(paidAmount) : undefined,
-      paidAt: isPaid ? placedAt : undefined,
-    },
-    type: values.type,
-    requestedService: values.requestedService,
-    buyerNote: values.buyerNote ?? '',
-    sellerNote: values.sellerNote ?? '',
-  };
-}
-
-function MoneyInput(props: { value?: string; onChange?: (value: string) => void; 'data-testid'?: string }) {
-  return (
-    <InputNumber<string>
-      stringMode
-      min="0"
-      step="0.01"
-      precision={2}
-      style={{ width: '100%' }}
-      value={props.value}
-      onChange={(value) => props.onChange?.(value ?? '')}
-      data-testid={props['data-testid']}
-    />
-  );
-}
-
-function LinesEditor({
-  currency,
-  skuNames,
-  onSkuPicked,
-}: {
-  currency: string;
-  skuNames: Record<string, string>;
-  onSkuPicked: (sku: Sku) => void;
-}) {
-  const { t } = useTranslation();
-  const form = Form.useFormInstance<FormValues>();
-  const lines = Form.useWatch('lines', form) ?? [];
-
-  return (
-    <Form.List
-      name="lines"
-      rules={[
-        {
-          validator: async (_, value: LineValues[] | undefined) => {
-            if (!value?.length) throw new Error(t('newOrder.linesRequired'));
-          },
-        },
-      ]}
-    >
-      {(fields, { add, remove }, { errors }) => (
-        <div data-testid="order-lines-editor">
-          {fields.map((field, index) => {
-            const line = lines[index];
-            const lineCents = (line?.quantity ?? 0) * toCents(line?.unitPrice);
-            return (
-              <Row key={field.key} gutter={12} align="top" data-testid="order-line">
-                <Col xs={24} md={9}>
-                  <Form.Item
-                    name={[field.name, 'sku']}
-                    label={index === 0 ? t('order.sku') : undefined}
-                    rules={[{ required: true, whitespace: true, message: t('newOrder.skuRequired') }]}
-                    extra={line?.sku && skuNames[line.sku] ? skuNames[line.sku] : undefined}
-                  >
-                    <SkuPicker
-                      data-testid="line-sku"
-                      onPick={(sku) => {
-                        onSkuPicked(sku);
-                        form.setFieldValue(['lines', field.name, 'unitPrice'], sku.price);
-                      }}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={8} md={4}>
-                  <Form.Item
-                    name={[field.name, 'quantity']}
-                    label={index === 0 ? t('order.quantity') : undefined}
-                    rules={[{ required: true, message: t('newOrder.quantityRequired') }]}
-                  >
-                    <InputNumber
-                      min={1}
-                      precision={0}
-                      style={{ width: '100%' }}
-                      data-testid="line-quantity"
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={8} md={5}>
-                  <Form.Item
-                    name={[field.name, 'unitPrice']}
-                    label={index === 0 ? t('order.unitPrice') : undefined}
-                    rules={[{ required: true, message: t('newOrder.priceRequired') }]}
-                  >
-                    <MoneyInput data-testid="line-unit-price" />
-                  </Form.Item>
-                </Col>
-                <Col xs={6} md={5}>
-                  <Form.Item label={index === 0 ? t('order.lineTotal') : undefined}>
-                    <Typography.Text>
-                      {Number.isNaN(lineCents) ? '—' : formatMoney(fromCents(lineCents), currency)}
-                    </Typography.Text>
-                  </Form.Item>
-                </Col>
-                <Col xs={2} md={1}>
-                  <Form.Item label={index === 0 ? ' ' : undefined}>
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      disabled={fields.length === 1}
-                      onClick={() => remove(field.name)}
-                      aria-label={t('newOrder.removeLine')}
-                    />
-                  </Form.Item>
-                </Col>
-              </Row>
-            );
-          })}
-          <Button
-            type="dashed"
-            icon={<PlusOutlined />}
-            onClick={() => add({ quantity: 1 })}
-            data-testid="add-line"
-          >
-            {t('newOrder.addLine')}
-          </Button>
-          <Form.ErrorList errors={errors} />
-        </div>
-      )}
-    </Form.List>
-  );
-}
-
-const addressLabel: Record<AddressPart, string> = {
-  name: 'order.recipient',
-  phone: 'order.phone',
-  province: 'address.province',
-  city: 'address.city',
-  district: 'address.district',
-  line1: 'address.line1',
-  postalCode: 'address.postalCode',
-};
-
-/**
- * The address parts the active ADDRESS_INCOMPLETE rule will hold an order for, by the same
- * function the audit uses; none when the rule is off or only flags.
- */
-function partsHeldIfMissing(ruleSet: RuleSet | undefined, country: string): AddressPart[] {
-  const rule = ruleSet?.rules.find((r) => r.code === 'ADDRESS_INCOMPLETE');
-  if (!rule?.enabled || (rule.params.action ?? 'hold') !== 'hold') return [];
-  const requirements = { ...defaultAddressRequirements, ...rule.params } as AddressRequirements;
-  return addressPartsNeeded(country.trim().toUpperCase(), requirements);
-}
-
+/** An order entered by hand, section by section. */
 export default function NewOrderPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -291,11 +37,7 @@ export default function NewOrderPage() {
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [skuNames, setSkuNames] = useState<Record<string, string>>({});
   const channels = useLoader(() => catalogApi.channels.list(), []);
-  const ruleSet = useLoader(() => orderReviewApi.auditRules.active(), []);
   usePageTitle(t('newOrder.title'));
-  const address = Form.useWatch('shippingAddress', form) as AddressInput | undefined;
-  const heldIfMissing = partsHeldIfMissing(ruleSet.data ?? undefined, address?.country ?? '');
-  const willBeHeldFor = heldIfMissing.filter((part) => !(address?.[part] ?? '').trim());
 
   const currency = Form.useWatch('currency', form) ?? 'CNY';
   const paymentStatus = Form.useWatch(['payment', 'status'], form);
@@ -303,12 +45,6 @@ export default function NewOrderPage() {
   const shippingFee = Form.useWatch('shippingFee', form);
   const discount = Form.useWatch('discount', form);
   const total = totalCents(lines, shippingFee, discount);
-
-  const copyCustomerToAddress = () => {
-    const customer = form.getFieldValue('customer') as FormValues['customer'] | undefined;
-    form.setFieldValue(['shippingAddress', 'name'], customer?.name ?? '');
-    form.setFieldValue(['shippingAddress', 'phone'], customer?.phone ?? '');
-  };
 
   const submit = async (values: FormValues) => {
     setIsSubmitting(true);
@@ -326,30 +62,7 @@ export default function NewOrderPage() {
     }
   };
 
-  const required = (label: string) => [
-    { required: true, whitespace: true, message: t('common.required', { field: label }) },
-  ];
-  // Not required to create, but the audit holds the order without it: marked, so nobody is surprised.
-  const neededToShip = (name: (string | number)[]) =>
-    name[0] === 'shippingAddress' && heldIfMissing.includes(name[1] as AddressPart);
-  const text = (name: (string | number)[], label: string, isRequired = false, testId?: string) => (
-    <Form.Item
-      name={name}
-      label={
-        !isRequired && neededToShip(name) ? (
-          <Space size={4} data-testid={`needed-to-ship-${String(name[1])}`}>
-            {label}
-            <Tag color="orange">{t('newOrder.neededToShip')}</Tag>
-          </Space>
-        ) : (
-          label
-        )
-      }
-      rules={isRequired ? required(label) : undefined}
-    >
-      <Input data-testid={testId ?? `new-order-${name.join('-')}`} />
-    </Form.Item>
-  );
+  const required = (label: string) => requiredRules(t, label);
 
   return (
     <Form<FormValues>
@@ -397,7 +110,12 @@ export default function NewOrderPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              {text(['externalId'], t('orders.externalId'), true, 'new-order-external-id')}
+              <TextField
+                name={['externalId']}
+                label={t('orders.externalId')}
+                isRequired
+                testId="new-order-external-id"
+              />
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="placedAt" label={t('orders.placedAt')} rules={[{ required: true }]}>
@@ -427,7 +145,12 @@ export default function NewOrderPage() {
         <Card title={t('newOrder.customerSection')}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              {text(['customer', 'name'], t('order.customerName'), true, 'new-order-customer-name')}
+              <TextField
+                name={['customer', 'name']}
+                label={t('order.customerName')}
+                isRequired
+                testId="new-order-customer-name"
+              />
             </Col>
             <Col xs={24} md={8}>
               <Form.Item
@@ -439,61 +162,15 @@ export default function NewOrderPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              {text(['customer', 'phone'], t('order.phone'), false, 'new-order-customer-phone')}
+              <TextField
+                name={['customer', 'phone']}
+                label={t('order.phone')}
+                testId="new-order-customer-phone"
+              />
             </Col>
           </Row>
         </Card>
-
-        <Card
-          title={t('newOrder.addressSection')}
-          extra={
-            <Button size="small" onClick={copyCustomerToAddress}>
-              {t('newOrder.sameAsCustomer')}
-            </Button>
-          }
-        >
-          {willBeHeldFor.length > 0 ? (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title={t('newOrder.willBeHeld', {
-                parts: willBeHeldFor.map((part) => t(addressLabel[part])).join(t('newOrder.listSeparator')),
-              })}
-              description={t('newOrder.willBeHeldHelp')}
-              data-testid="new-order-will-hold"
-            />
-          ) : null}
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              {text(['shippingAddress', 'name'], t('order.recipient'), true, 'new-order-address-name')}
-            </Col>
-            <Col xs={24} md={8}>
-              {text(['shippingAddress', 'phone'], t('order.phone'), true, 'new-order-address-phone')}
-            </Col>
-            <Col xs={24} md={8}>
-              {text(['shippingAddress', 'country'], t('address.country'), true)}
-            </Col>
-            <Col xs={24} md={6}>
-              {text(['shippingAddress', 'province'], t('address.province'))}
-            </Col>
-            <Col xs={24} md={6}>
-              {text(['shippingAddress', 'city'], t('address.city'), true, 'new-order-address-city')}
-            </Col>
-            <Col xs={24} md={6}>
-              {text(['shippingAddress', 'district'], t('address.district'))}
-            </Col>
-            <Col xs={24} md={6}>
-              {text(['shippingAddress', 'postalCode'], t('address.postalCode'))}
-            </Col>
-            <Col xs={24} md={12}>
-              {text(['shippingAddress', 'line1'], t('address.line1'), true, 'new-order-address-line1')}
-            </Col>
-            <Col xs={24} md={12}>
-              {text(['shippingAddress', 'line2'], t('address.line2'))}
-            </Col>
-          </Row>
-        </Card>
+        <AddressCard />
 
         <Card title={t('order.lines')}>
           <LinesEditor

@@ -16,6 +16,15 @@ import { useChannelNames } from '../../hooks/useChannelNames';
 
 export const chartColors = ['#1677ff', '#fa8c16', '#52c41a', '#eb2f96', '#722ed1', '#13c2c2'];
 
+/** The last four weeks up to and including today (`to` is exclusive). */
+export function defaultPeriod(): Period {
+  const today = dayjs();
+  return {
+    from: today.subtract(28, 'day').format('YYYY-MM-DD'),
+    to: today.add(1, 'day').format('YYYY-MM-DD'),
+  };
+}
+
 /** A KPI value in its unit: rates as percentages, durations in hours. */
 export function formatKpi(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined) return '—';
