@@ -243,11 +243,7 @@ export async function createApp(options: AppOptions) {
       (event) => risk.cases.openFromException(event.payload),
     ],
     // A closed case lets the detectors raise the same exception again (docs/risk.md).
-    'risk_case.closed': [
-      async (event) => {
-        await fulfilment.exceptions.release(event.payload);
-      },
-    ],
+    'risk_case.closed': [(event) => fulfilment.exceptions.release(event.payload)],
     'refund.issued': notify.handlers['refund.issued'],
     'complaint.answered': notify.handlers['complaint.answered'],
     // An incident's closing review becomes a lesson in the knowledge base (docs/risk.md).

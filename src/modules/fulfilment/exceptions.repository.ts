@@ -21,21 +21,20 @@ export const exceptionsRepository = {
     await db.insertInto('shipment_exceptions').values(row).execute();
   },
 
-  /** Releases the order's active exceptions of these kinds seen up to `upTo`; returns how many. */
+  /** Releases the order's active exceptions of these kinds seen up to `upTo`. */
   async release(
     db: Executor,
     input: { orderId: string; kinds: readonly string[]; upTo: string; at: string },
-  ): Promise<number> {
-    if (input.kinds.length === 0) return 0;
-    const result = await db
+  ): Promise<void> {
+    if (input.kinds.length === 0) return;
+    await db
       .updateTable('shipment_exceptions')
       .set({ released_at: input.at })
       .where('order_id', '=', input.orderId)
       .where('kind', 'in', input.kinds)
       .where('released_at', 'is', null)
       .where('detected_at', '<=', input.upTo)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+      .execute();
   },
 
   /** Shipments with an exception of one of the kinds, active or released. */

@@ -46,9 +46,13 @@ export function createExceptions(deps: { database: Database; clock: Clock }) {
    * are released, so the next detection of the same kind opens a new case. Idempotent, and a
    * late redelivery does not release an exception raised after the close.
    */
-  async function release(payload: { orderId: string | null; exceptionKinds: string[]; closedAt: string }) {
-    if (!payload.orderId) return 0;
-    return exceptionsRepository.release(deps.database.db, {
+  async function release(payload: {
+    orderId: string | null;
+    exceptionKinds: string[];
+    closedAt: string;
+  }): Promise<void> {
+    if (!payload.orderId) return;
+    await exceptionsRepository.release(deps.database.db, {
       orderId: payload.orderId,
       kinds: payload.exceptionKinds,
       upTo: payload.closedAt,
