@@ -152,20 +152,6 @@ export async function createApp(options: AppOptions) {
     calendar: async () => (await orders.settings.get()).policy.calendar,
     placeOrder: (actor, input) => orders.intake.receive(actor, input),
   });
-  const review = createReview({
-    database,
-    clock,
-    mailer,
-    ports: reviewPorts({
-      database,
-      fulfilment,
-      inventory,
-      channels,
-      reports: insights.reports,
-      aftersales,
-      kpis: insights.kpis,
-    }),
-  });
   const risk = createRisk({
     database,
     clock,
@@ -219,6 +205,20 @@ export async function createApp(options: AppOptions) {
       },
     },
   });
+  const review = createReview({
+    database,
+    clock,
+    mailer,
+    ports: reviewPorts({
+      database,
+      risk,
+      inventory,
+      channels,
+      reports: insights.reports,
+      aftersales,
+      kpis: insights.kpis,
+    }),
+  });
   const handlers: HandlerRegistry = {
     // Approved orders are allocated right away; the scheduled run below catches anything missed.
     'order.received': [
@@ -242,6 +242,8 @@ export async function createApp(options: AppOptions) {
       // Each exception opens a risk case on its playbook (docs/risk.md).
       (event) => risk.cases.openFromException(event.payload),
     ],
+    // A closed case lets the detectors raise the same exception again (docs/risk.md).
+    'risk_case.closed': [(event) => fulfilment.exceptions.release(event.payload)],
     'refund.issued': notify.handlers['refund.issued'],
     'complaint.answered': notify.handlers['complaint.answered'],
     // An incident's closing review becomes a lesson in the knowledge base (docs/risk.md).

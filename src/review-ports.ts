@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import type { ChannelConnectors } from './modules/channels/index.ts';
-import type { Fulfilment } from './modules/fulfilment/index.ts';
 import type { InsightsDashboards, Reports } from './modules/insights/index.ts';
 import type { Inventory } from './modules/inventory/index.ts';
 import {
@@ -10,6 +9,7 @@ import {
   ordersDataPack,
   type ReviewPorts,
 } from './modules/review/index.ts';
+import type { Risk } from './modules/risk/index.ts';
 import type { Aftersales } from './modules/service/index.ts';
 import type { Database } from './platform/db/database.ts';
 
@@ -18,11 +18,13 @@ const dayMs = 24 * 60 * 60 * 1000;
 /** Counts measured live (now), beside the insights module's period KPIs. */
 const liveKpis = [
   { key: 'open_stock_alerts', name: 'Open stock alerts', unit: 'count', goodDirection: 'down' as const },
-  { key: 'open_delivery_cases', name: 'Open delivery cases', unit: 'count', goodDirection: 'down' as const },
+  // The key stays as meetings recorded it; it counts the risk module's open exception cases.
+  { key: 'open_delivery_cases', name: 'Open exception cases', unit: 'count', goodDirection: 'down' as const },
 ];
 
 /**
- * The review module's ports, filled from what the lower modules offer today: delivery cases and
+ * The review module's ports, filled from what the lower modules offer today: open exception
+ * cases (risk module) and
  * stock-outs for logistics, interface health for IT, orders held on the customer (customer
  * service) or on payment (finance), open stock alerts as stock risks, complaints past their
  * SLA (the department they were routed to), refunds issued and settlement differences (order
@@ -32,16 +34,26 @@ const liveKpis = [
  */
 export function reviewPorts(deps: {
   database: Database;
-  fulfilment: Fulfilment;
+  risk: Risk;
   inventory: Inventory;
   channels: ChannelConnectors;
   reports: Reports;
   aftersales: Aftersales;
   kpis: Pick<InsightsDashboards['kpis'], 'definitions' | 'period'>;
 }): ReviewPorts {
-  const { database, fulfilment, inventory, channels, reports, aftersales, kpis } = deps;
+  const { database, risk, inventory, channels, reports, aftersales, kpis } = deps;
   const localDate = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toISODate() ?? '';
   const openAlerts = async () => (await inventory.alerts.list({ status: 'open', limit: 200 })).items;
+  /** Order numbers of these ids, through orders' read view (cases keep only the order's id). */
+  const orderNumbers = async (ids: readonly string[]) => {
+    if (ids.length === 0) return new Map<string, string>();
+    const rows = await database.db
+      .selectFrom('orders_orders_view')
+      .select(['id', 'number'])
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.number]));
+  };
   return {
     async dataPack(from, to, timeZone) {
       const counts = await ordersDataPack(database, from, to, timeZone);
@@ -55,13 +67,14 @@ export function reviewPorts(deps: {
     },
     async departmentSignals(from, to) {
       const [cases, alerts, health, held, breached, finance] = await Promise.all([
-        fulfilment.cases.list({ status: 'open', limit: 200 }),
+        risk.cases.list({ status: 'open', isDrill: false, limit: 200 }),
         openAlerts(),
         channels.health.channelsHealth(),
         heldOrderSignals(database),
         aftersales.complaints.listComplaints({ isBreached: 'true', limit: 200 }),
         aftersales.refundsByChannel(from, to).then((refunds) => financeSignals(database, from, to, refunds)),
       ]);
+      const numbers = await orderNumbers(cases.items.flatMap((c) => (c.orderId ? [c.orderId] : [])));
       const signals: IssueCandidate[] = [
         ...held,
         ...finance,
@@ -76,8 +89,8 @@ export function reviewPorts(deps: {
         ...cases.items.map((c) => ({
           department: 'logistics' as const,
           key: `case:${c.id}`,
-          title: `Delivery case ${c.kind} on order ${c.orderNumber}`,
-          detail: c.note,
+          title: `Exception case ${c.caseType}${c.orderId ? ` on order ${numbers.get(c.orderId) ?? c.orderId}` : ''}`,
+          detail: `owner ${c.ownerRole}, due ${c.dueAt}`,
         })),
         ...alerts.map((a) => ({
           department: 'logistics' as const,
@@ -118,7 +131,7 @@ export function reviewPorts(deps: {
     async kpiValue(kpi, at) {
       if (kpi === 'open_stock_alerts') return (await inventory.alerts.openCount()).open;
       if (kpi === 'open_delivery_cases')
-        return (await fulfilment.cases.list({ status: 'open', limit: 500 })).items.length;
+        return (await risk.cases.list({ status: 'open', isDrill: false, limit: 500 })).items.length;
       // The insights KPIs over the last 7 whole (UTC) days before `at`.
       const to = at.toISOString().slice(0, 10);
       const from = new Date(Date.parse(to) - 7 * dayMs).toISOString().slice(0, 10);

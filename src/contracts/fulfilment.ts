@@ -31,7 +31,8 @@ export const shipmentStatuses = [
   'returned_to_sender',
 ] as const;
 export const waveStatuses = ['picking', 'picked', 'cancelled'] as const;
-export const caseKinds = [
+/** What the detectors raise (fulfilment's exceptions); the risk module opens a case on each. */
+export const exceptionKinds = [
   'short_pick',
   'no_scan',
   'late',
@@ -266,25 +267,7 @@ export const trackingResult = z.object({
   unknown: z.array(z.string()),
 });
 
-// ── Exceptions and scorecards ────────────────────────────────────────────────
-export const deliveryCase = z
-  .object({
-    id: z.string(),
-    orderId: z.string(),
-    orderNumber: z.string(),
-    shipmentId: z.string().nullable(),
-    kind: z.enum(caseKinds),
-    status: z.enum(['open', 'resolved']),
-    note: z.string().nullable(),
-    dueAt: z.string(),
-    openedAt: z.string(),
-    resolvedAt: z.string().nullable(),
-  })
-  .meta({ id: 'DeliveryCase' });
-export const caseQuery = listQuery.extend({ status: z.enum(['open', 'resolved', 'all']).default('open') });
-export const casePage = pageOf(deliveryCase);
-export const resolveCaseBody = z.object({ note: z.string().trim().min(1).max(1000) });
-
+// ── Scorecards ───────────────────────────────────────────────────────────────
 export const scorecardQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

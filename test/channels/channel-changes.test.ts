@@ -69,12 +69,13 @@ for (const dialect of testDialects) {
       const order = await getOrder(orderId);
       assert.equal(order.status, 'allocated');
       assert.equal(order.shippingAddress.line1, '123 Shipping Street');
-      const cases = (await call('GET', '/cases?status=open')).json().items as {
+      await t.current.app.dispatcher.drain();
+      const cases = (await call('GET', '/risk/cases?status=open')).json().items as {
         orderId: string;
-        kind: string;
+        caseType: string;
       }[];
       assert.ok(
-        cases.some((c) => c.orderId === orderId && c.kind === 'channel_change'),
+        cases.some((c) => c.orderId === orderId && c.caseType === 'wrong_address'),
         JSON.stringify(cases),
       );
     });

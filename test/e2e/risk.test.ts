@@ -112,3 +112,17 @@ test('an incident for a SKU previews its affected orders and holds them, and not
   assert.ok(!untouched.holds.includes('INCIDENT'));
   await page.context().close();
 });
+
+test('the old delivery cases address leads to the risk cases board, and a case opens there by its id', async () => {
+  const order = await api('POST', '/orders', newOrderInput({ externalId: 'risk-e2e-lost-parcel' }));
+  const opened = await api('POST', '/risk/cases', { caseType: 'lost_parcel', orderId: order.id });
+  const page = await signedIn('en-US');
+  // Bookmarks of the removed Fulfilment → Cases page land on the one place cases are worked.
+  await page.goto('/fulfilment/cases');
+  await page.waitForURL('**/risk/cases');
+  await page.locator(`[data-testid="risk-case"][data-case-id="${opened.id}"]`).waitFor();
+  // An audit entry on a case links to the board with that case open.
+  await page.goto(`/risk/cases?case=${encodeURIComponent(opened.id)}`);
+  await page.getByTestId('risk-case-detail').getByText('Lost parcel', { exact: false }).waitFor();
+  await page.context().close();
+});

@@ -297,7 +297,7 @@ for (const dialect of testDialects) {
       assert.equal(cards.items[0].firstAttemptRate, 1);
     });
 
-    it('opens one case per kind when a shipment goes silent, and publishes a shipment.exception event per case', async () => {
+    it('raises one exception per kind when a shipment goes silent, each a shipment.exception event, and the risk module opens one case on them', async () => {
       await stockUp(t.current.app, { sku: 'TEA-1', delta: 5 });
       const order = await api(
         'POST',
@@ -315,10 +315,14 @@ for (const dialect of testDialects) {
       clock.advance(50 * 60 * 60 * 1000);
       const first = await t.current.app.logistics.tracking.detectProblems();
       const second = await t.current.app.logistics.tracking.detectProblems();
-      assert.ok(first.opened >= 1, 'no scan for 50 hours opens a case');
+      assert.ok(first.opened >= 1, 'no scan for 50 hours raises an exception');
       assert.equal(second.opened, 0, 'and only one');
-      const cases = (await api('GET', '/cases')).body.items.filter((c: Json) => c.orderId === order.body.id);
-      assert.deepEqual(cases.map((c: Json) => c.kind).sort(), ['late', 'no_scan']);
+      const raised = await t.current.app.database.db
+        .selectFrom('shipment_exceptions')
+        .select('kind')
+        .where('order_id', '=', order.body.id)
+        .execute();
+      assert.deepEqual(raised.map((e) => e.kind).sort(), ['late', 'no_scan']);
       const events = await t.current.app.database.db
         .selectFrom('outbox')
         .select('payload')
@@ -329,7 +333,17 @@ for (const dialect of testDialects) {
         .filter((p) => p.orderId === order.body.id)
         .map((p) => p.kind)
         .sort();
-      assert.deepEqual(kinds, ['late', 'no_scan'], 'one shipment.exception event per case opened');
+      assert.deepEqual(kinds, ['late', 'no_scan'], 'one shipment.exception event per exception raised');
+      await t.current.app.dispatcher.drain();
+      const cases = (await api('GET', '/risk/cases')).body.items.filter(
+        (c: Json) => c.orderId === order.body.id,
+      );
+      assert.deepEqual(
+        cases.map((c: Json) => c.caseType),
+        ['delayed'],
+        'no scan and late are one delay case, worked in the risk module',
+      );
+      assert.equal((await api('GET', '/cases')).status, 404, 'fulfilment has no cases of its own');
     });
   });
 }

@@ -14,7 +14,7 @@ for (const dialect of testDialects) {
     const api = async (method: 'GET' | 'POST', url: string, payload?: object) =>
       (await t.current.request({ method, url: `/api/v1${url}`, payload })).json() as Json;
 
-    it('sends the least urgent order back, writes the units off and opens a case', async () => {
+    it('sends the least urgent order back, writes the units off and opens an out-of-stock case', async () => {
       await api('POST', '/skus', { code: 'SHORT-1', name: 'Short', price: '10.00' });
       await stockUp(t.current.app, { sku: 'SHORT-1', delta: 3 });
       const order = (externalId: string, quantity: number, placedAt: string) =>
@@ -56,10 +56,12 @@ for (const dialect of testDialects) {
       );
       assert.equal((await api('GET', `/orders/${first.id}`)).status, 'picking');
       assert.equal((await api('GET', `/orders/${later.id}`)).status, 'backordered');
-      const cases = (await api('GET', '/cases')).items.filter((c: Json) => c.orderId === later.id);
+      await t.current.app.dispatcher.drain();
+      const cases = (await api('GET', '/risk/cases')).items.filter((c: Json) => c.orderId === later.id);
       assert.deepEqual(
-        cases.map((c: Json) => c.kind),
-        ['short_pick'],
+        cases.map((c: Json) => [c.caseType, c.status]),
+        [['out_of_stock', 'open']],
+        'the short pick is a case in the risk module',
       );
       const level = (await api('GET', '/inventory/levels?sku=SHORT-1')).items[0];
       assert.deepEqual([level.onHand, level.reserved], [2, 2], 'the missing unit is off the books');

@@ -63,7 +63,7 @@ const owners: Record<string, string> = {
   wave_orders: 'fulfilment',
   pick_lines: 'fulfilment',
   parcels: 'fulfilment',
-  delivery_cases: 'fulfilment',
+  shipment_exceptions: 'fulfilment',
   carriers: 'logistics',
   carrier_services: 'logistics',
   shipments: 'logistics',

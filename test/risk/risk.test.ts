@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { openCase } from '../../src/modules/fulfilment/index.ts';
+import { raiseException } from '../../src/modules/fulfilment/index.ts';
 import { addWorkingHours } from '../../src/platform/business-calendar.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { inTransaction } from '../../src/platform/db/transaction.ts';
@@ -40,11 +40,10 @@ for (const dialect of testDialects) {
       const placed = await order();
       const openedAt = clock.now();
       await inTransaction(t.current.app.database, (tx) =>
-        openCase(tx, openedAt, {
+        raiseException(tx, openedAt, {
           orderId: placed.id,
           shipmentId: null,
           kind: 'lost',
-          dueAt: openedAt,
           note: 'no scan',
         }),
       );

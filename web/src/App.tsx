@@ -72,6 +72,8 @@ function AppRoutes() {
             <Route key={route.path} path={route.path.slice(1)} element={routeElement(route)} />
           ),
         )}
+        {/* Exception cases are worked on the risk cases board; old links and bookmarks land there. */}
+        <Route path="fulfilment/cases" element={<Navigate to="/risk/cases" replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -15,7 +15,6 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   DatabaseOutlined,
-  ExceptionOutlined,
   FileExcelOutlined,
   FileTextOutlined,
   FireOutlined,
@@ -242,12 +241,6 @@ export const appRoutes: AppRoute[] = [
     page: page(() => import('./pages/fulfilment/ShipmentsPage')),
     permission: 'fulfilment:read',
     nav: { group: 'fulfilment', label: 'nav.shipments', icon: <SendOutlined /> },
-  },
-  {
-    path: '/fulfilment/cases',
-    page: page(() => import('./pages/fulfilment/CasesPage')),
-    permission: 'fulfilment:read',
-    nav: { group: 'fulfilment', label: 'nav.deliveryCases', icon: <ExceptionOutlined /> },
   },
   {
     path: '/logistics/carriers',

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/errors.ts';
-import { openCase } from '../fulfilment/index.ts';
+import { raiseException } from '../fulfilment/index.ts';
 import type { Orders } from '../orders/index.ts';
 import { channelsRepository as repo, type StoredChannelOrder } from './channels.repository.ts';
 import { type MappedOrder, UnmappablePayload } from './mapped-order.ts';
@@ -15,9 +15,6 @@ export interface SyncResult {
 }
 
 type OrderWrites = Pick<Orders, 'intake' | 'edits'>;
-
-/** How long an operator has to settle a change the channel made after the order moved on. */
-const caseDueMs = 4 * 60 * 60 * 1000;
 
 const addressKey = (a: MappedOrder['order']['shippingAddress']) =>
   [a?.country, a?.province, a?.city, a?.line1, a?.line2, a?.postalCode, a?.name]
@@ -57,8 +54,9 @@ const isTooLate = (error: unknown) => error instanceof AppError && error.code ==
 /**
  * Applies what a channel says about an order to Ordo's order: a new order goes through intake
  * (stored and held, never rejected, if it can be identified); news about a known one becomes
- * the matching change while the order can still change, and an exception case once it cannot
- * (allocated, picked, shipped): a channel never silently changes an order in the warehouse.
+ * the matching change while the order can still change, and an exception (a case in the risk
+ * module) once it cannot (allocated, picked, shipped): a channel never silently changes an
+ * order in the warehouse.
  */
 export function createOrderSync(deps: { database: Database; clock: Clock; orders: OrderWrites }) {
   const { database, clock, orders } = deps;
@@ -66,11 +64,10 @@ export function createOrderSync(deps: { database: Database; clock: Clock; orders
   async function openChangeCase(orderId: string, note: string): Promise<SyncResult> {
     const now = clock.now();
     await inTransaction(database, (tx) =>
-      openCase(tx, now, {
+      raiseException(tx, now, {
         orderId,
         shipmentId: null,
         kind: 'channel_change',
-        dueAt: new Date(now.getTime() + caseDueMs),
         note,
       }),
     );

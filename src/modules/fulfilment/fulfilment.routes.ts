@@ -1,18 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access, authErrors, errorBody, idParams, pdfFile, writeErrors } from '../../contracts/common.ts';
-import {
-  casePage,
-  caseQuery,
-  deliveryCase,
-  newWaveBody,
-  packBody,
-  pickBody,
-  resolveCaseBody,
-  wave,
-  wavePage,
-  waveQuery,
-} from '../../contracts/fulfilment.ts';
+import { newWaveBody, packBody, pickBody, wave, wavePage, waveQuery } from '../../contracts/fulfilment.ts';
 import { packingView } from '../../contracts/packing.ts';
 import { packingSlipPdf } from './documents/packing-slip.ts';
 import { pickListPdf } from './documents/pick-list.ts';
@@ -20,7 +9,7 @@ import type { Fulfilment } from './index.ts';
 
 const tags = ['fulfilment'];
 
-/** Waves and picking, the packing station, exception cases. */
+/** Waves and picking, the packing station (exception cases are the risk module's: risk.routes.ts). */
 export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -163,35 +152,6 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           .header('content-disposition', `inline; filename="${view.number}-slip.pdf"`)
           .send(pdf);
       },
-    );
-
-    app.get(
-      '/cases',
-      {
-        schema: {
-          tags,
-          summary: 'Exception cases on orders (short picks, delays, losses)',
-          querystring: caseQuery,
-          response: { 200: casePage, 400: errorBody, ...authErrors },
-        },
-        config: access.fulfilmentRead,
-      },
-      async (request) => fulfilment.cases.list(request.query),
-    );
-    app.post(
-      '/cases/:id/resolve',
-      {
-        schema: {
-          tags,
-          summary: 'Resolve a case with what was done',
-          params: idParams,
-          body: resolveCaseBody,
-          response: { 200: deliveryCase, ...writeErrors },
-        },
-        config: access.fulfilmentWrite,
-      },
-      async (request) =>
-        fulfilment.cases.resolve(request.principal!.actor, request.params.id, request.body.note),
     );
   };
 }

@@ -1,19 +1,22 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { createCases } from './cases.ts';
+import { createExceptions } from './exceptions.ts';
 import { createPacking } from './packing.ts';
 import { parcelsRepository } from './parcels.repository.ts';
 import { createWaves } from './waves.ts';
 
-export { openCase, shipmentsWithCases } from './cases.ts';
 export { labelPdf, type ShippingLabel } from './documents/label.ts';
+export { raiseException, shipmentsWithExceptions } from './exceptions.ts';
 export { compareScans } from './packing.ts';
 export type { PackedParcel } from './parcels.repository.ts';
 
 /** The last parcel packed for an order, read in the caller's transaction (shipping weighs it). */
 export const packedParcel = parcelsRepository.latestForOrder;
 
-/** The fulfilment module, grouped by area: waves and picking, the packing station, exception cases. */
+/**
+ * The fulfilment module, grouped by area: waves and picking, the packing station, and the
+ * detectors' exceptions (the cases on them are the risk module's).
+ */
 export function createFulfilment(deps: {
   database: Database;
   clock: Clock;
@@ -21,7 +24,7 @@ export function createFulfilment(deps: {
 }) {
   const waves = createWaves(deps);
   const packing = createPacking(deps);
-  const cases = createCases(deps);
+  const exceptions = createExceptions(deps);
   return {
     waves: {
       create: waves.createWave,
@@ -30,7 +33,7 @@ export function createFulfilment(deps: {
       recordPick: waves.recordPick,
     },
     packing: { view: packing.packingView, pack: packing.packOrder },
-    cases: { list: cases.listCases, resolve: cases.resolveCase },
+    exceptions: { release: exceptions.release },
   };
 }
 

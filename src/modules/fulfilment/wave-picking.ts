@@ -6,11 +6,9 @@ import type { Row } from '../../platform/db/schema.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { adjustForShortPick } from '../inventory/index.ts';
 import { changeOrdersStatus } from '../orders/index.ts';
-import { openCase } from './cases.ts';
+import { raiseException } from './exceptions.ts';
 import { pickLinesRepository } from './pick-lines.repository.ts';
 import { type WaveOrder, wavesRepository } from './waves.repository.ts';
-
-const hourMs = 60 * 60 * 1000;
 
 /**
  * A pick, by scan or tick, in the caller's transaction. Marked short, the missing units are
@@ -101,11 +99,10 @@ async function takeOutShortOrders(
     reference: wave.number,
   });
   for (const order of out)
-    await openCase(tx, now, {
+    await raiseException(tx, now, {
       orderId: order.id,
       shipmentId: null,
       kind: 'short_pick',
-      dueAt: new Date(now.getTime() + 4 * hourMs),
       note: `short pick in wave ${wave.number}`,
     });
 }

@@ -4,7 +4,7 @@ import type { scorecardList, scorecardQuery } from '../../contracts/fulfilment.t
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { fromMinor } from '../../platform/money.ts';
-import { shipmentsWithCases } from '../fulfilment/index.ts';
+import { shipmentsWithExceptions } from '../fulfilment/index.ts';
 import { carriersRepository } from './carriers.repository.ts';
 import { rateCarriers, type Scorecard, type ShipmentOutcome, scorecard } from './scorecard.ts';
 import { shipmentsRepository } from './shipments.repository.ts';
@@ -27,13 +27,13 @@ export function createScorecards(deps: {
     const to = query.to ? new Date(`${query.to}T23:59:59.999Z`) : now;
     const from = query.from ? new Date(`${query.from}T00:00:00.000Z`) : new Date(to.getTime() - 28 * dayMs);
     const db = database.db;
-    const [carriers, shipments, cases] = await Promise.all([
+    const [carriers, shipments, exceptions] = await Promise.all([
       carriersRepository.listAll(db).then((rows) => rows.map(({ id, code, name }) => ({ id, code, name }))),
       shipmentsRepository.outcomes(db, from.toISOString(), to.toISOString()),
-      shipmentsWithCases(db, ['lost', 'damaged']),
+      shipmentsWithExceptions(db, ['lost', 'damaged']),
     ]);
-    const lost = new Set(cases.filter((c) => c.kind === 'lost').map((c) => c.shipmentId));
-    const damaged = new Set(cases.filter((c) => c.kind === 'damaged').map((c) => c.shipmentId));
+    const lost = new Set(exceptions.filter((e) => e.kind === 'lost').map((e) => e.shipmentId));
+    const damaged = new Set(exceptions.filter((e) => e.kind === 'damaged').map((e) => e.shipmentId));
     const complaints = await deps.complaintsPerShipment?.(shipments.map((s) => s.id));
     const outcome = (s: (typeof shipments)[number]): ShipmentOutcome => ({
       shippedAt: new Date(s.shipped_at),

@@ -7,7 +7,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, fromZodIssues } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { openCase } from '../fulfilment/index.ts';
+import { raiseException } from '../fulfilment/index.ts';
 import { changeOrderStatus } from '../orders/index.ts';
 import type { CarrierEvent, TrackingPoller } from './carrier-adapters.ts';
 import { carrierByIdOrCode } from './carriers.ts';
@@ -20,7 +20,7 @@ import {
 } from './tracking-signature.ts';
 
 const hourMs = 60 * 60 * 1000;
-const caseFor: Partial<Record<TrackingStatus, 'failed_attempt' | 'lost' | 'returned'>> = {
+const exceptionFor: Partial<Record<TrackingStatus, 'failed_attempt' | 'lost' | 'returned'>> = {
   failed_attempt: 'failed_attempt',
   returned_to_sender: 'returned',
 };
@@ -29,7 +29,7 @@ const caseFor: Partial<Record<TrackingStatus, 'failed_attempt' | 'lost' | 'retur
  * Tracking pushes from carriers and aggregators: verified by HMAC over the raw body before
  * anything is read, each event stored once (a replay is a duplicate, not a second event), the
  * shipment's status moved only by newer events, delivered orders closed, and a failed attempt,
- * an exception or a return opening a case for staff.
+ * an exception or a return raising an exception (the risk module opens a case for staff).
  */
 export function createTracking(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
@@ -122,20 +122,20 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
           event: { type: 'delivered', data: { shipmentId: shipment.id, at: eventAt.toISOString() } },
         });
     }
-    const kind = incoming === 'exception' ? 'damaged' : incoming ? caseFor[incoming] : undefined;
+    const kind = incoming === 'exception' ? 'damaged' : incoming ? exceptionFor[incoming] : undefined;
     if (kind && next === incoming)
-      await openCase(tx, now, {
+      await raiseException(tx, now, {
         orderId: shipment.order_id,
         shipmentId: shipment.id,
         kind,
-        dueAt: new Date(now.getTime() + 24 * hourMs),
         note: `carrier reports ${incoming}`,
       });
   }
 
   /**
    * Detection, run by the worker: shipments with no scan for too long, past their promised
-   * date, or silent long enough to count as lost each get one case (opened once per kind).
+   * date, or silent long enough to count as lost each raise one exception per kind (the risk
+   * module opens its case; another is raised only once that case has closed).
    */
   async function detectDeliveryProblems(rules: { noScanHours: number; lostAfterDays: number }) {
     const now = clock.now();
@@ -144,11 +144,10 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
       let opened = 0;
       for (const s of shipments) {
         const lastScan = Date.parse(s.last_event_at ?? s.shipped_at);
-        const due = new Date(now.getTime() + 24 * hourMs);
-        const base = { orderId: s.order_id, shipmentId: s.id, dueAt: due };
+        const base = { orderId: s.order_id, shipmentId: s.id };
         if (now.getTime() - lastScan > rules.lostAfterDays * 24 * hourMs)
           opened += Number(
-            await openCase(tx, now, {
+            await raiseException(tx, now, {
               ...base,
               kind: 'lost',
               note: `no scan for ${rules.lostAfterDays} days`,
@@ -156,7 +155,7 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
           );
         else if (now.getTime() - lastScan > rules.noScanHours * hourMs)
           opened += Number(
-            await openCase(tx, now, {
+            await raiseException(tx, now, {
               ...base,
               kind: 'no_scan',
               note: `no scan for ${rules.noScanHours} hours`,
@@ -164,7 +163,7 @@ export function createTracking(deps: { database: Database; clock: Clock }) {
           );
         if (s.promised_by && Date.parse(s.promised_by) < now.getTime())
           opened += Number(
-            await openCase(tx, now, { ...base, kind: 'late', note: `promised by ${s.promised_by}` }),
+            await raiseException(tx, now, { ...base, kind: 'late', note: `promised by ${s.promised_by}` }),
           );
       }
       return { checked: shipments.length, opened };

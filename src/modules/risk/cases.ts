@@ -8,9 +8,10 @@ import type { Executor } from '../../platform/db/database.ts';
 import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type CaseRow, casesRepository as repo } from './cases.repository.ts';
-import { caseTypeOfExceptionKind } from './default-playbooks.ts';
+import { caseTypeOfExceptionKind, exceptionKindsOfCaseType } from './default-playbooks.ts';
 import { type Playbook, playbookOf } from './playbooks.ts';
 import type { RiskDeps } from './ports.ts';
 
@@ -282,7 +283,7 @@ export function createCases(deps: RiskDeps) {
   async function closeCase(actor: Actor, id: string, input: { outcome: Explanation; reviewNote?: string }) {
     const now = clock.now();
     await inTransaction(database, async (tx) => {
-      await loadOpen(tx, id);
+      const { row } = await loadOpen(tx, id);
       await repo.update(tx, id, {
         status: 'closed',
         closed_at: now.toISOString(),
@@ -291,6 +292,15 @@ export function createCases(deps: RiskDeps) {
         step_due_at: null,
       });
       await repo.addEvent(tx, now, id, 'closed', actor.name, input.outcome);
+      // The detectors' exceptions behind it are released: the same problem seen again is a new case.
+      if (row.is_drill === 0)
+        await publish(tx, now, 'risk_case.closed', {
+          caseId: id,
+          orderId: row.order_id,
+          caseType: row.case_type,
+          exceptionKinds: exceptionKindsOfCaseType(row.case_type),
+          closedAt: now.toISOString(),
+        });
       await recordAudit(tx, actor, now, {
         action: 'case.closed',
         targetType: 'case',

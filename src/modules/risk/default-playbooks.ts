@@ -166,3 +166,10 @@ export const caseTypeOfExceptionKind: Record<string, CaseType> = {
   returned: 'refused_delivery',
   channel_change: 'wrong_address',
 };
+
+/** The detector kinds whose exceptions a case of this type stands for. */
+export function exceptionKindsOfCaseType(caseType: string): string[] {
+  return Object.entries(caseTypeOfExceptionKind)
+    .filter(([, type]) => type === caseType)
+    .map(([kind]) => kind);
+}

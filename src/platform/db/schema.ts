@@ -552,17 +552,19 @@ export interface TrackingEventsTable {
   received_at: string;
 }
 
-export interface DeliveryCasesTable {
+/**
+ * What a detector saw (short pick, no scan, late, lost, damaged, failed attempt, returned,
+ * channel change): the case it opens lives in the risk module. An exception is active until the
+ * risk case closes (`released_at`); the carrier scorecard counts lost and damaged ones.
+ */
+export interface ShipmentExceptionsTable {
   id: string;
   order_id: string;
   shipment_id: string | null;
   kind: string;
-  status: string;
-  owner_id: string | null;
   note: string | null;
-  due_at: string;
-  opened_at: string;
-  resolved_at: string | null;
+  detected_at: string;
+  released_at: string | null;
 }
 
 export interface ChannelConnectorsTable {
@@ -1175,7 +1177,7 @@ export interface DB {
   carrier_services: CarrierServicesTable;
   shipments: ShipmentsTable;
   tracking_events: TrackingEventsTable;
-  delivery_cases: DeliveryCasesTable;
+  shipment_exceptions: ShipmentExceptionsTable;
   warehouses: WarehousesTable;
   stock_levels: StockLevelsTable;
   stock_plans: StockPlansTable;

@@ -14,8 +14,9 @@ export interface EventMap {
   'stock.low': { skuId: string; warehouseId: string; available: number; warningLine: number };
   'shipment.created': { shipmentId: string; orderId: string; trackingNumber: string };
   /**
-   * A delivery case opened (delay, failed attempt, loss, damage, return). The risk module opens
-   * a case on the kind's playbook (owner, deadline, steps).
+   * A detector raised an exception (short pick, no scan, late, lost, damaged, failed attempt,
+   * return, channel change). The risk module opens a case on the kind's playbook (owner,
+   * deadline, steps).
    */
   'shipment.exception': { shipmentId: string | null; orderId: string; kind: string };
   /** The carrier has the parcel on the van today. */
@@ -24,6 +25,17 @@ export interface EventMap {
   'refund.issued': { orderId: string; refundId: string; amount: string; currency: string };
   /** Staff answered a complaint; the customer hears of it. */
   'complaint.answered': { complaintId: string; orderId: string | null; messageId: string };
+  /**
+   * A risk case (not a drill) closed. Fulfilment releases the order's exceptions of
+   * `exceptionKinds` seen up to `closedAt`, so the same problem seen again opens a new case.
+   */
+  'risk_case.closed': {
+    caseId: string;
+    orderId: string | null;
+    caseType: string;
+    exceptionKinds: string[];
+    closedAt: string;
+  };
   /** An incident closed with its review; the knowledge base keeps the review as a lesson. */
   'incident.closed': { incidentId: string; title: string; review: string };
   'sku.changed': { skuId: string; code: string; change: 'created' | 'updated' | 'deleted' };

@@ -1,16 +1,13 @@
-// Typed calls for waves, packing, shipping, carriers, delivery rules, tracking, cases and
-// scorecards. The shapes are the server's own zod contracts, imported as types only so no
+// Typed calls for waves, packing, shipping, carriers, delivery rules, tracking and scorecards
+// (exception cases are the risk module's: api/risk.ts). The shapes are the server's own zod contracts, imported as types only so no
 // server code reaches the bundle.
 import type { z } from 'zod';
 import type {
   Carrier,
   carrierChangesBody,
   carrierScore,
-  caseKinds,
-  caseQuery,
   createdCarrier,
   DeliveryRules,
-  deliveryCase,
   newCarrierBody,
   newWaveBody,
   OrderShipment,
@@ -46,9 +43,6 @@ export type ServiceInput = z.input<typeof serviceBody>;
 export type CarrierInput = z.input<typeof newCarrierBody>;
 export type CarrierChanges = z.input<typeof carrierChangesBody>;
 export type CreatedCarrier = z.output<typeof createdCarrier>;
-export type DeliveryCase = z.output<typeof deliveryCase>;
-export type CaseKind = (typeof caseKinds)[number];
-export type CaseFilter = z.output<typeof caseQuery>['status'];
 export type Scorecards = z.output<typeof scorecardList>;
 export type CarrierScore = z.output<typeof carrierScore>;
 
@@ -82,10 +76,6 @@ export const fulfilmentApi = {
       get<Page<ShipmentSummary>>('/shipments', params),
     get: (shipmentId: string) => get<Shipment>(`/shipments/${id(shipmentId)}`),
     labelUrl: (shipmentId: string) => fileUrl(`/shipments/${id(shipmentId)}/label.pdf`),
-  },
-  cases: {
-    list: (params: PageParams & { status: CaseFilter }) => get<Page<DeliveryCase>>('/cases', params),
-    resolve: (caseId: string, note: string) => post<DeliveryCase>(`/cases/${id(caseId)}/resolve`, { note }),
   },
 };
 

@@ -14,7 +14,7 @@ const targetPages: Record<string, (targetId: string) => string> = {
   api_key: () => '/admin/api-keys',
   sku: () => '/catalog/skus',
   carrier: () => '/logistics/carriers',
-  case: () => '/fulfilment/cases',
+  case: (targetId) => `/risk/cases?case=${encodeURIComponent(targetId)}`,
   supplier: () => '/inventory/suppliers',
   warehouse: () => '/inventory/warehouses',
   team: () => '/rules/settings',

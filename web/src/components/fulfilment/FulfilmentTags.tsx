@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseKind, ServiceKind, ShipmentStatus, WaveStatus } from '../../api/fulfilment';
+import type { ServiceKind, ShipmentStatus, WaveStatus } from '../../api/fulfilment';
 
 // Typed as complete records, so a status the contract adds fails the typecheck here.
 const waveColors: Record<WaveStatus, string> = { picking: 'blue', picked: 'green', cancelled: 'default' };
@@ -12,16 +12,6 @@ const shipmentColors: Record<ShipmentStatus, string> = {
   failed_attempt: 'orange',
   exception: 'red',
   returned_to_sender: 'volcano',
-};
-const caseColors: Record<CaseKind, string> = {
-  short_pick: 'orange',
-  no_scan: 'gold',
-  late: 'orange',
-  lost: 'red',
-  damaged: 'red',
-  failed_attempt: 'volcano',
-  returned: 'purple',
-  channel_change: 'magenta',
 };
 const serviceKindList: Record<ServiceKind, true> = {
   express: true,
@@ -50,15 +40,6 @@ export function ShipmentStatusTag({ status }: { status: ShipmentStatus }) {
   return (
     <Tag color={shipmentColors[status] ?? 'default'} data-testid="shipment-status" data-status={status}>
       {t(`fulfilment.shipmentStatus.${status}`, { defaultValue: status })}
-    </Tag>
-  );
-}
-
-export function CaseKindTag({ kind }: { kind: CaseKind }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={caseColors[kind] ?? 'default'} data-testid="case-kind" data-kind={kind}>
-      {t(`fulfilment.caseKind.${kind}`, { defaultValue: kind })}
     </Tag>
   );
 }
