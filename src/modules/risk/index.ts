@@ -4,7 +4,7 @@ import { createMonitors } from './monitors.ts';
 import { createPlaybooks } from './playbooks.ts';
 import type { RiskDeps } from './ports.ts';
 
-export type { NotifyCustomer, RiskDeps } from './ports.ts';
+export type { NotifyCustomer, RiskDeps, SystemFigures } from './ports.ts';
 export { riskRoutes } from './risk.routes.ts';
 
 /** The risk module, grouped by area: playbooks, cases, monitors, incidents. */
@@ -40,6 +40,7 @@ export function createRisk(deps: RiskDeps) {
       undoMeasure: monitors.undoMeasure,
       acknowledge: monitors.acknowledgeAlert,
       alerts: monitors.listAlerts,
+      healthAlerts: monitors.healthAlerts,
     },
     incidents: {
       preview: incidents.previewSelection,
