@@ -2,7 +2,7 @@ import { Button, Card, Input, List, Modal, Space, Table, Tag, Typography } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Line, LineChart, ResponsiveContainer } from 'recharts';
-import { ratioMetrics } from '../../../../src/contracts/risk.ts';
+import { formatMonitorValue } from '../../../../src/contracts/risk.ts';
 import { type RiskAlert, type RiskMonitor, riskApi } from '../../api/risk';
 import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
@@ -11,9 +11,8 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 
 type Measure = RiskMonitor['measures'][number];
 
-/** A share reads as a percentage; demand against the forecast as a multiple. */
-const formatValue = (metric: RiskMonitor['metric'], value: number) =>
-  ratioMetrics.includes(metric) ? `×${value.toFixed(2)}` : `${(value * 100).toFixed(1)}%`;
+/** A share reads as a percentage, demand against the forecast as a multiple, a health figure as a number. */
+const formatValue = formatMonitorValue;
 
 /** Monitors with a sparkline of their recent values, open alerts (acknowledged with a note) and measures (with undo). */
 export default function RiskMonitorsPage() {
