@@ -301,6 +301,18 @@ export const monitorBody = z
     path: ['measure', 'role'],
     message: 'name the role to notify',
   });
+/** PATCH /risk/monitors/:id: switch a monitor off or on, change its levels or whom it tells. */
+export const monitorChangeBody = z.object({
+  isEnabled: z.boolean().optional(),
+  warning: z.number().min(0).max(10_000_000).optional(),
+  critical: z.number().min(0).max(10_000_000).optional(),
+  notify: z
+    .object({
+      emails: z.array(z.email()).max(20).default([]),
+      webhookUrl: z.url().nullable().default(null),
+    })
+    .optional(),
+});
 export const monitorSample = z.object({ at: z.string(), value: z.number(), volume: z.number() });
 export const alert = z
   .object({

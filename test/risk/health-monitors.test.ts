@@ -22,9 +22,9 @@ for (const dialect of testDialects) {
     const clock = fixedClock('2026-11-23T02:00:00Z');
     const t = useTestApp(dialect, { clock, env: { SMTP_URL: catcher.url } });
     const app = () => t.current.app;
-    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
       t.current.request({ method, url: `/api/v1${url}`, payload });
-    const api = async (method: 'GET' | 'POST', url: string, payload?: object) => {
+    const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
       const response = await call(method, url, payload);
       assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
       return response.json() as Json;
@@ -137,6 +137,38 @@ for (const dialect of testDialects) {
       assert.deepEqual([item.value, item.level], [1, 'warning']);
       await settle(dead);
       assert.equal((await evaluate(monitor.id)).level, null);
+    });
+
+    it('are switched off and on, and their levels changed within what the metric allows', async () => {
+      const monitor = await seeded('dead_letters');
+      const dead = await outboxEvent(1, 'dead');
+      assert.equal((await evaluate(monitor.id)).level, 'warning');
+      const off = await call('PATCH', `/risk/monitors/${monitor.id}`, { isEnabled: false });
+      assert.equal(off.statusCode, 200, off.body);
+      assert.deepEqual([off.json().isEnabled, off.json().openAlerts], [false, []]);
+      assert.equal(await evaluate(monitor.id), undefined, 'a monitor switched off is not judged');
+      const on = await api('PATCH', `/risk/monitors/${monitor.id}`, {
+        isEnabled: true,
+        warning: 2,
+        critical: 5,
+      });
+      assert.deepEqual([on.isEnabled, on.warning, on.critical], [true, 2, 5]);
+      assert.equal(
+        (await evaluate(monitor.id)).level,
+        null,
+        'one dead letter is below the new warning level',
+      );
+      const disk = await seeded('disk_used_share');
+      const share = await call('PATCH', `/risk/monitors/${disk.id}`, { critical: 2 });
+      assert.equal(share.statusCode, 400);
+      assert.deepEqual(
+        [share.json().error.details.field, share.json().error.details.reason],
+        ['critical', 'levelsDoNotFit'],
+      );
+      const crossed = await call('PATCH', `/risk/monitors/${monitor.id}`, { warning: 9 });
+      assert.equal(crossed.json().error.details.field, 'warning');
+      await api('PATCH', `/risk/monitors/${monitor.id}`, { warning: 1, critical: 25 });
+      await settle(dead);
     });
 
     it('take figures above one, and only notifications as their measure', async () => {

@@ -1,4 +1,4 @@
-import { Button, Card, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, List, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Line, LineChart, ResponsiveContainer } from 'recharts';
@@ -48,6 +48,22 @@ export default function RiskMonitorsPage() {
         pagination={false}
         columns={[
           { title: t('risk.monitors.name'), dataIndex: 'name' },
+          {
+            title: t('risk.monitors.enabled'),
+            render: (_, m) => (
+              <Switch
+                size="small"
+                data-testid={`monitor-enabled-${m.id}`}
+                aria-label={`${t('risk.monitors.enabled')}: ${m.name}`}
+                checked={m.isEnabled}
+                disabled={!can('risk:manage')}
+                onChange={async (isEnabled) => {
+                  await riskApi.monitors.setEnabled(m.id, isEnabled);
+                  monitors.reload();
+                }}
+              />
+            ),
+          },
           {
             title: t('risk.monitors.metric'),
             render: (_, m) => (
