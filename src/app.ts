@@ -1,3 +1,4 @@
+import { systemFigures } from './api/system-health.ts';
 import { createCatalog } from './modules/catalog/index.ts';
 import { createFileImportsArea, ordersIntake } from './modules/channels/file-imports/index.ts';
 import { createChannelConnectors } from './modules/channels/index.ts';
@@ -204,6 +205,7 @@ export async function createApp(options: AppOptions) {
         await channels.syncAdmin.saveSku(actor, channel, sku, { excluded });
       },
     },
+    system: { figures: () => systemFigures(database, config.dataDir) },
   });
   const review = createReview({
     database,

@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { App } from '../app.ts';
 import type { systemHealth } from '../contracts/system.ts';
+import type { SystemFigures } from '../modules/risk/index.ts';
+import type { Database } from '../platform/db/database.ts';
 import { lastWorkerHeartbeat } from '../worker/heartbeat.ts';
 
 type SystemHealth = z.output<typeof systemHealth>;
@@ -54,64 +56,106 @@ export async function readiness(app: App): Promise<{ isReady: boolean; reason?: 
   return { isReady: true };
 }
 
+/** What the database says: size, WAL, connections, schema version, outbox and worker heartbeat. */
+async function databaseFigures(database: Database) {
+  let sizeBytes: number | null = null;
+  let walBytes: number | null = null;
+  let serverConnections: number | null = null;
+  if (database.dialect === 'sqlite') {
+    const file = database.location.sqliteFile!;
+    sizeBytes = fileSize(file);
+    walBytes = fileSize(`${file}-wal`) ?? 0;
+  } else {
+    const { rows } = await sql<{
+      size: number;
+      connections: number;
+    }>`select pg_database_size(current_database()) as size,
+      (select count(*) from pg_stat_activity where datname = current_database()) as connections`.execute(
+      database.db,
+    );
+    sizeBytes = Number(rows[0].size);
+    serverConnections = Number(rows[0].connections);
+    try {
+      const wal = await sql<{ bytes: number }>`select sum(size) as bytes from pg_ls_waldir()`.execute(
+        database.db,
+      );
+      walBytes = Number(wal.rows[0].bytes);
+    } catch {
+      walBytes = null; // needs the pg_monitor role
+    }
+  }
+  const version = await sql<{ v: string | null }>`select max(name) as v from kysely_migration`.execute(
+    database.db,
+  );
+  const outbox = { pending: 0, dead: 0, oldestPendingAt: null as string | null };
+  const counts = await database.db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
+    .where('status', 'in', ['pending', 'dead'])
+    .groupBy('status')
+    .execute();
+  for (const row of counts) {
+    if (row.status === 'pending') {
+      outbox.pending = Number(row.n);
+      const oldest = row.oldest as unknown;
+      outbox.oldestPendingAt = oldest
+        ? new Date(oldest instanceof Date ? oldest : String(oldest)).toISOString()
+        : null;
+    } else outbox.dead = Number(row.n);
+  }
+  return {
+    sizeBytes,
+    walBytes,
+    serverConnections,
+    schemaVersion: version.rows[0]?.v ?? null,
+    outbox,
+    heartbeatAt: (await lastWorkerHeartbeat(database))?.at ?? null,
+  };
+}
+
+/** Free and total space where the data lives: the SQLite file's directory, else ORDO_DATA_DIR. */
+function diskOf(database: Database, dataDir: string): SystemHealth['disk'] {
+  try {
+    const dir = database.location.sqliteFile ? path.dirname(database.location.sqliteFile) : dataDir;
+    const stats = fs.statfsSync(dir);
+    return { path: dir, freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize };
+  } catch {
+    return null; // no data directory (PostgreSQL deployments need none)
+  }
+}
+
+/** The figures risk's health monitors judge (docs/operations.md "Health alerts"). */
+export async function systemFigures(database: Database, dataDir: string): Promise<SystemFigures> {
+  const figures = await databaseFigures(database);
+  return {
+    outbox: figures.outbox,
+    workerHeartbeatAt: figures.heartbeatAt,
+    disk: diskOf(database, dataDir),
+    database: { sizeBytes: figures.sizeBytes, serverConnections: figures.serverConnections },
+  };
+}
+
 export async function systemHealthOf(app: App): Promise<SystemHealth> {
   const { database, config } = app;
   const now = Date.now();
   const problems: string[] = [];
   let isUp = true;
-  let sizeBytes: number | null = null;
-  let walBytes: number | null = null;
-  let serverConnections: number | null = null;
-  let schemaVersion: string | null = null;
-  const outbox = { pending: 0, dead: 0, oldestPendingAgeSeconds: null as number | null };
-  let heartbeatAt: string | null = null;
+  let figures: Awaited<ReturnType<typeof databaseFigures>> | null = null;
   try {
-    if (database.dialect === 'sqlite') {
-      const file = database.location.sqliteFile!;
-      sizeBytes = fileSize(file);
-      walBytes = fileSize(`${file}-wal`) ?? 0;
-    } else {
-      const { rows } = await sql<{
-        size: number;
-        connections: number;
-      }>`select pg_database_size(current_database()) as size,
-        (select count(*) from pg_stat_activity where datname = current_database()) as connections`.execute(
-        database.db,
-      );
-      sizeBytes = Number(rows[0].size);
-      serverConnections = Number(rows[0].connections);
-      try {
-        const wal = await sql<{ bytes: number }>`select sum(size) as bytes from pg_ls_waldir()`.execute(
-          database.db,
-        );
-        walBytes = Number(wal.rows[0].bytes);
-      } catch {
-        walBytes = null; // needs the pg_monitor role
-      }
-    }
-    const version = await sql<{ v: string | null }>`select max(name) as v from kysely_migration`.execute(
-      database.db,
-    );
-    schemaVersion = version.rows[0]?.v ?? null;
-    const counts = await database.db
-      .selectFrom('outbox')
-      .select(['status', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
-      .where('status', 'in', ['pending', 'dead'])
-      .groupBy('status')
-      .execute();
-    for (const row of counts) {
-      if (row.status === 'pending') {
-        outbox.pending = Number(row.n);
-        outbox.oldestPendingAgeSeconds = row.oldest
-          ? Math.max(0, Math.round((now - Date.parse(String(row.oldest))) / 1000))
-          : null;
-      } else outbox.dead = Number(row.n);
-    }
-    heartbeatAt = (await lastWorkerHeartbeat(database))?.at ?? null;
+    figures = await databaseFigures(database);
   } catch {
     isUp = false;
     problems.push('the database does not answer');
   }
+  const oldestPendingAt = figures?.outbox.oldestPendingAt;
+  const outbox = {
+    pending: figures?.outbox.pending ?? 0,
+    dead: figures?.outbox.dead ?? 0,
+    oldestPendingAgeSeconds: oldestPendingAt
+      ? Math.max(0, Math.round((now - Date.parse(oldestPendingAt)) / 1000))
+      : null,
+  };
+  const heartbeatAt = figures?.heartbeatAt ?? null;
   const dispatcher = app.dispatcher.health();
   const heartbeatAgeSeconds = heartbeatAt ? Math.round((now - Date.parse(heartbeatAt)) / 1000) : null;
   if (isUp) {
@@ -127,22 +171,11 @@ export async function systemHealthOf(app: App): Promise<SystemHealth> {
     for (const alert of await app.channels.syncAdmin.alerts().catch(() => []))
       problems.push(`channel ${alert.channelId}: ${alert.message}`);
   }
-  let disk: SystemHealth['disk'] = null;
-  try {
-    const dataDir = database.location.sqliteFile
-      ? path.dirname(database.location.sqliteFile)
-      : config.dataDir;
-    const stats = fs.statfsSync(dataDir);
-    disk = {
-      path: dataDir,
-      freeBytes: stats.bavail * stats.bsize,
-      totalBytes: stats.blocks * stats.bsize,
-    };
-    if (disk.freeBytes < Math.min(1024 ** 3, disk.totalBytes * 0.05))
-      problems.push(`only ${Math.round(disk.freeBytes / 1024 ** 2)} MB free in ${dataDir}`);
-  } catch {
-    disk = null; // no data directory (PostgreSQL deployments need none)
-  }
+  const disk = diskOf(database, config.dataDir);
+  if (disk && disk.freeBytes < Math.min(1024 ** 3, disk.totalBytes * 0.05))
+    problems.push(`only ${Math.round(disk.freeBytes / 1024 ** 2)} MB free in ${disk.path}`);
+  // Alerts of the health monitors (docs/operations.md "Health alerts"); none while the database is down.
+  const alerts = isUp ? await app.risk.monitors.healthAlerts().catch(() => []) : [];
   const pool = database.pool;
   return {
     status: !isUp ? 'down' : problems.length > 0 ? 'degraded' : 'ok',
@@ -152,17 +185,17 @@ export async function systemHealthOf(app: App): Promise<SystemHealth> {
     database: {
       dialect: database.dialect,
       isUp,
-      sizeBytes,
-      walBytes,
+      sizeBytes: figures?.sizeBytes ?? null,
+      walBytes: figures?.walBytes ?? null,
       connections: pool
         ? {
-            server: serverConnections,
+            server: figures?.serverConnections ?? null,
             pool: pool.totalCount,
             idle: pool.idleCount,
             waiting: pool.waitingCount,
           }
         : null,
-      schemaVersion,
+      schemaVersion: figures?.schemaVersion ?? null,
     },
     worker: {
       inThisProcess: app.isWorkerRunning(),
@@ -175,5 +208,6 @@ export async function systemHealthOf(app: App): Promise<SystemHealth> {
     outbox,
     jobs: app.scheduler.jobs(),
     disk,
+    alerts,
   };
 }

@@ -140,6 +140,20 @@ export const closeCaseBody = z.object({
 });
 
 // ── Monitors, alerts, measures ───────────────────────────────────────────────
+/**
+ * System-health metrics (docs/operations.md "Health alerts"): snapshots of the health page's
+ * figures taken on every cycle, the window unused. Volume is 1 when the figure is known, 0 when
+ * it is not (no worker has reported yet; connections on SQLite), so `minVolume: 1` skips those.
+ */
+export const healthMetrics = [
+  'outbox_backlog',
+  'outbox_oldest_age_minutes',
+  'dead_letters',
+  'worker_lag_seconds',
+  'disk_used_share',
+  'database_size_mb',
+  'database_connections',
+] as const;
 export const monitorMetrics = [
   'hold_rate',
   'high_risk_share',
@@ -153,9 +167,23 @@ export const monitorMetrics = [
   'backorder_rate',
   'demand_spike',
   'interface_failures',
+  ...healthMetrics,
 ] as const;
+export type MonitorMetric = (typeof monitorMetrics)[number];
 /** Metrics whose value is a ratio that may pass 1 (demand against the forecast); the rest are shares 0–1. */
-export const ratioMetrics: readonly (typeof monitorMetrics)[number][] = ['demand_spike'];
+export const ratioMetrics: readonly MonitorMetric[] = ['demand_spike'];
+/** Health metrics that are counts, minutes, seconds or megabytes rather than shares. */
+export const figureMetrics: readonly MonitorMetric[] = healthMetrics.filter((m) => m !== 'disk_used_share');
+export type HealthMetric = (typeof healthMetrics)[number];
+export const isHealthMetric = (metric: string): metric is HealthMetric =>
+  (healthMetrics as readonly string[]).includes(metric);
+
+/** How a monitor's value reads: a share as a percentage, a ratio as ×n, a figure as a number. */
+export function formatMonitorValue(metric: MonitorMetric, value: number): string {
+  if (ratioMetrics.includes(metric)) return `×${value.toFixed(2)}`;
+  if (figureMetrics.includes(metric)) return String(Math.round(value * 10) / 10);
+  return `${(value * 100).toFixed(1)}%`;
+}
 export const measureKinds = [
   'pause_channel_auto_approval',
   'notify',
@@ -164,6 +192,8 @@ export const measureKinds = [
   'stop_sku_sync',
   'notify_role',
 ] as const;
+/** Measures that change nothing below: they repeat on every new alert and have nothing to undo. */
+export const noticeMeasures: readonly (typeof measureKinds)[number][] = ['notify', 'notify_role'];
 export const alertLevels = ['warning', 'critical'] as const;
 /** Staff roles a `notify_role` measure can mail (the staff module's roles). */
 export const notifiableRoles = [
@@ -217,8 +247,8 @@ export const monitorBody = z
       .min(5)
       .max(60 * 24 * 31),
     minVolume: z.number().int().min(1).max(1_000_000),
-    warning: z.number().min(0).max(1000),
-    critical: z.number().min(0).max(1000),
+    warning: z.number().min(0).max(10_000_000),
+    critical: z.number().min(0).max(10_000_000),
     measure: z
       .object(measureTarget)
       .nullable()
@@ -239,9 +269,17 @@ export const monitorBody = z
     path: ['measure', 'channel'],
     message: 'name the channel to pause',
   })
-  .refine((m) => ratioMetrics.includes(m.metric) || m.critical <= 1, {
+  .refine((m) => ratioMetrics.includes(m.metric) || figureMetrics.includes(m.metric) || m.critical <= 1, {
     path: ['critical'],
     message: 'a share between 0 and 1',
+  })
+  .refine((m) => figureMetrics.includes(m.metric) || m.critical <= 1000, {
+    path: ['critical'],
+    message: 'at most 1000',
+  })
+  .refine((m) => !isHealthMetric(m.metric) || !m.measure || noticeMeasures.includes(m.measure.kind), {
+    path: ['measure', 'kind'],
+    message: 'a system-health monitor only notifies (notify or notify_role)',
   })
   .refine((m) => m.measure?.kind !== 'force_review_above_amount' || m.measure.amountMinor !== undefined, {
     path: ['measure', 'amountMinor'],
@@ -263,6 +301,18 @@ export const monitorBody = z
     path: ['measure', 'role'],
     message: 'name the role to notify',
   });
+/** PATCH /risk/monitors/:id: switch a monitor off or on, change its levels or whom it tells. */
+export const monitorChangeBody = z.object({
+  isEnabled: z.boolean().optional(),
+  warning: z.number().min(0).max(10_000_000).optional(),
+  critical: z.number().min(0).max(10_000_000).optional(),
+  notify: z
+    .object({
+      emails: z.array(z.email()).max(20).default([]),
+      webhookUrl: z.url().nullable().default(null),
+    })
+    .optional(),
+});
 export const monitorSample = z.object({ at: z.string(), value: z.number(), volume: z.number() });
 export const alert = z
   .object({

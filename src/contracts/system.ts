@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery } from './common.ts';
+import { alert, monitorMetrics } from './risk.ts';
 
 /**
  * Where an outbox event stands: waiting or retrying, delivered, given up on (a dead letter), or
@@ -88,5 +89,8 @@ export const systemHealth = z
       }),
     ),
     disk: z.object({ path: z.string(), freeBytes: z.number(), totalBytes: z.number() }).nullable(),
+    alerts: z
+      .array(alert.extend({ monitorName: z.string(), metric: z.enum(monitorMetrics) }))
+      .describe("Open and acknowledged alerts of the system-health monitors (risk's monitors page)"),
   })
   .meta({ id: 'SystemHealth' });

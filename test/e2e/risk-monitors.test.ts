@@ -96,3 +96,26 @@ test('an alert is acknowledged with a note and a measure undone with one click',
   assert.ok(gone.measures[0]!.undoneAt, 'the measure is recorded as undone');
   await page.context().close();
 });
+
+test('a default system-health monitor is switched off and on from the monitors page', async () => {
+  const page = await monitorsPage('en-US');
+  const monitors = async () =>
+    (await api<{ items: { id: string; name: string; isEnabled: boolean }[] }>('GET', '/risk/monitors')).items;
+  const lag = (await monitors()).find((m) => m.name === 'Worker lag (seconds)')!;
+  assert.equal(lag.isEnabled, true);
+  const toggle = page.getByRole('switch', { name: 'On: Worker lag (seconds)' });
+  await page.getByTestId('risk-monitors').getByText('Worker lag (seconds)').first().waitFor();
+  for (const wanted of [false, true]) {
+    await toggle.click();
+    const deadline = Date.now() + 30_000;
+    while ((await monitors()).find((m) => m.id === lag.id)!.isEnabled !== wanted && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal((await monitors()).find((m) => m.id === lag.id)!.isEnabled, wanted);
+    await page.waitForFunction(
+      ([name, checked]) =>
+        document.querySelector(`[aria-label="${name}"]`)?.getAttribute('aria-checked') === String(checked),
+      ['On: Worker lag (seconds)', wanted] as const,
+    );
+  }
+  await page.context().close();
+});

@@ -63,3 +63,40 @@ test('the system health page speaks Chinese', async () => {
   await page.getByTestId('health-jobs').getByText('定时任务').waitFor();
   await page.context().close();
 });
+
+test('open health alerts show on the health page, linked to the monitors, in both languages', async () => {
+  // A dead letter: the default "Dead letters in the outbox" monitor alerts on the next cycle.
+  const at = new Date().toISOString();
+  await server.testApp.app.database.db
+    .insertInto('outbox')
+    .values({
+      type: 'order.received',
+      payload: '{}',
+      status: 'dead',
+      attempts: 8,
+      created_at: at,
+      available_at: at,
+    })
+    .execute();
+  const evaluated = await server.testApp.request({ method: 'POST', url: '/api/v1/risk/monitors/evaluate' });
+  assert.equal(evaluated.statusCode, 200, evaluated.body);
+
+  const page = await signedInPage('en-US');
+  await page.goto('/admin/health');
+  const alerts = page.getByTestId('health-alerts');
+  await alerts.getByText('Dead letters in the outbox').waitFor({ timeout: 60_000 });
+  await alerts.getByText(/Warning 1/).waitFor();
+  await alerts.getByRole('link', { name: 'Health monitors and their thresholds' }).click();
+  await page.waitForURL('**/risk/monitors');
+  await page.getByTestId('risk-monitors').getByText('Oldest waiting outbox event (minutes)').waitFor({
+    timeout: 60_000,
+  });
+  await page.context().close();
+
+  const zh = await signedInPage('zh-CN');
+  await zh.goto('/admin/health');
+  const zhAlerts = zh.getByTestId('health-alerts');
+  await zhAlerts.getByText('健康告警').waitFor({ timeout: 60_000 });
+  await zhAlerts.getByText('死信', { exact: true }).waitFor();
+  await zh.context().close();
+});

@@ -1,10 +1,11 @@
 import { createCases } from './cases.ts';
 import { createIncidents } from './incidents.ts';
+import { createMonitorChanges } from './monitor-changes.ts';
 import { createMonitors } from './monitors.ts';
 import { createPlaybooks } from './playbooks.ts';
 import type { RiskDeps } from './ports.ts';
 
-export type { NotifyCustomer, RiskDeps } from './ports.ts';
+export type { NotifyCustomer, RiskDeps, SystemFigures } from './ports.ts';
 export { riskRoutes } from './risk.routes.ts';
 
 /** The risk module, grouped by area: playbooks, cases, monitors, incidents. */
@@ -12,6 +13,7 @@ export function createRisk(deps: RiskDeps) {
   const playbooks = createPlaybooks(deps);
   const cases = createCases(deps);
   const monitors = createMonitors(deps);
+  const monitorChanges = createMonitorChanges(deps);
   const incidents = createIncidents(deps);
   return {
     playbooks: {
@@ -35,11 +37,16 @@ export function createRisk(deps: RiskDeps) {
     monitors: {
       create: monitors.createMonitor,
       get: monitors.getMonitor,
+      change: async (...args: Parameters<typeof monitorChanges.changeMonitor>) => {
+        await monitorChanges.changeMonitor(...args);
+        return monitors.getMonitor(args[1]);
+      },
       list: monitors.listMonitors,
       evaluate: monitors.evaluateMonitors,
       undoMeasure: monitors.undoMeasure,
       acknowledge: monitors.acknowledgeAlert,
       alerts: monitors.listAlerts,
+      healthAlerts: monitors.healthAlerts,
     },
     incidents: {
       preview: incidents.previewSelection,

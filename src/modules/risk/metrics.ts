@@ -1,5 +1,6 @@
-import type { monitorMetrics } from '../../contracts/risk.ts';
+import { isHealthMetric, type monitorMetrics } from '../../contracts/risk.ts';
 import type { Row } from '../../platform/db/schema.ts';
+import { healthValue } from './health-metrics.ts';
 import { type MetricScope, monitorsRepository as repo } from './monitors.repository.ts';
 import type { RiskDeps } from './ports.ts';
 
@@ -17,15 +18,16 @@ const share = ({ volume, hits }: { volume: number; hits: number }) => ({
  * A monitor's value over its window and the volume it was judged on. Order metrics read orders'
  * view, carrier metrics logistics' shipments view (parcels shipped in the window), stock-outs
  * inventory's levels (a snapshot), demand spikes the units ordered against the forecast, and
- * interface failures the channels' deliveries and pushes.
+ * interface failures the channels' deliveries and pushes, and health metrics the system figures.
  */
 export async function measureMetric(
-  deps: Pick<RiskDeps, 'database' | 'logistics' | 'inventory' | 'channels'>,
+  deps: Pick<RiskDeps, 'database' | 'logistics' | 'inventory' | 'channels' | 'system'>,
   m: Row<'risk_monitors'>,
   now: Date,
 ): Promise<{ value: number; volume: number }> {
   const db = deps.database.db;
   const metric = m.metric as Metric;
+  if (isHealthMetric(metric)) return healthValue(metric, await deps.system.figures(), now);
   const scope: MetricScope = {
     since: new Date(now.getTime() - m.window_minutes * 60_000).toISOString(),
     now: now.toISOString(),

@@ -1,4 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { healthMetrics } from '../../contracts/risk.ts';
 import type { Executor } from '../../platform/db/database.ts';
 
 type OrderMetric =
@@ -118,6 +119,20 @@ export const monitorsRepository = {
       .selectAll()
       .where('monitor_id', '=', monitorId)
       .where('status', '!=', 'resolved')
+      .execute();
+  },
+
+  /** Alerts not yet resolved of the system-health monitors, newest first, with their monitor. */
+  unresolvedHealthAlerts(db: Executor) {
+    return db
+      .selectFrom('risk_alerts as a')
+      .innerJoin('risk_monitors as m', 'm.id', 'a.monitor_id')
+      .selectAll('a')
+      .select(['m.name as monitor_name', 'm.metric as monitor_metric'])
+      .where('a.status', '!=', 'resolved')
+      .where('m.metric', 'in', [...healthMetrics])
+      .orderBy('a.id', 'desc')
+      .limit(50)
       .execute();
   },
 

@@ -3,10 +3,13 @@ import {
   type alert,
   type alertLevels,
   type alertQuery,
+  formatMonitorValue,
+  isHealthMetric,
+  type MonitorMetric,
   type measure,
   type monitor,
   type monitorBody,
-  ratioMetrics,
+  noticeMeasures,
 } from '../../contracts/risk.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
@@ -64,11 +67,17 @@ const toMeasure = (row: Row<'risk_measures'>): Measure => ({
   undoneBy: row.undone_by,
 });
 
-/** How a value reads in mail: a share as a percentage, a ratio against the forecast as ×n. */
-const formatValue = (metric: string, value: number) =>
-  (ratioMetrics as readonly string[]).includes(metric)
-    ? `×${value.toFixed(2)}`
-    : `${(value * 100).toFixed(1)}%`;
+/** How a value reads in mail: a share as a percentage, a ratio as ×n, a health figure as a number. */
+const formatValue = (metric: string, value: number) => formatMonitorValue(metric as MonitorMetric, value);
+
+/** Reads the system figures once per cycle, however many health monitors judge them. */
+function onceEach<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= read();
+    return pending;
+  };
+}
 
 /** Monitors: threshold rules over live order metrics, their alerts, and the measures they take. */
 export function createMonitors(deps: RiskDeps) {
@@ -171,8 +180,9 @@ export function createMonitors(deps: RiskDeps) {
       .where('is_enabled', '=', 1)
       .execute();
     const items = [];
+    const cycle = { ...deps, system: { figures: onceEach(deps.system.figures) } };
     for (const m of monitors) {
-      const { value, volume } = await measureMetric(deps, m, now);
+      const { value, volume } = await measureMetric(cycle, m, now);
       const level = levelOf(
         { warning: Number(m.warning), critical: Number(m.critical), minVolume: m.min_volume },
         value,
@@ -220,7 +230,13 @@ export function createMonitors(deps: RiskDeps) {
     });
     if (!opened || !level) return null;
     const wanted = m.measure ? readJson<NonNullable<Monitor['measure']>>(m.measure) : null;
-    if (wanted && rank[level] >= rank[wanted.level] && !(await repo.activeMeasure(database.db, m.id))) {
+    // A notice repeats on every new alert; a measure that changes something waits for its undo.
+    const isNotice = !!wanted && noticeMeasures.includes(wanted.kind);
+    if (
+      wanted &&
+      rank[level] >= rank[wanted.level] &&
+      (isNotice || !(await repo.activeMeasure(database.db, m.id)))
+    ) {
       await applyMeasure(m, opened, wanted, now, level, value, volume);
     }
     await sendAlert(m, level, value, volume);
@@ -287,6 +303,11 @@ export function createMonitors(deps: RiskDeps) {
   }
 
   function alertText(m: Row<'risk_monitors'>, level: Level, value: number, volume: number) {
+    if (isHealthMetric(m.metric))
+      return {
+        subject: `[Ordo system health] ${level}: ${m.name}`,
+        text: `${m.metric} is ${formatValue(m.metric, value)} (warning at ${formatValue(m.metric, Number(m.warning))}, critical at ${formatValue(m.metric, Number(m.critical))}). See the system health page.`,
+      };
     return {
       subject: `[Ordo risk] ${level}: ${m.name}`,
       text: `${m.metric} is ${formatValue(m.metric, value)} over a volume of ${volume} in the last ${m.window_minutes} minutes.`,
@@ -337,7 +358,18 @@ export function createMonitors(deps: RiskDeps) {
     return pageNewestFirst(q, 'id', query, toAlert, (row) => row.id);
   }
 
+  /** Open and acknowledged alerts of the system-health monitors, for the health page. */
+  async function healthAlerts() {
+    const rows = await repo.unresolvedHealthAlerts(database.db);
+    return rows.map(({ monitor_name, monitor_metric, ...row }) => ({
+      ...toAlert(row),
+      monitorName: monitor_name,
+      metric: monitor_metric as MonitorMetric,
+    }));
+  }
+
   return {
+    healthAlerts,
     createMonitor,
     getMonitor,
     listMonitors,

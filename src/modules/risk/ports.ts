@@ -12,6 +12,18 @@ import type { Mailer } from '../../platform/mail.ts';
  */
 export type NotifyCustomer = (message: { orderId: string } & CustomerMessageText) => Promise<void>;
 
+/**
+ * The system-health page's figures the health metrics judge (src/api/system-health.ts reads
+ * them): timestamps rather than ages, so a monitor measures them against its own clock.
+ */
+export interface SystemFigures {
+  outbox: { pending: number; dead: number; oldestPendingAt: string | null };
+  /** The last beat of any worker (they write one shared heartbeat), null before the first. */
+  workerHeartbeatAt: string | null;
+  disk: { freeBytes: number; totalBytes: number } | null;
+  database: { sizeBytes: number | null; serverConnections: number | null };
+}
+
 /** What the risk module needs from below, filled in app.ts from orders' exported functions. */
 export interface RiskDeps {
   database: Database;
@@ -44,4 +56,6 @@ export interface RiskDeps {
     isSkuExcluded(channel: string, sku: string): Promise<boolean>;
     setSkuExcluded(actor: Actor, channel: string, sku: string, excluded: boolean): Promise<void>;
   };
+  /** System health: outbox, worker, disk and database figures. */
+  system: { figures(): Promise<SystemFigures> };
 }

@@ -18,6 +18,7 @@ import {
   measure,
   monitor,
   monitorBody,
+  monitorChangeBody,
   monitorList,
   openCaseBody,
   playbook,
@@ -231,6 +232,20 @@ export function riskRoutes(risk: Risk): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.code(201).send(await risk.monitors.create(actor(request), request.body)),
+    );
+    app.patch(
+      '/risk/monitors/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Switch a monitor off or on, change its levels or its notifications',
+          params: idParams,
+          body: monitorChangeBody,
+          response: { 200: monitor, ...writeErrors },
+        },
+        config: manage,
+      },
+      async (request) => risk.monitors.change(actor(request), request.params.id, request.body),
     );
     app.post(
       '/risk/monitors/evaluate',

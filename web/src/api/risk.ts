@@ -17,7 +17,7 @@ import type {
   preview,
   riskCase,
 } from '../../../src/contracts/risk.ts';
-import { get, id, type PageParams, post, put } from './client';
+import { get, id, type PageParams, patch, post, put } from './client';
 
 export type RiskCase = z.output<typeof riskCase>;
 export type RiskCaseSummary = z.output<typeof casePage>['items'][number];
@@ -60,6 +60,8 @@ export const riskApi = {
   },
   monitors: {
     list: () => get<z.output<typeof monitorList>>('/risk/monitors'),
+    setEnabled: (monitorId: string, isEnabled: boolean) =>
+      patch<RiskMonitor>(`/risk/monitors/${id(monitorId)}`, { isEnabled }),
     undo: (measureId: string) => post(`/risk/measures/${id(measureId)}/undo`),
     acknowledge: (alertId: string, note: string) =>
       post<RiskAlert>(`/risk/alerts/${id(alertId)}/acknowledge`, { note }),

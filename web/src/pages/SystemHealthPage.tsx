@@ -1,7 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { formatMonitorValue } from '../../../src/contracts/risk.ts';
 import { type BackupList, type SystemHealth, systemApi } from '../api/system';
+import { useAuth } from '../auth';
 import { errorText } from '../errors';
 import { formatDateTimeSeconds } from '../format';
 import { useLoader } from '../hooks/useLoader';
@@ -9,6 +12,7 @@ import { usePageTitle } from '../hooks/usePageTitle';
 
 type Job = SystemHealth['jobs'][number];
 type Backup = BackupList['items'][number];
+type HealthAlert = SystemHealth['alerts'][number];
 
 const statusColor = { ok: 'green', degraded: 'orange', down: 'red' } as const;
 const statusKey = {
@@ -32,6 +36,7 @@ function bytes(value: number | null | undefined): string {
 /** Administration → System health: what an operator checks first when something is off. */
 export default function SystemHealthPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const health = useLoader(() => systemApi.health(), []);
   const backups = useLoader(() => systemApi.backups({ limit: 50 }), []);
   usePageTitle(t('health.title'));
@@ -188,6 +193,46 @@ export default function SystemHealthPage() {
               </Card>
             </Col>
           </Row>
+          <Card
+            title={t('health.alerts')}
+            data-testid="health-alerts"
+            extra={can('risk:read') ? <Link to="/risk/monitors">{t('health.alertsLink')}</Link> : null}
+          >
+            {h.alerts.length > 0 ? (
+              <Table<HealthAlert>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={h.alerts}
+                columns={[
+                  {
+                    title: t('risk.monitors.name'),
+                    render: (_, a) => (
+                      <Space direction="vertical" size={0}>
+                        {a.monitorName}
+                        <Typography.Text type="secondary">{t(`risk.metric.${a.metric}`)}</Typography.Text>
+                      </Space>
+                    ),
+                  },
+                  {
+                    title: t('risk.monitors.alerts'),
+                    render: (_, a) => (
+                      <Tag color={a.level === 'critical' ? 'red' : 'orange'}>
+                        {t(`risk.level.${a.level}`)} {formatMonitorValue(a.metric, a.value)}
+                      </Tag>
+                    ),
+                  },
+                  { title: t('risk.event.opened'), dataIndex: 'openedAt', render: when },
+                  {
+                    title: t('health.acknowledged'),
+                    render: (_, a) => (a.status === 'acknowledged' ? `${a.acknowledgedBy}: ${a.note}` : '—'),
+                  },
+                ]}
+              />
+            ) : (
+              <Typography.Text type="secondary">{t('health.noAlerts')}</Typography.Text>
+            )}
+          </Card>
           <Card title={t('health.jobs')} data-testid="health-jobs">
             <Table<Job>
               rowKey="name"

@@ -1,8 +1,8 @@
-import { Button, Card, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, List, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Line, LineChart, ResponsiveContainer } from 'recharts';
-import { ratioMetrics } from '../../../../src/contracts/risk.ts';
+import { formatMonitorValue } from '../../../../src/contracts/risk.ts';
 import { type RiskAlert, type RiskMonitor, riskApi } from '../../api/risk';
 import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
@@ -11,9 +11,8 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 
 type Measure = RiskMonitor['measures'][number];
 
-/** A share reads as a percentage; demand against the forecast as a multiple. */
-const formatValue = (metric: RiskMonitor['metric'], value: number) =>
-  ratioMetrics.includes(metric) ? `×${value.toFixed(2)}` : `${(value * 100).toFixed(1)}%`;
+/** A share reads as a percentage, demand against the forecast as a multiple, a health figure as a number. */
+const formatValue = formatMonitorValue;
 
 /** Monitors with a sparkline of their recent values, open alerts (acknowledged with a note) and measures (with undo). */
 export default function RiskMonitorsPage() {
@@ -49,6 +48,22 @@ export default function RiskMonitorsPage() {
         pagination={false}
         columns={[
           { title: t('risk.monitors.name'), dataIndex: 'name' },
+          {
+            title: t('risk.monitors.enabled'),
+            render: (_, m) => (
+              <Switch
+                size="small"
+                data-testid={`monitor-enabled-${m.id}`}
+                aria-label={`${t('risk.monitors.enabled')}: ${m.name}`}
+                checked={m.isEnabled}
+                disabled={!can('risk:manage')}
+                onChange={async (isEnabled) => {
+                  await riskApi.monitors.setEnabled(m.id, isEnabled);
+                  monitors.reload();
+                }}
+              />
+            ),
+          },
           {
             title: t('risk.monitors.metric'),
             render: (_, m) => (
