@@ -1,4 +1,3 @@
-import { systemFigures } from './api/system-health.ts';
 import { createCatalog } from './modules/catalog/index.ts';
 import { createFileImportsArea, ordersIntake } from './modules/channels/file-imports/index.ts';
 import { createChannelConnectors } from './modules/channels/index.ts';
@@ -27,6 +26,7 @@ import { createMailer, type Mailer } from './platform/mail.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { createSecretBox, loadSecretKey } from './platform/secret-box.ts';
 import { reviewPorts } from './review-ports.ts';
+import { riskPorts } from './risk-ports.ts';
 import { createDispatcher, type EventHandler, type HandlerRegistry } from './worker/dispatcher.ts';
 import { recordWorkerHeartbeat } from './worker/heartbeat.ts';
 import { createOutboxAdmin } from './worker/outbox-admin.ts';
@@ -153,60 +153,12 @@ export async function createApp(options: AppOptions) {
     calendar: async () => (await orders.settings.get()).policy.calendar,
     placeOrder: (actor, input) => orders.intake.receive(actor, input),
   });
-  const risk = createRisk({
-    database,
-    clock,
-    mailer,
-    calendar: async () => (await orders.settings.get()).policy.calendar,
-    // Customer messages go through the service's `message` template, in the order's language,
-    // and show in the notification log.
-    notifyCustomer: async ({ orderId, subject, text, translations }) => {
-      const order = await orders.queries.get(orderId);
-      const fill = (m: { subject: string; text: string }) => ({
-        subject: m.subject.replaceAll('{number}', order.number),
-        text: m.text.replaceAll('{number}', order.number),
-      });
-      const zh = translations?.['zh-CN'];
-      await service.notifications.sendToCustomer({
-        orderId,
-        template: 'message',
-        params: fill({ subject, text }),
-        paramsByLanguage: zh ? { 'zh-CN': fill(zh) } : undefined,
-      });
-    },
-    orders: {
-      exists: (orderId) =>
-        orders.queries.get(orderId).then(
-          () => true,
-          () => false,
-        ),
-      holdOrders: orders.review.holdOrders,
-      cancel: orders.edits.cancel,
-      activeRules: () => orders.ruleSets.active(),
-      saveRules: (actor, rules, note) => orders.ruleSets.save(actor, { rules, note }),
-    },
-    logistics: {
-      carrierId: (code) =>
-        logistics.carriers.get(code).then(
-          (carrier) => carrier.id,
-          () => null,
-        ),
-      setCarrierActive: async (actor, code, isActive) => {
-        const before = await logistics.carriers.get(code);
-        await logistics.carriers.update(actor, code, { isActive });
-        return { wasActive: before.isActive };
-      },
-    },
-    inventory: { expectedDailyDemand: inventory.plans.expectedDailyDemand },
-    channels: {
-      interfaceFailures: channels.syncAdmin.failureStats,
-      isSkuExcluded: channels.syncAdmin.isSkuExcluded,
-      setSkuExcluded: async (actor, channel, sku, excluded) => {
-        await channels.syncAdmin.saveSku(actor, channel, sku, { excluded });
-      },
-    },
-    system: { figures: () => systemFigures(database, config.dataDir) },
-  });
+  const risk = createRisk(
+    riskPorts(
+      { database, clock, mailer },
+      { dataDir: config.dataDir, orders, logistics, inventory, channels, service },
+    ),
+  );
   const review = createReview({
     database,
     clock,
