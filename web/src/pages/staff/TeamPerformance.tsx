@@ -131,7 +131,7 @@ export function TeamChart({ today }: { today: { from: string; to: string } }) {
       {people.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('staffJobs.noWork')} />
       ) : (
-        <div data-testid="team-chart" style={{ width: '100%', height: 300 }}>
+        <div data-testid="team-chart" data-grouping={series.data?.by} style={{ width: '100%', height: 300 }}>
           <ResponsiveContainer>
             <BarChart data={data}>
               <CartesianGrid strokeDasharray="3 3" />
