@@ -111,6 +111,9 @@ test('"My work" shows my own figures to an operator and the team table only to a
   await signIn(page, 'picker', password);
   await page.goto('/my-work');
   await page.getByTestId('my-figures').getByText('Pick lines', { exact: true }).waitFor();
+  // No shift recorded for the operator today: no rate per hour is shown, none is guessed.
+  assert.match(await page.getByTestId('my-picksPerHour').innerText(), /—/);
+  assert.match(await page.getByTestId('my-pickLines').innerText(), /0/);
   assert.equal(await page.getByTestId('team-figures').count(), 0);
   await page.getByTestId('my-job-description').getByText('Warehouse operator').waitFor();
   await context.close();

@@ -6,7 +6,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { MyJobDescriptionCard } from './MyJobDescriptionCard';
 import { ShiftsCard } from './ShiftsCard';
-import { figureKeys, figureText, TeamChart, TeamTable } from './TeamPerformance';
+import { blankFigure, figureKeys, figureText, TeamChart, TeamTable } from './TeamPerformance';
 
 function MyFigures({ today }: { today: TodayWindow }) {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ function MyFigures({ today }: { today: TodayWindow }) {
           <Col key={key} xs={12} md={6} lg={4}>
             <Statistic
               title={t(`staffJobs.figures.${key}`)}
-              value={figureText(figures ? figures[key] : key === 'hoursWorked' ? null : 0)}
+              value={figureText(figures ? figures[key] : blankFigure(key))}
               data-testid={`my-${key}`}
             />
           </Col>

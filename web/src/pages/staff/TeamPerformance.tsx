@@ -39,6 +39,21 @@ const sourceKinds = [
   'shifts',
 ] as const;
 
+/** Figures that have no value without their records: means, hours worked and rates per hour. */
+const nullableFigures = new Set<FigureKey>([
+  'reviewMinutes',
+  'averageRating',
+  'hoursWorked',
+  'picksPerHour',
+  'packsPerHour',
+  'reviewsPerHour',
+]);
+
+/** A figure of someone with no recorded work: 0, or no value where there is nothing to count from. */
+export function blankFigure(key: FigureKey): number | null {
+  return nullableFigures.has(key) ? null : 0;
+}
+
 /** A figure as shown: a dash for "nothing to average" and for rates without a shift. */
 export function figureText(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : String(value);
