@@ -164,3 +164,27 @@ test('a manager compares the team per day and per week in a chart', async () => 
   await saveScreenshot(page, 'team-chart.png');
   await context.close();
 });
+
+test('a manager records a shift and the team table gives the rates per hour from it', async () => {
+  const context = await newConsoleContext(browser, server.url, 'en-US');
+  context.setDefaultTimeout(120_000);
+  const page = await context.newPage();
+  await signIn(page, 'admin', server.adminPassword);
+  await page.goto('/my-work');
+  const shifts = page.getByTestId('shifts');
+  await page.getByTestId('shift-person').fill('test order_processor');
+  await shifts.getByPlaceholder('Start time').click();
+  await shifts.getByPlaceholder('Start time').fill('09:00');
+  await shifts.getByPlaceholder('Start time').press('Enter');
+  await shifts.getByPlaceholder('End time').fill('13:00');
+  await shifts.getByPlaceholder('End time').press('Enter');
+  await page.getByTestId('record-shift').click();
+  const row = shifts.locator('tr', { hasText: 'test order_processor' });
+  await row.getByText('09:00–13:00').waitFor();
+  assert.match(await row.innerText(), /\b4\b/);
+  // One review over four hours: 0.25 reviews per hour, from the shift record.
+  await page.reload();
+  const team = page.getByTestId('team-figures').locator('tr', { hasText: 'test order_processor' });
+  await team.getByText('0.25', { exact: true }).waitFor();
+  await context.close();
+});
