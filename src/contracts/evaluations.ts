@@ -4,15 +4,30 @@ import { personFigures } from './performance.ts';
 
 /**
  * The figures an evaluation can weigh, whether more is better, and which records lie behind
- * each (a key of PersonFigures.sources). Short units count against the picker.
+ * each (keys of PersonFigures.sources; a rate per hour also rests on the shift record). Short
+ * units, pick and pack errors, wrong releases and minutes to review count against the person.
+ * Hours worked are not weighed: more hours are not better work, they only make the rates fair.
  */
 export const evaluationFigures = {
-  pickLines: { isHigherBetter: true, sources: 'pickLines' },
-  pickedUnits: { isHigherBetter: true, sources: 'pickLines' },
-  shortUnits: { isHigherBetter: false, sources: 'pickLines' },
-  parcelsPacked: { isHigherBetter: true, sources: 'parcels' },
-  ordersReviewed: { isHigherBetter: true, sources: 'reviews' },
-} as const;
+  pickLines: { isHigherBetter: true, sources: ['pickLines'] },
+  pickedUnits: { isHigherBetter: true, sources: ['pickLines'] },
+  shortUnits: { isHigherBetter: false, sources: ['pickLines'] },
+  pickErrors: { isHigherBetter: false, sources: ['pickErrors'] },
+  picksPerHour: { isHigherBetter: true, sources: ['pickLines', 'shifts'] },
+  parcelsPacked: { isHigherBetter: true, sources: ['parcels'] },
+  packErrors: { isHigherBetter: false, sources: ['packErrors'] },
+  packsPerHour: { isHigherBetter: true, sources: ['parcels', 'shifts'] },
+  ordersReviewed: { isHigherBetter: true, sources: ['reviews'] },
+  reviewMinutes: { isHigherBetter: false, sources: ['reviews'] },
+  holdsReleasedWrongly: { isHigherBetter: false, sources: ['wrongReleases'] },
+  reviewsPerHour: { isHigherBetter: true, sources: ['reviews', 'shifts'] },
+  complaintsHandled: { isHigherBetter: true, sources: ['complaints'] },
+  complaintsWithinSla: { isHigherBetter: true, sources: ['complaints'] },
+  averageRating: { isHigherBetter: true, sources: ['complaints'] },
+} as const satisfies Record<
+  string,
+  { isHigherBetter: boolean; sources: readonly (keyof z.output<typeof personFigures>['sources'])[] }
+>;
 
 export type EvaluationFigure = keyof typeof evaluationFigures;
 export const evaluationFigureNames = Object.keys(evaluationFigures) as [
@@ -113,7 +128,10 @@ export const rankingRow = z.object({
   parts: z.array(
     z.object({
       figure: z.enum(evaluationFigureNames),
-      value: z.number(),
+      value: z
+        .number()
+        .nullable()
+        .describe('null when the person has none (no timed review, no rating, no shift): 0 points'),
       weight: z.number(),
       points: z.number(),
     }),

@@ -119,6 +119,66 @@ for (const dialect of testDialects) {
       assert.equal((await api('GET', '/evaluations')).body.items.length, 1);
     });
 
+    it('weighs review time, wrong releases and reviews per shift hour, with no rate guessed without a shift', async () => {
+      // ana worked 8 hours (2 reviews), ben 2 hours (1 review); cai has no shift, so no rate.
+      for (const [person, end] of [
+        ['ana', '18:00'],
+        ['ben', '12:00'],
+      ] as const) {
+        const recorded = await api('POST', '/performance/shifts', {
+          person,
+          date: '2026-11-20',
+          start: '10:00',
+          end,
+        });
+        assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+      }
+      const created = await api('POST', '/evaluations', {
+        name: 'November by the hour',
+        role: 'order_processor',
+        ...window,
+        weights: [
+          { figure: 'reviewsPerHour', weight: 50 },
+          { figure: 'reviewMinutes', weight: 30 },
+          { figure: 'holdsReleasedWrongly', weight: 20 },
+        ],
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const result = (await api('GET', `/evaluations/${created.body.id}`)).body;
+      // ben 0.5/h → 50; ana 0.25/h → 25; both decided at once (0 minutes, the fewest) → 30; nobody
+      // released wrongly → 20 each. cai reviewed nothing: no rate, no review time → 0 + 0 + 20.
+      assert.deepEqual(scores(result), [
+        ['ben', 100, 1],
+        ['ana', 75, 2],
+        ['cai', 20, 3],
+      ]);
+      const byPerson = new Map(result.ranking.map((r: Json) => [r.person, r]));
+      const ana: Json = byPerson.get('ana');
+      assert.deepEqual(
+        ana.parts.map((p: Json) => [p.figure, p.value, p.points]),
+        [
+          ['reviewsPerHour', 0.25, 50],
+          ['reviewMinutes', 0, 100],
+          ['holdsReleasedWrongly', 0, 100],
+        ],
+      );
+      assert.equal(ana.figures.hoursWorked, 8);
+      assert.equal(ana.figures.sources.shifts.length, 1);
+      const cai: Json = byPerson.get('cai');
+      assert.deepEqual(
+        cai.parts.map((p: Json) => [p.figure, p.value, p.points]),
+        [
+          ['reviewsPerHour', null, 0],
+          ['reviewMinutes', null, 0],
+          ['holdsReleasedWrongly', 0, 100],
+        ],
+      );
+      const unknown = await api('PUT', `/evaluations/${created.body.id}/weights`, {
+        weights: [{ figure: 'hoursWorked', weight: 100 }],
+      });
+      assert.equal(unknown.status, 400);
+    });
+
     it('tracks an improvement plan to its review date and flags it overdue', async () => {
       const periods = (await api('GET', '/evaluations')).body.items;
       const pastDay = await api('POST', '/improvement-plans', {

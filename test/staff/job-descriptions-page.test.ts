@@ -110,7 +110,10 @@ test('"My work" shows my own figures to an operator and the team table only to a
   const page = await context.newPage();
   await signIn(page, 'picker', password);
   await page.goto('/my-work');
-  await page.getByTestId('my-figures').getByText('Pick lines').waitFor();
+  await page.getByTestId('my-figures').getByText('Pick lines', { exact: true }).waitFor();
+  // No shift recorded for the operator today: no rate per hour is shown, none is guessed.
+  assert.match(await page.getByTestId('my-picksPerHour').innerText(), /—/);
+  assert.match(await page.getByTestId('my-pickLines').innerText(), /0/);
   assert.equal(await page.getByTestId('team-figures').count(), 0);
   await page.getByTestId('my-job-description').getByText('Warehouse operator').waitFor();
   await context.close();
@@ -126,4 +129,62 @@ test('"My work" shows my own figures to an operator and the team table only to a
   const sources = await manager.getByTestId('figure-sources').innerText();
   assert.match(sources, /Audit log entries: [0-9a-f-]{36}/);
   await managerContext.close();
+});
+
+test('a manager compares the team per day and per week in a chart', async () => {
+  const today = await server.testApp.request({ method: 'GET', url: '/api/v1/performance/today' });
+  assert.equal(today.statusCode, 200, today.body);
+  const date = new Date(`${today.json().date}T00:00:00Z`);
+  // Weeks start on Monday: this week's bar is labelled with its Monday.
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  const monday = date.toISOString().slice(0, 10);
+  const context = await newConsoleContext(browser, server.url, 'en-US');
+  context.setDefaultTimeout(120_000);
+  const page = await context.newPage();
+  await signIn(page, 'admin', server.adminPassword);
+  await page.goto('/my-work');
+  const card = page.locator('.ant-card', { has: page.getByTestId('team-grouping') });
+  await card
+    .locator('[data-testid="team-chart"][data-grouping="day"] .recharts-wrapper > svg.recharts-surface')
+    .waitFor();
+  await page.getByTestId('team-figure-select').click();
+  await page.locator('.ant-select-item-option[title="Orders reviewed"]').click();
+  // The order processor's one review today is a bar.
+  await card.locator('.recharts-bar-rectangle').first().waitFor();
+  await page.getByTestId('team-grouping').getByText('Week', { exact: true }).click();
+  // The chart is drawn again from the weekly series before anything is read from it.
+  const weekly = card.locator('[data-testid="team-chart"][data-grouping="week"]');
+  await weekly.locator('.recharts-wrapper > svg.recharts-surface').waitFor();
+  await weekly.locator('.recharts-bar-rectangle').first().waitFor();
+  const ticks = await weekly
+    .locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')
+    .allTextContents();
+  assert.equal(ticks.at(-1), monday);
+  assert.ok(ticks.length <= 9, `at most 9 weeks, got ${ticks.join(', ')}`);
+  await saveScreenshot(page, 'team-chart.png');
+  await context.close();
+});
+
+test('a manager records a shift and the team table gives the rates per hour from it', async () => {
+  const context = await newConsoleContext(browser, server.url, 'en-US');
+  context.setDefaultTimeout(120_000);
+  const page = await context.newPage();
+  await signIn(page, 'admin', server.adminPassword);
+  await page.goto('/my-work');
+  const shifts = page.getByTestId('shifts');
+  await page.getByTestId('shift-person').fill('test order_processor');
+  await shifts.getByPlaceholder('Start time').click();
+  await shifts.getByPlaceholder('Start time').fill('09:00');
+  await shifts.getByPlaceholder('Start time').press('Enter');
+  await shifts.getByPlaceholder('End time').fill('13:00');
+  await shifts.getByPlaceholder('End time').press('Enter');
+  await page.getByTestId('record-shift').click();
+  const row = shifts.locator('tr', { hasText: 'test order_processor' });
+  await row.getByText('09:00–13:00').waitFor();
+  assert.match(await row.innerText(), /\b4\b/);
+  // One review over four hours: 0.25 reviews per hour, from the shift record.
+  await page.reload();
+  const team = page.getByTestId('team-figures').locator('tr', { hasText: 'test order_processor' });
+  await team.getByText('0.25', { exact: true }).waitFor();
+  await context.close();
 });

@@ -131,6 +131,11 @@ test('a manager sees the ranking and opens the records behind a score', async ()
   await sources.waitFor({ timeout: 60_000 });
   assert.match(await sources.innerText(), /Audit log entries: [0-9a-f-]{36}/);
   await page.getByTestId('weights-sum').getByText('Total: 100%').waitFor();
+  // Every per-person figure can be weighed, the rates per shift hour and the errors included.
+  const weights = page.getByTestId('weights');
+  for (const label of ['Pick errors', 'Pack errors', 'Minutes to review', 'Reviews / hour', 'Average rating'])
+    await weights.getByText(label, { exact: true }).waitFor();
+  assert.equal(await page.getByTestId('weight-hoursWorked').count(), 0);
   await saveScreenshot(page, 'evaluations-ranking.png');
   await context.close();
 });
@@ -143,5 +148,6 @@ test('speaks Chinese', async () => {
   await page.getByText('各岗位必修课程').waitFor({ timeout: 60_000 });
   await page.goto('/evaluations');
   await page.getByText('指标权重').waitFor({ timeout: 60_000 });
+  await page.getByTestId('weights').getByText('每小时拣货行', { exact: true }).waitFor();
   await context.close();
 });

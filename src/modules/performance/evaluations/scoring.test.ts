@@ -50,6 +50,32 @@ describe('evaluation scoring', () => {
     );
   });
 
+  it('weighs errors, review time and rates per shift hour; a figure without a value gives 0 points', () => {
+    const ranking = scorePeople(
+      [
+        { person: 'ann', figures: { pickErrors: 1, reviewMinutes: 10, picksPerHour: 30 } },
+        { person: 'bob', figures: { pickErrors: 4, reviewMinutes: 40, picksPerHour: 60 } },
+        // No shift (no rate) and no timed review: nothing is guessed for cy.
+        { person: 'cy', figures: { pickErrors: 0, reviewMinutes: null, picksPerHour: null } },
+      ],
+      [
+        { figure: 'pickErrors', weight: 40 },
+        { figure: 'reviewMinutes', weight: 20 },
+        { figure: 'picksPerHour', weight: 40 },
+      ],
+    );
+    // ann: 75*0.4 + 75*0.2 + 50*0.4 = 65; bob: 0 + 0 + 40 = 40; cy: 40 + 0 + 0 = 40.
+    assert.deepEqual(
+      ranking.map((p) => [p.person, p.score, p.rank]),
+      [
+        ['ann', 65, 1],
+        ['bob', 40, 2],
+        ['cy', 40, 2],
+      ],
+    );
+    assert.deepEqual(ranking[2]!.parts[1], { figure: 'reviewMinutes', value: null, weight: 20, points: 0 });
+  });
+
   it('refuses weights that do not sum to 100 or weigh a figure twice', () => {
     assert.throws(
       () => assertWeights([{ figure: 'pickLines', weight: 60 }]),

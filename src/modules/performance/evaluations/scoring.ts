@@ -10,7 +10,7 @@ export interface ScoredPerson {
   person: string;
   rank: number;
   score: number;
-  parts: { figure: EvaluationFigure; value: number; weight: number; points: number }[];
+  parts: { figure: EvaluationFigure; value: number | null; weight: number; points: number }[];
 }
 
 /** Weights name each figure once and sum to 100 percent. */
@@ -26,25 +26,33 @@ export function assertWeights(weights: readonly Weight[]): void {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** A person's figures; a figure missing or null has no value (no timed review, no rating, no shift). */
+export type ScoredFigures = Partial<Record<EvaluationFigure, number | null>>;
+
 /**
  * Scores the people of one role against each other. Each figure gives 0–100 points relative to
  * the best of the group (the most, or for a figure where less is better, the fewest against the
  * most), so figures of different sizes can be weighed together; the score is the weighted mean.
- * Equal scores share a rank (1, 2, 2, 4).
+ * A figure without a value gives 0 points: no rate without a shift, no speed without a timed
+ * review, no rating without a rated complaint — never a guess. Equal scores share a rank (1, 2, 2, 4).
  */
 export function scorePeople(
-  people: readonly { person: string; figures: Record<EvaluationFigure, number> }[],
+  people: readonly { person: string; figures: ScoredFigures }[],
   weights: readonly Weight[],
 ): ScoredPerson[] {
+  const figureValue = (figures: ScoredFigures, figure: EvaluationFigure) => figures[figure] ?? null;
   const most = new Map(
-    weights.map((w) => [w.figure, Math.max(0, ...people.map((p) => p.figures[w.figure]))] as const),
+    weights.map(
+      (w) => [w.figure, Math.max(0, ...people.map((p) => figureValue(p.figures, w.figure) ?? 0))] as const,
+    ),
   );
   const scored = people.map(({ person, figures }) => {
     const parts = weights.map(({ figure, weight }) => {
-      const value = figures[figure];
+      const value = figureValue(figures, figure);
       const top = most.get(figure)!;
-      const share = top === 0 ? 0 : value / top;
-      const points = evaluationFigures[figure].isHigherBetter ? share * 100 : (1 - share) * 100;
+      const share = top === 0 || value === null ? 0 : value / top;
+      const points =
+        value === null ? 0 : evaluationFigures[figure].isHigherBetter ? share * 100 : (1 - share) * 100;
       return { figure, value, weight, points: round1(points) };
     });
     const score = round1(parts.reduce((total, p) => total + (p.points * p.weight) / 100, 0));

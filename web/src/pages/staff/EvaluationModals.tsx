@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   evaluationFigureNames,
+  evaluationFigures,
   evaluationsApi,
   type Period,
   type Plan,
@@ -26,7 +27,12 @@ function WeightFields() {
   return (
     <Space wrap>
       {evaluationFigureNames.map((figure) => (
-        <Form.Item key={figure} name={figure} label={t(`staffJobs.figures.${figure}`)}>
+        <Form.Item
+          key={figure}
+          name={figure}
+          label={t(`staffJobs.figures.${figure}`)}
+          tooltip={evaluationFigures[figure].isHigherBetter ? undefined : t('evaluations.lessIsBetter')}
+        >
           <InputNumber min={0} max={100} addonAfter="%" data-testid={`weight-${figure}`} />
         </Form.Item>
       ))}

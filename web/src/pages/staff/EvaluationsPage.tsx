@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -13,21 +13,23 @@ import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { NewPeriodModal, PlanModal, ReviewModal, WeightsCard } from './EvaluationModals';
+import { figureText } from './TeamPerformance';
 
-/** The records behind each figure of one person: pick lines, parcels, audit entries. */
+/** The records behind each figure of one person: pick lines, parcels, audit entries, complaints, shifts. */
 function FigureSources({ row }: { row: RankingRow }) {
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" data-testid="ranking-sources">
-      {evaluationFigureNames.map((figure) => {
-        const kind = evaluationFigures[figure].sources;
-        return (
-          <span key={figure}>
-            {t(`staffJobs.figures.${figure}`)} ({row.figures[figure]}) — {t(`staffJobs.sources.${kind}`)}:{' '}
-            {row.figures.sources[kind].join(', ') || '—'}
-          </span>
-        );
-      })}
+      {evaluationFigureNames.map((figure) => (
+        <span key={figure}>
+          {t(`staffJobs.figures.${figure}`)} ({figureText(row.figures[figure])}) —{' '}
+          {evaluationFigures[figure].sources
+            .map(
+              (kind) => `${t(`staffJobs.sources.${kind}`)}: ${row.figures.sources[kind].join(', ') || '—'}`,
+            )
+            .join('; ')}
+        </span>
+      ))}
     </Space>
   );
 }
@@ -137,7 +139,12 @@ export default function EvaluationsPage() {
                   key: w.figure,
                   render: (_: unknown, row: RankingRow) => {
                     const part = row.parts.find((p) => p.figure === w.figure);
-                    return part ? `${part.value} → ${part.points}` : '—';
+                    if (!part) return '—';
+                    return part.value === null ? (
+                      <Tooltip title={t('evaluations.noValue')}>— → {part.points}</Tooltip>
+                    ) : (
+                      `${part.value} → ${part.points}`
+                    );
                   },
                 })),
                 {
