@@ -130,7 +130,7 @@ for (const dialect of testDialects) {
       assert.equal(reply.body.complaint.status, 'answered');
       const answerMail = mailTo(email).find((m) => m.text.includes('Could you send a photo?'));
       assert.ok(answerMail, 'the reply reached the customer by SMTP');
-      const token = /\[#([A-Za-z0-9_-]+)\]/.exec(answerMail.raw)?.[1];
+      const token = /\[#([A-Za-z0-9_-]+)\]/.exec(answerMail.subject)?.[1];
       assert.ok(token);
 
       const inbound = await api('POST', '/inbound/complaint-mail', {
