@@ -86,6 +86,33 @@ for (const dialect of testDialects) {
       assert.equal(mailsSince(zhEmail, since).length, 4);
     });
 
+    it('keeps notification settings saved before the complaint mails existed', async () => {
+      const {
+        isEmailConfigured: _,
+        sms,
+        webhook,
+        ...rest
+      } = await api(t.current, 'GET', '/notifications/settings');
+      // A document from before: no switches for the complaint's opening and resolution.
+      delete rest.events.complaint_opened;
+      delete rest.events.complaint_resolved;
+      rest.events.approved.email = true;
+      await api(t.current, 'PUT', '/notifications/settings', {
+        ...rest,
+        sms: { url: sms.url },
+        webhook: { url: webhook.url },
+      });
+      const read = await api(t.current, 'GET', '/notifications/settings');
+      assert.equal(read.events.approved.email, true, 'the saved switches, not the defaults');
+      assert.deepEqual(read.events.complaint_opened, { email: false, sms: false, webhook: false });
+      rest.events.approved.email = false;
+      await api(t.current, 'PUT', '/notifications/settings', {
+        ...rest,
+        sms: { url: sms.url },
+        webhook: { url: webhook.url },
+      });
+    });
+
     it('mails a complaint on an order shipped abroad in English, from an edited template', async () => {
       const edited = await api(t.current, 'PUT', '/notifications/templates/complaint_answered/en/email', {
         subject: 'Your case {{subject}}',
