@@ -248,6 +248,7 @@ for (const dialect of testDialects) {
       const surveyMail = mailTo(email).find((m) => m.text.includes('/survey/'));
       const token = linkToken(surveyMail!.text, 'survey')!;
       assert.equal((await publicApi('GET', `/public/surveys/${token}`)).body.orderNumber, order.number);
+      const mailsBefore = mailTo(email).length;
       const answered = await publicApi('POST', `/public/surveys/${token}`, {
         csat: 2,
         nps: 3,
@@ -271,6 +272,8 @@ for (const dialect of testDialects) {
         (c: { source: string }) => c.source === 'survey',
       );
       assert.equal(followUps.length, 1);
+      // The follow-up is the shop's own case, its subject internal: not mailed as if the customer filed it.
+      assert.equal(mailTo(email).length, mailsBefore);
     });
 
     it('takes a return request from the customer with the lookup proof, and rate-limits the public endpoints', async () => {

@@ -134,8 +134,10 @@ export function createComplaints(deps: ComplaintsDeps) {
       );
       return complaintId;
     });
-    // The customer learns the complaint is recorded, and gets the token their replies carry.
-    await mails.send('complaint_opened', await complaintRow(database.db, id), { message: input.message });
+    // The customer learns the complaint is recorded, and gets the token their replies carry. A
+    // survey's follow-up is the shop's own case (its text is internal): the first reply tells them.
+    if (input.source !== 'survey')
+      await mails.send('complaint_opened', await complaintRow(database.db, id), { message: input.message });
     return getComplaint(id);
   }
 
