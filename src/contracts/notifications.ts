@@ -29,10 +29,6 @@ export type NotificationChannel = (typeof notificationChannels)[number];
 export const complaintMailEvents = ['complaint_opened', 'complaint_answered', 'complaint_resolved'] as const;
 export type ComplaintMailEvent = (typeof complaintMailEvents)[number];
 
-export function isComplaintMail(event: NotificationEvent): event is ComplaintMailEvent {
-  return (complaintMailEvents as readonly string[]).includes(event);
-}
-
 /** The channels an event has templates for: the opening and resolution mails are mail only. */
 export function channelsOf(event: NotificationEvent): readonly NotificationChannel[] {
   return event === 'complaint_opened' || event === 'complaint_resolved' ? ['email'] : notificationChannels;
