@@ -151,6 +151,7 @@ export async function createApp(options: AppOptions) {
     mailer,
     publicUrl: config.publicUrl,
     calendar: async () => (await orders.settings.get()).policy.calendar,
+    templates: service.notifications.templates,
     placeOrder: (actor, input) => orders.intake.receive(actor, input),
   });
   const risk = createRisk(

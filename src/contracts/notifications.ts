@@ -11,13 +11,28 @@ export const notificationEvents = [
   'delivered',
   'exception',
   'refund_issued',
+  'complaint_opened',
   'complaint_answered',
+  'complaint_resolved',
   'message',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
 export const notificationChannels = ['email', 'sms', 'webhook'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];
+
+/**
+ * Mails a complaint's conversation sends itself, with the reply token in the subject (inbound
+ * replies are matched by it): always sent to a complaint with an e-mail address, never switched,
+ * and never also sent by the notification pipeline (one mail per reply).
+ */
+export const complaintMailEvents = ['complaint_opened', 'complaint_answered', 'complaint_resolved'] as const;
+export type ComplaintMailEvent = (typeof complaintMailEvents)[number];
+
+/** The channels an event has templates for: the opening and resolution mails are mail only. */
+export function channelsOf(event: NotificationEvent): readonly NotificationChannel[] {
+  return event === 'complaint_opened' || event === 'complaint_resolved' ? ['email'] : notificationChannels;
+}
 
 export const notificationLanguages = ['en', 'zh-CN'] as const;
 export type NotificationLanguage = (typeof notificationLanguages)[number];
@@ -48,11 +63,14 @@ export const quietHours = z.object({
   deferredChannels: z.array(channelName).max(3),
 });
 
-/** Stored settings (secrets included); the API shows whether a secret is set, never the secret. */
+/**
+ * Stored settings (secrets included); the API shows whether a secret is set, never the secret.
+ * Events may be missing: a document saved before an event existed still reads (defaults fill it).
+ */
 export const notificationSettingsDocument = z.object({
-  events: z.record(eventName, channelSwitches),
+  events: z.partialRecord(eventName, channelSwitches),
   /** Per shop (sales channel id): switches that differ from the defaults above. */
-  shops: z.record(z.string().min(1).max(64), z.record(eventName, partialSwitches)),
+  shops: z.record(z.string().min(1).max(64), z.partialRecord(eventName, partialSwitches)),
   quietHours,
   sms: z.object({ url: httpUrl.nullable(), token: z.string().max(500).nullable() }),
   webhook: z.object({ url: httpUrl.nullable(), secret: z.string().max(500).nullable() }),
@@ -64,6 +82,7 @@ export type NotificationSettingsDocument = z.output<typeof notificationSettingsD
 export const notificationSettings = notificationSettingsDocument
   .omit({ sms: true, webhook: true })
   .extend({
+    events: z.record(eventName, channelSwitches),
     sms: z.object({ url: httpUrl.nullable(), hasToken: z.boolean() }),
     webhook: z.object({ url: httpUrl.nullable(), hasSecret: z.boolean() }),
     isEmailConfigured: z.boolean(),

@@ -77,5 +77,14 @@ test('staff answer a complaint from the queue and the customer receives the repl
 
   const mail = smtp.mails.find((m) => m.to.includes(email) && m.text.includes('the red one is on its way'));
   assert.ok(mail, 'the reply reached the customer by SMTP');
+  // A Chinese order: the reply mail is written from the Chinese template, the reply token kept.
+  assert.match(mail.subject, /^回复：.* \[#[\w-]+\]$/);
+
+  // The reply mail is one of the templates operators edit, with its own label and a word on the token.
+  await page.goto('/service/notifications/templates');
+  await page.getByTestId('template-event').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Complaint answered (reply mail)' }).click();
+  await page.getByTestId('template-complaint-note').waitFor();
+  assert.equal(await page.getByTestId('template-subject').inputValue(), '回复：{{subject}} [#{{token}}]');
   await context.close();
 });

@@ -1,7 +1,28 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export type Mail = { to: string[]; raw: string; text: string };
+export type Mail = { to: string[]; raw: string; text: string; subject: string };
+
+/** The Subject header, folded lines joined and RFC 2047 encoded words (non-ASCII subjects) decoded. */
+function mailSubject(raw: string): string {
+  const head = raw.split(/\r?\n\r?\n/)[0] ?? '';
+  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1] ?? '';
+  const bytes = (kind: string, text: string) =>
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64')
+      : Buffer.from(
+          text
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+          'latin1',
+        );
+  return header
+    .replace(/\r?\n[ \t]/g, ' ')
+    .replace(/(=\?[^?]+\?[BQ]\?[^?]*\?=)\s+(?==\?)/gi, '$1')
+    .replace(/=\?[^?]+\?([BQ])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      bytes(kind, text).toString('utf8'),
+    );
+}
 
 /** The text part of a received message, undoing quoted-printable or base64 transfer encoding. */
 function mailText(raw: string): string {
@@ -40,7 +61,12 @@ export async function startMailCatcher(
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: mailText(raw) });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          text: mailText(raw),
+          subject: mailSubject(raw),
+        });
         callback();
       });
     },

@@ -87,6 +87,7 @@ export function createService(deps: ServiceDeps) {
     notifications: {
       settings: { get: settings.view, save: settings.save },
       templates: {
+        forSending: templates.forSending,
         list: templates.list,
         save: templates.save,
         reset: templates.reset,

@@ -32,10 +32,21 @@ export const notificationEvents: NotificationEvent[] = [
   'delivered',
   'exception',
   'refund_issued',
+  'complaint_opened',
   'complaint_answered',
+  'complaint_resolved',
   'message',
 ];
+/** Sent by the complaint itself with its reply token: always by e-mail, no switch. */
+export const complaintMailEvents: NotificationEvent[] = [
+  'complaint_opened',
+  'complaint_answered',
+  'complaint_resolved',
+];
 export const notificationChannels: NotificationChannel[] = ['email', 'sms', 'webhook'];
+/** The channels an event has templates for (the contract's `channelsOf`). */
+export const channelsOf = (event: NotificationEvent): NotificationChannel[] =>
+  event === 'complaint_opened' || event === 'complaint_resolved' ? ['email'] : notificationChannels;
 export const notificationLanguages: NotificationLanguage[] = ['zh-CN', 'en'];
 export const messageStatuses: MessageStatus[] = ['pending', 'deferred', 'sent', 'failed', 'bounced'];
 

@@ -20,6 +20,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import type { Mailer } from '../../../platform/mail.ts';
 import { toMinor } from '../../../platform/money.ts';
 import { pageNewestFirst } from '../../../platform/pagination.ts';
+import type { NotificationTemplates } from '../notifications/template-store.ts';
 import {
   complaintMessages,
   findOrderById,
@@ -28,6 +29,7 @@ import {
   recordRefund,
   toComplaint,
 } from './aftersales.repository.ts';
+import { complaintMails } from './complaint-mails.ts';
 import { customerLinks, isContactOf, noSuchOrder } from './customer-links.ts';
 import { isSlaBreached, mergeRouting, type RoutingEntry, routeFor, slaDeadlines } from './routing.ts';
 
@@ -44,12 +46,15 @@ export interface ComplaintsDeps {
   mailer: Mailer;
   publicUrl: string;
   calendar: () => Promise<BusinessCalendar>;
+  /** The notification templates the complaint mails are written from. */
+  templates: Pick<NotificationTemplates, 'forSending'>;
 }
 
 /** Complaints: opened by staff, the customer or their mail; routed, answered, resolved, rated. */
 export function createComplaints(deps: ComplaintsDeps) {
-  const { database, clock, mailer } = deps;
+  const { database, clock } = deps;
   const links = customerLinks(deps);
+  const mails = complaintMails(deps);
 
   async function routingTable(db: Executor = database.db): Promise<RoutingEntry[]> {
     const rows = await db.selectFrom('service_routing').selectAll().execute();
@@ -129,6 +134,10 @@ export function createComplaints(deps: ComplaintsDeps) {
       );
       return complaintId;
     });
+    // The customer learns the complaint is recorded, and gets the token their replies carry. A
+    // survey's follow-up is the shop's own case (its text is internal): the first reply tells them.
+    if (input.source !== 'survey')
+      await mails.send('complaint_opened', await complaintRow(database.db, id), { message: input.message });
     return getComplaint(id);
   }
 
@@ -193,13 +202,7 @@ export function createComplaints(deps: ComplaintsDeps) {
       }
       return { complaint: row, messageId };
     });
-    if (input.kind === 'reply' && complaint.customer_email) {
-      await mailer.send({
-        to: complaint.customer_email,
-        subject: `Re: ${complaint.subject} [#${complaint.reply_token}]`,
-        text: `${input.body}\n\n—\nReply to this mail to continue the conversation.`,
-      });
-    }
+    if (input.kind === 'reply') await mails.send('complaint_answered', complaint, { reply: input.body });
     return { messageId, complaint: await getComplaint(id) };
   }
 
@@ -234,12 +237,8 @@ export function createComplaints(deps: ComplaintsDeps) {
       return row;
     });
     if (row.customer_email) {
-      const link = await links.url('rate', ratingPurpose, id);
-      await mailer.send({
-        to: row.customer_email,
-        subject: `${row.subject}: resolved [#${row.reply_token}]`,
-        text: `${input.note}\n\nHow did we do? Rate the resolution from 1 to 5:\n${link}\n`,
-      });
+      const rateUrl = await links.url('rate', ratingPurpose, id);
+      await mails.send('complaint_resolved', row, { resolution: input.note, rateUrl });
     }
     return getComplaint(id);
   }

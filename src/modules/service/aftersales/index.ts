@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../../../platform/business-calendar.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Mailer } from '../../../platform/mail.ts';
+import type { NotificationTemplates } from '../notifications/template-store.ts';
 import {
   complaintsAboutOrders,
   complaintsResolvedBetween,
@@ -24,6 +25,8 @@ export function createAftersales(
     mailer: Mailer;
     publicUrl: string;
     calendar: () => Promise<BusinessCalendar>;
+    /** The service's notification templates: the complaint mails are edited with the others. */
+    templates: Pick<NotificationTemplates, 'forSending'>;
   } & Pick<ReturnsDeps, 'placeOrder'>,
 ) {
   const complaints = createComplaints(deps);

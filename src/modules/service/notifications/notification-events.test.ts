@@ -43,4 +43,13 @@ describe('which customer message an event means', () => {
       null,
     );
   });
+
+  it('never mails a complaint answer: the reply mail from the complaint is that answer', () => {
+    const answered = customerMessageFor['complaint.answered']({
+      complaintId: 'c1',
+      orderId: 'o1',
+      messageId: 'm2',
+    });
+    assert.deepEqual(answered?.channels, ['sms', 'webhook']);
+  });
 });

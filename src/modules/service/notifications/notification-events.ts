@@ -34,6 +34,8 @@ export const customerMessageFor = {
     params: { amount: e.amount, currency: e.currency },
     dedupeKey: e.refundId,
   }),
+  // The answer itself goes by mail from the complaint (with its reply token); a second mail here
+  // would tell the customer twice. SMS and webhook, when switched on, say an answer is waiting.
   'complaint.answered': (e: EventMap['complaint.answered']): CustomerMessage | null =>
     e.orderId
       ? {
@@ -41,6 +43,7 @@ export const customerMessageFor = {
           event: 'complaint_answered',
           params: { complaintId: e.complaintId },
           dedupeKey: e.messageId,
+          channels: ['sms', 'webhook'],
         }
       : null,
 } as const;

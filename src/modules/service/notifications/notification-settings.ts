@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  type channelSwitches,
   type NotificationChannel,
   type NotificationEvent,
   type NotificationSettingsDocument,
@@ -19,10 +20,16 @@ const settingKey = 'service.notifications';
 /** Out of the box: received, shipped and delivered mails on; nothing else. */
 const mailOn: NotificationEvent[] = ['received', 'shipped', 'delivered'];
 
-export const defaultNotificationSettings: NotificationSettingsDocument = {
+type Switches = z.output<typeof channelSwitches>;
+/** The settings in use: every event has its switches. */
+export type CurrentNotificationSettings = NotificationSettingsDocument & {
+  events: Record<NotificationEvent, Switches>;
+};
+
+export const defaultNotificationSettings: CurrentNotificationSettings = {
   events: Object.fromEntries(
     notificationEvents.map((event) => [event, { email: mailOn.includes(event), sms: false, webhook: false }]),
-  ) as NotificationSettingsDocument['events'],
+  ) as Record<NotificationEvent, Switches>,
   shops: {},
   quietHours: {
     isEnabled: false,
@@ -66,7 +73,7 @@ export function createNotificationSettings(deps: {
   );
 
   /** The stored document, events missing from an older one filled from the defaults. */
-  async function current(): Promise<NotificationSettingsDocument> {
+  async function current(): Promise<CurrentNotificationSettings> {
     const stored = await cache.get();
     return { ...stored, events: { ...defaultNotificationSettings.events, ...stored.events } };
   }

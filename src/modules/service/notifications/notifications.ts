@@ -1,8 +1,9 @@
-import type {
-  MessageStatus,
-  NotificationChannel,
-  NotificationEvent,
-  NotificationLanguage,
+import {
+  type MessageStatus,
+  type NotificationChannel,
+  type NotificationEvent,
+  type NotificationLanguage,
+  notificationChannels,
 } from '../../../contracts/notifications.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
@@ -64,6 +65,13 @@ export interface CustomerMessage {
   paramsByLanguage?: Partial<Record<NotificationLanguage, Record<string, string>>>;
   /** What makes this message one of a kind; a second message with the same key is not sent. */
   dedupeKey?: string;
+  /** The channels it may go by, when not every one (their switches still apply). */
+  channels?: readonly NotificationChannel[];
+}
+
+/** The public lookup page of an order: every message links there. */
+export function trackUrlOf(publicUrl: string, number: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/track?number=${encodeURIComponent(number)}`;
 }
 
 export function createNotifications(deps: {
@@ -89,7 +97,7 @@ export function createNotifications(deps: {
       number: order.number,
       customerName: order.customer_name ?? '',
       shop: order.shop_name ?? '',
-      trackUrl: `${deps.publicUrl.replace(/\/$/, '')}/track?number=${encodeURIComponent(order.number)}`,
+      trackUrl: trackUrlOf(deps.publicUrl, order.number),
     };
     if (event === 'shipped' || event === 'out_for_delivery') {
       const parcels = (await shipmentsForOrders(database.db, [order.id])).get(order.id) ?? [];
@@ -125,7 +133,7 @@ export function createNotifications(deps: {
     const now = clock.now();
     const rows: NewRow<'notification_messages'>[] = [];
     let params: Record<string, string> | undefined;
-    for (const channel of only ? [only] : (['email', 'sms', 'webhook'] as const)) {
+    for (const channel of only ? [only] : (message.channels ?? notificationChannels)) {
       if (!only && !isChannelOn(settings, order.channel_id, message.event, channel)) continue;
       const recipient = recipientOf(channel, order, settings);
       if (!recipient) continue;

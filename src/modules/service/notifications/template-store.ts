@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import {
+  channelsOf,
   type NotificationChannel,
   type NotificationEvent,
   type NotificationLanguage,
-  notificationChannels,
   notificationEvents,
   notificationLanguages,
   type previewBody,
@@ -36,6 +36,11 @@ const sampleParams: Record<NotificationLanguage, Record<string, string>> = {
     complaintId: 'C-1001',
     subject: 'About your order',
     text: 'Your parcel will be a day late; we are sorry.',
+    token: 'k3J9xQ2mV7aZ',
+    message: 'The box arrived crushed.',
+    reply: 'We are sorry! Could you send us a photo of the box?',
+    resolution: 'We sent a replacement today.',
+    rateUrl: 'https://shop.example/rate/sample',
   },
   'zh-CN': {
     number: 'OD20261120A7K2',
@@ -50,6 +55,11 @@ const sampleParams: Record<NotificationLanguage, Record<string, string>> = {
     complaintId: 'C-1001',
     subject: '关于您的订单',
     text: '您的包裹将晚到一天，非常抱歉。',
+    token: 'k3J9xQ2mV7aZ',
+    message: '收到的箱子被压坏了。',
+    reply: '非常抱歉！能否拍一张箱子的照片发给我们？',
+    resolution: '我们今天已为您补发。',
+    rateUrl: 'https://shop.example/rate/sample',
   },
 };
 
@@ -76,7 +86,7 @@ export function createTemplateStore(deps: { database: Database; clock: Clock }) 
     const items = [];
     for (const event of notificationEvents)
       for (const language of notificationLanguages)
-        for (const channel of notificationChannels) {
+        for (const channel of channelsOf(event)) {
           const own = saved.get(keyOf({ event, language, channel }));
           items.push({
             event,

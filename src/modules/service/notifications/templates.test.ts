@@ -28,4 +28,19 @@ describe('notification templates', () => {
     assert.equal(zh.body, '订单 OD-1 已发货：SF SF123');
     assert.equal(renderTemplate({ subject: '{{nope}}x', body: '' }, {}).subject, 'x');
   });
+
+  it('puts the reply token in every complaint mail subject, in both languages', () => {
+    for (const event of ['complaint_opened', 'complaint_answered', 'complaint_resolved'] as const)
+      for (const language of notificationLanguages) {
+        const mail = renderTemplate(defaultTemplate(event, language, 'email'), { token: 'T0KEN123' });
+        assert.match(mail.subject, /\[#T0KEN123\]/, `${event}/${language}`);
+      }
+    const zh = renderTemplate(defaultTemplate('complaint_answered', 'zh-CN', 'email'), {
+      subject: '包裹破损',
+      token: 'T0KEN123',
+      reply: '请发照片',
+    });
+    assert.equal(zh.subject, '回复：包裹破损 [#T0KEN123]');
+    assert.match(zh.body, /^请发照片\n[\s\S]*请直接回复本邮件/);
+  });
 });

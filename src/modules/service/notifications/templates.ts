@@ -23,7 +23,10 @@ export const eventPlaceholders: Record<NotificationEvent, string[]> = {
   delivered: common,
   exception: [...common, 'problem'],
   refund_issued: [...common, 'amount', 'currency'],
-  complaint_answered: [...common, 'complaintId'],
+  // The complaint mails: `token` is the reply token the subject must keep ([#{{token}}]).
+  complaint_opened: [...common, 'subject', 'token', 'message'],
+  complaint_answered: [...common, 'complaintId', 'subject', 'token', 'reply'],
+  complaint_resolved: [...common, 'subject', 'token', 'resolution', 'rateUrl'],
   message: [...common, 'subject', 'text'],
 };
 
@@ -124,16 +127,41 @@ const builtIn: Record<NotificationEvent, Texts> = {
       short: '订单 {{number}} 已退款 {{amount}} {{currency}}。',
     },
   },
-  complaint_answered: {
+  complaint_opened: {
     en: {
-      subject: 'We answered your request about order {{number}}',
-      mail: 'Hello {{customerName}},\n\nWe answered your request about order {{number}}. See the answer here: {{trackUrl}}\n\n{{shop}}',
-      short: 'We answered your request about order {{number}}.',
+      subject: 'We received your request: {{subject}} [#{{token}}]',
+      mail: 'Hello {{customerName}},\n\nThank you for telling us. We recorded your request and will answer soon.\n\nYou wrote:\n{{message}}\n\nReply to this mail to add anything.\n\n{{shop}}',
+      short: 'We received your request about order {{number}}.',
     },
     'zh-CN': {
-      subject: '您关于订单 {{number}} 的反馈已回复',
-      mail: '{{customerName}}，您好：\n\n您关于订单 {{number}} 的反馈已有回复，请查看：{{trackUrl}}\n\n{{shop}}',
-      short: '您关于订单 {{number}} 的反馈已回复。',
+      subject: '我们已收到您的反馈：{{subject}} [#{{token}}]',
+      mail: '{{customerName}}，您好：\n\n感谢您的反馈，我们已记录，会尽快答复您。\n\n您的留言：\n{{message}}\n\n如需补充，请直接回复本邮件。\n\n{{shop}}',
+      short: '我们已收到您关于订单 {{number}} 的反馈。',
+    },
+  },
+  // The mail is the answer itself (sent by the complaint, with its token); SMS and webhook only say so.
+  complaint_answered: {
+    en: {
+      subject: 'Re: {{subject}} [#{{token}}]',
+      mail: '{{reply}}\n\n—\nReply to this mail to continue the conversation.\n{{shop}}',
+      short: 'We answered your request about order {{number}}; please see your e-mail.',
+    },
+    'zh-CN': {
+      subject: '回复：{{subject}} [#{{token}}]',
+      mail: '{{reply}}\n\n—\n如需继续沟通，请直接回复本邮件。\n{{shop}}',
+      short: '您关于订单 {{number}} 的反馈已回复，请查收邮件。',
+    },
+  },
+  complaint_resolved: {
+    en: {
+      subject: 'Resolved: {{subject}} [#{{token}}]',
+      mail: 'Hello {{customerName}},\n\n{{resolution}}\n\nHow did we do? Rate the resolution from 1 to 5:\n{{rateUrl}}\n\n{{shop}}',
+      short: 'Your request about order {{number}} is resolved.',
+    },
+    'zh-CN': {
+      subject: '已处理：{{subject}} [#{{token}}]',
+      mail: '{{customerName}}，您好：\n\n{{resolution}}\n\n您对本次处理满意吗？请打分（1–5 分）：\n{{rateUrl}}\n\n{{shop}}',
+      short: '您关于订单 {{number}} 的反馈已处理完毕。',
     },
   },
   message: {

@@ -11,11 +11,14 @@ import {
   Space,
   Switch,
   Table,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  channelsOf,
+  complaintMailEvents,
   type NotificationChannel,
   type NotificationEvent,
   type NotificationSettings,
@@ -61,15 +64,25 @@ function SwitchMatrix({
         ...notificationChannels.map((channel: NotificationChannel) => ({
           title: t(`notify.channels.${channel}`),
           key: channel,
-          render: (_: unknown, { event }: { event: NotificationEvent }) => (
-            <Switch
-              size="small"
-              disabled={isReadOnly}
-              checked={value[event]?.[channel] ?? defaults?.[event]?.[channel] ?? false}
-              data-testid={`switch-${event}-${channel}`}
-              onChange={(on) => onChange({ ...value, [event]: { ...value[event], [channel]: on } })}
-            />
-          ),
+          render: (_: unknown, { event }: { event: NotificationEvent }) => {
+            if (!channelsOf(event).includes(channel)) return '—';
+            // The complaint's own mails always go: they carry the conversation and its reply token.
+            if (channel === 'email' && complaintMailEvents.includes(event))
+              return (
+                <Tooltip title={t('notify.settings.complaintMail')}>
+                  <Switch size="small" disabled checked data-testid={`switch-${event}-${channel}`} />
+                </Tooltip>
+              );
+            return (
+              <Switch
+                size="small"
+                disabled={isReadOnly}
+                checked={value[event]?.[channel] ?? defaults?.[event]?.[channel] ?? false}
+                data-testid={`switch-${event}-${channel}`}
+                onChange={(on) => onChange({ ...value, [event]: { ...value[event], [channel]: on } })}
+              />
+            );
+          },
         })),
       ]}
     />

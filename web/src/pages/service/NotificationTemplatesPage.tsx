@@ -16,10 +16,11 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  channelsOf,
+  complaintMailEvents,
   type NotificationChannel,
   type NotificationEvent,
   type NotificationLanguage,
-  notificationChannels,
   notificationEvents,
   notificationLanguages,
   notificationsApi,
@@ -97,7 +98,11 @@ export default function NotificationTemplatesPage() {
         <Select<NotificationEvent>
           style={{ minWidth: 200 }}
           value={event}
-          onChange={setEvent}
+          onChange={(next) => {
+            setEvent(next);
+            // The complaint's opening and resolution are mail only.
+            if (!channelsOf(next).includes(channel)) setChannel('email');
+          }}
           data-testid="template-event"
           options={notificationEvents.map((e) => ({ value: e, label: t(`notify.events.${e}`) }))}
         />
@@ -110,7 +115,7 @@ export default function NotificationTemplatesPage() {
         <Segmented<NotificationChannel>
           value={channel}
           onChange={setChannel}
-          options={notificationChannels.map((c) => ({ value: c, label: t(`notify.channels.${c}`) }))}
+          options={channelsOf(event).map((c) => ({ value: c, label: t(`notify.channels.${c}`) }))}
           data-testid="template-channel"
         />
         {current && (
@@ -119,6 +124,15 @@ export default function NotificationTemplatesPage() {
           </Tag>
         )}
       </Space>
+      {complaintMailEvents.includes(event) && channel === 'email' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('notify.templates.complaintMail')}
+          data-testid="template-complaint-note"
+        />
+      )}
       <Row gutter={24}>
         <Col xs={24} lg={12}>
           <Form layout="vertical" disabled={isReadOnly}>

@@ -1,0 +1,90 @@
+import type { ComplaintMailEvent, NotificationLanguage } from '../../../contracts/notifications.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { Mailer } from '../../../platform/mail.ts';
+import { notificationsRepository } from '../notifications/notifications.repository.ts';
+import { orderLanguage, trackUrlOf } from '../notifications/notifications.ts';
+import type { NotificationTemplates } from '../notifications/template-store.ts';
+import { renderTemplate } from '../notifications/templates.ts';
+import { complaintMessages } from './aftersales.repository.ts';
+
+/** What a complaint mail needs of the complaint. */
+export interface MailedComplaint {
+  id: string;
+  order_id: string | null;
+  order_number: string | null;
+  subject: string;
+  reply_token: string;
+  customer_name: string | null;
+  customer_email: string | null;
+}
+
+/**
+ * The customer's language: the order's, as for every notification; without an order, Chinese
+ * when the customer wrote in Chinese, else English.
+ */
+export function complaintLanguage(
+  order: { ship_country: string } | undefined,
+  customerText: string,
+): NotificationLanguage {
+  if (order) return orderLanguage(order);
+  return /\p{Script=Han}/u.test(customerText) ? 'zh-CN' : 'en';
+}
+
+/** The subject keeps the reply token whatever an edited template says: inbound replies are matched by it. */
+export function withReplyToken(subject: string, token: string): string {
+  const tag = `[#${token}]`;
+  return subject.includes(tag) ? subject : `${subject.trim()} ${tag}`.trim();
+}
+
+/**
+ * The complaint's own mails (opened, answered, resolved), rendered from the notification
+ * templates (editable in the console) in the customer's language. They go straight to the
+ * mailer, not the notification pipeline: a complaint need not have an order, and the reply
+ * must come back to the same mailbox with its token.
+ */
+export function complaintMails(deps: {
+  database: Database;
+  mailer: Mailer;
+  publicUrl: string;
+  templates: Pick<NotificationTemplates, 'forSending'>;
+}) {
+  async function languageOf(complaint: MailedComplaint, order: { ship_country: string } | undefined) {
+    if (order) return complaintLanguage(order, '');
+    const messages = await complaintMessages(deps.database.db, complaint.id);
+    const customerText = messages.filter((m) => m.kind === 'customer').map((m) => m.body);
+    return complaintLanguage(undefined, [complaint.subject, ...customerText].join('\n'));
+  }
+
+  /** Sends `event`'s mail to the complaint's customer; nothing without an e-mail address. */
+  async function send(
+    event: ComplaintMailEvent,
+    complaint: MailedComplaint,
+    params: Record<string, string>,
+  ): Promise<void> {
+    if (!complaint.customer_email) return;
+    const order = complaint.order_id
+      ? await notificationsRepository.order(deps.database.db, complaint.order_id)
+      : undefined;
+    const language = await languageOf(complaint, order);
+    const number = order?.number ?? complaint.order_number ?? '';
+    const text = renderTemplate(await deps.templates.forSending(event, language, 'email'), {
+      number,
+      customerName: complaint.customer_name ?? order?.customer_name ?? '',
+      shop: order?.shop_name ?? '',
+      trackUrl: number ? trackUrlOf(deps.publicUrl, number) : '',
+      complaintId: complaint.id,
+      subject: complaint.subject,
+      token: complaint.reply_token,
+      ...params,
+    });
+    await deps.mailer.send({
+      to: complaint.customer_email,
+      subject: withReplyToken(text.subject, complaint.reply_token),
+      text: text.body,
+    });
+  }
+
+  return { send };
+}
+
+export type ComplaintMails = ReturnType<typeof complaintMails>;
