@@ -34,6 +34,7 @@ export function createRisk(deps: RiskDeps) {
     },
     monitors: {
       create: monitors.createMonitor,
+      update: monitors.updateMonitor,
       get: monitors.getMonitor,
       list: monitors.listMonitors,
       evaluate: monitors.evaluateMonitors,

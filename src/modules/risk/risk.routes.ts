@@ -18,6 +18,7 @@ import {
   measure,
   monitor,
   monitorBody,
+  monitorChanges,
   monitorList,
   openCaseBody,
   playbook,
@@ -231,6 +232,20 @@ export function riskRoutes(risk: Risk): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.code(201).send(await risk.monitors.create(actor(request), request.body)),
+    );
+    app.patch(
+      '/risk/monitors/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a monitor (only the fields given), or pause and resume it',
+          params: idParams,
+          body: monitorChanges,
+          response: { 200: monitor, ...writeErrors },
+        },
+        config: manage,
+      },
+      async (request) => risk.monitors.update(actor(request), request.params.id, request.body),
     );
     app.post(
       '/risk/monitors/evaluate',
