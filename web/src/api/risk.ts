@@ -11,18 +11,22 @@ import type {
   incidentBody,
   incidentPage,
   incidentSelection,
+  monitorBody,
+  monitorChanges,
   monitorList,
   playbook,
   playbookBody,
   preview,
   riskCase,
 } from '../../../src/contracts/risk.ts';
-import { get, id, type PageParams, post, put } from './client';
+import { get, id, type PageParams, patch, post, put } from './client';
 
 export type RiskCase = z.output<typeof riskCase>;
 export type RiskCaseSummary = z.output<typeof casePage>['items'][number];
 export type RiskMonitor = z.output<typeof monitorList>['items'][number];
 export type RiskAlert = z.output<typeof alert>;
+export type MonitorInput = z.input<typeof monitorBody>;
+export type MonitorChanges = z.input<typeof monitorChanges>;
 export type Playbook = z.output<typeof playbook>;
 export type PlaybookInput = z.input<typeof playbookBody>;
 export type Incident = z.output<typeof incident>;
@@ -60,6 +64,9 @@ export const riskApi = {
   },
   monitors: {
     list: () => get<z.output<typeof monitorList>>('/risk/monitors'),
+    create: (input: MonitorInput) => post<RiskMonitor>('/risk/monitors', input),
+    update: (monitorId: string, changes: MonitorChanges) =>
+      patch<RiskMonitor>(`/risk/monitors/${id(monitorId)}`, changes),
     undo: (measureId: string) => post(`/risk/measures/${id(measureId)}/undo`),
     acknowledge: (alertId: string, note: string) =>
       post<RiskAlert>(`/risk/alerts/${id(alertId)}/acknowledge`, { note }),
