@@ -79,5 +79,13 @@ for (const dialect of testDialects) {
       assert.deepEqual([carrierMonitor.carrier, carrierMonitor.measure], ['quickship', null]);
       assert.equal((await call('PATCH', '/risk/monitors/nope', { name: 'x' })).statusCode, 404);
     });
+
+    it('describes the change in OpenAPI with its body', async () => {
+      const spec = (await t.current.server.inject({ method: 'GET', url: '/openapi.json' })).json();
+      const change = spec.paths['/api/v1/risk/monitors/{id}'].patch;
+      const body = change.requestBody.content['application/json'].schema;
+      assert.ok(body.properties.isEnabled && body.properties.warning, JSON.stringify(body));
+      assert.ok(change.responses['200'] && change.responses['400']);
+    });
   });
 }
