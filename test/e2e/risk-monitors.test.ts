@@ -123,10 +123,11 @@ test('a monitor is created through the form; a level the API refuses is shown on
   await form.waitFor({ state: 'detached', timeout: 60_000 });
   await page.getByTestId('risk-monitors').getByText('Slowpost late parcels').waitFor({ timeout: 60_000 });
   const monitors = await api<{
-    items: { name: string; carrier: string; warning: number; critical: number }[];
+    items: { name: string; carrier: string; warning: number; critical: number; measure: unknown }[];
   }>('GET', '/risk/monitors');
   const created = monitors.items.find((m) => m.name === 'Slowpost late parcels')!;
   assert.deepEqual([created.carrier, created.warning, created.critical], ['slowpost', 0.6, 0.8]);
+  assert.deepEqual(created.measure, { kind: 'switch_default_carrier', level: 'critical' });
 
   // Editing pauses it: the list says so.
   const row = page.getByTestId('risk-monitors').locator('tr', { hasText: 'Slowpost late parcels' });

@@ -198,14 +198,14 @@ export function MonitorFormModal(props: {
             placeholder={t('risk.monitors.noMeasure')}
             options={measureKinds.map((k) => ({ value: k, label: t(`risk.measureKind.${k}`) }))}
             data-testid="monitor-measure"
+            onChange={() => {
+              if (!form.getFieldValue(['measure', 'level']))
+                form.setFieldValue(['measure', 'level'], 'critical');
+            }}
           />
         </Form.Item>
         {kind ? (
-          <Form.Item
-            name={['measure', 'level']}
-            label={t('risk.monitors.measureLevel')}
-            initialValue="critical"
-          >
+          <Form.Item name={['measure', 'level']} label={t('risk.monitors.measureLevel')}>
             <Select
               style={{ width: 120 }}
               options={alertLevels.map((l) => ({ value: l, label: t(`risk.level.${l}`) }))}
