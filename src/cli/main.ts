@@ -20,6 +20,7 @@ import {
 import { refreshInsights } from './insights.ts';
 import { checkStockLedger } from './inventory.ts';
 import { followUpMeetings, prepareMeetings } from './meeting.ts';
+import { addMonitorCommands } from './monitors.ts';
 import { periodReportCommand, weeklyReportCommand } from './report.ts';
 import { planRoutesFile } from './routes.ts';
 import { runWorker, serve } from './serve.ts';
@@ -323,14 +324,16 @@ export function buildCli(): Command {
         }
       });
   }
-  addAftersalesCommands(program, async (run) => {
+  const withApp = async (run: (app: Awaited<ReturnType<typeof quietApp>>) => Promise<void>) => {
     const app = await quietApp();
     try {
       await run(app);
     } finally {
       await app.close();
     }
-  });
+  };
+  addAftersalesCommands(program, withApp);
+  addMonitorCommands(program, withApp);
   const meeting = program.command('meeting').description('the weekly order-processing meeting');
   meeting
     .command('prepare [series]')
@@ -346,14 +349,7 @@ export function buildCli(): Command {
   meeting
     .command('follow-up')
     .description('run the scheduled pass once: reminders, late minutes, owners, corrective-action KPIs')
-    .action(async () => {
-      const app = await quietApp();
-      try {
-        await followUpMeetings(app);
-      } finally {
-        await app.close();
-      }
-    });
+    .action(() => withApp(followUpMeetings));
 
   program
     .command('training')
@@ -362,14 +358,7 @@ export function buildCli(): Command {
     .description(
       'remind people of required courses due, expiring or expired (once each; mail when they have an address)',
     )
-    .action(async () => {
-      const app = await quietApp();
-      try {
-        await sendTrainingReminders(app);
-      } finally {
-        await app.close();
-      }
-    });
+    .action(() => withApp(sendTrainingReminders));
 
   program
     .command('demo')

@@ -76,8 +76,6 @@ export const fieldReasons = {
   noLinkTarget: 'no {{kind}} "{{id}}"',
   noSuchCourse: 'no such course',
   answerPerQuestion: 'one answer for each of the {{count}} questions',
-  levelsDoNotFit:
-    'warning {{warning}} and critical {{critical}} do not fit {{metric}} (warning at most critical; a share at most 1)',
 } as const satisfies Record<string, string>;
 
 export type FieldReason = keyof typeof fieldReasons;

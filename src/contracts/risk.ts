@@ -216,50 +216,50 @@ const measureTarget = {
   amountMinor: z.number().int().min(0).max(1e12).optional().describe('Review every order above this total'),
   role: z.enum(notifiableRoles).optional(),
 };
+/** A monitor's definition, each field without its default: the create body fills them, a change leaves them out. */
+const monitorFields = {
+  name: z.string().trim().min(1).max(200),
+  metric: z.enum(monitorMetrics),
+  channel: z.string().min(1).max(64).nullable().describe('Only orders of this channel; null = all'),
+  carrier: z
+    .string()
+    .min(1)
+    .max(64)
+    .nullable()
+    .describe('Carrier code for the carrier metrics; null = all carriers'),
+  sku: z
+    .string()
+    .min(1)
+    .max(64)
+    .nullable()
+    .describe('SKU code for the stock and demand metrics; null = all SKUs'),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 31),
+  minVolume: z.number().int().min(1).max(1_000_000),
+  warning: z.number().min(0).max(10_000_000),
+  critical: z.number().min(0).max(10_000_000),
+  measure: z.object(measureTarget).nullable().describe('What Ordo does when the level is crossed'),
+  notify: z.object({
+    emails: z.array(z.email()).max(20).default([]),
+    webhookUrl: z.url().nullable().default(null),
+  }),
+};
+/** A change to a monitor: only the fields given change; the result is checked as a whole. */
+export const monitorChanges = z
+  .object(monitorFields)
+  .extend({ isEnabled: z.boolean().describe('A paused monitor is not evaluated') })
+  .partial();
 export const monitorBody = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    metric: z.enum(monitorMetrics),
-    channel: z
-      .string()
-      .min(1)
-      .max(64)
-      .nullable()
-      .default(null)
-      .describe('Only orders of this channel; null = all'),
-    carrier: z
-      .string()
-      .min(1)
-      .max(64)
-      .nullable()
-      .default(null)
-      .describe('Carrier code for the carrier metrics; null = all carriers'),
-    sku: z
-      .string()
-      .min(1)
-      .max(64)
-      .nullable()
-      .default(null)
-      .describe('SKU code for the stock and demand metrics; null = all SKUs'),
-    windowMinutes: z
-      .number()
-      .int()
-      .min(5)
-      .max(60 * 24 * 31),
-    minVolume: z.number().int().min(1).max(1_000_000),
-    warning: z.number().min(0).max(10_000_000),
-    critical: z.number().min(0).max(10_000_000),
-    measure: z
-      .object(measureTarget)
-      .nullable()
-      .default(null)
-      .describe('What Ordo does when the level is crossed'),
-    notify: z
-      .object({
-        emails: z.array(z.email()).max(20).default([]),
-        webhookUrl: z.url().nullable().default(null),
-      })
-      .default({ emails: [], webhookUrl: null }),
+    ...monitorFields,
+    channel: monitorFields.channel.default(null),
+    carrier: monitorFields.carrier.default(null),
+    sku: monitorFields.sku.default(null),
+    measure: monitorFields.measure.default(null),
+    notify: monitorFields.notify.default({ emails: [], webhookUrl: null }),
   })
   .refine((m) => m.warning <= m.critical, {
     path: ['critical'],
@@ -301,18 +301,6 @@ export const monitorBody = z
     path: ['measure', 'role'],
     message: 'name the role to notify',
   });
-/** PATCH /risk/monitors/:id: switch a monitor off or on, change its levels or whom it tells. */
-export const monitorChangeBody = z.object({
-  isEnabled: z.boolean().optional(),
-  warning: z.number().min(0).max(10_000_000).optional(),
-  critical: z.number().min(0).max(10_000_000).optional(),
-  notify: z
-    .object({
-      emails: z.array(z.email()).max(20).default([]),
-      webhookUrl: z.url().nullable().default(null),
-    })
-    .optional(),
-});
 export const monitorSample = z.object({ at: z.string(), value: z.number(), volume: z.number() });
 export const alert = z
   .object({

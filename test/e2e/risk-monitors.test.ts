@@ -119,3 +119,56 @@ test('a default system-health monitor is switched off and on from the monitors p
   }
   await page.context().close();
 });
+
+test('a monitor is created through the form; a level the API refuses is shown on its field', async () => {
+  const page = await monitorsPage('en-US');
+  await page.getByTestId('new-monitor').click();
+  const form = page.getByTestId('monitor-form');
+  await form.getByTestId('monitor-name').fill('Slowpost late parcels');
+  await form.getByTestId('monitor-metric').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Carrier late rate' }).click();
+  await form.getByTestId('monitor-carrier').click();
+  await page.locator('.ant-select-item-option', { hasText: 'slowpost' }).click();
+  await form.getByTestId('monitor-warning').fill('60');
+  await form.getByTestId('monitor-critical').fill('40');
+  await form.getByTestId('monitor-measure').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Switch away from a carrier' }).click();
+  await page.getByTestId('monitor-form-ok').click();
+  // The server refuses critical below warning; the form says so on the critical level.
+  const criticalError = form
+    .locator('.ant-form-item', { has: page.getByTestId('monitor-critical') })
+    .locator('.ant-form-item-explain-error');
+  await criticalError.waitFor({ timeout: 60_000 });
+  assert.match(await criticalError.innerText(), /warning/i);
+
+  await form.getByTestId('monitor-critical').fill('80');
+  await page.getByTestId('monitor-form-ok').click();
+  await form.waitFor({ state: 'detached', timeout: 60_000 });
+  await page.getByTestId('risk-monitors').getByText('Slowpost late parcels').waitFor({ timeout: 60_000 });
+  const monitors = await api<{
+    items: { name: string; carrier: string; warning: number; critical: number; measure: unknown }[];
+  }>('GET', '/risk/monitors');
+  const created = monitors.items.find((m) => m.name === 'Slowpost late parcels')!;
+  assert.deepEqual([created.carrier, created.warning, created.critical], ['slowpost', 0.6, 0.8]);
+  assert.deepEqual(created.measure, { kind: 'switch_default_carrier', level: 'critical' });
+
+  // Editing pauses it: the list says so.
+  const row = page.getByTestId('risk-monitors').locator('tr', { hasText: 'Slowpost late parcels' });
+  await row.getByTestId('edit-monitor').click();
+  await page.getByTestId('monitor-form').getByTestId('monitor-enabled').click();
+  await page.getByTestId('monitor-form-ok').click();
+  await row.getByTestId('monitor-paused').waitFor({ timeout: 60_000 });
+  await page.context().close();
+});
+
+test('the monitor form reads in Chinese', async () => {
+  const page = await monitorsPage('zh-CN');
+  await page.getByTestId('new-monitor').click();
+  const form = page.getByTestId('monitor-form');
+  await form.getByText('预警阈值').waitFor({ timeout: 60_000 });
+  await form.getByText('严重阈值').waitFor();
+  await form.getByText('时间窗口（分钟）').waitFor();
+  await form.getByTestId('monitor-measure').click();
+  await page.locator('.ant-select-item-option', { hasText: '暂停渠道自动审核' }).waitFor();
+  await page.context().close();
+});

@@ -89,6 +89,9 @@ test('an incident for a SKU previews its affected orders and holds them, and not
   const form = page.getByTestId('declare-incident-form');
   await form.getByTestId('incident-title').fill('Kettle lid recall');
   await form.getByTestId('selection-sku').fill('KETTLE-9');
+  // The owner is chosen among the users, by name.
+  await form.getByTestId('incident-owner').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Administrator' }).click();
   await form.getByTestId('preview-selection').click();
   await form.getByTestId('affected-count').getByText('2 orders selected, 2 can still be stopped').waitFor();
   for (const order of affected) await form.getByTestId('affected-orders').getByText(order.number).waitFor();
@@ -96,6 +99,7 @@ test('an incident for a SKU previews its affected orders and holds them, and not
   await confirmDialog(page, 'declare-incident-form');
 
   const detail = page.getByTestId('incident-detail');
+  await detail.getByText('Administrator').waitFor();
   for (const order of affected) await detail.getByText(order.number).waitFor();
   await detail.getByTestId('incident-hold').click();
   await page.locator('.ant-popconfirm .ant-btn-primary').click();

@@ -132,7 +132,7 @@ for (const dialect of testDialects) {
           first_attempt_ok: null,
         })
         .execute();
-      const preview = await api('POST', '/risk/incidents/preview', { carrier: carrier.id });
+      const preview = await api('POST', '/risk/incidents/preview', { carrier: carrier.code });
       assert.deepEqual(preview.sampleOrderIds, [shipped.id]);
       assert.equal(preview.sampleOrders[0].number, shipped.number);
       assert.ok(!preview.sampleOrderIds.includes(other.id));
@@ -144,6 +144,49 @@ for (const dialect of testDialects) {
       });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error.details.field, 'carrier');
+      const unknown = await t.current.request({
+        method: 'POST',
+        url: '/api/v1/risk/incidents/preview',
+        payload: { carrier: 'no-such-carrier' },
+      });
+      assert.equal(unknown.statusCode, 400);
+      assert.deepEqual(
+        [unknown.json().error.details.field, unknown.json().error.details.reason],
+        ['carrier', 'noCarrier'],
+      );
+    });
+
+    it('refuses an incident whose owner is not a user or whose carrier is not configured, storing nothing', async () => {
+      const before = (await api('GET', '/risk/incidents')).items.length;
+      const declare = (body: object) =>
+        t.current.request({
+          method: 'POST',
+          url: '/api/v1/risk/incidents',
+          payload: { kind: 'carrier_outage', severity: 'high', title: 'Depot closed', ...body },
+        });
+      const noOwner = await declare({ ownerId: 'nobody', selection: { sku: 'LAMP-1' } });
+      assert.equal(noOwner.statusCode, 400);
+      assert.deepEqual(
+        [noOwner.json().error.details.field, noOwner.json().error.details.reason],
+        ['ownerId', 'noUser'],
+      );
+      const noCarrier = await declare({ selection: { carrier: 'no-such-carrier' } });
+      assert.equal(noCarrier.statusCode, 400);
+      assert.deepEqual(
+        [noCarrier.json().error.details.field, noCarrier.json().error.details.reason],
+        ['selection.carrier', 'noCarrier'],
+      );
+      assert.equal((await api('GET', '/risk/incidents')).items.length, before);
+
+      const owner = await t.current.app.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'admin')
+        .executeTakeFirstOrThrow();
+      const carrier = await newCarrier(t.current.app, { code: `DEPOT${dialect.length}` });
+      const declared = await declare({ ownerId: owner.id, selection: { carrier: carrier.code } });
+      assert.equal(declared.statusCode, 201, declared.body);
+      assert.equal(declared.json().ownerId, owner.id);
     });
   });
 }

@@ -13,7 +13,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type PageRequest, pageNewestFirst } from '../../platform/pagination.ts';
@@ -27,7 +27,7 @@ type StoredExplanation = z.output<typeof explanationSchema>;
 const openStatuses = ['pending_review', 'approved', 'backordered', 'allocated'];
 
 /** The orders an incident's selection names, read through orders' views; `isOpen` narrows to stoppable ones. */
-function selectedOrders(db: Executor, selection: Selection, isOpen: boolean) {
+function selectedOrders(db: Executor, selection: Selection & { carrierId?: string }, isOpen: boolean) {
   let query = db
     .selectFrom('orders_orders_view as o')
     .select(['o.id', 'o.number', 'o.status', 'o.placed_at', 'o.ship_province']);
@@ -46,8 +46,8 @@ function selectedOrders(db: Executor, selection: Selection, isOpen: boolean) {
     query = query.where('o.placed_at', '>=', new Date(selection.placedFrom).toISOString());
   if (selection.placedTo) query = query.where('o.placed_at', '<', new Date(selection.placedTo).toISOString());
   if (selection.channel) query = query.where('o.channel_id', '=', selection.channel);
-  if (selection.carrier) {
-    const carrier = selection.carrier;
+  if (selection.carrierId) {
+    const carrier = selection.carrierId;
     query = query.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('logistics_shipments_view as s')
@@ -60,6 +60,16 @@ function selectedOrders(db: Executor, selection: Selection, isOpen: boolean) {
   if (selection.province) query = query.where('o.ship_province', '=', selection.province);
   if (isOpen) query = query.where('o.status', 'in', openStatuses);
   return query.orderBy('o.id').execute();
+}
+
+/** Whether a user of that id exists (staff's read view): an incident's owner must. */
+async function userExists(db: Executor, userId: string) {
+  const row = await db
+    .selectFrom('staff_users_view')
+    .select('id')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Incidents: declared with a selection of affected orders, acted on in bulk, logged, closed with a lesson. */
@@ -89,9 +99,21 @@ export function createIncidents(deps: RiskDeps) {
       .execute();
   }
 
-  async function previewSelection(selection: Selection) {
-    const all = await selectedOrders(database.db, selection, false);
-    const open = await selectedOrders(database.db, selection, true);
+  /**
+   * The selection with its carrier (a code) as the carrier's id; a selection stored before codes
+   * were checked may hold the id itself. `field` names the carrier when it is not configured.
+   */
+  async function resolved(selection: Selection, field?: string) {
+    if (!selection.carrier) return selection;
+    const carrierId = await deps.logistics.carrierId(selection.carrier);
+    if (!carrierId && field) throw invalidField(field, 'noCarrier', { carrier: selection.carrier });
+    return { ...selection, carrierId: carrierId ?? selection.carrier };
+  }
+
+  async function previewSelection(selection: Selection, field = 'carrier') {
+    const query = await resolved(selection, field);
+    const all = await selectedOrders(database.db, query, false);
+    const open = await selectedOrders(database.db, query, true);
     const sample = all.slice(0, 20);
     const openIds = new Set(open.map((o) => o.id));
     return {
@@ -112,7 +134,9 @@ export function createIncidents(deps: RiskDeps) {
   async function declareIncident(actor: Actor, input: z.output<typeof incidentBody>): Promise<Incident> {
     const now = clock.now();
     const id = uuidv7(now.getTime());
-    const { count } = await previewSelection(input.selection);
+    if (input.ownerId && !(await userExists(database.db, input.ownerId)))
+      throw invalidField('ownerId', 'noUser', { users: `"${input.ownerId}"` });
+    const { count } = await previewSelection(input.selection, 'selection.carrier');
     await inTransaction(database, async (tx) => {
       await tx
         .insertInto('risk_incidents')
@@ -157,7 +181,7 @@ export function createIncidents(deps: RiskDeps) {
     const selection = readJson<Selection>(row.selection);
     const orders = await selectedOrders(
       database.db,
-      selection,
+      await resolved(selection),
       input.action === 'hold' || input.action === 'cancel',
     );
     let done = 0;

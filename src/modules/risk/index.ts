@@ -1,6 +1,5 @@
 import { createCases } from './cases.ts';
 import { createIncidents } from './incidents.ts';
-import { createMonitorChanges } from './monitor-changes.ts';
 import { createMonitors } from './monitors.ts';
 import { createPlaybooks } from './playbooks.ts';
 import type { RiskDeps } from './ports.ts';
@@ -13,7 +12,6 @@ export function createRisk(deps: RiskDeps) {
   const playbooks = createPlaybooks(deps);
   const cases = createCases(deps);
   const monitors = createMonitors(deps);
-  const monitorChanges = createMonitorChanges(deps);
   const incidents = createIncidents(deps);
   return {
     playbooks: {
@@ -36,11 +34,8 @@ export function createRisk(deps: RiskDeps) {
     },
     monitors: {
       create: monitors.createMonitor,
+      update: monitors.updateMonitor,
       get: monitors.getMonitor,
-      change: async (...args: Parameters<typeof monitorChanges.changeMonitor>) => {
-        await monitorChanges.changeMonitor(...args);
-        return monitors.getMonitor(args[1]);
-      },
       list: monitors.listMonitors,
       evaluate: monitors.evaluateMonitors,
       undoMeasure: monitors.undoMeasure,

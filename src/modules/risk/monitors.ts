@@ -8,7 +8,6 @@ import {
   type MonitorMetric,
   type measure,
   type monitor,
-  type monitorBody,
   noticeMeasures,
 } from '../../contracts/risk.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -16,17 +15,17 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import { readJson, writeJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { pageNewestFirst } from '../../platform/pagination.ts';
 import { createMeasureActions, type MeasureParams } from './measures.ts';
 import { measureMetric } from './metrics.ts';
+import { createMonitorDefinitions } from './monitor-definitions.ts';
 import { monitorsRepository as repo } from './monitors.repository.ts';
 import type { RiskDeps } from './ports.ts';
 
 type Level = (typeof alertLevels)[number];
 type Monitor = z.output<typeof monitor>;
-type MonitorInput = z.output<typeof monitorBody>;
 type Alert = z.output<typeof alert>;
 type Measure = z.output<typeof measure>;
 
@@ -113,42 +112,6 @@ export function createMonitors(deps: RiskDeps) {
       openAlerts: (await repo.unresolved(db, row.id)).map(toAlert),
       measures: measures.map(toMeasure),
     };
-  }
-
-  async function createMonitor(actor: Actor, input: MonitorInput): Promise<Monitor> {
-    const carrier = input.measure?.carrier ?? input.carrier;
-    if (carrier && !(await deps.logistics.carrierId(carrier)))
-      throw invalidField(input.carrier ? 'carrier' : 'measure.carrier', 'noCarrier', { carrier });
-    const now = clock.now();
-    const id = uuidv7(now.getTime());
-    await inTransaction(database, async (tx) => {
-      await tx
-        .insertInto('risk_monitors')
-        .values({
-          id,
-          name: input.name,
-          metric: input.metric,
-          channel: input.channel,
-          carrier: input.carrier,
-          sku: input.sku,
-          window_minutes: input.windowMinutes,
-          min_volume: input.minVolume,
-          warning: input.warning,
-          critical: input.critical,
-          measure: input.measure ? writeJson(input.measure) : null,
-          notify: writeJson(input.notify),
-          is_enabled: 1,
-          created_at: now.toISOString(),
-        })
-        .execute();
-      await recordAudit(tx, actor, now, {
-        action: 'monitor.created',
-        targetType: 'monitor',
-        targetId: id,
-        details: {},
-      });
-    });
-    return getMonitor(id);
   }
 
   async function getMonitor(id: string): Promise<Monitor> {
@@ -368,9 +331,12 @@ export function createMonitors(deps: RiskDeps) {
     }));
   }
 
+  const definitions = createMonitorDefinitions(deps, getMonitor);
+
   return {
     healthAlerts,
-    createMonitor,
+    createMonitor: definitions.createMonitor,
+    updateMonitor: definitions.updateMonitor,
     getMonitor,
     listMonitors,
     evaluateMonitors,

@@ -18,7 +18,7 @@ import {
   measure,
   monitor,
   monitorBody,
-  monitorChangeBody,
+  monitorChanges,
   monitorList,
   openCaseBody,
   playbook,
@@ -238,14 +238,14 @@ export function riskRoutes(risk: Risk): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Switch a monitor off or on, change its levels or its notifications',
+          summary: 'Change a monitor (only the fields given), or pause and resume it',
           params: idParams,
-          body: monitorChangeBody,
+          body: monitorChanges,
           response: { 200: monitor, ...writeErrors },
         },
         config: manage,
       },
-      async (request) => risk.monitors.change(actor(request), request.params.id, request.body),
+      async (request) => risk.monitors.update(actor(request), request.params.id, request.body),
     );
     app.post(
       '/risk/monitors/evaluate',

@@ -11,6 +11,8 @@ import type {
   incidentBody,
   incidentPage,
   incidentSelection,
+  monitorBody,
+  monitorChanges,
   monitorList,
   playbook,
   playbookBody,
@@ -23,6 +25,8 @@ export type RiskCase = z.output<typeof riskCase>;
 export type RiskCaseSummary = z.output<typeof casePage>['items'][number];
 export type RiskMonitor = z.output<typeof monitorList>['items'][number];
 export type RiskAlert = z.output<typeof alert>;
+export type MonitorInput = z.input<typeof monitorBody>;
+export type MonitorChanges = z.input<typeof monitorChanges>;
 export type Playbook = z.output<typeof playbook>;
 export type PlaybookInput = z.input<typeof playbookBody>;
 export type Incident = z.output<typeof incident>;
@@ -62,6 +66,9 @@ export const riskApi = {
     list: () => get<z.output<typeof monitorList>>('/risk/monitors'),
     setEnabled: (monitorId: string, isEnabled: boolean) =>
       patch<RiskMonitor>(`/risk/monitors/${id(monitorId)}`, { isEnabled }),
+    create: (input: MonitorInput) => post<RiskMonitor>('/risk/monitors', input),
+    update: (monitorId: string, changes: MonitorChanges) =>
+      patch<RiskMonitor>(`/risk/monitors/${id(monitorId)}`, changes),
     undo: (measureId: string) => post(`/risk/measures/${id(measureId)}/undo`),
     acknowledge: (alertId: string, note: string) =>
       post<RiskAlert>(`/risk/alerts/${id(alertId)}/acknowledge`, { note }),

@@ -28,6 +28,8 @@ type Modal = 'notify' | 'cancel' | 'close' | null;
 /** One incident: its selection and affected orders, bulk actions, communication log, timeline, closing. */
 export function IncidentDrawer(props: {
   incidentId: string | null;
+  /** The owner's display name where the reader may see it, else the id. */
+  ownerName: (ownerId: string) => string;
   onClose: () => void;
   onChanged: () => void;
 }) {
@@ -77,7 +79,9 @@ export function IncidentDrawer(props: {
             <Descriptions.Item label={t('risk.incidents.severity')}>
               {t(`risk.severity.${data.severity}`)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('risk.incidents.owner')}>{data.ownerId ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('risk.incidents.owner')}>
+              {data.ownerId ? props.ownerName(data.ownerId) : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('risk.incidents.team')}>
               {data.team.join(', ') || '—'}
             </Descriptions.Item>

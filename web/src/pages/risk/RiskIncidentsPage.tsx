@@ -3,7 +3,9 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { incidentKinds, severities } from '../../../../src/contracts/risk.ts';
+import { logisticsApi } from '../../api/fulfilment';
 import { type IncidentInput, type IncidentPreview, type IncidentSummary, riskApi } from '../../api/risk';
+import { staffApi } from '../../api/staff';
 import { useAuth } from '../../auth';
 import { FormModal } from '../../components/FormModal';
 import { errorText } from '../../errors';
@@ -31,7 +33,7 @@ function toSelection(fields: SelectionFields): IncidentInput['selection'] {
   const selection = {
     sku: text(fields.sku),
     channel: text(fields.channel),
-    carrier: text(fields.carrier),
+    carrier: fields.carrier,
     province: text(fields.province),
     placedFrom: from ? from.startOf('day').toISOString() : undefined,
     placedTo: to ? to.add(1, 'day').startOf('day').toISOString() : undefined,
@@ -50,6 +52,17 @@ export default function RiskIncidentsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [preview, setPreview] = useState<IncidentPreview | null>(null);
   const [form] = Form.useForm<DeclareFields>();
+  // People and carriers to choose from; a reader without access to them sees ids instead of names.
+  const users = useLoader(
+    () => (can('risk:manage') ? staffApi.users.directory() : Promise.resolve(null)),
+    [],
+  );
+  const carriers = useLoader(
+    () => (can('risk:manage') ? logisticsApi.carriers.list() : Promise.resolve([])),
+    [],
+  );
+  const ownerName = (ownerId: string) =>
+    users.data?.items.find((u) => u.id === ownerId)?.displayName ?? ownerId;
 
   const runPreview = async () => {
     try {
@@ -119,7 +132,7 @@ export default function RiskIncidentsPage() {
           submit={async (values) => {
             const declared = await riskApi.incidents.declare({
               ...values,
-              ownerId: values.ownerId?.trim() ? values.ownerId.trim() : null,
+              ownerId: values.ownerId ?? null,
               selection: toSelection(values.selection ?? {}),
             });
             setIsDeclaring(false);
@@ -145,7 +158,15 @@ export default function RiskIncidentsPage() {
               />
             </Form.Item>
             <Form.Item name="ownerId" label={t('risk.incidents.owner')}>
-              <Input style={{ width: 200 }} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                style={{ width: 220 }}
+                placeholder={t('risk.incidents.ownerPlaceholder')}
+                data-testid="incident-owner"
+                options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+              />
             </Form.Item>
           </Space>
           <Form.Item name="team" label={t('risk.incidents.team')}>
@@ -163,7 +184,13 @@ export default function RiskIncidentsPage() {
                 <Input />
               </Form.Item>
               <Form.Item name={['selection', 'carrier']} label={t('risk.incidents.carrier')}>
-                <Input />
+                <Select
+                  allowClear
+                  style={{ width: 200 }}
+                  placeholder={t('risk.incidents.carrierPlaceholder')}
+                  data-testid="incident-carrier"
+                  options={(carriers.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
+                />
               </Form.Item>
               <Form.Item name={['selection', 'province']} label={t('risk.incidents.region')}>
                 <Input />
@@ -176,7 +203,12 @@ export default function RiskIncidentsPage() {
           </Card>
         </FormModal>
       ) : null}
-      <IncidentDrawer incidentId={openId} onClose={() => setOpenId(null)} onChanged={incidents.reload} />
+      <IncidentDrawer
+        incidentId={openId}
+        ownerName={ownerName}
+        onClose={() => setOpenId(null)}
+        onChanged={incidents.reload}
+      />
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { MonitorFormModal } from './MonitorFormModal';
 
 type Measure = RiskMonitor['measures'][number];
 
@@ -22,6 +23,8 @@ export default function RiskMonitorsPage() {
   const monitors = useLoader(() => riskApi.monitors.list(), []);
   const [acknowledging, setAcknowledging] = useState<RiskAlert | null>(null);
   const [note, setNote] = useState('');
+  /** The monitor being edited; `'new'` while one is created. */
+  const [editing, setEditing] = useState<RiskMonitor | 'new' | null>(null);
 
   /** What the measure acted on: channel, carrier, SKU, role or amount, in the reader's language. */
   const measureTarget = (measure: Measure) => {
@@ -39,7 +42,16 @@ export default function RiskMonitorsPage() {
     t('risk.monitors.everything');
 
   return (
-    <Card title={t('risk.monitors.title')}>
+    <Card
+      title={t('risk.monitors.title')}
+      extra={
+        can('risk:manage') ? (
+          <Button type="primary" data-testid="new-monitor" onClick={() => setEditing('new')}>
+            {t('risk.monitors.new')}
+          </Button>
+        ) : null
+      }
+    >
       <Table<RiskMonitor>
         rowKey="id"
         data-testid="risk-monitors"
@@ -47,14 +59,22 @@ export default function RiskMonitorsPage() {
         dataSource={monitors.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: t('risk.monitors.name'), dataIndex: 'name' },
           {
-            title: t('risk.monitors.enabled'),
+            title: t('risk.monitors.name'),
+            render: (_, m) => (
+              <Space direction="vertical" size={0}>
+                {m.name}
+                {m.isEnabled ? null : <Tag data-testid="monitor-paused">{t('risk.monitors.paused')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('risk.monitors.on'),
             render: (_, m) => (
               <Switch
                 size="small"
                 data-testid={`monitor-enabled-${m.id}`}
-                aria-label={`${t('risk.monitors.enabled')}: ${m.name}`}
+                aria-label={`${t('risk.monitors.on')}: ${m.name}`}
                 checked={m.isEnabled}
                 disabled={!can('risk:manage')}
                 onChange={async (isEnabled) => {
@@ -138,8 +158,30 @@ export default function RiskMonitorsPage() {
               />
             ),
           },
+          ...(can('risk:manage')
+            ? [
+                {
+                  key: 'edit',
+                  render: (_: unknown, m: RiskMonitor) => (
+                    <Button size="small" data-testid="edit-monitor" onClick={() => setEditing(m)}>
+                      {t('risk.monitors.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      {editing ? (
+        <MonitorFormModal
+          monitor={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            monitors.reload();
+          }}
+        />
+      ) : null}
       <Modal
         open={acknowledging !== null}
         title={t('risk.monitors.acknowledge')}
