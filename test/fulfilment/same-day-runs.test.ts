@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { useTestApp } from '../helpers/app.ts';
+import { runOrdo } from '../helpers/cli.ts';
 import { testDialects } from '../helpers/db.ts';
 import { newOrderInput, stockUp } from '../helpers/factories.ts';
 
@@ -96,6 +98,31 @@ for (const dialect of testDialects) {
         'a district on one rider, its doors in house-number order',
       );
       assert.ok(plan.body.runs.every((run: Json) => run.load <= 3));
+    });
+
+    it('plans the same runs from the command line', async () => {
+      const { testDb } = t.current;
+      const env: Record<string, string> =
+        dialect === 'postgres'
+          ? { DATABASE_URL: testDb.url! }
+          : { ORDO_DATA_DIR: path.dirname(testDb.sqliteFile!) };
+      const json = await runOrdo(['routes', 'plan', '--from-orders', '--capacity', '3', '--json'], env);
+      assert.equal(json.status, 0, json.stderr);
+      assert.deepEqual(JSON.parse(json.stdout), (await runs({ capacity: 3 })).body);
+      const human = await runOrdo(['routes', 'plan', '--from-orders', '--capacity', '3'], env);
+      assert.equal(human.status, 0, human.stderr);
+      const lines = human.stdout.trim().split('\n');
+      assert.equal(lines[0], 'same-day parcels: 4 orders to 3 doors, 2 riders of capacity 3');
+      assert.match(
+        lines.find((line) => line.includes('西湖区')) ?? '',
+        /^rider \d \(load 3\/3\) 浙江省 杭州市 西湖区: 文三路 ?9 ?号 \(\S+\) · 文三路 ?100 ?号 \(\S+, \S+\)$/,
+      );
+      const refused = await runOrdo(
+        ['routes', 'plan', '--from-orders', '--capacity', '1', '--vehicles', '2'],
+        env,
+      );
+      assert.notEqual(refused.status, 0);
+      assert.match(refused.stderr, /more than a rider's capacity of 1/);
     });
 
     it('says why the riders cannot carry the parcels, and checks who asks', async () => {
