@@ -42,10 +42,7 @@ export function routesCommand(program: Command, quietApp: () => Promise<App>): v
  * instance. The human output ends with `total distance: N`; `--json` prints only
  * `{"routes": [[ids…], …], "totalDistance": N}`, ids as the file numbers them, depot left out.
  */
-async function planRoutesFile(
-  file: string,
-  options: { isJson: boolean; vehicles?: string },
-): Promise<void> {
+async function planRoutesFile(file: string, options: { isJson: boolean; vehicles?: string }): Promise<void> {
   const problem = withFleet(await readProblem(file), options.vehicles);
   const result = planRoutes(problem);
   if (result.kind === 'unplannable') throw new AppError('VALIDATION_FAILED', `${file}: ${result.reason}`);
