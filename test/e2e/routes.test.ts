@@ -33,7 +33,12 @@ before(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   await api('POST', '/skus', { code: 'TEA-1', name: '龙井 250g', price: '59.90' });
-  await api('POST', '/inventory/adjustments', { sku: 'TEA-1', warehouse: 'main', delta: 10, reason: 'stock' });
+  await api('POST', '/inventory/adjustments', {
+    sku: 'TEA-1',
+    warehouse: 'main',
+    delta: 10,
+    reason: 'stock',
+  });
   const ids: string[] = [];
   for (const [index, [district, line1]] of doors.entries()) {
     const input = newOrderInput({
