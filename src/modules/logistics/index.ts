@@ -25,6 +25,8 @@ export function createLogistics(deps: {
   pollers?: readonly TrackingPoller[];
   /** Port: complaints per shipment, from the service module (filled in app.ts). */
   complaintsPerShipment?: (shipmentIds: readonly string[]) => Promise<Map<string, number>>;
+  /** Port: the shop's zone (orders' calendar), which labels print their time in. */
+  shopTimeZone?: () => Promise<string>;
 }) {
   const carriers = createCarriers(deps);
   const shipping = createShipping({ ...deps, rules: carriers.deliveryRules });

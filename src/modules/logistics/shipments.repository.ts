@@ -179,7 +179,7 @@ export const shipmentsRepository = {
     return db
       .selectFrom('inventory_allocations_view as a')
       .innerJoin('inventory_warehouses_view as w', 'w.id', 'a.warehouse_id')
-      .select(['w.name', 'w.address', 'w.time_zone'])
+      .select(['w.name', 'w.address'])
       .where('a.order_id', '=', orderId)
       .executeTakeFirst();
   },
