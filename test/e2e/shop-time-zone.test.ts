@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ensureConsoleBuilt, launchBrowser, signIn } from '../helpers/browser.ts';
-import { newOrderInput } from '../helpers/factories.ts';
+import { newCarrier, newOrderInput } from '../helpers/factories.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 import { startTestServer } from '../helpers/server.ts';
 
@@ -12,6 +12,7 @@ import { startTestServer } from '../helpers/server.ts';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let waveId = '';
+let orderId = '';
 
 async function api<T>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown): Promise<T> {
   const response = await server.testApp.request({
@@ -32,7 +33,8 @@ before(async () => {
   await api('PATCH', '/settings/orders', { policy });
   await api('POST', '/skus', { code: 'TEA-1', name: '龙井 250g', price: '59.90' });
   await api('POST', '/inventory/adjustments', { sku: 'TEA-1', warehouse: 'main', delta: 5, reason: 'stock' });
-  await api(
+  await newCarrier(server.testApp.app, { code: 'zto' });
+  ({ id: orderId } = await api<{ id: string }>(
     'POST',
     '/orders',
     newOrderInput({
@@ -40,7 +42,7 @@ before(async () => {
       total: '69.90',
       payment: { status: 'paid', method: 'alipay', paidAmount: '69.90', paidAt: '2026-11-20T08:01:30Z' },
     }),
-  );
+  ));
   await server.testApp.app.orders.allocation.allocateApproved();
   waveId = (await api<{ id: string }>('POST', '/waves', { warehouse: 'main' })).id;
 });
@@ -72,5 +74,28 @@ test("the wave page and its pick list show the same time in the shop's zone, nam
   const created = /创建 Created (.+)/.exec(pdfText(await response.body()));
   assert.ok(created, 'the pick list prints when the wave was made');
   assert.equal(created[1], onScreen, 'paper and screen agree on the time and name the zone');
+  await context.close();
+});
+
+test("the shipment's label prints its time as the shipment drawer shows it", async () => {
+  await api('POST', `/waves/${waveId}/picks`, { sku: 'TEA-1', quantity: 1 });
+  await api('POST', `/orders/${orderId}/pack`, { scans: ['TEA-1'], weightGrams: 300 });
+  const shipment = await api<{ id: string }>('POST', `/orders/${orderId}/ship`, {});
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'America/New_York',
+    viewport: { width: 1440, height: 900 },
+    baseURL: server.url,
+  });
+  const page = await context.newPage();
+  await signIn(page, 'admin', server.adminPassword);
+  await page.goto(`/fulfilment/shipments?shipment=${shipment.id}`);
+  const shown = page.getByTestId('shipment-shipped-at').filter({ hasText: 'Europe/Berlin' });
+  await shown.waitFor();
+  const onScreen = (await shown.innerText()).trim();
+  const response = await page.request.get(`/api/v1/shipments/${shipment.id}/label.pdf`);
+  assert.equal(response.status(), 200);
+  const printed = /\d{4}-\d\d-\d\d \d\d:\d\d \([^)]+\)/.exec(pdfText(await response.body()));
+  assert.equal(printed?.[0], onScreen);
   await context.close();
 });
