@@ -132,6 +132,10 @@ for (const dialect of testDialects) {
       assert.match(short.body.error.message, /2 parcels, more than a rider's capacity of 1/);
       assert.equal((await runs({ capacity: 0 })).status, 400);
       assert.equal((await runs({ capacity: 5 }, 'finance')).status, 403);
+      const spec = (await t.current.server.inject({ method: 'GET', url: '/openapi.json' })).json();
+      const described = spec.paths['/api/v1/routes/same-day'].post;
+      assert.ok(described.requestBody.content['application/json'].schema.properties.capacity);
+      assert.ok(described.responses['200'] && described.responses['422']);
     });
   });
 }
