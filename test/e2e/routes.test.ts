@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { ensureConsoleBuilt, launchBrowser, newConsoleContext, signIn } from '../helpers/browser.ts';
+import {
+  ensureConsoleBuilt,
+  launchBrowser,
+  newConsoleContext,
+  saveScreenshot,
+  signIn,
+} from '../helpers/browser.ts';
 import { newOrderInput } from '../helpers/factories.ts';
 import { startTestServer } from '../helpers/server.ts';
 
@@ -77,5 +83,6 @@ test("plans the riders' runs from today's packed same-day orders and shows each 
   assert.deepEqual(streets, ['文三路 9 号', '文三路 100 号'], 'one stop per door, in house-number order');
   assert.match(await west.innerText(), /3 \/ 3/);
   assert.match(await runs.filter({ hasText: '上城区' }).innerText(), /解放路 1 号/);
+  await saveScreenshot(page, 'routes-same-day.png');
   await context.close();
 });

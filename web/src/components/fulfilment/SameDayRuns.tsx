@@ -64,7 +64,7 @@ export function SameDayRuns() {
             value={riders}
             placeholder={t('fulfilment.routes.sameDay.ridersPlaceholder')}
             onChange={(value) => setRiders(value)}
-            style={{ width: 140 }}
+            style={{ width: 180 }}
             data-testid="same-day-riders"
           />
           <Button
