@@ -88,12 +88,14 @@ export async function createApp(options: AppOptions) {
     database,
     clock,
     allocateBackorders: (skuIds) => orders.allocation.allocateBackorders(skuIds),
+    shopTimeZone: async () => (await orders.settings.get()).policy.calendar.timeZone,
   });
   const logistics = createLogistics({
     database,
     clock,
     pollers: config.trackingFeeds.map((feed) => jsonFeedPoller(feed)),
     complaintsPerShipment: (ids) => aftersales.complaintsPerShipment(ids),
+    shopTimeZone: async () => (await orders.settings.get()).policy.calendar.timeZone,
   });
   const channels = createChannelConnectors({
     database,

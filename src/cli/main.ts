@@ -22,7 +22,7 @@ import { checkStockLedger } from './inventory.ts';
 import { followUpMeetings, prepareMeetings } from './meeting.ts';
 import { addMonitorCommands } from './monitors.ts';
 import { periodReportCommand, weeklyReportCommand } from './report.ts';
-import { planRoutesFile } from './routes.ts';
+import { routesCommand } from './routes.ts';
 import { runWorker, serve } from './serve.ts';
 import { completeDueOrders, sendDueNotifications } from './service.ts';
 import { sendTrainingReminders } from './training.ts';
@@ -287,19 +287,7 @@ export function buildCli(): Command {
       }
     });
 
-  program
-    .command('routes')
-    .description("delivery routes for the shop's own riders")
-    .command('plan <file>')
-    .description('plan capacitated routes for a JSON stop list or a TSPLIB/CVRPLIB .vrp instance')
-    .option('--json', 'print {"routes": [[stop ids…], …], "totalDistance": N} only')
-    .option('--vehicles <n>', 'most routes the fleet may drive (default: the file’s, else as many as needed)')
-    .action((file, opts) =>
-      planRoutesFile(file, {
-        isJson: Boolean(opts.json),
-        vehicles: opts.vehicles === undefined ? undefined : String(opts.vehicles),
-      }),
-    );
+  routesCommand(program, quietApp);
 
   const notifications = program
     .command('notifications')

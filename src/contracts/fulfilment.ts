@@ -316,3 +316,29 @@ export const routePlan = z.object({
   totalDistance: z.number(),
   iterations: z.number(),
 });
+
+/** Riders' runs for the same-day parcels on the shelf: how many riders, how much each carries. */
+export const zoneRunsBody = z.object({
+  capacity: z.number().int().positive().max(1000).describe('parcels one rider carries'),
+  riders: z
+    .number()
+    .int()
+    .positive()
+    .max(500)
+    .optional()
+    .describe('riders available; none: as many as needed'),
+});
+const zoneStop = z.object({
+  id: z.string().describe("the stop's first order number"),
+  zone: z.string().describe('province, city and district'),
+  street: z.string(),
+  orders: z.array(z.string()),
+  demand: z.number().describe('parcels, one per order'),
+});
+/** Runs by zone and street order, not distance: orders carry no coordinates (docs/routes.md). */
+export const zoneRunPlan = z.object({
+  orderCount: z.number(),
+  stopCount: z.number(),
+  capacity: z.number(),
+  runs: z.array(z.object({ zones: z.array(z.string()), stops: z.array(zoneStop), load: z.number() })),
+});

@@ -120,3 +120,19 @@ export function numberPages(doc: PDFKit.PDFDocument, fonts: DocumentFonts, prefi
 export function formatLocalDateTime(at: Date, timeZone = defaultCalendar.timeZone): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm');
 }
+
+/**
+ * "UTC+8 Asia/Shanghai": the zone's offset at `at` and its name, written as the console writes
+ * it beside its times, so paper and screen name the same zone the same way.
+ */
+export function zoneLabel(timeZone: string, at: Date): string {
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return `${(offset ?? 'GMT').replace('GMT', 'UTC')} ${timeZone}`;
+}
+
+/** 'YYYY-MM-DD HH:mm (UTC+8 Asia/Shanghai)': an operational time that says whose clock it is. */
+export function formatZonedDateTime(at: Date, timeZone = defaultCalendar.timeZone): string {
+  return `${formatLocalDateTime(at, timeZone)} (${zoneLabel(timeZone, at)})`;
+}

@@ -66,6 +66,16 @@ export function zoneLabel(timeZone: string, at = new Date()): string {
   return `${(name ?? 'GMT').replace('GMT', 'UTC')} ${timeZone}`;
 }
 
+/**
+ * An operational time with its zone named, "2026-11-16 10:30 (UTC+8 Asia/Shanghai)", written as
+ * the pick list and the label print it, so screen and paper can be compared at a glance.
+ */
+export function formatZonedDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const zone = shopTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return `${inShopZone(iso, false)} (${zoneLabel(zone, new Date(iso))})`;
+}
+
 const decimalPattern = /^-?\d+(\.\d{1,2})?$/;
 
 /** True for the decimal strings the API accepts as money (at most two decimals). */

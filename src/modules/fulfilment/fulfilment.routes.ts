@@ -69,6 +69,7 @@ export function fulfilmentRoutes(fulfilment: Fulfilment): FastifyPluginAsyncZod 
           number: found.number,
           warehouse: found.warehouse,
           createdAt: new Date(found.createdAt),
+          timeZone: await fulfilment.documents.timeZone(),
           lines: found.lines.map((l) => ({
             bin: l.bin,
             sku: l.sku,

@@ -1,3 +1,4 @@
+import { defaultCalendar } from '../../platform/business-calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { createExceptions } from './exceptions.ts';
@@ -21,6 +22,8 @@ export function createFulfilment(deps: {
   database: Database;
   clock: Clock;
   allocateBackorders: (skuIds: readonly string[]) => Promise<unknown>;
+  /** Port: the shop's zone (orders' calendar), which printed times use as the console does. */
+  shopTimeZone?: () => Promise<string>;
 }) {
   const waves = createWaves(deps);
   const packing = createPacking(deps);
@@ -34,6 +37,7 @@ export function createFulfilment(deps: {
     },
     packing: { view: packing.packingView, pack: packing.packOrder },
     exceptions: { release: exceptions.release },
+    documents: { timeZone: deps.shopTimeZone ?? (async () => defaultCalendar.timeZone) },
   };
 }
 

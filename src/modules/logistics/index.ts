@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import type { CarrierAdapter, TrackingPoller } from './carrier-adapters.ts';
 import { createCarriers } from './carriers.ts';
+import { planSameDayRuns } from './same-day-runs.ts';
 import { createScorecards } from './scorecards.ts';
 import { shipmentsRepository } from './shipments.repository.ts';
 import { createShipping } from './shipping.ts';
@@ -24,6 +25,8 @@ export function createLogistics(deps: {
   pollers?: readonly TrackingPoller[];
   /** Port: complaints per shipment, from the service module (filled in app.ts). */
   complaintsPerShipment?: (shipmentIds: readonly string[]) => Promise<Map<string, number>>;
+  /** Port: the shop's zone (orders' calendar), which labels print their time in. */
+  shopTimeZone?: () => Promise<string>;
 }) {
   const carriers = createCarriers(deps);
   const shipping = createShipping({ ...deps, rules: carriers.deliveryRules });
@@ -52,6 +55,10 @@ export function createLogistics(deps: {
       detectProblems: async () => tracking.detectDeliveryProblems(await carriers.deliveryRules()),
     },
     scorecards: { list: createScorecards(deps).carrierScorecards },
+    routes: {
+      /** Riders' runs for the same-day parcels packed and waiting, by zone and street. */
+      planSameDay: (fleet: Parameters<typeof planSameDayRuns>[1]) => planSameDayRuns(deps.database, fleet),
+    },
   };
 }
 

@@ -17,6 +17,8 @@ import {
   shipmentPage,
   shipmentQuery,
   trackingResult,
+  zoneRunPlan,
+  zoneRunsBody,
 } from '../../contracts/fulfilment.ts';
 import { AppError } from '../../platform/errors.ts';
 import { labelPdf } from '../fulfilment/index.ts';
@@ -205,6 +207,21 @@ export function logisticsRoutes(logistics: Logistics): FastifyPluginAsyncZod {
           throw new AppError('UNPLANNABLE', `stops: ${result.reason}`, { field: 'stops' });
         return result.plan;
       },
+    );
+
+    app.post(
+      '/routes/same-day',
+      {
+        schema: {
+          tags,
+          summary:
+            "Riders' runs for the same-day orders packed and waiting to ship, by district and street order (see docs/routes.md)",
+          body: zoneRunsBody,
+          response: { 200: zoneRunPlan, 400: errorBody, 422: errorBody, ...authErrors },
+        },
+        config: access.fulfilmentRead,
+      },
+      async (request) => logistics.routes.planSameDay(request.body),
     );
 
     // Tracking pushes authenticate by signature, not by key: the raw body is what is signed.

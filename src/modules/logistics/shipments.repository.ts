@@ -157,12 +157,29 @@ export const shipmentsRepository = {
     return db.selectFrom('orders_orders_view').selectAll().where('id', '=', orderId).executeTakeFirst();
   },
 
+  /** Same-day orders packed and not yet shipped, through orders' view: the riders' parcels. */
+  packedSameDay(db: Executor) {
+    return db
+      .selectFrom('orders_orders_view')
+      .select([
+        'number',
+        'ship_province as province',
+        'ship_city as city',
+        'ship_district as district',
+        'ship_line1 as street',
+      ])
+      .where('requested_service', '=', 'same_day')
+      .where('status', '=', 'packed')
+      .orderBy('number')
+      .execute();
+  },
+
   /** The warehouse an order's stock is allocated in, through inventory's views. */
   shippingWarehouse(db: Executor, orderId: string) {
     return db
       .selectFrom('inventory_allocations_view as a')
       .innerJoin('inventory_warehouses_view as w', 'w.id', 'a.warehouse_id')
-      .select(['w.name', 'w.address', 'w.time_zone'])
+      .select(['w.name', 'w.address'])
       .where('a.order_id', '=', orderId)
       .executeTakeFirst();
   },

@@ -53,6 +53,8 @@ export function createShipping(deps: {
   rules: () => Promise<{ bulkyWeightGrams: number; bulkyLongestSideMm: number; minOnTimeRate: number }>;
   /** Adapters of carriers with an API, by carrier code; the others use the built-in one. */
   adapters?: Record<string, CarrierAdapter>;
+  /** The shop's zone: the label's time is printed in it, as the console shows times. */
+  shopTimeZone?: () => Promise<string>;
 }) {
   const { database, clock } = deps;
   const like = likeOperator(database.dialect);
@@ -273,7 +275,7 @@ export function createShipping(deps: {
       parcelIndex: 1,
       parcelCount: 1,
       createdAt: new Date(row.shipped_at),
-      timeZone: warehouse?.time_zone,
+      timeZone: deps.shopTimeZone ? await deps.shopTimeZone() : undefined,
     };
   }
 

@@ -23,6 +23,8 @@ import type {
   Wave,
   wavePage,
   waveStatuses,
+  zoneRunPlan,
+  zoneRunsBody,
 } from '../../../src/contracts/fulfilment.ts';
 import type { PackingView } from '../../../src/contracts/packing.ts';
 import { fileUrl, get, id, type Page, type PageParams, patch, post, put } from './client';
@@ -50,6 +52,9 @@ export type CarrierScore = z.output<typeof carrierScore>;
 export type RoutePlan = z.output<typeof routePlan>;
 export type PlannedRoute = RoutePlan['routes'][number];
 export type StopId = PlannedRoute['stops'][number];
+/** Riders' runs for the same-day parcels waiting, by district and street (no coordinates). */
+export type ZoneRunPlan = z.output<typeof zoneRunPlan>;
+export type ZoneRunsInput = z.input<typeof zoneRunsBody>;
 
 /** Carriers bill in yuan: rate cards, parcel prices and costs per parcel carry no currency of their own. */
 export const logisticsCurrency = 'CNY';
@@ -96,5 +101,6 @@ export const logisticsApi = {
   scorecards: (period: { from?: string; to?: string }) => get<Scorecards>('/carriers/scorecards', period),
   routes: {
     plan: (stopList: unknown) => post<RoutePlan>('/routes/plan', stopList),
+    sameDay: (fleet: ZoneRunsInput) => post<ZoneRunPlan>('/routes/same-day', fleet),
   },
 };

@@ -1,4 +1,4 @@
-import { type DocumentFonts, formatLocalDateTime, mm, renderPdf } from '../../../platform/pdf.ts';
+import { type DocumentFonts, formatZonedDateTime, mm, renderPdf } from '../../../platform/pdf.ts';
 import { drawCode128 } from './barcode.ts';
 
 export interface LabelParty {
@@ -19,7 +19,7 @@ export interface ShippingLabel {
   parcelIndex: number;
   parcelCount: number;
   createdAt: Date;
-  /** Where the label is printed; defaults to the shop calendar's zone. */
+  /** The shop's zone, named beside the time as the console names it; defaults to the calendar's. */
   timeZone?: string;
 }
 
@@ -105,7 +105,7 @@ export function labelPdf(label: ShippingLabel): Promise<Buffer> {
     party(doc, fonts, label.from, 263, false);
     rule(doc, 316);
 
-    const created = formatLocalDateTime(label.createdAt, label.timeZone);
+    const created = formatZonedDateTime(label.createdAt, label.timeZone);
     const footer = [
       `订单 Order ${label.orderNumber}`,
       `重量 Weight ${kilograms(label.weightGrams)}`,

@@ -1,4 +1,4 @@
-import { type DocumentFonts, formatLocalDateTime, numberPages, renderPdf } from '../../../platform/pdf.ts';
+import { type DocumentFonts, formatZonedDateTime, numberPages, renderPdf } from '../../../platform/pdf.ts';
 import { drawCode128 } from './barcode.ts';
 
 export interface PickLine {
@@ -16,7 +16,7 @@ export interface PickWave {
   createdAt: Date;
   /** In walking order: printed as given. */
   lines: PickLine[];
-  /** Where the list is printed; defaults to the shop calendar's zone. */
+  /** The shop's zone, named beside the time as the console names it; defaults to the calendar's. */
   timeZone?: string;
 }
 
@@ -82,7 +82,7 @@ async function drawHeader(doc: PDFKit.PDFDocument, fonts: DocumentFonts, wave: P
   const facts = [
     `波次 Wave ${wave.number}`,
     `仓库 Warehouse ${wave.warehouse}`,
-    `创建 Created ${formatLocalDateTime(wave.createdAt, wave.timeZone)}`,
+    `创建 Created ${formatZonedDateTime(wave.createdAt, wave.timeZone)}`,
     `${wave.lines.length} 行 lines · ${units} 件 units · ${orders} 单 orders`,
   ];
   doc.text(facts.join('\n'), MARGIN, MARGIN + 26, { width: textWidth });

@@ -1,6 +1,7 @@
 /**
  * Route planning for the shop's own riders (same-day and community deliveries): read a stop
- * list or a CVRPLIB instance, plan capacitated routes for a fixed fleet. Pure; callers read files.
+ * list or a CVRPLIB instance, plan capacitated routes for a fixed fleet; or, without coordinates,
+ * runs by zone and street from the orders' addresses. Pure; callers read files and orders.
  */
 import { extname } from 'node:path';
 import type { RoutingProblem } from './problem.ts';
@@ -16,6 +17,13 @@ export {
   type RoutePlanResult,
 } from './solver.ts';
 export { type StopList, stopListProblem } from './stop-list.ts';
+export {
+  type ParcelAddress,
+  planZoneRuns,
+  stopsByAddress,
+  type ZoneRun,
+  type ZoneStop,
+} from './zone-runs.ts';
 export { parseStopList, parseVrp };
 
 /** A `.vrp` instance or a JSON stop list, told apart by extension, else by a leading `{`. */

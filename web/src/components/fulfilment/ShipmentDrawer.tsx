@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { fulfilmentApi, type Shipment } from '../../api/fulfilment';
 import { errorText } from '../../errors';
 import { useExplain } from '../../explain';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatZonedDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { ShipmentStatusTag } from './FulfilmentTags';
 import { formatFreight, formatWeight } from './format';
@@ -122,7 +122,10 @@ export function ShipmentDrawer({ shipmentId, onClose }: { shipmentId: string | n
               {
                 key: 'shipped',
                 label: t('fulfilment.shipments.shippedAt'),
-                children: formatDateTime(shipment.shippedAt),
+                // As the label prints it: the shop's zone, named.
+                children: (
+                  <span data-testid="shipment-shipped-at">{formatZonedDateTime(shipment.shippedAt)}</span>
+                ),
               },
               {
                 key: 'promised',

@@ -1,10 +1,11 @@
 import { NodeIndexOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Input, Row, Space, Statistic, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Input, Row, Space, Statistic, Tabs, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logisticsApi, type RoutePlan } from '../../api/fulfilment';
 import { RouteMap } from '../../components/fulfilment/RouteMap';
 import { RouteSheets } from '../../components/fulfilment/RouteSheets';
+import { SameDayRuns } from '../../components/fulfilment/SameDayRuns';
 import {
   exampleStopList,
   readStopList,
@@ -15,14 +16,32 @@ import { formatDecimal } from '../../components/inventory/numbers';
 import { errorText } from '../../errors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
-/** Route planning for the shop's own riders: a stop list in, one route per rider out, on screen and on paper. */
+/**
+ * Route planning for the shop's own riders: from the same-day orders waiting on the shelf, or
+ * from a stop list with coordinates; one route per rider out, on screen and on paper. A hidden
+ * tab is not displayed, so only the open tab's sheets print.
+ */
 export default function RoutesPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('fulfilment.routes.title'));
+  return (
+    <Tabs
+      items={[
+        { key: 'orders', label: t('fulfilment.routes.sameDay.title'), children: <SameDayRuns /> },
+        { key: 'list', label: t('fulfilment.routes.sameDay.fromStopList'), children: <StopListPlanner /> },
+      ]}
+      data-testid="routes-tabs"
+    />
+  );
+}
+
+/** A stop list in (pasted, uploaded or the example), planned by distance. */
+function StopListPlanner() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [plan, setPlan] = useState<{ routes: VehicleRoute[]; totalDistance: number } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [isPlanning, setIsPlanning] = useState(false);
-  usePageTitle(t('fulfilment.routes.title'));
 
   const read = text.trim() ? readStopList(text) : null;
   const list = read && 'list' in read ? read.list : null;

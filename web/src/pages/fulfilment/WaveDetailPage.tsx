@@ -28,7 +28,7 @@ import { type ScanOutcome, useScanFeedback } from '../../components/fulfilment/s
 import { OrderStatusTag } from '../../components/StatusTags';
 import { percentOf } from '../../components/supply/format';
 import { errorText } from '../../errors';
-import { formatDateTime } from '../../format';
+import { formatZonedDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
@@ -184,7 +184,11 @@ export default function WaveDetailPage() {
             { key: 'warehouse', label: t('fulfilment.common.warehouse'), children: wave.warehouse },
             { key: 'orders', label: t('fulfilment.waves.orders'), children: wave.orderCount },
             { key: 'by', label: t('fulfilment.waves.createdBy'), children: wave.createdBy },
-            { key: 'at', label: t('common.createdAt'), children: formatDateTime(wave.createdAt) },
+            {
+              key: 'at',
+              label: t('common.createdAt'),
+              children: <span data-testid="wave-created">{formatZonedDateTime(wave.createdAt)}</span>,
+            },
             {
               key: 'progress',
               label: t('fulfilment.waves.progress'),

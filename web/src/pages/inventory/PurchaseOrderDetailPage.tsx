@@ -1,26 +1,5 @@
-import {
-  CloseCircleOutlined,
-  DeleteOutlined,
-  FilePdfOutlined,
-  InboxOutlined,
-  SaveOutlined,
-  SendOutlined,
-} from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Input,
-  InputNumber,
-  Progress,
-  Result,
-  Space,
-  Spin,
-  Table,
-  Typography,
-} from 'antd';
+import { CloseCircleOutlined, FilePdfOutlined, InboxOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -29,172 +8,20 @@ import { type PurchaseOrder, type PurchaseOrderStatus, supplyApi } from '../../a
 import { useAuth } from '../../auth';
 import { DetailHeading } from '../../components/DetailHeading';
 import { ConfirmModal } from '../../components/supply/ConfirmModal';
-import { formatCost, formatDay, percentOf } from '../../components/supply/format';
+import { formatCost, formatDay } from '../../components/supply/format';
+import { PurchaseOrderLinesCard } from '../../components/supply/PurchaseOrderLinesCard';
 import { ReceiveModal } from '../../components/supply/ReceiveModal';
 import { OverdueTag, PurchaseOrderStatusTag } from '../../components/supply/SupplyTags';
 import { errorText } from '../../errors';
-import { formatDateTime, fromCents, toCents } from '../../format';
+import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
-type Line = PurchaseOrder['lines'][number];
 type Dialog = 'send' | 'cancel' | 'receive' | null;
 
 const receivable: readonly PurchaseOrderStatus[] = ['sent', 'partly_received'];
 // Cancelling a partly received PO closes what is still outstanding; what arrived stays in stock.
 const cancellable: readonly PurchaseOrderStatus[] = ['draft', 'sent', 'partly_received'];
-
-/**
- * A draft's lines, editable one by one (quantity, unit cost, removed) and saved together; the
- * lines of a sent order are read only.
- */
-function LinesCard({ order, onSaved }: { order: PurchaseOrder; onSaved?: (order: PurchaseOrder) => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [lines, setLines] = useState(order.lines);
-  const [isSaving, setIsSaving] = useState(false);
-  const isEditable = onSaved !== undefined && order.status === 'draft';
-  const isChanged = JSON.stringify(lines) !== JSON.stringify(order.lines);
-  const change = (sku: string, patch: Partial<Line>) =>
-    setLines((current) => current.map((line) => (line.sku === sku ? { ...line, ...patch } : line)));
-  const save = async () => {
-    setIsSaving(true);
-    try {
-      const saved = await supplyApi.purchaseOrders.editLines(
-        order.id,
-        lines.map((line) => ({ sku: line.sku, quantity: line.quantity, unitCost: line.unitCost })),
-      );
-      setLines(saved.lines);
-      onSaved?.(saved);
-      message.success(t('supply.purchaseOrders.linesSaved'));
-    } catch (failure) {
-      message.error(errorText(t, failure));
-    } finally {
-      setIsSaving(false);
-    }
-  };
-  return (
-    <Card
-      title={t('supply.purchaseOrders.lines')}
-      extra={
-        isEditable ? (
-          <Button
-            type="primary"
-            icon={<SaveOutlined />}
-            disabled={!isChanged || lines.length === 0}
-            loading={isSaving}
-            onClick={() => void save()}
-            data-testid="po-lines-save"
-          >
-            {t('supply.purchaseOrders.saveLines')}
-          </Button>
-        ) : null
-      }
-    >
-      <Table<Line>
-        data-testid="po-lines"
-        rowKey="sku"
-        size="small"
-        pagination={false}
-        dataSource={isEditable ? lines : order.lines}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          {
-            title: t('supply.common.sku'),
-            dataIndex: 'sku',
-            render: (sku: string) => <Link to={`/inventory/skus/${encodeURIComponent(sku)}`}>{sku}</Link>,
-          },
-          { title: t('supply.common.skuName'), dataIndex: 'skuName' },
-          {
-            title: t('supply.purchaseOrders.ordered'),
-            dataIndex: 'quantity',
-            align: 'right',
-            render: (quantity: number, line) =>
-              isEditable ? (
-                <InputNumber
-                  min={1}
-                  precision={0}
-                  value={quantity}
-                  onChange={(value) => change(line.sku, { quantity: value ?? 1 })}
-                  data-testid="po-line-quantity"
-                />
-              ) : (
-                quantity
-              ),
-          },
-          {
-            title: t('supply.purchaseOrders.receivedQuantity'),
-            dataIndex: 'receivedQuantity',
-            align: 'right',
-          },
-          {
-            title: t('supply.purchaseOrders.progress'),
-            key: 'progress',
-            width: 180,
-            render: (_, line) => (
-              <Progress
-                percent={percentOf(line.receivedQuantity, line.quantity)}
-                size="small"
-                data-testid="po-line-progress"
-              />
-            ),
-          },
-          {
-            title: t('supply.common.unitCost'),
-            dataIndex: 'unitCost',
-            align: 'right',
-            render: (unitCost: string, line) =>
-              isEditable ? (
-                <Input
-                  value={unitCost}
-                  style={{ width: 100, textAlign: 'right' }}
-                  onChange={(event) => change(line.sku, { unitCost: event.target.value })}
-                  data-testid="po-line-cost"
-                />
-              ) : (
-                formatCost(unitCost)
-              ),
-          },
-          {
-            title: t('supply.purchaseOrders.lineTotal'),
-            key: 'lineTotal',
-            align: 'right',
-            render: (_, line) => formatCost(fromCents(line.quantity * toCents(line.unitCost))),
-          },
-          ...(isEditable
-            ? [
-                {
-                  key: 'remove',
-                  render: (_: unknown, line: Line) => (
-                    <Button
-                      size="small"
-                      icon={<DeleteOutlined />}
-                      disabled={lines.length === 1}
-                      aria-label={t('supply.purchaseOrders.removeLine')}
-                      onClick={() => setLines((current) => current.filter((l) => l.sku !== line.sku))}
-                      data-testid="po-line-remove"
-                    />
-                  ),
-                },
-              ]
-            : []),
-        ]}
-        summary={() => (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={6} align="right">
-              <Typography.Text strong>{t('supply.purchaseOrders.total')}</Typography.Text>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right">
-              <Typography.Text strong data-testid="po-total">
-                {formatCost(order.total)}
-              </Typography.Text>
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
-        )}
-      />
-    </Card>
-  );
-}
 
 function Facts({ order }: { order: PurchaseOrder }) {
   const { t } = useTranslation();
@@ -333,7 +160,7 @@ export default function PurchaseOrderDetailPage() {
         />
       </Card>
       <Facts order={order} />
-      <LinesCard
+      <PurchaseOrderLinesCard
         key={order.status}
         order={order}
         onSaved={canManage ? (saved) => loader.setData(saved) : undefined}
