@@ -74,6 +74,25 @@ for (const dialect of testDialects) {
       assert.equal(missing.statusCode, 404, 'fulfilment has no case list of its own');
     });
 
+    it('gives the case to a user, and refuses an owner who is no user without changing it', async () => {
+      const [open] = await casesOf('lost_parcel');
+      const refused = await t.current.request({
+        method: 'POST',
+        url: `/api/v1/risk/cases/${open.id}/assign`,
+        payload: { ownerId: 'no-such-user' },
+      });
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.deepEqual(
+        [refused.json().error.details.field, refused.json().error.details.reason],
+        ['ownerId', 'noUser'],
+      );
+      assert.equal((await api('GET', `/risk/cases/${open.id}`)).ownerId, open.ownerId);
+      const users = (await api('GET', '/users')).items as Json[];
+      const owner = users[0];
+      const assigned = await api('POST', `/risk/cases/${open.id}/assign`, { ownerId: owner.id });
+      assert.equal(assigned.ownerId, owner.id);
+    });
+
     it('opens a new case when the parcel is still lost after the case closed', async () => {
       const [open] = await casesOf('lost_parcel');
       await api('POST', `/risk/cases/${open.id}/close`, { outcome: { key: 'case.reshipped' } });

@@ -8,6 +8,16 @@ import { type PageRequest, pageNewestFirst } from '../../platform/pagination.ts'
 export type CaseRow = Row<'risk_cases'>;
 
 /** The SQL of risk cases and their timelines. */
+/** Whether a user of that id exists (staff's read view): a case's or an incident's owner must. */
+export async function userExists(db: Executor, userId: string) {
+  const row = await db
+    .selectFrom('staff_users_view')
+    .select('id')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export const casesRepository = {
   findOpen(db: Executor, orderId: string, caseType: string) {
     return db

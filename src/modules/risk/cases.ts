@@ -10,7 +10,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { type CaseRow, casesRepository as repo } from './cases.repository.ts';
+import { type CaseRow, casesRepository as repo, userExists } from './cases.repository.ts';
 import { caseTypeOfExceptionKind, exceptionKindsOfCaseType } from './default-playbooks.ts';
 import { type Playbook, playbookOf } from './playbooks.ts';
 import type { RiskDeps } from './ports.ts';
@@ -269,6 +269,8 @@ export function createCases(deps: RiskDeps) {
 
   async function assign(actor: Actor, id: string, input: { ownerId: string | null; ownerRole?: string }) {
     const now = clock.now();
+    if (input.ownerId && !(await userExists(database.db, input.ownerId)))
+      throw invalidField('ownerId', 'noUser', { users: `"${input.ownerId}"` });
     await inTransaction(database, async (tx) => {
       const { row } = await loadOpen(tx, id);
       await repo.update(tx, id, { owner_id: input.ownerId, owner_role: input.ownerRole ?? row.owner_role });

@@ -17,6 +17,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type PageRequest, pageNewestFirst } from '../../platform/pagination.ts';
+import { userExists } from './cases.repository.ts';
 import type { RiskDeps } from './ports.ts';
 
 type Incident = z.output<typeof incident>;
@@ -60,16 +61,6 @@ function selectedOrders(db: Executor, selection: Selection & { carrierId?: strin
   if (selection.province) query = query.where('o.ship_province', '=', selection.province);
   if (isOpen) query = query.where('o.status', 'in', openStatuses);
   return query.orderBy('o.id').execute();
-}
-
-/** Whether a user of that id exists (staff's read view): an incident's owner must. */
-async function userExists(db: Executor, userId: string) {
-  const row = await db
-    .selectFrom('staff_users_view')
-    .select('id')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Incidents: declared with a selection of affected orders, acted on in bulk, logged, closed with a lesson. */
