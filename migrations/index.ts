@@ -20,6 +20,7 @@ import * as insightsShopDays from './019_insights_shop_days.ts';
 import * as reviewFollowups from './020_review_followups.ts';
 import * as workShifts from './021_work_shifts.ts';
 import * as evaluationsTraining from './022_evaluations_training.ts';
+import * as reportSearchIndexes from './024_report_search_indexes.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -45,4 +46,5 @@ export const migrations = {
   '020_review_followups': reviewFollowups,
   '021_work_shifts': workShifts,
   '022_evaluations_training': evaluationsTraining,
+  '024_report_search_indexes': reportSearchIndexes,
 };

@@ -150,19 +150,9 @@ const mean = (values: number[]) =>
 export function createReports(deps: ReportsDeps) {
   const { database } = deps;
 
+  // Percentiles in TypeScript on both databases: they equal PostgreSQL's percentile_cont (tested).
   async function report(period: Period): Promise<PeriodReport> {
-    const result = reportOf(period, await repo.milestones(database.db, period));
-    if (database.dialect === 'postgres') {
-      // PostgreSQL computes its own percentiles; they agree with the TypeScript ones (tested).
-      const pg = await repo.pgStagePercentiles(database.db, period);
-      for (const stage of Object.keys(stagePairs) as Stage[])
-        result.stageHours[stage] = {
-          n: pg[stage].n,
-          p50: round6(pg[stage].p50 ?? 0),
-          p90: round6(pg[stage].p90 ?? 0),
-        };
-    }
-    return result;
+    return reportOf(period, await repo.milestones(database.db, period));
   }
 
   const zoneOf = async (tz?: string) => tz || (await deps.shopTimeZone());
