@@ -28,7 +28,8 @@ export const reportsRepository = {
    * Orders placed in [start, end): status, channel and milestones (the first event of each kind
    * on the timeline; a shipment's promise as fallback). One grouped pass over the period's
    * events, read from the (order_id, type, at) index: the milestones view's subquery per
-   * milestone and order cost the weekly pack seconds at a million orders.
+   * milestone and order cost the weekly pack seconds at a million orders. The promise is read
+   * per order from the shipments' index, not by grouping every shipment.
    */
   async milestones(db: Executor, period: Pick<Period, 'start' | 'end'>): Promise<MilestoneRow[]> {
     const first = (type: string) =>
@@ -40,7 +41,7 @@ export const reportsRepository = {
         ${first('shipped')} as shipped_at,
         ${first('delivered')} as delivered_at,
         coalesce(${first('delivery_promised')},
-          (select p.promised_by from logistics_promises_view p where p.order_id = o.id)) as promised_at
+          (select min(s.promised_by) from logistics_shipments_view s where s.order_id = o.id)) as promised_at
       from orders_orders_view o
       left join orders_order_events_view e on e.order_id = o.id
         and e.type in ('received', 'approved', 'shipped', 'delivered', 'delivery_promised')
