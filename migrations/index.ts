@@ -21,6 +21,7 @@ import * as reviewFollowups from './020_review_followups.ts';
 import * as workShifts from './021_work_shifts.ts';
 import * as evaluationsTraining from './022_evaluations_training.ts';
 import * as shipmentExceptions from './023_shipment_exceptions.ts';
+import * as reportSearchIndexes from './024_report_search_indexes.ts';
 import * as healthMonitors from './025_health_monitors.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
@@ -48,5 +49,6 @@ export const migrations = {
   '021_work_shifts': workShifts,
   '022_evaluations_training': evaluationsTraining,
   '023_shipment_exceptions': shipmentExceptions,
+  '024_report_search_indexes': reportSearchIndexes,
   '025_health_monitors': healthMonitors,
 };

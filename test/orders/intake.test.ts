@@ -212,6 +212,14 @@ for (const dialect of testDialects) {
         byPhone.items.map((o: { externalId: string }) => o.externalId),
         ['list-3'],
       );
+      // Each match has its index (migration 024): the name by prefix in any case, the channel's id exactly.
+      const search = async (q: string) =>
+        (await t.current.request({ method: 'GET', url: `/api/v1/orders?q=${encodeURIComponent(q)}` }))
+          .json()
+          .items.map((o: { externalId: string }) => o.externalId);
+      assert.deepEqual(await search('lISTED 4'), ['list-4']);
+      assert.deepEqual(await search('list-2'), ['list-2']);
+      assert.deepEqual(await search('isted'), []);
       const held = (
         await t.current.request({ method: 'GET', url: '/api/v1/orders?status=pending_review&limit=500' })
       ).json();

@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import { insertMany, insertRows, insertSqliteRows } from '../../platform/db/bulk.ts';
 import type { Database, DialectName, Executor } from '../../platform/db/database.ts';
 import { dayOf, escapeLike, isAnyOf } from '../../platform/db/dialect.ts';
@@ -128,7 +129,7 @@ export const ordersRepository = {
 
   list(
     db: Executor,
-    like: 'like' | 'ilike',
+    dialect: DialectName,
     filter: OrderFilter,
     after: [string, string] | null,
     limit: number,
@@ -159,14 +160,22 @@ export const ordersRepository = {
     if (filter.placedTo) query = query.where('placed_at', '<', filter.placedTo);
     if (filter.q) {
       const q = filter.q;
-      // Exact matches use indexes; the name match is a prefix so it stays cheap on big tables.
+      const prefix = `${escapeLike(q)}%`;
+      // Every match has an index (migration 024), so the OR is a union of index lookups. The name
+      // matches by case-insensitive prefix: ILIKE on PostgreSQL is LIKE over lower() of both
+      // sides, spelled out here so the lower(name) index serves it; SQLite's LIKE already
+      // ignores ASCII case, as its NOCASE index does.
+      const name =
+        dialect === 'postgres'
+          ? sql<SqlBool>`lower(customer_name) like lower(${prefix})`
+          : sql<SqlBool>`customer_name like ${prefix}`;
       query = query.where((eb) =>
         eb.or([
           eb('number', '=', q.toUpperCase()),
           eb('external_id', '=', q),
           eb('customer_phone', '=', q),
           eb('customer_email', '=', q.toLowerCase()),
-          eb('customer_name', like, `${escapeLike(q)}%`),
+          name,
         ]),
       );
     }

@@ -2,7 +2,6 @@ import type { OrderShipment } from '../../../contracts/fulfilment.ts';
 import type { Order, OrderSummary } from '../../../contracts/orders.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database, Executor } from '../../../platform/db/database.ts';
-import { likeOperator } from '../../../platform/db/dialect.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { decodeCursor, type Page, toPage } from '../../../platform/pagination.ts';
 import { orderAllocations } from '../../inventory/index.ts';
@@ -43,7 +42,7 @@ export function createOrderQueries(deps: { database: Database; clock: Clock; shi
     limit: number,
   ): Promise<Page<OrderSummary>> {
     const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : null;
-    const rows = await repo.list(database.db, likeOperator(database.dialect), filter, after, limit);
+    const rows = await repo.list(database.db, database.dialect, filter, after, limit);
     return toPage(rows, limit, toOrderSummary, (r) => [r.placed_at, r.id]);
   }
 
