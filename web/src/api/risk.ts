@@ -5,6 +5,7 @@ import type {
   alert,
   CaseType,
   casePage,
+  closeCaseBody,
   incident,
   incidentActionBody,
   incidentActionResult,
@@ -18,10 +19,13 @@ import type {
   playbookBody,
   preview,
   riskCase,
+  StepAction,
 } from '../../../src/contracts/risk.ts';
 import { get, id, type PageParams, patch, post, put } from './client';
 
 export type RiskCase = z.output<typeof riskCase>;
+export type { StepAction };
+export type CaseOutcome = z.input<typeof closeCaseBody>;
 export type RiskCaseSummary = z.output<typeof casePage>['items'][number];
 export type RiskMonitor = z.output<typeof monitorList>['items'][number];
 export type RiskAlert = z.output<typeof alert>;
@@ -42,6 +46,11 @@ export const riskApi = {
       get<z.output<typeof casePage>>('/risk/cases', params),
     get: (caseId: string) => get<RiskCase>(`/risk/cases/${id(caseId)}`),
     completeStep: (caseId: string) => post<RiskCase>(`/risk/cases/${id(caseId)}/steps/complete`, {}),
+    takeAction: (caseId: string, action: StepAction) =>
+      post<RiskCase>(`/risk/cases/${id(caseId)}/actions`, { action }),
+    assign: (caseId: string, ownerId: string | null) =>
+      post<RiskCase>(`/risk/cases/${id(caseId)}/assign`, { ownerId }),
+    close: (caseId: string, input: CaseOutcome) => post<RiskCase>(`/risk/cases/${id(caseId)}/close`, input),
   },
   playbooks: {
     list: () => get<{ items: Playbook[] }>('/risk/playbooks'),

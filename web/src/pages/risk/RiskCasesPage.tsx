@@ -1,25 +1,33 @@
-import { Button, Card, Col, Drawer, Empty, List, Row, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { type RiskCaseSummary, riskApi } from '../../api/risk';
+import { staffApi } from '../../api/staff';
 import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { useNow } from '../../hooks/useNow';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { CaseDrawer } from './CaseDrawer';
 
-/** Open cases as a board: a column per owner, most urgent deadline first; a case opens its checklist. */
+/** Open cases as a board: a column per owner role, most urgent deadline first; a case opens its checklist. */
 export default function RiskCasesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const now = useNow();
   usePageTitle(t('risk.cases.title'));
   const cases = useLoader(() => riskApi.cases.list({ status: 'open', limit: 500 }), []);
+  // People to give cases to; a reader without access to them sees ids instead of names.
+  const users = useLoader(
+    () => (can('risk:manage') ? staffApi.users.directory() : Promise.resolve(null)),
+    [],
+  );
+  const ownerName = (ownerId: string) =>
+    users.data?.items.find((u) => u.id === ownerId)?.displayName ?? ownerId;
   // A drill started from the playbook editor arrives with its case open.
   const [params] = useSearchParams();
   const [openId, setOpenId] = useState<string | null>(params.get('case'));
-  const detail = useLoader(() => (openId ? riskApi.cases.get(openId) : Promise.resolve(null)), [openId]);
 
   const byOwner = new Map<string, RiskCaseSummary[]>();
   for (const item of cases.data?.items ?? []) {
@@ -50,6 +58,11 @@ export default function RiskCasesPage() {
                         {item.isDrill ? <Tag color="purple">{t('risk.cases.drill')}</Tag> : null}
                         {item.escalatedAt ? <Tag color="orange">{t('risk.cases.escalated')}</Tag> : null}
                       </Space>
+                      {item.ownerId ? (
+                        <Typography.Text data-testid="risk-case-owner">
+                          {t('risk.cases.owner')}: {ownerName(item.ownerId)}
+                        </Typography.Text>
+                      ) : null}
                       <Typography.Text type={Date.parse(dueOf(item)) < now ? 'danger' : undefined}>
                         {t('risk.cases.due')}: {formatDateTime(dueOf(item))}
                       </Typography.Text>
@@ -61,42 +74,13 @@ export default function RiskCasesPage() {
           </Col>
         ))}
       </Row>
-      <Drawer open={!!openId} onClose={() => setOpenId(null)} width={560} title={t('risk.cases.detail')}>
-        {detail.data ? (
-          <Space direction="vertical" style={{ width: '100%' }} data-testid="risk-case-detail">
-            <Typography.Text>
-              {t(`risk.caseType.${detail.data.caseType}`)} · {t('risk.cases.playbookVersion')}{' '}
-              {detail.data.playbookVersion}
-            </Typography.Text>
-            <Steps
-              direction="vertical"
-              size="small"
-              current={detail.data.currentStep}
-              items={detail.data.steps.map((s) => ({
-                title: t(`risk.step.${s.code}`, { defaultValue: s.code }),
-                description: `${t(`roles.${s.ownerRole}`, { defaultValue: s.ownerRole })} · ${s.limitWorkingHours} h`,
-              }))}
-            />
-            {can('risk:manage') && detail.data.currentStep < detail.data.steps.length ? (
-              <Button
-                type="primary"
-                data-testid="complete-step"
-                onClick={async () => {
-                  detail.setData(await riskApi.cases.completeStep(detail.data!.id));
-                  cases.reload();
-                }}
-              >
-                {t('risk.cases.completeStep')}
-              </Button>
-            ) : null}
-            <Timeline
-              items={detail.data.timeline.map((e) => ({
-                children: `${formatDateTime(e.at)} · ${t(`risk.event.${e.kind}`, { defaultValue: e.kind })} · ${e.actor}`,
-              }))}
-            />
-          </Space>
-        ) : null}
-      </Drawer>
+      <CaseDrawer
+        caseId={openId}
+        users={users.data?.items ?? []}
+        ownerName={ownerName}
+        onClose={() => setOpenId(null)}
+        onChanged={cases.reload}
+      />
     </Space>
   );
 }
