@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ensureConsoleBuilt, launchBrowser, newConsoleContext, signIn } from '../helpers/browser.ts';
+import {
+  chooseOption,
+  ensureConsoleBuilt,
+  launchBrowser,
+  newConsoleContext,
+  signIn,
+} from '../helpers/browser.ts';
 import { newCarrier, stockUp } from '../helpers/factories.ts';
 import { startTestServer } from '../helpers/server.ts';
 
@@ -125,14 +131,11 @@ test('a monitor is created through the form; a level the API refuses is shown on
   await page.getByTestId('new-monitor').click();
   const form = page.getByTestId('monitor-form');
   await form.getByTestId('monitor-name').fill('Slowpost late parcels');
-  await form.getByTestId('monitor-metric').click();
-  await page.locator('.ant-select-item-option', { hasText: 'Carrier late rate' }).click();
-  await form.getByTestId('monitor-carrier').click();
-  await page.locator('.ant-select-item-option', { hasText: 'slowpost' }).click();
+  await chooseOption(page, form, 'monitor-metric', 'Carrier late rate');
+  await chooseOption(page, form, 'monitor-carrier', 'slowpost');
   await form.getByTestId('monitor-warning').fill('60');
   await form.getByTestId('monitor-critical').fill('40');
-  await form.getByTestId('monitor-measure').click();
-  await page.locator('.ant-select-item-option', { hasText: 'Switch away from a carrier' }).click();
+  await chooseOption(page, form, 'monitor-measure', 'Switch away from a carrier');
   await page.getByTestId('monitor-form-ok').click();
   // The server refuses critical below warning; the form says so on the critical level.
   const criticalError = form

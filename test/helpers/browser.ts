@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -86,4 +86,36 @@ export async function confirmDialog(page: Page, testId: string): Promise<void> {
     if (await error.isVisible()) throw new Error(`${testId} failed: ${await error.textContent()}`);
   }
   throw new Error(`${testId} did not close after three confirmations`);
+}
+
+/**
+ * Chooses an option of an Ant Design select (found by its test id) and waits until the select
+ * shows it. Under load a click can land while the dropdown is still animating and be lost, so
+ * the choice is made again (at most five times) until the select holds it.
+ */
+export async function chooseOption(
+  page: Page,
+  scope: Locator,
+  testId: string,
+  option: string,
+): Promise<void> {
+  const select = scope.getByTestId(testId);
+  // The test id sits on the select's root or on its search input, depending on the select.
+  const root = select.locator(
+    "xpath=ancestor-or-self::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]",
+  );
+  const chosen = root.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: option });
+  const item = page.locator('.ant-select-item-option', { hasText: option }).filter({ visible: true });
+  const succeeds = (step: Promise<unknown>) =>
+    step.then(
+      () => true,
+      () => false,
+    );
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    // Open the dropdown unless it is open already (a click on an open select closes it).
+    if (!(await item.isVisible())) await select.click();
+    await succeeds(item.click({ timeout: 5000 }));
+    if (await succeeds(chosen.waitFor({ timeout: 5000 }))) return;
+  }
+  throw new Error(`${testId} did not take "${option}" after five choices`);
 }
