@@ -104,8 +104,9 @@ export async function chooseOption(
   const root = select.locator(
     "xpath=ancestor-or-self::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]",
   );
-  const chosen = root.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: option });
-  const item = page.locator('.ant-select-item-option', { hasText: option }).filter({ visible: true });
+  const exactly = new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const chosen = root.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: exactly });
+  const item = page.locator('.ant-select-item-option', { hasText: exactly }).filter({ visible: true });
   const succeeds = (step: Promise<unknown>) =>
     step.then(
       () => true,

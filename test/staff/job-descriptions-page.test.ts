@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
+  chooseOption,
   ensureConsoleBuilt,
   launchBrowser,
   newConsoleContext,
@@ -147,8 +148,7 @@ test('a manager compares the team per day and per week in a chart', async () => 
   await card
     .locator('[data-testid="team-chart"][data-grouping="day"] .recharts-wrapper > svg.recharts-surface')
     .waitFor();
-  await page.getByTestId('team-figure-select').click();
-  await page.locator('.ant-select-item-option[title="Orders reviewed"]').click();
+  await chooseOption(page, page.locator('body'), 'team-figure-select', 'Orders reviewed');
   // The order processor's one review today is a bar.
   await card.locator('.recharts-bar-rectangle').first().waitFor();
   await page.getByTestId('team-grouping').getByText('Week', { exact: true }).click();
