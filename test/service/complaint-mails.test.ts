@@ -62,6 +62,9 @@ for (const dialect of testDialects) {
           .executeTakeFirstOrThrow()
       ).reply_token;
 
+      // Staff read the lookup's subject in English; the customer reads it in Chinese.
+      assert.equal(complaint.subject, `Order ${order.number}: damaged`);
+      const zhSubject = `订单 ${order.number}：商品破损`;
       const [opened] = mailsSince(zhEmail, since);
       assert.ok(opened, 'the customer hears the complaint is recorded');
       assert.match(opened.subject, new RegExp(`^我们已收到您的反馈：.* \\[#${token}\\]$`));
@@ -72,14 +75,14 @@ for (const dialect of testDialects) {
       await reply(complaint.id, '补发已安排。');
       const replies = mailsSince(zhEmail, since).slice(1);
       assert.equal(replies.length, 2, 'one mail per reply');
-      assert.equal(replies[0]!.subject, `回复：${complaint.subject} [#${token}]`);
+      assert.equal(replies[0]!.subject, `回复：${zhSubject} [#${token}]`);
       assert.match(replies[0]!.text, /^非常抱歉，请拍照发给我们。/);
       assert.match(replies[0]!.text, /请直接回复本邮件/);
       assert.match(replies[1]!.text, /^补发已安排。/);
 
       await resolve(complaint.id, '已为您补发新的商品。');
       const resolved = mailTo(zhEmail).at(-1)!;
-      assert.equal(resolved.subject, `已处理：${complaint.subject} [#${token}]`);
+      assert.equal(resolved.subject, `已处理：${zhSubject} [#${token}]`);
       assert.match(resolved.text, /已为您补发新的商品。/);
       assert.match(resolved.text, /请打分（1–5 分）/);
       assert.match(resolved.text, /\/rate\/[A-Za-z0-9_.-]+/);

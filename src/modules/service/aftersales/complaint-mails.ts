@@ -1,3 +1,4 @@
+import type { ComplaintCategory } from '../../../contracts/aftersales.ts';
 import type { ComplaintMailEvent, NotificationLanguage } from '../../../contracts/notifications.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Mailer } from '../../../platform/mail.ts';
@@ -13,6 +14,7 @@ export interface MailedComplaint {
   order_id: string | null;
   order_number: string | null;
   subject: string;
+  category: string;
   reply_token: string;
   customer_name: string | null;
   customer_email: string | null;
@@ -28,6 +30,37 @@ export function complaintLanguage(
 ): NotificationLanguage {
   if (order) return orderLanguage(order);
   return /\p{Script=Han}/u.test(customerText) ? 'zh-CN' : 'en';
+}
+
+const categoryNames: Record<ComplaintCategory, Record<NotificationLanguage, string>> = {
+  delivery_delay: { en: 'delivery delay', 'zh-CN': '物流延误' },
+  damaged: { en: 'damaged', 'zh-CN': '商品破损' },
+  wrong_item: { en: 'wrong item', 'zh-CN': '发错商品' },
+  missing_item: { en: 'missing item', 'zh-CN': '少发漏发' },
+  quality: { en: 'quality', 'zh-CN': '质量问题' },
+  service: { en: 'service', 'zh-CN': '服务问题' },
+  refund: { en: 'refund', 'zh-CN': '退款问题' },
+  other: { en: 'other', 'zh-CN': '其他问题' },
+};
+
+/** The subject a complaint filed from the order lookup gets: the order and the category, in a language. */
+export function lookupSubject(number: string, category: ComplaintCategory, language: NotificationLanguage) {
+  const name = categoryNames[category][language];
+  return language === 'zh-CN' ? `订单 ${number}：${name}` : `Order ${number}: ${name}`;
+}
+
+/**
+ * The complaint's subject as the customer reads it: one the lookup wrote (stored in English, as
+ * staff see it in the queue) in the customer's language; anything a person wrote as it is.
+ */
+export function customerSubject(
+  complaint: Pick<MailedComplaint, 'subject' | 'category' | 'order_number'>,
+  language: NotificationLanguage,
+): string {
+  const category = complaint.category as ComplaintCategory;
+  if (!complaint.order_number || !(category in categoryNames)) return complaint.subject;
+  if (complaint.subject !== lookupSubject(complaint.order_number, category, 'en')) return complaint.subject;
+  return lookupSubject(complaint.order_number, category, language);
 }
 
 /** The subject keeps the reply token whatever an edited template says: inbound replies are matched by it. */
@@ -73,7 +106,7 @@ export function complaintMails(deps: {
       shop: order?.shop_name ?? '',
       trackUrl: number ? trackUrlOf(deps.publicUrl, number) : '',
       complaintId: complaint.id,
-      subject: complaint.subject,
+      subject: customerSubject(complaint, language),
       token: complaint.reply_token,
       ...params,
     });

@@ -29,7 +29,7 @@ import {
   recordRefund,
   toComplaint,
 } from './aftersales.repository.ts';
-import { complaintMails } from './complaint-mails.ts';
+import { complaintMails, lookupSubject } from './complaint-mails.ts';
 import { customerLinks, isContactOf, noSuchOrder } from './customer-links.ts';
 import { isSlaBreached, mergeRouting, type RoutingEntry, routeFor, slaDeadlines } from './routing.ts';
 
@@ -150,7 +150,7 @@ export function createComplaints(deps: ComplaintsDeps) {
       {
         source: 'public',
         category: input.category,
-        subject: `Order ${order.number}: ${input.category.replace('_', ' ')}`,
+        subject: lookupSubject(order.number, input.category, 'en'),
         message: input.message,
         orderNumber: order.number,
         sku: input.sku,
