@@ -1,51 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  confirmDialog,
-  ensureConsoleBuilt,
-  launchBrowser,
-  newConsoleContext,
-  saveScreenshot,
-  signIn,
-} from '../helpers/browser.ts';
+import { test } from 'node:test';
+import { confirmDialog, saveScreenshot } from '../helpers/browser.ts';
+import { consoleServerForFile } from '../helpers/console-server.ts';
 import { newOrderInput } from '../helpers/factories.ts';
-import { startTestServer } from '../helpers/server.ts';
 
 // The case drawer (issue 14): a case given to a person, its step's action taken, closed with an
 // outcome that the case records and that takes it off the open board; its labels in Chinese.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
 type Json = any;
 
-async function api(method: 'GET' | 'POST', url: string, payload?: object): Promise<Json> {
-  const response = await server.testApp.request({ method, url: `/api/v1${url}`, payload });
-  assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-  return response.json();
-}
-
-before(async () => {
-  ensureConsoleBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedIn(locale: string): Promise<Page> {
-  const context = await newConsoleContext(browser, server.url, locale);
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  await signIn(page, 'admin', server.adminPassword);
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
+const { api, signedIn } = consoleServerForFile();
 
 async function openLostParcelCase(externalId: string): Promise<Json> {
   const order = await api('POST', '/orders', newOrderInput({ externalId }));

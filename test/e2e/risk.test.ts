@@ -1,51 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  confirmDialog,
-  ensureConsoleBuilt,
-  launchBrowser,
-  newConsoleContext,
-  saveScreenshot,
-  signIn,
-} from '../helpers/browser.ts';
+import { test } from 'node:test';
+import { confirmDialog, saveScreenshot } from '../helpers/browser.ts';
+import { consoleServerForFile } from '../helpers/console-server.ts';
 import { newOrderInput } from '../helpers/factories.ts';
-import { startTestServer } from '../helpers/server.ts';
 
 // The risk console (issue 14): a playbook step edited and saved as version 2, in Chinese; an
 // incident declared for a SKU, its affected orders previewed and held, in English.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
 type Json = any;
 
-async function api(method: 'GET' | 'POST', url: string, payload?: object): Promise<Json> {
-  const response = await server.testApp.request({ method, url: `/api/v1${url}`, payload });
-  assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-  return response.json();
-}
-
-before(async () => {
-  ensureConsoleBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedIn(locale: string): Promise<Page> {
-  const context = await newConsoleContext(browser, server.url, locale);
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  await signIn(page, 'admin', server.adminPassword);
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
+const { api, signedIn } = consoleServerForFile();
 
 test('a playbook step is edited in Chinese and saved as version 2', async () => {
   const page = await signedIn('zh-CN');
