@@ -43,15 +43,14 @@ export function registerAuth(server: FastifyInstance, staff: Staff): void {
     }
     request.principal = principal;
     if (config.isAnySignedIn) return;
-    const permission = config.permission;
+    const accepted = config.permission === undefined ? [] : [config.permission].flat();
     // A route without a permission (and not public) is a programming error: refuse, never allow.
-    if (!permission || !principal.permissions.includes(permission)) {
+    if (!accepted.some((p) => principal.permissions.includes(p))) {
+      const permission = accepted.length === 0 ? undefined : accepted.join(' or ');
       throw new AppError(
         'FORBIDDEN',
         `your role (${principal.role}) lacks the permission ${permission ?? '(undeclared)'}`,
-        {
-          permission,
-        },
+        { permission },
       );
     }
   });

@@ -23,6 +23,18 @@ import { permissionsOf, rolePermissions, roles } from './roles.ts';
 
 const sessionCookie = 'ordo_session';
 
+/** Whoever names people in their work: team members, case and incident owners, SKU owners,
+ * meeting action owners, complaint assignees, evaluations. */
+const directoryReaders = [
+  'rules:manage',
+  'risk:manage',
+  'inventory:manage',
+  'review:manage',
+  'service:manage',
+  'staff:manage',
+  'users:manage',
+] as const;
+
 function sessionBody(
   principal: Principal,
   profile: { id: string; username: string; displayName: string; role: string },
@@ -127,10 +139,11 @@ export function staffRoutes(
       {
         schema: {
           tags: ['users'],
-          summary: 'Active users by name, for choosing team members (no account details)',
+          summary:
+            'Active users by name, for choosing team members, owners and assignees (no account details)',
           response: { 200: userDirectory, ...authErrors },
         },
-        config: { permission: 'rules:manage' },
+        config: { permission: directoryReaders },
       },
       async () => ({ items: await staff.userDirectory() }),
     );

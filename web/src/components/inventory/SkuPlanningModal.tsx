@@ -56,7 +56,8 @@ export function SkuPlanningModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  // The directory needs rules:manage; without it the owner is typed as a user id.
+  // The directory is for roles that name people (inventory:manage among them); without it the
+  // owner is typed as a user id.
   const users = useLoader(() => staffApi.users.directory(), []);
   const { sku } = stock;
 
