@@ -9,6 +9,7 @@ import { AppError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
 import { addAftersalesCommands } from './aftersales.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { addChannelCommands } from './channels.ts';
 import { runDemo } from './demo.ts';
 import {
   importMarketplaceFile,
@@ -322,6 +323,7 @@ export function buildCli(): Command {
   };
   addAftersalesCommands(program, withApp);
   addMonitorCommands(program, withApp);
+  addChannelCommands(program, withApp);
   const meeting = program.command('meeting').description('the weekly order-processing meeting');
   meeting
     .command('prepare [series]')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { ratioMetrics } from '../contracts/risk.ts';
+import { printTable } from './table.ts';
 
 type WithApp = (run: (app: App) => Promise<void>) => Promise<void>;
 type Monitor = Awaited<ReturnType<App['risk']['monitors']['list']>>[number];
@@ -16,18 +17,6 @@ function stateOf(m: Monitor): string {
   if (levels.includes('critical')) return 'critical';
   if (levels.includes('warning')) return 'warning';
   return 'ok';
-}
-
-/** Columns padded to their widest cell, so the table reads in a terminal. */
-function printTable(rows: readonly (readonly string[])[]) {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows)
-    console.log(
-      row
-        .map((cell, column) => cell.padEnd(widths[column]!))
-        .join('  ')
-        .trimEnd(),
-    );
 }
 
 /** `ordo monitors list`: name, metric, warning / critical level, last value, state. */

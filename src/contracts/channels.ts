@@ -114,6 +114,24 @@ export const deliveryQuery = listQuery.extend({
 });
 export const deliveryPage = pageOf(delivery);
 
+export const replayFailedBody = z.object({
+  after: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('Continue after this delivery id (the previous answer’s nextAfter)'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const replayFailedResult = z.object({
+  channelId: z.string(),
+  replayed: z.number().describe('Failed deliveries applied again in this call'),
+  recovered: z.number().describe('Of those, how many are no longer failed'),
+  stillFailed: z.number(),
+  nextAfter: z.string().nullable().describe('Call again with after=nextAfter; null when all were tried'),
+  remaining: z.number().describe('Failed deliveries after nextAfter (not yet tried)'),
+});
+
 export const pullResult = z.object({
   channelId: z.string(),
   listed: z.number(),

@@ -119,3 +119,24 @@ test('speaks Chinese in the Chinese console', async () => {
   assert.ok(!/integrations\.|Signature|Orders, last hour/.test(table), table);
   await page.context().close();
 });
+
+test('replays every failed delivery of a channel at once, with its progress, in Chinese', async () => {
+  await api('PATCH', '/channels/woo', { isActive: false });
+  for (const id of [731, 732, 733]) {
+    const body = fixture('woocommerce-order.json').replace('"id": 727', `"id": ${id}`);
+    assert.equal((await (await deliverWoo(body, `bulk-${id}`)).json()).outcome, 'failed');
+  }
+  await api('PATCH', '/channels/woo', { isActive: true });
+
+  const page = await openPage('zh-CN');
+  const replayAll = page.getByTestId('replay-all-woo');
+  await replayAll.waitFor();
+  assert.equal((await replayAll.innerText()).replace(/\s+/g, ''), '重放woo的全部失败推送（3）');
+  await replayAll.click();
+  await page.getByText('woo：3 条已恢复，0 条仍然失败').waitFor();
+  await page.getByTestId('failed-deliveries').getByText('没有失败的推送').waitFor();
+  assert.equal(await page.getByTestId('replay-all-woo').count(), 0, 'nothing left to replay');
+  const orders = (await api('GET', '/orders?channel=woo')).json().items;
+  assert.deepEqual(orders.map((o: { externalId: string }) => o.externalId).sort(), ['727', '731', '732', '733']);
+  await page.context().close();
+});

@@ -79,6 +79,26 @@ export const channelsRepository = {
       .where('id', '=', id)
       .execute();
   },
+  /** The next failed deliveries of a channel after `afterId`, oldest first, with their bodies. */
+  failedDeliveriesAfter(db: Executor, channelId: string, afterId: string | null, limit: number) {
+    let query = db
+      .selectFrom('channel_deliveries')
+      .select(['id', 'channel_id', 'topic', 'payload'])
+      .where('channel_id', '=', channelId)
+      .where('outcome', '=', 'failed');
+    if (afterId) query = query.where('id', '>', afterId);
+    return query.orderBy('id').limit(limit).execute();
+  },
+  async countFailedAfter(db: Executor, channelId: string, afterId: string): Promise<number> {
+    const row = await db
+      .selectFrom('channel_deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('channel_id', '=', channelId)
+      .where('outcome', '=', 'failed')
+      .where('id', '>', afterId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
   deliveriesQuery(db: Executor, channelId: string, outcome?: string) {
     let query = db
       .selectFrom('channel_deliveries')

@@ -12,6 +12,8 @@ import {
   deliveryQuery,
   newConnectedChannelBody,
   pullResult,
+  replayFailedBody,
+  replayFailedResult,
   webhookResult,
 } from '../../contracts/channels.ts';
 import { authErrors, errorBody } from '../../contracts/common.ts';
@@ -145,6 +147,24 @@ export function channelsRoutes(
         config: { permission: 'channels:manage' },
       },
       async (request) => deliveries.replay(request.params.channelId, request.params.deliveryId),
+    );
+
+    app.post(
+      '/channels/:channelId/deliveries/replay-failed',
+      {
+        schema: {
+          tags,
+          summary:
+            'Apply a channel’s failed deliveries again, oldest first, up to limit per call; continue with after=nextAfter',
+          params: channelParams,
+          // No body means the first page with the default limit.
+          body: replayFailedBody.nullish(),
+          response: { 200: replayFailedResult, 400: errorBody, 404: errorBody, ...authErrors },
+        },
+        config: { permission: 'channels:manage' },
+      },
+      async (request) =>
+        deliveries.replayFailed(request.params.channelId, request.body ?? replayFailedBody.parse({})),
     );
 
     app.post(

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { delivery, deliveryOutcomes, deliveryQuery, webhookResult } from '../../contracts/channels.ts';
+import type {
+  delivery,
+  deliveryOutcomes,
+  deliveryQuery,
+  replayFailedResult,
+  webhookResult,
+} from '../../contracts/channels.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -245,6 +251,35 @@ export function createDeliveries(deps: {
     return getDelivery(channelId, deliveryId);
   }
 
+  /**
+   * Replays a channel's failed deliveries oldest first, `limit` at a time, after a fix (a
+   * mapping, a SKU, the channel switched on). `nextAfter` continues where this call stopped, so
+   * a delivery that still fails is tried once per run, not again and again.
+   */
+  async function replayFailed(
+    channelId: string,
+    input: { after?: string; limit: number },
+  ): Promise<z.output<typeof replayFailedResult>> {
+    const connector = await connectorOf(channelId);
+    const rows = await repo.failedDeliveriesAfter(database.db, channelId, input.after ?? null, input.limit);
+    let recovered = 0;
+    for (const row of rows) {
+      await repo.countAttempt(database.db, row.id);
+      const result = await settleDelivery(connector.connector, row);
+      if (result.outcome !== 'failed') recovered += 1;
+    }
+    const nextAfter = rows.length === input.limit ? rows.at(-1)!.id : null;
+    const remaining = nextAfter ? await repo.countFailedAfter(database.db, channelId, nextAfter) : 0;
+    return {
+      channelId,
+      replayed: rows.length,
+      recovered,
+      stillFailed: rows.length - recovered,
+      nextAfter: remaining > 0 ? nextAfter : null,
+      remaining,
+    };
+  }
+
   /** Stores an order the reconciliation pull found, as a delivery of its own. */
   async function receivePulled(
     channelId: string,
@@ -289,7 +324,7 @@ export function createDeliveries(deps: {
     );
   }
 
-  return { receiveWebhook, replay, receivePulled, getDelivery, listDeliveries };
+  return { receiveWebhook, replay, replayFailed, receivePulled, getDelivery, listDeliveries };
 }
 
 function mapIdOnly(parsed: unknown): string {

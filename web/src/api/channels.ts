@@ -19,6 +19,7 @@ import type {
   deliveryOutcomes,
   newConnectedChannelBody,
   pullResult,
+  replayFailedResult,
 } from '../../../src/contracts/channels.ts';
 import { get, type Page, post, put } from './client';
 
@@ -32,6 +33,7 @@ export type Delivery = z.output<typeof delivery>;
 export type DeliveryDetail = z.output<typeof deliveryDetail>;
 export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
 export type PullResult = z.output<typeof pullResult>;
+export type ReplayFailedResult = z.output<typeof replayFailedResult>;
 
 export const connectorKinds = [
   'shopify',
@@ -52,6 +54,8 @@ export const channelsApi = {
     get<Page<Delivery>>(`/channels/${id(channelId)}/deliveries`, { outcome, limit: 100 }),
   replay: (channelId: string, deliveryId: string) =>
     post<DeliveryDetail>(`/channels/${id(channelId)}/deliveries/${id(deliveryId)}/replay`),
+  replayFailed: (channelId: string, input: { after?: string; limit?: number }) =>
+    post<ReplayFailedResult>(`/channels/${id(channelId)}/deliveries/replay-failed`, input),
   pull: (channelId: string) => post<PullResult>(`/channels/${id(channelId)}/pull`),
 };
 

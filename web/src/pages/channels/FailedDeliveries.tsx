@@ -1,6 +1,7 @@
 import { RedoOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Typography } from 'antd';
+import { App, Button, Card, Progress, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ChannelHealth, channelsApi, type Delivery } from '../../api/channels';
 import { useAuth } from '../../auth';
@@ -8,7 +9,7 @@ import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 
-/** Deliveries kept because they could not be mapped, each with a replay. */
+/** Deliveries kept because they could not be mapped, each with a replay, and a replay of all per channel. */
 export function FailedDeliveries({
   channels,
   onReplayed,
@@ -40,6 +41,35 @@ export function FailedDeliveries({
       message.error(errorText(t, error));
     }
   };
+  const [bulk, setBulk] = useState<{ channelId: string; done: number; total: number } | null>(null);
+  /** Every failed delivery of the channel once, page by page, with a progress bar. */
+  const replayAll = async (channel: ChannelHealth) => {
+    const totals = { recovered: 0, stillFailed: 0 };
+    setBulk({ channelId: channel.channelId, done: 0, total: channel.mappingFailures });
+    try {
+      let after: string | undefined;
+      let done = 0;
+      do {
+        const run = await channelsApi.replayFailed(channel.channelId, {
+          limit: 50,
+          ...(after ? { after } : {}),
+        });
+        done += run.replayed;
+        totals.recovered += run.recovered;
+        totals.stillFailed += run.stillFailed;
+        setBulk({ channelId: channel.channelId, done, total: done + run.remaining });
+        after = run.nextAfter ?? undefined;
+      } while (after);
+      message.success(t('integrations.replayAllDone', { channel: channel.channelId, ...totals }));
+    } catch (error) {
+      message.error(errorText(t, error));
+    } finally {
+      setBulk(null);
+      failed.reload();
+      onReplayed();
+    }
+  };
+  const withFailuresHealth = channels.filter((c) => c.mappingFailures > 0);
   const columns: ColumnsType<Delivery> = [
     { title: t('integrations.channel'), dataIndex: 'channelId' },
     { title: t('integrations.receivedAt'), dataIndex: 'receivedAt', render: formatDateTime },
@@ -67,7 +97,38 @@ export function FailedDeliveries({
     },
   ];
   return (
-    <Card title={t('integrations.failedDeliveries')} style={{ marginTop: 16 }}>
+    <Card
+      title={t('integrations.failedDeliveries')}
+      style={{ marginTop: 16 }}
+      extra={
+        can('channels:manage') && (
+          <Space wrap>
+            {withFailuresHealth.map((c) => (
+              <Button
+                key={c.channelId}
+                icon={<RedoOutlined />}
+                disabled={bulk !== null}
+                loading={bulk?.channelId === c.channelId}
+                onClick={() => replayAll(c)}
+                data-testid={`replay-all-${c.channelId}`}
+              >
+                {t('integrations.replayAll', { channel: c.channelId, count: c.mappingFailures })}
+              </Button>
+            ))}
+          </Space>
+        )
+      }
+    >
+      {bulk && (
+        <Progress
+          percent={bulk.total ? Math.round((bulk.done / bulk.total) * 100) : 0}
+          format={() => `${bulk.done} / ${bulk.total}`}
+          data-testid="replay-all-progress"
+        />
+      )}
+      {withFailuresHealth.some((c) => c.mappingFailures > 100) && (
+        <Typography.Paragraph type="secondary">{t('integrations.failedFirstHundred')}</Typography.Paragraph>
+      )}
       <Table<Delivery>
         rowKey="id"
         size="small"
