@@ -23,6 +23,7 @@ import * as evaluationsTraining from './022_evaluations_training.ts';
 import * as shipmentExceptions from './023_shipment_exceptions.ts';
 import * as reportSearchIndexes from './024_report_search_indexes.ts';
 import * as healthMonitors from './025_health_monitors.ts';
+import * as complaintMails from './026_complaint_mails.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -51,4 +52,5 @@ export const migrations = {
   '023_shipment_exceptions': shipmentExceptions,
   '024_report_search_indexes': reportSearchIndexes,
   '025_health_monitors': healthMonitors,
+  '026_complaint_mails': complaintMails,
 };

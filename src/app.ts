@@ -154,6 +154,7 @@ export async function createApp(options: AppOptions) {
     publicUrl: config.publicUrl,
     calendar: async () => (await orders.settings.get()).policy.calendar,
     templates: service.notifications.templates,
+    replyAddress: async () => (await service.notifications.settings.get()).replyAddress,
     placeOrder: (actor, input) => orders.intake.receive(actor, input),
   });
   const risk = createRisk(
@@ -203,6 +204,9 @@ export async function createApp(options: AppOptions) {
     'risk_case.closed': [(event) => fulfilment.exceptions.release(event.payload)],
     'refund.issued': notify.handlers['refund.issued'],
     'complaint.answered': notify.handlers['complaint.answered'],
+    // The complaint's own mails (opened, answered, resolved): SMTP failures retry here, never
+    // failing the request that stored the change (docs/customer-service.md).
+    'complaint.mail_due': [(event) => aftersales.complaints.mailDue(event.payload)],
     // An incident's closing review becomes a lesson in the knowledge base (docs/risk.md).
     'incident.closed': [
       async ({ payload }) => {

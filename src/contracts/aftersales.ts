@@ -59,7 +59,9 @@ export const publicComplaintBody = z.object({
 
 export const inboundMailBody = z.object({
   from: text(200),
-  to: text(300).describe('May carry the reply token: complaint+TOKEN@…'),
+  to: text(300).describe(
+    'May carry the reply token as its plus tag: service+TOKEN@… (the reply mailbox) or complaint+TOKEN@…',
+  ),
   subject: z.string().max(500).default(''),
   text: text(20000),
 });

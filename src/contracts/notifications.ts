@@ -50,6 +50,9 @@ const httpUrl = z
   .max(2000)
   .regex(/^https?:\/\/\S+$/, 'an http:// or https:// address');
 
+/** The mailbox customers answer complaint mails to, e.g. service@shop.example (plus-addressed per complaint). */
+const replyMailbox = z.email('must be an e-mail address such as service@shop.example').max(200);
+
 export const channelSwitches = z.object({ email: z.boolean(), sms: z.boolean(), webhook: z.boolean() });
 const partialSwitches = channelSwitches.partial();
 
@@ -76,6 +79,11 @@ export const notificationSettingsDocument = z.object({
   webhook: z.object({ url: httpUrl.nullable(), secret: z.string().max(500).nullable() }),
   /** Days after delivery in which a return may be asked for; then the order is completed. */
   returnWindowDays: z.number().int().min(0).max(365),
+  /**
+   * Complaint mails carry `Reply-To: <local>+TOKEN@<domain>` of this mailbox; none without it.
+   * Missing from documents saved before it existed: null then.
+   */
+  replyAddress: replyMailbox.nullable().default(null),
 });
 export type NotificationSettingsDocument = z.output<typeof notificationSettingsDocument>;
 
@@ -85,16 +93,21 @@ export const notificationSettings = notificationSettingsDocument
     events: z.record(eventName, channelSwitches),
     sms: z.object({ url: httpUrl.nullable(), hasToken: z.boolean() }),
     webhook: z.object({ url: httpUrl.nullable(), hasSecret: z.boolean() }),
+    replyAddress: replyMailbox.nullable(),
     isEmailConfigured: z.boolean(),
   })
   .meta({ id: 'NotificationSettings' });
 
-/** Saving: a token or secret left out keeps the stored one; null removes it. */
+/**
+ * Saving: a token or secret left out keeps the stored one; null removes it. So does the reply
+ * address, so a client written before it existed does not clear it.
+ */
 export const notificationSettingsBody = notificationSettingsDocument
   .omit({ sms: true, webhook: true })
   .extend({
     sms: z.object({ url: httpUrl.nullable(), token: z.string().min(1).max(500).nullable().optional() }),
     webhook: z.object({ url: httpUrl.nullable(), secret: z.string().min(16).max(500).nullable().optional() }),
+    replyAddress: replyMailbox.nullable().optional(),
   });
 
 export const templateKey = z.object({ event: eventName, language, channel: channelName });

@@ -7,6 +7,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Where the recipient's answer goes when it is not the sender (a complaint's own reply address). */
+  replyTo?: string;
   /** Files sent with the mail (an .ics invitation, a PDF), passed to nodemailer as they are. */
   attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
 }

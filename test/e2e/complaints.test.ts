@@ -75,6 +75,8 @@ test('staff answer a complaint from the queue and the customer receives the repl
   await page.locator('[data-testid="complaint-message"][data-kind="reply"]').waitFor();
   assert.equal(await page.getByTestId('complaint-status').innerText(), 'Answered');
 
+  // The reply mail leaves through the outbox: the worker's pass sends it.
+  await server.testApp.app.dispatcher.drain();
   const mail = smtp.mails.find((m) => m.to.includes(email) && m.text.includes('the red one is on its way'));
   assert.ok(mail, 'the reply reached the customer by SMTP');
   // A Chinese order: the reply mail is written from the Chinese template, the reply token kept.
@@ -87,4 +89,52 @@ test('staff answer a complaint from the queue and the customer receives the repl
   await page.getByTestId('template-complaint-note').waitFor();
   assert.equal(await page.getByTestId('template-subject').inputValue(), '回复：{{subject}} [#{{token}}]');
   await context.close();
+});
+
+test('an operator sets the reply mailbox, and complaint mails carry it as Reply-To', async () => {
+  const context = await newConsoleContext(browser, server.url, 'en-US');
+  const page = await context.newPage();
+  await signIn(page, 'admin', server.adminPassword);
+  await page.getByTestId('current-user').waitFor();
+  await page.goto('/service/notifications/settings');
+  const field = page.getByTestId('reply-address');
+  await field.waitFor();
+  assert.equal(await field.inputValue(), '', 'no reply mailbox out of the box');
+  await page.getByText('Complaint mails say Reply-To: mailbox+token@domain').waitFor();
+
+  // Not an address: the server refuses it and the page says so at the field.
+  await field.fill('service desk');
+  await page.getByTestId('notify-save').click();
+  await page.locator('.ant-form-item-has-error').filter({ has: field }).waitFor();
+  assert.equal(
+    (await server.testApp.request({ method: 'GET', url: '/api/v1/notifications/settings' })).json()
+      .replyAddress,
+    null,
+  );
+
+  await field.fill('service@shop.example');
+  await page.getByTestId('notify-save').click();
+  await page.getByText('Notification settings saved').waitFor();
+  await page.reload();
+  await page.getByTestId('reply-address').waitFor();
+  assert.equal(await page.getByTestId('reply-address').inputValue(), 'service@shop.example');
+  await context.close();
+
+  const email = 'han.mei@example.com';
+  const created = await server.testApp.request({
+    method: 'POST',
+    url: '/api/v1/orders',
+    payload: newOrderInput({ customer: { name: '韩梅', email } }),
+  });
+  const filed = await server.testApp.server.inject({
+    method: 'POST',
+    url: '/api/v1/public/complaints',
+    payload: { number: created.json().number, contact: email, category: 'damaged', message: 'Cracked lid.' },
+  });
+  assert.equal(filed.statusCode, 201, filed.body);
+  await server.testApp.app.dispatcher.drain();
+  const opened = smtp.mails.find((m) => m.to.includes(email) && m.subject.includes('[#'));
+  assert.ok(opened, 'the opening mail went out');
+  const token = /\[#([\w-]+)\]/.exec(opened.subject)![1];
+  assert.match(opened.raw, new RegExp(`^Reply-To: service\\+${token}@shop\\.example\\r?$`, 'm'));
 });

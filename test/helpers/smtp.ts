@@ -39,9 +39,12 @@ function mailText(raw: string): string {
   return body;
 }
 
-/** A real SMTP server on a free local port that keeps every message it receives. */
+/**
+ * A real SMTP server on a free local port (or `port`: the same server back after it was down)
+ * that keeps every message it receives.
+ */
 export async function startMailCatcher(
-  options: { rejectRecipients?: RegExp } = {},
+  options: { rejectRecipients?: RegExp; port?: number } = {},
 ): Promise<{ url: string; mails: Mail[]; close(): Promise<void> }> {
   const mails: Mail[] = [];
   const smtp = new SMTPServer({
@@ -71,7 +74,7 @@ export async function startMailCatcher(
       });
     },
   });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => smtp.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -135,6 +135,8 @@ for (const dialect of testDialects) {
         'customer_service',
       );
       assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+      // The resolution mail leaves through the outbox: the worker's pass sends it.
+      await t.current.app.dispatcher.drain();
       const mail = smtp.mails.find((m) => m.to.includes(email) && m.text.includes('/rate/'));
       const token = /\/rate\/([A-Za-z0-9_.-]+)/.exec(mail?.text ?? '')?.[1];
       assert.ok(token, 'the rating link reached the customer');

@@ -128,6 +128,8 @@ for (const dialect of testDialects) {
         body: 'Sorry! Could you send a photo?',
       });
       assert.equal(reply.body.complaint.status, 'answered');
+      // The mail leaves through the outbox (the worker's pass).
+      await t.current.app.dispatcher.drain();
       const answerMail = mailTo(email).find((m) => m.text.includes('Could you send a photo?'));
       assert.ok(answerMail, 'the reply reached the customer by SMTP');
       const token = /\[#([A-Za-z0-9_-]+)\]/.exec(answerMail.subject)?.[1];
@@ -157,6 +159,7 @@ for (const dialect of testDialects) {
         cost: '20.00',
         note: 'We refunded 20.00.',
       });
+      await t.current.app.dispatcher.drain();
       const rateMail = mailTo(email).find((m) => m.text.includes('/rate/'));
       const rateToken = linkToken(rateMail!.text, 'rate');
       assert.equal(
@@ -272,6 +275,7 @@ for (const dialect of testDialects) {
         (c: { source: string }) => c.source === 'survey',
       );
       assert.equal(followUps.length, 1);
+      await t.current.app.dispatcher.drain();
       // The follow-up is the shop's own case, its subject internal: not mailed as if the customer filed it.
       assert.equal(mailTo(email).length, mailsBefore);
     });

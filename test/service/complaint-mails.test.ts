@@ -28,8 +28,10 @@ for (const dialect of testDialects) {
       await api(t.current, 'POST', `/complaints/${id}/messages`, { kind: 'reply', body });
       await deliverEventsTwice(t.current.app);
     };
-    const resolve = (id: string, note: string) =>
-      api(t.current, 'POST', `/complaints/${id}/resolve`, { kind: 'explain', cost: '0.00', note });
+    const resolve = async (id: string, note: string) => {
+      await api(t.current, 'POST', `/complaints/${id}/resolve`, { kind: 'explain', cost: '0.00', note });
+      await deliverEventsTwice(t.current.app);
+    };
 
     it('mails a complaint on a Chinese order in Chinese: opened, each reply once, resolved', async () => {
       // Even with the "complaint answered" mail switched on, a reply is one mail: the reply itself.
@@ -53,6 +55,7 @@ for (const dialect of testDialects) {
         payload: { number: order.number, contact: zhEmail, category: 'damaged', message: '箱子压坏了。' },
       });
       assert.equal(filed.statusCode, 201, filed.body);
+      await deliverEventsTwice(t.current.app);
       const complaint: Json = await api(t.current, 'GET', `/complaints/${filed.json().id}`);
       const token = (
         await t.current.app.database.db
@@ -144,6 +147,7 @@ for (const dialect of testDialects) {
         subject: 'Parcel late',
         message: 'Where is my parcel?',
       });
+      await deliverEventsTwice(t.current.app);
       const [opened] = mailsSince(enEmail, since);
       assert.match(opened!.subject, /^We received your request: Parcel late \[#[\w-]+\]$/);
       assert.match(opened!.text, /Hello Alex Chen,/);

@@ -797,6 +797,8 @@ export interface ServiceComplaintMessagesTable {
   author: string;
   body: string;
   created_at: string;
+  /** When the customer was mailed about this message (outbox delivery); null when not (yet). */
+  mailed_at: string | null;
 }
 
 export interface ServiceReturnsTable {

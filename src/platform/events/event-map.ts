@@ -26,6 +26,18 @@ export interface EventMap {
   /** Staff answered a complaint; the customer hears of it. */
   'complaint.answered': { complaintId: string; orderId: string | null; messageId: string };
   /**
+   * A complaint changed (opened, answered, resolved) and its customer is to be mailed about
+   * `messageId`, the message that change wrote. Sent by the worker, so an SMTP failure retries
+   * instead of failing the request that stored the change.
+   */
+  'complaint.mail_due': {
+    complaintId: string;
+    messageId: string;
+    mail: 'complaint_opened' | 'complaint_answered' | 'complaint_resolved';
+    /** The template's own placeholders: message, reply, or resolution and rateUrl. */
+    params: Record<string, string>;
+  };
+  /**
    * A risk case (not a drill) closed. Fulfilment releases the order's exceptions of
    * `exceptionKinds` seen up to `closedAt`, so the same problem seen again opens a new case.
    */

@@ -3,6 +3,7 @@ import type { complaintSummary, returnRequest } from '../../../contracts/aftersa
 import type { Executor } from '../../../platform/db/database.ts';
 import { isAnyOf } from '../../../platform/db/dialect.ts';
 import type { Row } from '../../../platform/db/schema.ts';
+import { notFound } from '../../../platform/errors.ts';
 import { publish } from '../../../platform/events/outbox.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { fromMinor } from '../../../platform/money.ts';
@@ -103,6 +104,12 @@ export async function deliveredAt(db: Executor, orderId: string): Promise<string
   return row?.at ?? null;
 }
 
+export async function complaintRow(db: Executor, id: string) {
+  const row = await db.selectFrom('service_complaints').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('complaint', id);
+  return row;
+}
+
 export function complaintMessages(db: Executor, complaintId: string) {
   return db
     .selectFrom('service_complaint_messages')
@@ -110,6 +117,24 @@ export function complaintMessages(db: Executor, complaintId: string) {
     .where('complaint_id', '=', complaintId)
     .orderBy('created_at')
     .orderBy('id')
+    .execute();
+}
+
+/** When the customer was mailed about a complaint message; undefined when there is no such message. */
+export async function messageMailedAt(db: Executor, messageId: string): Promise<string | null | undefined> {
+  const row = await db
+    .selectFrom('service_complaint_messages')
+    .select('mailed_at')
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+  return row ? row.mailed_at : undefined;
+}
+
+export async function markMessageMailed(db: Executor, messageId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('service_complaint_messages')
+    .set({ mailed_at: at.toISOString() })
+    .where('id', '=', messageId)
     .execute();
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complaintLanguage, withReplyToken } from './complaint-mails.ts';
+import { complaintLanguage, replyAddressFor, withReplyToken } from './complaint-mails.ts';
 
 describe('complaint mails', () => {
   it('speak the order’s language, else the language the customer wrote in', () => {
@@ -14,5 +14,11 @@ describe('complaint mails', () => {
     assert.equal(withReplyToken('Re: Late [#abc12345]', 'abc12345'), 'Re: Late [#abc12345]');
     assert.equal(withReplyToken('Re: Late ', 'abc12345'), 'Re: Late [#abc12345]');
     assert.equal(withReplyToken('', 'abc12345'), '[#abc12345]');
+  });
+
+  it('plus-address the reply mailbox with the token', () => {
+    assert.equal(replyAddressFor('service@shop.example', 'Ab_3-x9Z'), 'service+Ab_3-x9Z@shop.example');
+    // A mailbox that is already plus-addressed keeps its tag; the token comes last, before the domain.
+    assert.equal(replyAddressFor('shop+cs@mail.example', 'Ab_3-x9Z'), 'shop+cs+Ab_3-x9Z@mail.example');
   });
 });

@@ -1,12 +1,19 @@
 import type { ComplaintCategory } from '../../../contracts/aftersales.ts';
 import type { ComplaintMailEvent, NotificationLanguage } from '../../../contracts/notifications.ts';
+import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import type { EventMap } from '../../../platform/events/event-map.ts';
 import type { Mailer } from '../../../platform/mail.ts';
 import { notificationsRepository } from '../notifications/notifications.repository.ts';
 import { orderLanguage, trackUrlOf } from '../notifications/notifications.ts';
 import type { NotificationTemplates } from '../notifications/template-store.ts';
 import { renderTemplate } from '../notifications/templates.ts';
-import { complaintMessages } from './aftersales.repository.ts';
+import {
+  complaintMessages,
+  complaintRow,
+  markMessageMailed,
+  messageMailedAt,
+} from './aftersales.repository.ts';
 
 /** What a complaint mail needs of the complaint. */
 export interface MailedComplaint {
@@ -70,6 +77,16 @@ export function withReplyToken(subject: string, token: string): string {
 }
 
 /**
+ * The complaint's own reply address: the shop's reply mailbox plus-addressed with the token
+ * (service@shop.example → service+TOKEN@shop.example), so a reply finds its complaint even when
+ * the customer's mail client rewrites the subject.
+ */
+export function replyAddressFor(mailbox: string, token: string): string {
+  const at = mailbox.lastIndexOf('@');
+  return `${mailbox.slice(0, at)}+${token}${mailbox.slice(at)}`;
+}
+
+/**
  * The complaint's own mails (opened, answered, resolved), rendered from the notification
  * templates (editable in the console) in the customer's language. They go straight to the
  * mailer, not the notification pipeline: a complaint need not have an order, and the reply
@@ -77,9 +94,12 @@ export function withReplyToken(subject: string, token: string): string {
  */
 export function complaintMails(deps: {
   database: Database;
+  clock: Clock;
   mailer: Mailer;
   publicUrl: string;
   templates: Pick<NotificationTemplates, 'forSending'>;
+  /** The reply mailbox of the notification settings; null when none is set (no Reply-To). */
+  replyAddress: () => Promise<string | null>;
 }) {
   async function languageOf(complaint: MailedComplaint, order: { ship_country: string } | undefined) {
     if (order) return complaintLanguage(order, '');
@@ -88,13 +108,16 @@ export function complaintMails(deps: {
     return complaintLanguage(undefined, [complaint.subject, ...customerText].join('\n'));
   }
 
-  /** Sends `event`'s mail to the complaint's customer; nothing without an e-mail address. */
+  /**
+   * Sends `event`'s mail to the complaint's customer; nothing without an e-mail address. Returns
+   * whether the mail left (false too when no SMTP server is configured).
+   */
   async function send(
     event: ComplaintMailEvent,
     complaint: MailedComplaint,
     params: Record<string, string>,
-  ): Promise<void> {
-    if (!complaint.customer_email) return;
+  ): Promise<boolean> {
+    if (!complaint.customer_email) return false;
     const order = complaint.order_id
       ? await notificationsRepository.order(deps.database.db, complaint.order_id)
       : undefined;
@@ -110,14 +133,29 @@ export function complaintMails(deps: {
       token: complaint.reply_token,
       ...params,
     });
-    await deps.mailer.send({
+    const mailbox = await deps.replyAddress();
+    const { isSent } = await deps.mailer.send({
       to: complaint.customer_email,
       subject: withReplyToken(text.subject, complaint.reply_token),
       text: text.body,
+      ...(mailbox ? { replyTo: replyAddressFor(mailbox, complaint.reply_token) } : {}),
     });
+    return isSent;
   }
 
-  return { send };
+  /**
+   * Outbox handler of `complaint.mail_due`: mails the customer about the message once. An SMTP
+   * failure throws, so the outbox retries it; an event delivered again finds the message marked
+   * and sends nothing. Only a crash between the mail leaving and the mark can send it twice.
+   */
+  async function mailDue(payload: EventMap['complaint.mail_due']): Promise<void> {
+    if ((await messageMailedAt(deps.database.db, payload.messageId)) !== null) return;
+    const complaint = await complaintRow(deps.database.db, payload.complaintId);
+    if (await send(payload.mail, complaint, payload.params))
+      await markMessageMailed(deps.database.db, payload.messageId, deps.clock.now());
+  }
+
+  return { send, mailDue };
 }
 
 export type ComplaintMails = ReturnType<typeof complaintMails>;

@@ -23,6 +23,7 @@ import { pageNewestFirst } from '../../../platform/pagination.ts';
 import type { NotificationTemplates } from '../notifications/template-store.ts';
 import {
   complaintMessages,
+  complaintRow,
   findOrderById,
   findOrderByNumber,
   latestShipment,
@@ -36,8 +37,11 @@ import { isSlaBreached, mergeRouting, type RoutingEntry, routeFor, slaDeadlines 
 type NewComplaint = z.output<typeof newComplaintBody> & { source: 'staff' | 'public' | 'email' | 'survey' };
 
 const ratingPurpose = 'complaint-rating';
-/** The reply token travels in the address (complaint+TOKEN@…) or the subject ([#TOKEN]). */
-const tokenInAddress = /complaint\+([A-Za-z0-9_-]{8,64})@/;
+/**
+ * The reply token travels in the address as its plus tag (the reply mailbox's
+ * service+TOKEN@…, or complaint+TOKEN@…) or in the subject ([#TOKEN]).
+ */
+const tokenInAddress = /\+([A-Za-z0-9_-]{8,64})@/;
 const tokenInSubject = /\[#([A-Za-z0-9_-]{8,64})\]/;
 
 export interface ComplaintsDeps {
@@ -48,6 +52,8 @@ export interface ComplaintsDeps {
   calendar: () => Promise<BusinessCalendar>;
   /** The notification templates the complaint mails are written from. */
   templates: Pick<NotificationTemplates, 'forSending'>;
+  /** The reply mailbox complaint mails carry as Reply-To, plus-addressed; null for none. */
+  replyAddress: () => Promise<string | null>;
 }
 
 /** Complaints: opened by staff, the customer or their mail; routed, answered, resolved, rated. */
@@ -99,6 +105,7 @@ export function createComplaints(deps: ComplaintsDeps) {
       const route = routeFor(await routingTable(tx), input.category);
       const due = slaDeadlines(calendar, now, route);
       const complaintId = uuidv7(now.getTime());
+      const customerEmail = input.customerEmail ?? order?.customer_email ?? null;
       await tx
         .insertInto('service_complaints')
         .values({
@@ -115,7 +122,7 @@ export function createComplaints(deps: ComplaintsDeps) {
           source: input.source,
           subject: input.subject,
           customer_name: input.customerName ?? order?.customer_name ?? null,
-          customer_email: input.customerEmail ?? order?.customer_email ?? null,
+          customer_email: customerEmail,
           customer_phone: input.customerPhone ?? order?.customer_phone ?? null,
           reply_token: randomToken(12),
           first_response_due_at: due.firstResponseDueAt.toISOString(),
@@ -124,7 +131,7 @@ export function createComplaints(deps: ComplaintsDeps) {
           updated_at: now.toISOString(),
         })
         .execute();
-      await addMessageRow(
+      const messageId = await addMessageRow(
         tx,
         complaintId,
         'customer',
@@ -132,12 +139,17 @@ export function createComplaints(deps: ComplaintsDeps) {
         input.message,
         now,
       );
+      // The customer learns the complaint is recorded, and gets the token their replies carry. A
+      // survey's follow-up is the shop's own case (its text is internal): the first reply tells them.
+      if (input.source !== 'survey' && customerEmail)
+        await publish(tx, now, 'complaint.mail_due', {
+          complaintId,
+          messageId,
+          mail: 'complaint_opened',
+          params: { message: input.message },
+        });
       return complaintId;
     });
-    // The customer learns the complaint is recorded, and gets the token their replies carry. A
-    // survey's follow-up is the shop's own case (its text is internal): the first reply tells them.
-    if (input.source !== 'survey')
-      await mails.send('complaint_opened', await complaintRow(database.db, id), { message: input.message });
     return getComplaint(id);
   }
 
@@ -158,18 +170,25 @@ export function createComplaints(deps: ComplaintsDeps) {
     );
   }
 
-  /** A customer's mail reply: the token in the address or subject names the complaint. */
+  /**
+   * A customer's mail reply: the token in the address or subject names the complaint. The
+   * address wins; the subject's token still counts when the address's names no complaint (a
+   * mailbox that changed the tag's case, another plus tag of the shop's).
+   */
   async function receiveMail(input: z.output<typeof inboundMailBody>) {
-    const token = tokenInAddress.exec(input.to)?.[1] ?? tokenInSubject.exec(input.subject)?.[1];
-    if (!token) throw invalidField('to', 'noReplyToken');
+    const tokens = [tokenInAddress.exec(input.to)?.[1], tokenInSubject.exec(input.subject)?.[1]].filter(
+      (token): token is string => token !== undefined,
+    );
+    if (tokens.length === 0) throw invalidField('to', 'noReplyToken');
     const now = clock.now();
     const id = await inTransaction(database, async (tx) => {
-      const row = await tx
+      const found = await tx
         .selectFrom('service_complaints')
-        .select(['id', 'status'])
-        .where('reply_token', '=', token)
-        .executeTakeFirst();
-      if (!row) throw notFound('complaint', token);
+        .select(['id', 'status', 'reply_token'])
+        .where('reply_token', 'in', tokens)
+        .execute();
+      const row = tokens.map((token) => found.find((c) => c.reply_token === token)).find(Boolean);
+      if (!row) throw notFound('complaint', tokens[0]!);
       await addMessageRow(tx, row.id, 'customer', input.from, input.text, now);
       // The customer wrote again: the complaint is back in the queue until answered.
       await tx
@@ -184,7 +203,7 @@ export function createComplaints(deps: ComplaintsDeps) {
 
   async function addMessage(actor: Actor, id: string, input: z.output<typeof complaintMessageBody>) {
     const now = clock.now();
-    const { complaint, messageId } = await inTransaction(database, async (tx) => {
+    const messageId = await inTransaction(database, async (tx) => {
       const row = await complaintRow(tx, id);
       const messageId = await addMessageRow(tx, id, input.kind, actor.name, input.body, now);
       if (input.kind === 'reply') {
@@ -199,16 +218,23 @@ export function createComplaints(deps: ComplaintsDeps) {
           .where('id', '=', id)
           .execute();
         await publish(tx, now, 'complaint.answered', { complaintId: id, orderId: row.order_id, messageId });
+        await publish(tx, now, 'complaint.mail_due', {
+          complaintId: id,
+          messageId,
+          mail: 'complaint_answered',
+          params: { reply: input.body },
+        });
       }
-      return { complaint: row, messageId };
+      return messageId;
     });
-    if (input.kind === 'reply') await mails.send('complaint_answered', complaint, { reply: input.body });
     return { messageId, complaint: await getComplaint(id) };
   }
 
   async function resolveComplaint(actor: Actor, id: string, input: z.output<typeof resolveComplaintBody>) {
     const now = clock.now();
-    const row = await inTransaction(database, async (tx) => {
+    // Signed before the transaction: the link secret is read (or made once) outside it.
+    const rateUrl = await links.url('rate', ratingPurpose, id);
+    await inTransaction(database, async (tx) => {
       const row = await complaintRow(tx, id);
       if (row.status === 'resolved')
         throw new AppError('INVALID_TRANSITION', 'the complaint is already resolved');
@@ -229,17 +255,26 @@ export function createComplaints(deps: ComplaintsDeps) {
         })
         .where('id', '=', id)
         .execute();
-      await addMessageRow(tx, id, 'note', actor.name, `Resolved (${input.kind}): ${input.note}`, now);
+      const noteId = await addMessageRow(
+        tx,
+        id,
+        'note',
+        actor.name,
+        `Resolved (${input.kind}): ${input.note}`,
+        now,
+      );
       // A refund as the resolution is a refund like a return's: recorded, and announced.
       if (input.kind === 'refund' && costMinor > 0 && order) {
         await recordRefund(tx, now, { orderId: order.id, complaintId: id, amountMinor: costMinor, currency });
       }
-      return row;
+      if (row.customer_email)
+        await publish(tx, now, 'complaint.mail_due', {
+          complaintId: id,
+          messageId: noteId,
+          mail: 'complaint_resolved',
+          params: { resolution: input.note, rateUrl },
+        });
     });
-    if (row.customer_email) {
-      const rateUrl = await links.url('rate', ratingPurpose, id);
-      await mails.send('complaint_resolved', row, { resolution: input.note, rateUrl });
-    }
     return getComplaint(id);
   }
 
@@ -351,6 +386,8 @@ export function createComplaints(deps: ComplaintsDeps) {
     openFromLookup,
     receiveMail,
     addMessage,
+    /** Outbox handler of `complaint.mail_due`. */
+    mailDue: mails.mailDue,
     resolveComplaint,
     rateResolution,
     flagSlaBreaches,
@@ -358,12 +395,6 @@ export function createComplaints(deps: ComplaintsDeps) {
     listComplaints,
     countsByCarrier,
   };
-}
-
-async function complaintRow(db: Executor, id: string) {
-  const row = await db.selectFrom('service_complaints').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('complaint', id);
-  return row;
 }
 
 async function addMessageRow(

@@ -27,6 +27,8 @@ export function createAftersales(
     calendar: () => Promise<BusinessCalendar>;
     /** The service's notification templates: the complaint mails are edited with the others. */
     templates: Pick<NotificationTemplates, 'forSending'>;
+    /** The notification settings' reply mailbox (Reply-To of complaint mails); null for none. */
+    replyAddress: () => Promise<string | null>;
   } & Pick<ReturnsDeps, 'placeOrder'>,
 ) {
   const complaints = createComplaints(deps);

@@ -41,6 +41,7 @@ export const defaultNotificationSettings: CurrentNotificationSettings = {
   sms: { url: null, token: null },
   webhook: { url: null, secret: null },
   returnWindowDays: 7,
+  replyAddress: null,
 };
 
 /** Whether `channel` is on for `event` in a shop: the shop's own switch wins over the default. */
@@ -94,6 +95,7 @@ export function createNotificationSettings(deps: {
     const stored = await current();
     const document: NotificationSettingsDocument = {
       ...input,
+      replyAddress: input.replyAddress === undefined ? stored.replyAddress : input.replyAddress,
       sms: {
         url: input.sms.url,
         token: input.sms.token === undefined ? stored.sms.token : input.sms.token,

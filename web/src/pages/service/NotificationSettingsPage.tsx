@@ -113,6 +113,7 @@ export default function NotificationSettingsPage() {
       returnWindowDays: s.returnWindowDays,
       sms: { url: s.sms.url, token: undefined },
       webhook: { url: s.webhook.url, secret: undefined },
+      replyAddress: s.replyAddress ?? '',
     });
   }, [loaded.data, form]);
 
@@ -129,6 +130,7 @@ export default function NotificationSettingsPage() {
           url: values.webhook.url || null,
           ...(values.webhook.secret ? { secret: values.webhook.secret } : {}),
         },
+        replyAddress: values.replyAddress?.trim() || null,
       });
       loaded.setData(saved);
       message.success(t('notify.settings.saved'));
@@ -228,6 +230,14 @@ export default function NotificationSettingsPage() {
               />
             </Form.Item>
           </Space>
+          <Typography.Title level={5}>{t('notify.settings.complaintReplies')}</Typography.Title>
+          <Form.Item
+            name="replyAddress"
+            label={t('notify.settings.replyAddress')}
+            extra={t('notify.settings.replyAddressHelp')}
+          >
+            <Input style={{ width: 360 }} placeholder="service@shop.example" data-testid="reply-address" />
+          </Form.Item>
           <Form.Item
             name="returnWindowDays"
             label={t('notify.settings.returnWindow')}
