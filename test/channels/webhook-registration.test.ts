@@ -309,6 +309,13 @@ for (const dialect of testDialects) {
       assert.equal(platform.state.shopify.filter((h) => h.address === address).length, 4);
     });
 
+    it('describes both routes in the OpenAPI document', async () => {
+      const spec = (await t.current.server.inject({ method: 'GET', url: '/openapi.json' })).json();
+      const register = spec.paths['/api/v1/channels/{channelId}/webhooks/register'].post;
+      assert.ok(register.responses['200'].content['application/json'].schema);
+      assert.ok(spec.paths['/api/v1/channels/{channelId}/webhooks'].get);
+    });
+
     it('refuses a channel without shop API credentials (field shopUrl)', async () => {
       await connectChannel(t.current, 'bare', 'shopify');
       const refused = await t.current.request({
