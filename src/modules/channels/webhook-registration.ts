@@ -172,6 +172,7 @@ export function createWebhookRegistration(deps: {
         continue;
       }
       try {
+        // A create retried after a 5xx may have taken effect; the next run lists it as existing.
         await platform.create(api, state.topic, address, secret);
         topics.push({ topic: state.topic, state: 'created' });
       } catch (error) {
