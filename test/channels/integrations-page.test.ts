@@ -137,6 +137,11 @@ test('replays every failed delivery of a channel at once, with its progress, in 
   await page.getByTestId('failed-deliveries').getByText('没有失败的推送').waitFor();
   assert.equal(await page.getByTestId('replay-all-woo').count(), 0, 'nothing left to replay');
   const orders = (await api('GET', '/orders?channel=woo')).json().items;
-  assert.deepEqual(orders.map((o: { externalId: string }) => o.externalId).sort(), ['727', '731', '732', '733']);
+  assert.deepEqual(orders.map((o: { externalId: string }) => o.externalId).sort(), [
+    '727',
+    '731',
+    '732',
+    '733',
+  ]);
   await page.context().close();
 });

@@ -65,10 +65,13 @@ for (const dialect of testDialects) {
         ],
       );
       assert.equal(runs.at(-1)!.nextAfter, null);
-      assert.deepEqual(
-        (await ordersOf(t.current, 'woo')).map((o) => o.externalId).sort(),
-        ['901', '902', '903', '904', '905'],
-      );
+      assert.deepEqual((await ordersOf(t.current, 'woo')).map((o) => o.externalId).sort(), [
+        '901',
+        '902',
+        '903',
+        '904',
+        '905',
+      ]);
       const stillFailed = await deliveriesOf(t.current, 'woo', 'failed');
       assert.equal(stillFailed.length, 1);
       assert.match(stillFailed[0]!.error ?? '', /line/);

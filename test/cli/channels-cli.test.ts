@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { connectChannel, deliver, deliveriesOf, fixture, ordersOf } from '../channels/channel-helpers.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { runOrdo } from '../helpers/cli.ts';
 import { testDialects } from '../helpers/db.ts';
-import { connectChannel, deliver, deliveriesOf, fixture, ordersOf } from '../channels/channel-helpers.ts';
 
 // `ordo channels health|pull|replay`: the Integrations page's lights and its replay, from a shell.
 
@@ -26,7 +26,10 @@ for (const dialect of testDialects) {
       await t.current.request({ method: 'PATCH', url: '/api/v1/channels/woo', payload: { isActive: false } });
       for (const id of [801, 802, 803]) {
         const body = fixture('woocommerce-order.json').replace('"id": 727', `"id": ${id}`);
-        await deliver(t.current, 'woo', 'woocommerce', body, { topic: 'order.created', deliveryId: `d${id}` });
+        await deliver(t.current, 'woo', 'woocommerce', body, {
+          topic: 'order.created',
+          deliveryId: `d${id}`,
+        });
       }
       assert.equal((await deliveriesOf(t.current, 'woo', 'failed')).length, 3);
 
@@ -40,10 +43,11 @@ for (const dialect of testDialects) {
       const replay = await ordo('channels', 'replay', 'woo', '--batch', '2');
       assert.equal(replay.status, 0, replay.stderr);
       assert.equal(replay.stdout, 'replayed: 3\nrecovered: 3\nstill failed: 0\n');
-      assert.deepEqual(
-        (await ordersOf(t.current, 'woo')).map((o) => o.externalId).sort(),
-        ['801', '802', '803'],
-      );
+      assert.deepEqual((await ordersOf(t.current, 'woo')).map((o) => o.externalId).sort(), [
+        '801',
+        '802',
+        '803',
+      ]);
 
       const healthy = await ordo('channels', 'health');
       assert.equal(healthy.status, 0, healthy.stderr);
