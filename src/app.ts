@@ -105,6 +105,7 @@ export async function createApp(options: AppOptions) {
     inventory,
     calendar: async () => (await orders.settings.get()).policy.calendar,
     secrets: createSecretBox(loadSecretKey(config.secretKey, config.dataDir)),
+    publicUrl: config.publicUrl,
     metrics,
     logger,
   });

@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { App } from '../app.ts';
 import { replayFailedBody } from '../contracts/channels.ts';
+import type { Actor } from '../platform/actor.ts';
 import { fromZodIssues } from '../platform/errors.ts';
 import { printTable } from './table.ts';
 
@@ -98,9 +99,30 @@ export async function replayFailedDeliveries(
   );
 }
 
-/** `ordo channels health|pull|replay` (docs/channels.md). */
-export function addChannelCommands(program: Command, withApp: WithApp): void {
-  const channels = program.command('channels').description('sales channel connectors: health, pull, replay');
+/**
+ * `ordo channels webhooks CHANNEL [--register]`: what the shop holds for Ordo's webhook address,
+ * one line per topic; with --register the missing ones are created. Exit 1 when a topic failed.
+ */
+export async function channelWebhooks(
+  app: App,
+  actor: Actor,
+  channelId: string,
+  options: { register?: boolean },
+): Promise<void> {
+  const result = options.register
+    ? await app.channels.webhooks.registerWebhooks(actor, channelId)
+    : await app.channels.webhooks.listWebhooks(channelId);
+  console.log(`address: ${result.address}`);
+  for (const { topic, state, error } of result.topics)
+    console.log(`${topic}: ${state}${error ? ` (${error})` : ''}`);
+  if (result.topics.some((topic) => topic.state === 'failed')) process.exitCode = 1;
+}
+
+/** `ordo channels health|pull|replay|webhooks` (docs/channels.md). */
+export function addChannelCommands(program: Command, withApp: WithApp, actor: Actor): void {
+  const channels = program
+    .command('channels')
+    .description('sales channel connectors: health, pull, replay, webhooks');
   channels
     .command('health')
     .description(
@@ -117,5 +139,12 @@ export function addChannelCommands(program: Command, withApp: WithApp): void {
     .option('--batch <n>', 'deliveries per page (1-500)', '100')
     .action((channel: string, options: { batch?: string }) =>
       withApp((app) => replayFailedDeliveries(app, channel, options)),
+    );
+  channels
+    .command('webhooks <channel>')
+    .description("the shop's order webhooks for Ordo's address, one line per topic")
+    .option('--register', 'create the missing ones on the shop with its API credentials')
+    .action((channel: string, options: { register?: boolean }) =>
+      withApp((app) => channelWebhooks(app, actor, channel, options)),
     );
 }

@@ -323,7 +323,7 @@ export function buildCli(): Command {
   };
   addAftersalesCommands(program, withApp);
   addMonitorCommands(program, withApp);
-  addChannelCommands(program, withApp);
+  addChannelCommands(program, withApp, cliActor);
   const meeting = program.command('meeting').description('the weekly order-processing meeting');
   meeting
     .command('prepare [series]')

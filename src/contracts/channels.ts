@@ -162,3 +162,24 @@ export const channelHealth = z
   .meta({ id: 'ChannelHealth' });
 
 export const channelHealthList = z.object({ items: z.array(channelHealth) });
+
+/**
+ * A topic's webhook on the shop for Ordo's address: `created` now, already `existing`, present
+ * but not delivering (`inactive`, WooCommerce paused/disabled), `missing` (listing only) or
+ * `failed` with the platform's answer in `error`.
+ */
+export const webhookTopicStates = ['created', 'existing', 'inactive', 'missing', 'failed'] as const;
+
+export const webhookRegistration = z
+  .object({
+    channelId: z.string(),
+    address: z.string().describe('Ordo’s webhook URL for the channel (ORDO_PUBLIC_URL + webhookPath)'),
+    topics: z.array(
+      z.object({
+        topic: z.string().describe('The platform’s topic, e.g. orders/create or order.created'),
+        state: z.enum(webhookTopicStates),
+        error: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'WebhookRegistration' });

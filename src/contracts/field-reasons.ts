@@ -26,6 +26,9 @@ export const fieldReasons = {
   dropNeedsReason: 'a dropped item needs its reason',
   notMeetingIssue: 'not an issue of this meeting',
   shopifySecret: 'Shopify signs webhooks with a secret it issues: paste it here',
+  publicUrlLocal:
+    'ORDO_PUBLIC_URL is {{url}}, which a shop on the internet cannot reach; set it to Ordo’s public address',
+  noShopApi: 'the channel has no shop URL and API credentials',
   notJson: 'not JSON: {{detail}}',
   exportFormat: '"{{file}}": order exports must be .csv or .xlsx',
   fileEmpty: 'the file is empty: no header row',

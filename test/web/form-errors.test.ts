@@ -23,7 +23,7 @@ async function translator(lng: 'en' | 'zh-CN') {
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 // Names, formats and examples that read the same in both languages.
 const untranslated =
-  /Shopify|Webhook|JSON|CSV|ISO|IANA|Asia\/Shanghai|YYYY-MM-DD|W47|xlsx|jsonl|ndjson|csv|json|mapping/g;
+  /ORDO_PUBLIC_URL|Shopify|Webhook|JSON|CSV|ISO|IANA|Asia\/Shanghai|YYYY-MM-DD|W47|xlsx|jsonl|ndjson|csv|json|mapping/g;
 
 describe('reasons of refused fields', () => {
   it('has a Chinese text for every reason, with the same parameters and no English words', () => {

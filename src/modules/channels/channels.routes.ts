@@ -14,6 +14,7 @@ import {
   pullResult,
   replayFailedBody,
   replayFailedResult,
+  webhookRegistration,
   webhookResult,
 } from '../../contracts/channels.ts';
 import { authErrors, errorBody } from '../../contracts/common.ts';
@@ -179,6 +180,37 @@ export function channelsRoutes(
         config: { permission: 'channels:manage' },
       },
       async (request) => reconciliation.pullChannel(request.params.channelId),
+    );
+
+    app.get(
+      '/channels/:channelId/webhooks',
+      {
+        schema: {
+          tags,
+          summary:
+            'The order webhooks the shop (Shopify, WooCommerce) holds for Ordo’s address, topic by topic',
+          params: channelParams,
+          response: { 200: webhookRegistration, 400: errorBody, 404: errorBody, ...authErrors },
+        },
+        config: { permission: 'channels:manage' },
+      },
+      async (request) => channels.webhooks.listWebhooks(request.params.channelId),
+    );
+
+    app.post(
+      '/channels/:channelId/webhooks/register',
+      {
+        schema: {
+          tags,
+          summary:
+            'Register the channel’s order webhooks on the shop with its API credentials; topics already registered for Ordo’s address are left as they are',
+          params: channelParams,
+          response: { 200: webhookRegistration, 400: errorBody, 404: errorBody, ...authErrors },
+        },
+        config: { permission: 'channels:manage' },
+      },
+      async (request) =>
+        channels.webhooks.registerWebhooks(request.principal!.actor, request.params.channelId),
     );
 
     await app.register(syncRoutes(channels.syncBack, channels.syncAdmin));

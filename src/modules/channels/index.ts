@@ -14,6 +14,7 @@ import { createOrderSync } from './order-sync.ts';
 import { createReconciliation } from './reconciliation.ts';
 import { createSyncAdmin } from './sync-back/sync-admin.ts';
 import { createSyncBack } from './sync-back/sync-back.ts';
+import { createWebhookRegistration } from './webhook-registration.ts';
 
 export { channelsRoutes } from './channels.routes.ts';
 export { parseExactJson } from './exact-json.ts';
@@ -29,14 +30,17 @@ export interface ChannelsDeps {
   calendar: () => Promise<BusinessCalendar>;
   /** Seals connector secrets at rest. */
   secrets: SecretBox;
+  /** Ordo's address on the internet (ORDO_PUBLIC_URL): where shops send their webhooks. */
+  publicUrl: string;
   metrics?: Metrics;
   logger?: Logger;
 }
 
 /**
  * The channels module: how sales platforms reach Ordo. Connectors (Shopify, WooCommerce, the
- * generic signed webhook), their deliveries kept and replayable, the reconciliation pull, and
- * interface health, and sync back to the platforms (stock, tracking) driven by outbox events.
+ * generic signed webhook), their deliveries kept and replayable, the reconciliation pull,
+ * interface health, sync back to the platforms (stock, tracking) driven by outbox events, and the
+ * registration of the platforms' webhooks from Ordo.
  */
 export function createChannelConnectors(deps: ChannelsDeps) {
   const sync = createOrderSync(deps);
@@ -50,6 +54,7 @@ export function createChannelConnectors(deps: ChannelsDeps) {
     deliveries,
     reconciliation: createReconciliation({ ...deps, deliveries }),
     health: createHealth(deps),
+    webhooks: createWebhookRegistration({ ...deps, readConnector }),
   };
 }
 

@@ -17,20 +17,40 @@ export interface ShopApi {
 
 const maxRetries = 4;
 const maxWaitMs = 30_000;
-const shopifyApiVersion = '2024-10';
+/** The Shopify Admin REST version every call of Ordo's speaks. */
+export const shopifyApiVersion = '2024-10';
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How Ordo authenticates to a shop: Shopify's access token, WooCommerce's consumer key (Basic). */
+export function shopAuthHeaders(connector: string, api: ShopApi): Record<string, string> {
+  const base = { Accept: 'application/json' };
+  if (connector === 'shopify') return { ...base, 'X-Shopify-Access-Token': api.apiToken ?? '' };
+  const auth = Buffer.from(`${api.apiKey ?? ''}:${api.apiSecret ?? ''}`).toString('base64');
+  return { ...base, Authorization: `Basic ${auth}` };
+}
+
 /**
- * GET with the platforms' rate limits honoured: a 429 waits its Retry-After (seconds) and
- * tries again; a 5xx backs off. Anything else that is not 2xx ends the pull with its status.
+ * A call with the platforms' rate limits honoured: a 429 waits its Retry-After (seconds) and
+ * tries again; a 5xx backs off. Anything else that is not 2xx throws with its status and the
+ * start of the platform's answer (which says why).
  */
-async function getWithRetry(url: string, headers: Record<string, string>): Promise<Response> {
+export async function requestWithRetry(
+  url: string,
+  init: { method?: string; headers: Record<string, string>; body?: unknown },
+): Promise<Response> {
+  const method = init.method ?? 'GET';
+  const headers =
+    init.body === undefined ? init.headers : { ...init.headers, 'Content-Type': 'application/json' };
+  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
   for (let attempt = 0; ; attempt++) {
-    const response = await fetch(url, { headers, signal: AbortSignal.timeout(20_000) });
+    const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(20_000) });
     if (response.ok) return response;
     const isRetryable = response.status === 429 || response.status >= 500;
     if (!isRetryable || attempt >= maxRetries) {
-      throw new Error(`${new URL(url).pathname} answered ${response.status} ${response.statusText}`);
+      const answer = (await response.text()).slice(0, 200);
+      throw new Error(
+        `${method} ${new URL(url).pathname} answered ${response.status} ${response.statusText}${answer ? `: ${answer}` : ''}`,
+      );
     }
     await response.body?.cancel();
     const retryAfter = Number(response.headers.get('retry-after'));
@@ -67,12 +87,12 @@ function listedOf(orders: unknown[], updatedField: string): ListedOrder[] {
  * pauses for the bucket to leak (2 calls a second) before the next page.
  */
 export async function listShopifyOrders(api: ShopApi, updatedSince: string): Promise<ListedOrder[]> {
-  const headers = { 'X-Shopify-Access-Token': api.apiToken ?? '', Accept: 'application/json' };
+  const headers = shopAuthHeaders('shopify', api);
   const params = new URLSearchParams({ status: 'any', updated_at_min: updatedSince, limit: '250' });
   let url: string | null = `${api.shopUrl}/admin/api/${shopifyApiVersion}/orders.json?${params}`;
   const listed: ListedOrder[] = [];
   while (url) {
-    const response = await getWithRetry(url, headers);
+    const response = await requestWithRetry(url, { headers });
     const body = objectOf(parseExactJson(await response.text()));
     listed.push(...listedOf(arrayOf(body.orders), 'updated_at'));
     url = nextLink(response.headers.get('link'));
@@ -87,8 +107,7 @@ export async function listShopifyOrders(api: ShopApi, updatedSince: string): Pro
  * X-WP-TotalPages, authenticated with the consumer key and secret (HTTP Basic, over HTTPS).
  */
 export async function listWooCommerceOrders(api: ShopApi, modifiedAfter: string): Promise<ListedOrder[]> {
-  const auth = Buffer.from(`${api.apiKey ?? ''}:${api.apiSecret ?? ''}`).toString('base64');
-  const headers = { Authorization: `Basic ${auth}`, Accept: 'application/json' };
+  const headers = shopAuthHeaders('woocommerce', api);
   const listed: ListedOrder[] = [];
   for (let page = 1, pages = 1; page <= pages; page++) {
     const params = new URLSearchParams({
@@ -99,7 +118,7 @@ export async function listWooCommerceOrders(api: ShopApi, modifiedAfter: string)
       orderby: 'modified',
       order: 'asc',
     });
-    const response = await getWithRetry(`${api.shopUrl}/wp-json/wc/v3/orders?${params}`, headers);
+    const response = await requestWithRetry(`${api.shopUrl}/wp-json/wc/v3/orders?${params}`, { headers });
     listed.push(...listedOf(arrayOf(parseExactJson(await response.text())), 'date_modified_gmt'));
     pages = Number(response.headers.get('x-wp-totalpages') ?? 1) || 1;
   }

@@ -20,6 +20,7 @@ import type {
   newConnectedChannelBody,
   pullResult,
   replayFailedResult,
+  webhookRegistration,
 } from '../../../src/contracts/channels.ts';
 import { get, type Page, post, put } from './client';
 
@@ -34,6 +35,7 @@ export type DeliveryDetail = z.output<typeof deliveryDetail>;
 export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
 export type PullResult = z.output<typeof pullResult>;
 export type ReplayFailedResult = z.output<typeof replayFailedResult>;
+export type WebhookRegistration = z.output<typeof webhookRegistration>;
 
 export const connectorKinds = [
   'shopify',
@@ -57,6 +59,9 @@ export const channelsApi = {
   replayFailed: (channelId: string, input: { after?: string; limit?: number }) =>
     post<ReplayFailedResult>(`/channels/${id(channelId)}/deliveries/replay-failed`, input),
   pull: (channelId: string) => post<PullResult>(`/channels/${id(channelId)}/pull`),
+  webhooks: (channelId: string) => get<WebhookRegistration>(`/channels/${id(channelId)}/webhooks`),
+  registerWebhooks: (channelId: string) =>
+    post<WebhookRegistration>(`/channels/${id(channelId)}/webhooks/register`),
 };
 
 // Sync back to the platforms, interface alerts and the test delivery.

@@ -1,7 +1,5 @@
 import { arrayOf, idText, objectOf, parseExactJson } from '../exact-json.ts';
-import type { ShopApi } from '../platform-api.ts';
-
-const shopifyApiVersion = '2024-10';
+import { type ShopApi, shopAuthHeaders, shopifyApiVersion } from '../platform-api.ts';
 
 /** One HTTP call made to a platform, as the sync log shows it (no credentials). */
 export interface PushCall {
@@ -42,13 +40,6 @@ class PlatformError extends Error {
   }
 }
 
-function headersFor(connector: string, api: ShopApi): Record<string, string> {
-  const base = { Accept: 'application/json', 'Content-Type': 'application/json' };
-  if (connector === 'shopify') return { ...base, 'X-Shopify-Access-Token': api.apiToken ?? '' };
-  const auth = Buffer.from(`${api.apiKey ?? ''}:${api.apiSecret ?? ''}`).toString('base64');
-  return { ...base, Authorization: `Basic ${auth}` };
-}
-
 /** Retry-After in seconds or as an HTTP date. */
 export function retryAfterMs(value: string | null, now: number): number | null {
   if (!value) return null;
@@ -59,7 +50,7 @@ export function retryAfterMs(value: string | null, now: number): number | null {
 }
 
 function client(connector: string, api: ShopApi, calls: PushCall[]) {
-  const headers = headersFor(connector, api);
+  const headers = { ...shopAuthHeaders(connector, api), 'Content-Type': 'application/json' };
   return async (method: string, path: string, body?: unknown): Promise<unknown> => {
     calls.push({ method, path, body: body ?? null });
     let response: Response;

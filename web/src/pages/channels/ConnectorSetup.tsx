@@ -176,6 +176,11 @@ export function ConnectedModal({ connected, onClose }: { connected: Connected | 
               {connected.webhookUrl}
             </Typography.Text>
           </Typography.Paragraph>
+          {(connected.connector === 'shopify' || connected.connector === 'woocommerce') && (
+            <Typography.Paragraph type="secondary">
+              {t('integrations.webhooks.orRegister')}
+            </Typography.Paragraph>
+          )}
         </>
       )}
       {connected?.secret && (

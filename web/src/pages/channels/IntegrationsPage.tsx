@@ -1,6 +1,7 @@
 import {
   ApiOutlined,
   CloudSyncOutlined,
+  LinkOutlined,
   PlusOutlined,
   SettingOutlined,
   SyncOutlined,
@@ -17,6 +18,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { type Connected, ConnectedModal, SetupModal } from './ConnectorSetup';
 import { FailedDeliveries } from './FailedDeliveries';
+import { ShopWebhooksModal } from './ShopWebhooks';
 import { SyncPanel } from './SyncPanel';
 
 const lights = { ok: 'success', warning: 'warning', failing: 'error', idle: 'default' } as const;
@@ -32,6 +34,12 @@ export default function IntegrationsPage() {
   const [setupOf, setSetupOf] = useState<string | null | undefined>(undefined);
   const [connected, setConnected] = useState<Connected | null>(null);
   const [syncOf, setSyncOf] = useState<ChannelHealth | null>(null);
+  const [webhooksOf, setWebhooksOf] = useState<ChannelHealth | null>(null);
+  // Registering webhooks needs the shop's API credentials, which only the connector says it has.
+  const connectors = useLoader(() => channelsApi.connectors(), []);
+  const hasShopApi = (channelId: string) =>
+    connectors.data?.items.some((c) => c.channelId === channelId && c.shopUrl && c.hasApiCredentials) ??
+    false;
   const alerts = useLoader(() => syncApi.alerts(), []);
   usePageTitle(t('integrations.title'));
 
@@ -132,6 +140,17 @@ export default function IntegrationsPage() {
                 {t('integrations.pullNow')}
               </Button>
             )}
+            {(row.connector === 'shopify' || row.connector === 'woocommerce') &&
+              hasShopApi(row.channelId) && (
+                <Button
+                  size="small"
+                  icon={<LinkOutlined />}
+                  onClick={() => setWebhooksOf(row)}
+                  data-testid={`webhooks-${row.channelId}`}
+                >
+                  {t('integrations.webhooks.open')}
+                </Button>
+              )}
             {row.connector !== 'none' && (
               <>
                 <Button
@@ -212,10 +231,18 @@ export default function IntegrationsPage() {
             setSetupOf(undefined);
             setConnected(result);
             health.reload();
+            connectors.reload();
           }}
         />
       )}
       <ConnectedModal connected={connected} onClose={() => setConnected(null)} />
+      {webhooksOf && (
+        <ShopWebhooksModal
+          channelId={webhooksOf.channelId}
+          connector={webhooksOf.connector}
+          onClose={() => setWebhooksOf(null)}
+        />
+      )}
       {syncOf && (
         <SyncPanel
           channelId={syncOf.channelId}
