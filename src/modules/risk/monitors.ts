@@ -5,6 +5,7 @@ import {
   type alertQuery,
   formatMonitorValue,
   isHealthMetric,
+  type MonitorControl,
   type MonitorMetric,
   type measure,
   type monitor,
@@ -55,6 +56,12 @@ const toAlert = (row: Row<'risk_alerts'>): Alert => ({
   note: row.note,
 });
 
+/** Whether a measure record was taken for this control (records before 027 name no level). */
+function standsFor(row: Row<'risk_measures'>, control: MonitorControl) {
+  const level = readJson<MeasureParams>(row.params).level ?? control.level;
+  return row.kind === control.kind && level === control.level;
+}
+
 const toMeasure = (row: Row<'risk_measures'>): Measure => ({
   id: row.id,
   monitorId: row.monitor_id,
@@ -93,6 +100,7 @@ export function createMonitors(deps: RiskDeps) {
       .orderBy('id', 'desc')
       .limit(20)
       .execute();
+    const controls = readJson<MonitorControl[]>(row.controls);
     return {
       id: row.id,
       name: row.name,
@@ -104,7 +112,8 @@ export function createMonitors(deps: RiskDeps) {
       minVolume: row.min_volume,
       warning: Number(row.warning),
       critical: Number(row.critical),
-      measure: row.measure ? readJson(row.measure) : null,
+      controls,
+      measure: controls[0] ?? null,
       notify: readJson(row.notify),
       isEnabled: row.is_enabled === 1,
       createdAt: row.created_at,
@@ -132,7 +141,7 @@ export function createMonitors(deps: RiskDeps) {
   /**
    * One evaluation cycle (the scheduled job): every enabled monitor's value over its window, a
    * sample for the sparkline, an alert per monitor and level while it stays crossed (resolved
-   * when it falls back), and the monitor's measure when its level is reached.
+   * when it falls back), and the monitor's controls of the level reached.
    */
   async function evaluateMonitors() {
     const started = performance.now();
@@ -192,24 +201,37 @@ export function createMonitors(deps: RiskDeps) {
       return id;
     });
     if (!opened || !level) return null;
-    const wanted = m.measure ? readJson<NonNullable<Monitor['measure']>>(m.measure) : null;
-    // A notice repeats on every new alert; a measure that changes something waits for its undo.
-    const isNotice = !!wanted && noticeMeasures.includes(wanted.kind);
-    if (
-      wanted &&
-      rank[level] >= rank[wanted.level] &&
-      (isNotice || !(await repo.activeMeasure(database.db, m.id)))
-    ) {
-      await applyMeasure(m, opened, wanted, now, level, value, volume);
-    }
+    await takeControls(m, opened, now, level, value, volume);
     await sendAlert(m, level, value, volume);
     return opened;
+  }
+
+  /**
+   * The controls a new alert takes: every one of its level or below, each recorded on its own. A
+   * notice repeats on every new alert; a control that changes something waits while its last
+   * record stands (until undone), so a warning's pause is not taken again at critical.
+   */
+  async function takeControls(
+    m: Row<'risk_monitors'>,
+    alertId: string,
+    now: Date,
+    level: Level,
+    value: number,
+    volume: number,
+  ) {
+    const controls = readJson<MonitorControl[]>(m.controls).filter((c) => rank[level] >= rank[c.level]);
+    const standing = controls.length > 0 ? await repo.activeMeasures(database.db, m.id) : [];
+    for (const control of controls) {
+      const isNotice = noticeMeasures.includes(control.kind);
+      if (!isNotice && standing.some((row) => standsFor(row, control))) continue;
+      await applyMeasure(m, alertId, control, now, level, value, volume);
+    }
   }
 
   async function applyMeasure(
     m: Row<'risk_monitors'>,
     alertId: string,
-    wanted: NonNullable<Monitor['measure']>,
+    control: MonitorControl,
     now: Date,
     level: Level,
     value: number,
@@ -217,7 +239,7 @@ export function createMonitors(deps: RiskDeps) {
   ) {
     let params: MeasureParams;
     try {
-      params = await actions.apply(m, wanted, alertText(m, level, value, volume));
+      params = await actions.apply(m, control, alertText(m, level, value, volume));
     } catch (error) {
       // A measure that cannot be carried out (carrier gone, channel not connected) is recorded as
       // failed; the alert stands and says the rest.
@@ -229,8 +251,9 @@ export function createMonitors(deps: RiskDeps) {
         id: uuidv7(now.getTime()),
         monitor_id: m.id,
         alert_id: alertId,
-        kind: wanted.kind,
-        params: writeJson(params),
+        kind: control.kind,
+        // The control's level tells two controls of one kind apart (a warning's and a critical's).
+        params: writeJson({ level: control.level, ...params }),
         applied_at: now.toISOString(),
       })
       .execute();
