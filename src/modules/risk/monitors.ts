@@ -9,16 +9,16 @@ import {
   type MonitorMetric,
   type measure,
   type monitor,
-  noticeMeasures,
 } from '../../contracts/risk.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
-import { readJson, writeJson } from '../../platform/db/dialect.ts';
+import { readJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { pageNewestFirst } from '../../platform/pagination.ts';
+import { createControlTaking, levelRank } from './controls.ts';
 import { createMeasureActions, type MeasureParams } from './measures.ts';
 import { measureMetric } from './metrics.ts';
 import { createMonitorDefinitions } from './monitor-definitions.ts';
@@ -42,8 +42,6 @@ export function levelOf(
   return null;
 }
 
-const rank: Record<Level, number> = { warning: 1, critical: 2 };
-
 const toAlert = (row: Row<'risk_alerts'>): Alert => ({
   id: row.id,
   monitorId: row.monitor_id,
@@ -55,12 +53,6 @@ const toAlert = (row: Row<'risk_alerts'>): Alert => ({
   acknowledgedBy: row.acknowledged_by,
   note: row.note,
 });
-
-/** Whether a measure record was taken for this control (records before 027 name no level). */
-function standsFor(row: Row<'risk_measures'>, control: MonitorControl) {
-  const level = readJson<MeasureParams>(row.params).level ?? control.level;
-  return row.kind === control.kind && level === control.level;
-}
 
 const toMeasure = (row: Row<'risk_measures'>): Measure => ({
   id: row.id,
@@ -89,6 +81,7 @@ function onceEach<T>(read: () => Promise<T>): () => Promise<T> {
 export function createMonitors(deps: RiskDeps) {
   const { database, clock } = deps;
   const actions = createMeasureActions(deps);
+  const controlTaking = createControlTaking(deps, actions);
 
   async function toMonitor(row: Row<'risk_monitors'>): Promise<Monitor> {
     const db = database.db;
@@ -180,7 +173,7 @@ export function createMonitors(deps: RiskDeps) {
         .execute();
       const unresolved = await repo.unresolved(tx, m.id);
       // Levels no longer reached resolve; the one reached opens once (dedupe per monitor and level).
-      const gone = unresolved.filter((a) => !level || rank[a.level as Level] > rank[level]);
+      const gone = unresolved.filter((a) => !level || levelRank[a.level as Level] > levelRank[level]);
       if (gone.length > 0) {
         await tx
           .updateTable('risk_alerts')
@@ -201,62 +194,9 @@ export function createMonitors(deps: RiskDeps) {
       return id;
     });
     if (!opened || !level) return null;
-    await takeControls(m, opened, now, level, value, volume);
+    await controlTaking.takeControls(m, opened, level, now, alertText(m, level, value, volume));
     await sendAlert(m, level, value, volume);
     return opened;
-  }
-
-  /**
-   * The controls a new alert takes: every one of its level or below, each recorded on its own. A
-   * notice repeats on every new alert; a control that changes something waits while its last
-   * record stands (until undone), so a warning's pause is not taken again at critical.
-   */
-  async function takeControls(
-    m: Row<'risk_monitors'>,
-    alertId: string,
-    now: Date,
-    level: Level,
-    value: number,
-    volume: number,
-  ) {
-    const controls = readJson<MonitorControl[]>(m.controls).filter((c) => rank[level] >= rank[c.level]);
-    const standing = controls.length > 0 ? await repo.activeMeasures(database.db, m.id) : [];
-    for (const control of controls) {
-      const isNotice = noticeMeasures.includes(control.kind);
-      if (!isNotice && standing.some((row) => standsFor(row, control))) continue;
-      await applyMeasure(m, alertId, control, now, level, value, volume);
-    }
-  }
-
-  async function applyMeasure(
-    m: Row<'risk_monitors'>,
-    alertId: string,
-    control: MonitorControl,
-    now: Date,
-    level: Level,
-    value: number,
-    volume: number,
-  ) {
-    let params: MeasureParams;
-    try {
-      params = await actions.apply(m, control, alertText(m, level, value, volume));
-    } catch (error) {
-      // A measure that cannot be carried out (carrier gone, channel not connected) is recorded as
-      // failed; the alert stands and says the rest.
-      params = { error: error instanceof Error ? error.message : String(error) };
-    }
-    await database.db
-      .insertInto('risk_measures')
-      .values({
-        id: uuidv7(now.getTime()),
-        monitor_id: m.id,
-        alert_id: alertId,
-        kind: control.kind,
-        // The control's level tells two controls of one kind apart (a warning's and a critical's).
-        params: writeJson({ level: control.level, ...params }),
-        applied_at: now.toISOString(),
-      })
-      .execute();
   }
 
   /** One-click undo of a measure: what it changed below is put back, and the record kept. */
