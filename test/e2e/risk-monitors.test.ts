@@ -82,6 +82,8 @@ test('the monitors page names the new metrics and measures in Chinese', async ()
   await table.getByText('缺货率').waitFor({ timeout: 60_000 });
   await table.getByText(/已通知岗位/).waitFor({ timeout: 60_000 });
   await table.getByText(/运营经理/).waitFor({ timeout: 60_000 });
+  // The measure says the level of the control that took it.
+  await table.getByText(/已通知岗位.*· 预警$/).waitFor({ timeout: 60_000 });
   await page.context().close();
 });
 

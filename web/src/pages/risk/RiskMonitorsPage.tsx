@@ -153,6 +153,9 @@ export default function RiskMonitorsPage() {
                   <List.Item>
                     <Typography.Text delete={!!measure.undoneAt}>
                       {t(`risk.measure.${measure.kind}`)} {measureTarget(measure)}
+                      {typeof measure.params.level === 'string'
+                        ? ` · ${t(`risk.level.${measure.params.level}`)}`
+                        : ''}
                     </Typography.Text>
                     {!measure.undoneAt && can('risk:manage') ? (
                       <Button
