@@ -103,7 +103,7 @@ async function measure(dialect: 'sqlite' | 'postgres', count: number, print: (li
         minVolume: 10,
         warning: metric === 'demand_spike' ? 3 : 0.5,
         critical: metric === 'demand_spike' ? 5 : 0.8,
-        measure: null,
+        controls: [],
         notify: { emails: [], webhookUrl: null },
         ...scope,
       });

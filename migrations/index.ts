@@ -24,6 +24,7 @@ import * as shipmentExceptions from './023_shipment_exceptions.ts';
 import * as reportSearchIndexes from './024_report_search_indexes.ts';
 import * as healthMonitors from './025_health_monitors.ts';
 import * as complaintMails from './026_complaint_mails.ts';
+import * as monitorControls from './027_monitor_controls.ts';
 
 /** Every migration, by name in the order they apply. Add new ones at the end; never edit landed ones. */
 export const migrations = {
@@ -53,4 +54,5 @@ export const migrations = {
   '024_report_search_indexes': reportSearchIndexes,
   '025_health_monitors': healthMonitors,
   '026_complaint_mails': complaintMails,
+  '027_monitor_controls': monitorControls,
 };

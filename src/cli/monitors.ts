@@ -19,7 +19,10 @@ function stateOf(m: Monitor): string {
   return 'ok';
 }
 
-/** `ordo monitors list`: name, metric, warning / critical level, last value, state. */
+/** A monitor's controls as kind@level, in their order (e.g. "notify_role@warning, notify@critical"). */
+const controlsOf = (m: Monitor) => m.controls.map((c) => `${c.kind}@${c.level}`).join(', ') || '-';
+
+/** `ordo monitors list`: name, metric, warning / critical level, last value, state, controls. */
 export async function listMonitors(app: App): Promise<void> {
   const monitors = await app.risk.monitors.list();
   const rows = monitors.map((m) => {
@@ -30,9 +33,10 @@ export async function listMonitors(app: App): Promise<void> {
       `${formatValue(m.metric, m.warning)} / ${formatValue(m.metric, m.critical)}`,
       last ? formatValue(m.metric, last.value) : '-',
       stateOf(m),
+      controlsOf(m),
     ];
   });
-  printTable([['NAME', 'METRIC', 'LEVEL', 'LAST VALUE', 'STATE'], ...rows]);
+  printTable([['NAME', 'METRIC', 'LEVEL', 'LAST VALUE', 'STATE', 'CONTROLS'], ...rows]);
   console.log(`${monitors.length} monitors`);
 }
 
@@ -57,7 +61,7 @@ export function addMonitorCommands(program: Command, withApp: WithApp): void {
   const monitors = program.command('monitors').description('risk monitors: thresholds over live metrics');
   monitors
     .command('list')
-    .description('every monitor: name, metric, warning / critical level, last value, state')
+    .description('every monitor: name, metric, warning / critical level, last value, state, controls')
     .action(() => withApp(listMonitors));
   monitors
     .command('check')

@@ -216,6 +216,14 @@ const measureTarget = {
   amountMinor: z.number().int().min(0).max(1e12).optional().describe('Review every order above this total'),
   role: z.enum(notifiableRoles).optional(),
 };
+/** One control measure: what Ordo does when an alert opens at its level (or above). */
+export const monitorControl = z.object(measureTarget).meta({ id: 'RiskMonitorControl' });
+export type MonitorControl = z.output<typeof monitorControl>;
+export const maxControls = 5;
+const legacyMeasure = monitorControl.nullable().meta({
+  deprecated: true,
+  description: 'Deprecated: one control, meaning `controls: [measure]` (or [] for null)',
+});
 /** A monitor's definition, each field without its default: the create body fills them, a change leaves them out. */
 const monitorFields = {
   name: z.string().trim().min(1).max(200),
@@ -241,33 +249,71 @@ const monitorFields = {
   minVolume: z.number().int().min(1).max(1_000_000),
   warning: z.number().min(0).max(10_000_000),
   critical: z.number().min(0).max(10_000_000),
-  measure: z.object(measureTarget).nullable().describe('What Ordo does when the level is crossed'),
+  controls: z
+    .array(monitorControl)
+    .max(maxControls)
+    .describe(
+      'What Ordo does when an alert opens: each control at its level, at most one per kind and level',
+    ),
+  measure: legacyMeasure,
   notify: z.object({
     emails: z.array(z.email()).max(20).default([]),
     webhookUrl: z.url().nullable().default(null),
   }),
 };
+type ControlScope = {
+  metric: MonitorMetric;
+  channel: string | null;
+  carrier: string | null;
+  sku: string | null;
+};
+/** Why a control cannot be taken on a monitor of this scope: the field and the message, or null. */
+function controlIssue(
+  c: MonitorControl,
+  m: ControlScope,
+): [field: keyof MonitorControl, message: string] | null {
+  if (isHealthMetric(m.metric) && !noticeMeasures.includes(c.kind))
+    return ['kind', 'a system-health monitor only notifies (notify or notify_role)'];
+  if (c.kind === 'pause_channel_auto_approval' && !(c.channel ?? m.channel))
+    return ['channel', 'name the channel to pause'];
+  if (c.kind === 'force_review_above_amount' && c.amountMinor === undefined)
+    return ['amountMinor', 'name the amount above which orders are reviewed'];
+  if (c.kind === 'switch_default_carrier' && !(c.carrier ?? m.carrier))
+    return ['carrier', 'name the carrier to switch away from'];
+  if (c.kind === 'stop_sku_sync' && !(c.sku ?? m.sku)) return ['sku', 'name the SKU whose sync stops'];
+  if (c.kind === 'stop_sku_sync' && !(c.channel ?? m.channel))
+    return ['channel', 'name the channel whose sync stops'];
+  if (c.kind === 'notify_role' && !c.role) return ['role', 'name the role to notify'];
+  return null;
+}
+const bothGiven = {
+  path: ['measure'],
+  message: 'give controls or the deprecated measure, not both',
+};
 /** A change to a monitor: only the fields given change; the result is checked as a whole. */
 export const monitorChanges = z
   .object(monitorFields)
   .extend({ isEnabled: z.boolean().describe('A paused monitor is not evaluated') })
-  .partial();
+  .partial()
+  .refine((m) => m.controls === undefined || m.measure === undefined, bothGiven);
+/**
+ * A monitor as created (and as a change leaves it). The deprecated `measure` becomes the one-entry
+ * `controls`; its issues keep naming `measure.…` so older clients find their field.
+ */
 export const monitorBody = z
   .object({
     ...monitorFields,
     channel: monitorFields.channel.default(null),
     carrier: monitorFields.carrier.default(null),
     sku: monitorFields.sku.default(null),
-    measure: monitorFields.measure.default(null),
+    controls: monitorFields.controls.optional(),
+    measure: monitorFields.measure.optional(),
     notify: monitorFields.notify.default({ emails: [], webhookUrl: null }),
   })
+  .refine((m) => m.controls === undefined || m.measure === undefined, bothGiven)
   .refine((m) => m.warning <= m.critical, {
     path: ['critical'],
     message: 'must be at least the warning level',
-  })
-  .refine((m) => m.measure?.kind !== 'pause_channel_auto_approval' || !!(m.measure.channel ?? m.channel), {
-    path: ['measure', 'channel'],
-    message: 'name the channel to pause',
   })
   .refine((m) => ratioMetrics.includes(m.metric) || figureMetrics.includes(m.metric) || m.critical <= 1, {
     path: ['critical'],
@@ -277,30 +323,21 @@ export const monitorBody = z
     path: ['critical'],
     message: 'at most 1000',
   })
-  .refine((m) => !isHealthMetric(m.metric) || !m.measure || noticeMeasures.includes(m.measure.kind), {
-    path: ['measure', 'kind'],
-    message: 'a system-health monitor only notifies (notify or notify_role)',
+  .superRefine((m, ctx) => {
+    const isLegacy = m.controls === undefined;
+    const controls = m.controls ?? (m.measure ? [m.measure] : []);
+    const pathOf = (i: number, field: string) => (isLegacy ? ['measure', field] : ['controls', i, field]);
+    const seen = new Set<string>();
+    controls.forEach((c, i) => {
+      const issue = controlIssue(c, m);
+      if (issue) ctx.addIssue({ code: 'custom', path: pathOf(i, issue[0]), message: issue[1] });
+      const key = `${c.kind}@${c.level}`;
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: pathOf(i, 'kind'), message: 'one control of a kind per level' });
+      seen.add(key);
+    });
   })
-  .refine((m) => m.measure?.kind !== 'force_review_above_amount' || m.measure.amountMinor !== undefined, {
-    path: ['measure', 'amountMinor'],
-    message: 'name the amount above which orders are reviewed',
-  })
-  .refine((m) => m.measure?.kind !== 'switch_default_carrier' || !!(m.measure.carrier ?? m.carrier), {
-    path: ['measure', 'carrier'],
-    message: 'name the carrier to switch away from',
-  })
-  .refine((m) => m.measure?.kind !== 'stop_sku_sync' || !!(m.measure.sku ?? m.sku), {
-    path: ['measure', 'sku'],
-    message: 'name the SKU whose sync stops',
-  })
-  .refine((m) => m.measure?.kind !== 'stop_sku_sync' || !!(m.measure.channel ?? m.channel), {
-    path: ['measure', 'channel'],
-    message: 'name the channel whose sync stops',
-  })
-  .refine((m) => m.measure?.kind !== 'notify_role' || !!m.measure.role, {
-    path: ['measure', 'role'],
-    message: 'name the role to notify',
-  });
+  .transform(({ measure, controls, ...m }) => ({ ...m, controls: controls ?? (measure ? [measure] : []) }));
 export const monitorSample = z.object({ at: z.string(), value: z.number(), volume: z.number() });
 export const alert = z
   .object({
@@ -339,7 +376,10 @@ export const monitor = z
     minVolume: z.number(),
     warning: z.number(),
     critical: z.number(),
-    measure: z.object(measureTarget).nullable(),
+    controls: z.array(monitorControl),
+    measure: monitorControl
+      .nullable()
+      .meta({ deprecated: true, description: 'Deprecated: the first of `controls`, or null' }),
     notify: z.object({ emails: z.array(z.string()), webhookUrl: z.string().nullable() }),
     isEnabled: z.boolean(),
     createdAt: z.string(),

@@ -34,7 +34,7 @@ describe('ordo monitors', () => {
       carrier: null,
       windowMinutes: 60,
       minVolume: 1,
-      measure: null,
+      controls: [],
       notify: { emails: [], webhookUrl: null },
     };
     await app.risk.monitors.create(systemActor, {
@@ -44,6 +44,10 @@ describe('ordo monitors', () => {
       sku: 'GONE-1',
       warning: 0.5,
       critical: 0.9,
+      controls: [
+        { kind: 'notify', level: 'warning' },
+        { kind: 'notify', level: 'critical' },
+      ],
     });
     const quiet = await app.risk.monitors.create(systemActor, {
       ...monitor,
@@ -65,9 +69,12 @@ describe('ordo monitors', () => {
     const env = { ORDO_DATA_DIR: dir };
     const before = await runOrdo(['monitors', 'list'], env);
     assert.equal(before.status, 0, before.stderr);
-    assert.match(before.stdout, /NAME\s+METRIC\s+LEVEL\s+LAST VALUE\s+STATE/);
-    assert.match(before.stdout, /GONE-1 out of stock\s+stockout_rate\s+50\.0% \/ 90\.0%\s+-\s+ok/);
-    assert.match(before.stdout, /Holds\s+hold_rate\s+20\.0% \/ 40\.0%\s+-\s+paused/);
+    assert.match(before.stdout, /NAME\s+METRIC\s+LEVEL\s+LAST VALUE\s+STATE\s+CONTROLS/);
+    assert.match(
+      before.stdout,
+      /GONE-1 out of stock\s+stockout_rate\s+50\.0% \/ 90\.0%\s+-\s+ok\s+notify@warning, notify@critical$/m,
+    );
+    assert.match(before.stdout, /Holds\s+hold_rate\s+20\.0% \/ 40\.0%\s+-\s+paused\s+-$/m);
 
     const check = await runOrdo(['monitors', 'check'], env);
     assert.equal(check.status, 0, check.stderr);

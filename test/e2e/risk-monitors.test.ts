@@ -12,7 +12,8 @@ import { newCarrier, stockUp } from '../helpers/factories.ts';
 import { startTestServer } from '../helpers/server.ts';
 
 // The monitors page shows the carrier, stock, demand and interface monitors with their
-// measures in both languages; a measure is undone and an alert acknowledged with one click each.
+// controls and measures in both languages; a measure is undone and an alert acknowledged with
+// one click each; the form edits a list of controls.
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -81,6 +82,8 @@ test('the monitors page names the new metrics and measures in Chinese', async ()
   await table.getByText('缺货率').waitFor({ timeout: 60_000 });
   await table.getByText(/已通知岗位/).waitFor({ timeout: 60_000 });
   await table.getByText(/运营经理/).waitFor({ timeout: 60_000 });
+  // The measure says the level of the control that took it.
+  await table.getByText(/已通知岗位.*· 预警$/).waitFor({ timeout: 60_000 });
   await page.context().close();
 });
 
@@ -135,7 +138,8 @@ test('a monitor is created through the form; a level the API refuses is shown on
   await chooseOption(page, form, 'monitor-carrier', 'slowpost');
   await form.getByTestId('monitor-warning').fill('60');
   await form.getByTestId('monitor-critical').fill('40');
-  await chooseOption(page, form, 'monitor-measure', 'Switch away from a carrier');
+  await form.getByTestId('add-control').click();
+  await chooseOption(page, form.getByTestId('monitor-control'), 'control-kind', 'Switch away from a carrier');
   await page.getByTestId('monitor-form-ok').click();
   // The server refuses critical below warning; the form says so on the critical level.
   const criticalError = form
@@ -171,7 +175,66 @@ test('the monitor form reads in Chinese', async () => {
   await form.getByText('预警阈值').waitFor({ timeout: 60_000 });
   await form.getByText('严重阈值').waitFor();
   await form.getByText('时间窗口（分钟）').waitFor();
-  await form.getByTestId('monitor-measure').click();
+  await form.getByText('无预设措施：仅告警').waitFor();
+  await form.getByTestId('add-control').click();
+  await form.getByTestId('control-kind').click();
   await page.locator('.ant-select-item-option', { hasText: '暂停渠道自动审核' }).waitFor();
+  await page.context().close();
+});
+
+test('a monitor with two controls is created through the form; a refused control is named on its row', async () => {
+  const page = await monitorsPage('en-US');
+  await page.getByTestId('new-monitor').click();
+  const form = page.getByTestId('monitor-form');
+  await form.getByTestId('monitor-name').fill('Holds with two controls');
+  await form.getByTestId('monitor-warning').fill('20');
+  await form.getByTestId('monitor-critical').fill('40');
+  const rows = form.getByTestId('monitor-control');
+  await form.getByTestId('add-control').click();
+  await chooseOption(page, rows.nth(0), 'control-kind', 'Notify a role');
+  await chooseOption(page, rows.nth(0), 'control-level', 'Warning');
+  await chooseOption(page, rows.nth(0), 'control-role', 'Operations manager');
+  await form.getByTestId('add-control').click();
+  await chooseOption(page, rows.nth(1), 'control-kind', 'Force review above an amount');
+  await page.getByTestId('monitor-form-ok').click();
+  // No amount on the second row: the server's refusal sits on that row's amount.
+  const amountError = rows
+    .nth(1)
+    .locator('.ant-form-item', { has: page.getByTestId('control-amount') })
+    .locator('.ant-form-item-explain-error');
+  await amountError.waitFor({ timeout: 60_000 });
+  assert.match(await amountError.innerText(), /amount/i);
+  assert.equal(await rows.nth(0).locator('.ant-form-item-explain-error').count(), 0, 'the first row is fine');
+
+  await rows.nth(1).getByTestId('control-amount').fill('2000');
+  await page.getByTestId('monitor-form-ok').click();
+  await form.waitFor({ state: 'detached', timeout: 60_000 });
+  const row = page.getByTestId('risk-monitors').locator('tr', { hasText: 'Holds with two controls' });
+  await row.getByTestId('monitor-controls').getByText('Notify a role · Warning').waitFor({ timeout: 60_000 });
+  await row.getByTestId('monitor-controls').getByText('Force review above an amount · Critical').waitFor();
+  const monitors = await api<{ items: { name: string; controls: unknown[] }[] }>('GET', '/risk/monitors');
+  assert.deepEqual(monitors.items.find((m) => m.name === 'Holds with two controls')!.controls, [
+    { kind: 'notify_role', level: 'warning', role: 'ops_manager' },
+    { kind: 'force_review_above_amount', level: 'critical', amountMinor: 200_000 },
+  ]);
+
+  // Editing removes the first control; the second stays.
+  await row.getByTestId('edit-monitor').click();
+  const edit = page.getByTestId('monitor-form');
+  await edit.getByTestId('monitor-control').nth(0).getByTestId('remove-control').click();
+  await page.getByTestId('monitor-form-ok').click();
+  await edit.waitFor({ state: 'detached', timeout: 60_000 });
+  await row
+    .getByTestId('monitor-controls')
+    .getByText('Notify a role · Warning')
+    .waitFor({ state: 'detached' });
+  const after = await api<{ items: { name: string; controls: { kind: string }[] }[] }>(
+    'GET',
+    '/risk/monitors',
+  );
+  assert.deepEqual(
+    after.items.find((m) => m.name === 'Holds with two controls')!.controls.map((c) => c.kind),
+    ['force_review_above_amount'],
+  );
   await page.context().close();
 });

@@ -36,16 +36,22 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of the given dialect, private to the caller. */
-export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
-  return dialect === 'postgres' ? createPostgres() : createSqlite();
+/**
+ * A fresh database of the given dialect, private to the caller: migrated to the latest schema, or
+ * empty (`isMigrated: false`) for a test that migrates it step by step.
+ */
+export async function createTestDatabase(
+  dialect: DialectName,
+  { isMigrated = true }: { isMigrated?: boolean } = {},
+): Promise<TestDatabase> {
+  return dialect === 'postgres' ? createPostgres(isMigrated) : createSqlite(isMigrated);
 }
 
-async function createSqlite(): Promise<TestDatabase> {
+async function createSqlite(isMigrated: boolean): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-test-'));
   const sqliteFile = path.join(dir, 'ordo.db');
   const database = openDatabase({ dataDir: dir, sqliteFile });
-  await migrateToLatest(database);
+  if (isMigrated) await migrateToLatest(database);
   return {
     database,
     sqliteFile,
@@ -56,13 +62,13 @@ async function createSqlite(): Promise<TestDatabase> {
   };
 }
 
-async function createPostgres(): Promise<TestDatabase> {
+async function createPostgres(isMigrated: boolean): Promise<TestDatabase> {
   const name = `ordo_test_${randomBase32(10).toLowerCase()}`;
   await adminQuery(`create database ${name}`);
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const database = openDatabase({ databaseUrl: url.toString(), dataDir: os.tmpdir() });
-  await migrateToLatest(database);
+  if (isMigrated) await migrateToLatest(database);
   return {
     database,
     url: url.toString(),

@@ -69,7 +69,8 @@ for (const dialect of testDialects) {
       assert.equal(monitors.length, 6);
       for (const m of monitors) {
         assert.equal(m.isEnabled, true);
-        assert.deepEqual(m.measure, { kind: 'notify_role', level: 'warning', role: 'it' });
+        assert.deepEqual(m.controls, [{ kind: 'notify_role', level: 'warning', role: 'it' }]);
+        assert.deepEqual(m.measure, m.controls[0]);
       }
       // No worker has beaten yet in this test app: the lag is unknown, not judged.
       const lag = await evaluate((await seeded('worker_lag_seconds')).id);

@@ -63,7 +63,7 @@ for (const dialect of testDialects) {
       assert.equal(unknownCarrier.json().error.details.reason, 'noCarrier');
       const noChannel = await call('PATCH', `/risk/monitors/${created.id}`, { channel: null });
       assert.equal(noChannel.statusCode, 400);
-      assert.equal(noChannel.json().error.details.field, 'measure.channel');
+      assert.equal(noChannel.json().error.details.field, 'controls.0.channel');
       const stored = await api('GET', `/risk/monitors`);
       const same = stored.items.find((m: Json) => m.id === created.id);
       assert.deepEqual(

@@ -119,7 +119,7 @@ for (const dialect of testDialects) {
       const { first, measure } = await evaluateTwice(created.id);
       assert.deepEqual([first.value, first.volume, first.level], [0.75, 4, 'critical']);
       assert.equal((await app().logistics.carriers.get(`late-${dialect}`)).isActive, false);
-      assert.deepEqual(measure.params, { carrier: `late-${dialect}`, wasActive: true });
+      assert.deepEqual(measure.params, { level: 'warning', carrier: `late-${dialect}`, wasActive: true });
       await undo(measure.id);
       assert.equal((await app().logistics.carriers.get(`late-${dialect}`)).isActive, true);
     });
@@ -172,7 +172,7 @@ for (const dialect of testDialects) {
       });
       const { first, measure } = await evaluateTwice(created.id);
       assert.deepEqual([first.value, first.level], [0.5, 'critical']);
-      assert.deepEqual(measure.params, { role: 'logistics', mailed: 1 });
+      assert.deepEqual(measure.params, { level: 'critical', role: 'logistics', mailed: 1 });
       await app().service.notifications.whenIdle();
       assert.equal(mailsTo(email).length, 1);
       assert.ok((await undo(measure.id)).undoneAt);

@@ -1,11 +1,9 @@
-import type { z } from 'zod';
-import type { monitor } from '../../contracts/risk.ts';
+import type { MonitorControl } from '../../contracts/risk.ts';
 import { type Actor, systemActor } from '../../platform/actor.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { monitorsRepository as repo } from './monitors.repository.ts';
 import type { RiskDeps } from './ports.ts';
 
-type Wanted = NonNullable<z.output<typeof monitor>['measure']>;
 type RuleEntry = { code: string; enabled: boolean; params: Record<string, unknown> };
 export type MeasureParams = Record<string, unknown>;
 
@@ -46,14 +44,14 @@ export function createMeasureActions(deps: RiskDeps) {
   /** Carries the measure out; returns what the record keeps (and undo needs). */
   async function apply(
     m: Row<'risk_monitors'>,
-    wanted: Wanted,
+    control: MonitorControl,
     alertText: { subject: string; text: string },
   ) {
     const note = `monitor ${m.name}`;
     const params: MeasureParams = {};
-    switch (wanted.kind) {
+    switch (control.kind) {
       case 'pause_channel_auto_approval': {
-        params.channel = (wanted.channel ?? m.channel) as string;
+        params.channel = (control.channel ?? m.channel) as string;
         await pausedChannels(
           systemActor,
           (channels) => [...new Set([...channels, params.channel as string])],
@@ -62,21 +60,21 @@ export function createMeasureActions(deps: RiskDeps) {
         break;
       }
       case 'force_review_above_amount': {
-        params.amountMinor = wanted.amountMinor;
+        params.amountMinor = control.amountMinor;
         params.previous = await replaceRule(
           systemActor,
           amountRule,
           (existing) => ({
             code: amountRule,
             enabled: true,
-            params: { ...existing?.params, action: 'hold', maxTotalMinor: wanted.amountMinor },
+            params: { ...existing?.params, action: 'hold', maxTotalMinor: control.amountMinor },
           }),
           note,
         );
         break;
       }
       case 'switch_default_carrier': {
-        params.carrier = (wanted.carrier ?? m.carrier) as string;
+        params.carrier = (control.carrier ?? m.carrier) as string;
         const { wasActive } = await deps.logistics.setCarrierActive(
           systemActor,
           params.carrier as string,
@@ -86,17 +84,17 @@ export function createMeasureActions(deps: RiskDeps) {
         break;
       }
       case 'stop_sku_sync': {
-        const channel = (wanted.channel ?? m.channel) as string;
-        const sku = (wanted.sku ?? m.sku) as string;
+        const channel = (control.channel ?? m.channel) as string;
+        const sku = (control.sku ?? m.sku) as string;
         Object.assign(params, { channel, sku, wasExcluded: await deps.channels.isSkuExcluded(channel, sku) });
         await deps.channels.setSkuExcluded(systemActor, channel, sku, true);
         break;
       }
       case 'notify_role': {
         // People of the role who have an e-mail address; without any, the console alert is all.
-        const emails = await repo.roleEmails(deps.database.db, wanted.role as string);
+        const emails = await repo.roleEmails(deps.database.db, control.role as string);
         for (const to of emails) await deps.mailer.send({ to, ...alertText });
-        Object.assign(params, { role: wanted.role, mailed: emails.length });
+        Object.assign(params, { role: control.role, mailed: emails.length });
         break;
       }
       case 'notify':

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type monitor, monitorBody, type monitorChanges } from '../../contracts/risk.ts';
+import { type MonitorControl, type monitor, monitorBody, type monitorChanges } from '../../contracts/risk.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import { readJson, writeJson } from '../../platform/db/dialect.ts';
@@ -22,7 +22,7 @@ const toColumns = (input: MonitorInput) => ({
   min_volume: input.minVolume,
   warning: input.warning,
   critical: input.critical,
-  measure: input.measure ? writeJson(input.measure) : null,
+  controls: writeJson(input.controls),
   notify: writeJson(input.notify),
 });
 
@@ -31,10 +31,11 @@ export function createMonitorDefinitions(deps: RiskDeps, getMonitor: (id: string
   const { database, clock } = deps;
 
   async function checkCarrier(input: MonitorInput) {
-    for (const [field, carrier] of [
+    const carriers = [
       ['carrier', input.carrier],
-      ['measure.carrier', input.measure?.carrier],
-    ] as const) {
+      ...input.controls.map((c, i) => [`controls.${i}.carrier`, c.carrier] as const),
+    ] as const;
+    for (const [field, carrier] of carriers) {
       if (carrier && !(await deps.logistics.carrierId(carrier)))
         throw invalidField(field, 'noCarrier', { carrier });
     }
@@ -61,7 +62,7 @@ export function createMonitorDefinitions(deps: RiskDeps, getMonitor: (id: string
 
   /**
    * Changes the fields given; the monitor they make is checked as a whole (levels in order, a
-   * measure with its target), so a change cannot leave a monitor that could not be created.
+   * control with its target), so a change cannot leave a monitor that could not be created.
    */
   async function updateMonitor(
     actor: Actor,
@@ -85,10 +86,12 @@ export function createMonitorDefinitions(deps: RiskDeps, getMonitor: (id: string
       minVolume: row.min_volume,
       warning: Number(row.warning),
       critical: Number(row.critical),
-      measure: row.measure ? readJson(row.measure) : null,
+      controls: readJson<MonitorControl[]>(row.controls),
       notify: readJson(row.notify),
     };
-    const parsed = monitorBody.safeParse({ ...current, ...definition });
+    // The deprecated `measure` replaces the controls as a whole, as `controls` would.
+    const base = definition.measure === undefined ? current : { ...current, controls: undefined };
+    const parsed = monitorBody.safeParse({ ...base, ...definition });
     if (!parsed.success) throw fromZodIssues(parsed.error.issues);
     await checkCarrier(parsed.data);
     const now = clock.now();

@@ -136,13 +136,14 @@ export const monitorsRepository = {
       .execute();
   },
 
-  activeMeasure(db: Executor, monitorId: string) {
+  /** Measures of a monitor not undone: a control that changes something is not taken twice. */
+  activeMeasures(db: Executor, monitorId: string) {
     return db
       .selectFrom('risk_measures')
       .selectAll()
       .where('monitor_id', '=', monitorId)
       .where('undone_at', 'is', null)
-      .executeTakeFirst();
+      .execute();
   },
 
   samples(db: Executor, monitorId: string, limit: number) {

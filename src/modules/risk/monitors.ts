@@ -5,19 +5,20 @@ import {
   type alertQuery,
   formatMonitorValue,
   isHealthMetric,
+  type MonitorControl,
   type MonitorMetric,
   type measure,
   type monitor,
-  noticeMeasures,
 } from '../../contracts/risk.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
-import { readJson, writeJson } from '../../platform/db/dialect.ts';
+import { readJson } from '../../platform/db/dialect.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { pageNewestFirst } from '../../platform/pagination.ts';
+import { createControlTaking, levelRank } from './controls.ts';
 import { createMeasureActions, type MeasureParams } from './measures.ts';
 import { measureMetric } from './metrics.ts';
 import { createMonitorDefinitions } from './monitor-definitions.ts';
@@ -40,8 +41,6 @@ export function levelOf(
   if (value >= m.warning) return 'warning' as const;
   return null;
 }
-
-const rank: Record<Level, number> = { warning: 1, critical: 2 };
 
 const toAlert = (row: Row<'risk_alerts'>): Alert => ({
   id: row.id,
@@ -82,6 +81,7 @@ function onceEach<T>(read: () => Promise<T>): () => Promise<T> {
 export function createMonitors(deps: RiskDeps) {
   const { database, clock } = deps;
   const actions = createMeasureActions(deps);
+  const controlTaking = createControlTaking(deps, actions);
 
   async function toMonitor(row: Row<'risk_monitors'>): Promise<Monitor> {
     const db = database.db;
@@ -93,6 +93,7 @@ export function createMonitors(deps: RiskDeps) {
       .orderBy('id', 'desc')
       .limit(20)
       .execute();
+    const controls = readJson<MonitorControl[]>(row.controls);
     return {
       id: row.id,
       name: row.name,
@@ -104,7 +105,8 @@ export function createMonitors(deps: RiskDeps) {
       minVolume: row.min_volume,
       warning: Number(row.warning),
       critical: Number(row.critical),
-      measure: row.measure ? readJson(row.measure) : null,
+      controls,
+      measure: controls[0] ?? null,
       notify: readJson(row.notify),
       isEnabled: row.is_enabled === 1,
       createdAt: row.created_at,
@@ -132,7 +134,7 @@ export function createMonitors(deps: RiskDeps) {
   /**
    * One evaluation cycle (the scheduled job): every enabled monitor's value over its window, a
    * sample for the sparkline, an alert per monitor and level while it stays crossed (resolved
-   * when it falls back), and the monitor's measure when its level is reached.
+   * when it falls back), and the monitor's controls of the level reached.
    */
   async function evaluateMonitors() {
     const started = performance.now();
@@ -171,7 +173,7 @@ export function createMonitors(deps: RiskDeps) {
         .execute();
       const unresolved = await repo.unresolved(tx, m.id);
       // Levels no longer reached resolve; the one reached opens once (dedupe per monitor and level).
-      const gone = unresolved.filter((a) => !level || rank[a.level as Level] > rank[level]);
+      const gone = unresolved.filter((a) => !level || levelRank[a.level as Level] > levelRank[level]);
       if (gone.length > 0) {
         await tx
           .updateTable('risk_alerts')
@@ -192,48 +194,9 @@ export function createMonitors(deps: RiskDeps) {
       return id;
     });
     if (!opened || !level) return null;
-    const wanted = m.measure ? readJson<NonNullable<Monitor['measure']>>(m.measure) : null;
-    // A notice repeats on every new alert; a measure that changes something waits for its undo.
-    const isNotice = !!wanted && noticeMeasures.includes(wanted.kind);
-    if (
-      wanted &&
-      rank[level] >= rank[wanted.level] &&
-      (isNotice || !(await repo.activeMeasure(database.db, m.id)))
-    ) {
-      await applyMeasure(m, opened, wanted, now, level, value, volume);
-    }
+    await controlTaking.takeControls(m, opened, level, now, alertText(m, level, value, volume));
     await sendAlert(m, level, value, volume);
     return opened;
-  }
-
-  async function applyMeasure(
-    m: Row<'risk_monitors'>,
-    alertId: string,
-    wanted: NonNullable<Monitor['measure']>,
-    now: Date,
-    level: Level,
-    value: number,
-    volume: number,
-  ) {
-    let params: MeasureParams;
-    try {
-      params = await actions.apply(m, wanted, alertText(m, level, value, volume));
-    } catch (error) {
-      // A measure that cannot be carried out (carrier gone, channel not connected) is recorded as
-      // failed; the alert stands and says the rest.
-      params = { error: error instanceof Error ? error.message : String(error) };
-    }
-    await database.db
-      .insertInto('risk_measures')
-      .values({
-        id: uuidv7(now.getTime()),
-        monitor_id: m.id,
-        alert_id: alertId,
-        kind: wanted.kind,
-        params: writeJson(params),
-        applied_at: now.toISOString(),
-      })
-      .execute();
   }
 
   /** One-click undo of a measure: what it changed below is put back, and the record kept. */

@@ -921,7 +921,8 @@ export interface RiskMonitorsTable {
   min_volume: number;
   warning: number;
   critical: number;
-  measure: unknown | null;
+  /** The control measures, a JSON list (migration 027; before, one `measure`). */
+  controls: unknown;
   notify: unknown;
   is_enabled: number;
   created_at: string;

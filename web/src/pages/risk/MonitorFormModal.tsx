@@ -1,10 +1,10 @@
 import { Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
-  alertLevels,
-  measureKinds,
+  type alertLevels,
+  type measureKinds,
   monitorMetrics,
-  notifiableRoles,
+  type notifiableRoles,
   ratioMetrics,
 } from '../../../../src/contracts/risk.ts';
 import { catalogApi } from '../../api/catalog';
@@ -12,11 +12,11 @@ import { logisticsApi } from '../../api/fulfilment';
 import { type MonitorInput, type RiskMonitor, riskApi } from '../../api/risk';
 import { FormModal } from '../../components/FormModal';
 import { useLoader } from '../../hooks/useLoader';
+import { MonitorControlsField } from './MonitorControlsField';
 
 type Metric = RiskMonitor['metric'];
-type MeasureKind = (typeof measureKinds)[number];
-type MeasureFields = {
-  kind?: MeasureKind;
+type ControlFields = {
+  kind: (typeof measureKinds)[number];
   level?: (typeof alertLevels)[number];
   channel?: string;
   carrier?: string;
@@ -36,7 +36,7 @@ type Fields = {
   critical: number;
   windowMinutes: number;
   minVolume: number;
-  measure?: MeasureFields;
+  controls?: ControlFields[];
   notify?: { emails?: string[]; webhookUrl?: string };
   isEnabled: boolean;
 };
@@ -49,7 +49,6 @@ const text = (value?: string) => (value?.trim() ? value.trim() : undefined);
 function toFields(m: RiskMonitor | null): Partial<Fields> {
   if (!m) return { metric: 'hold_rate', windowMinutes: 60, minVolume: 20, isEnabled: true };
   const scale = isRatio(m.metric) ? 1 : 100;
-  const measure = m.measure;
   return {
     name: m.name,
     metric: m.metric,
@@ -60,12 +59,10 @@ function toFields(m: RiskMonitor | null): Partial<Fields> {
     critical: round(m.critical * scale),
     windowMinutes: m.windowMinutes,
     minVolume: m.minVolume,
-    measure: measure
-      ? {
-          ...measure,
-          amountMinor: measure.amountMinor === undefined ? undefined : measure.amountMinor / 100,
-        }
-      : undefined,
+    controls: m.controls.map((c) => ({
+      ...c,
+      amountMinor: c.amountMinor === undefined ? undefined : c.amountMinor / 100,
+    })),
     notify: { emails: m.notify.emails, webhookUrl: m.notify.webhookUrl ?? undefined },
     isEnabled: m.isEnabled,
   };
@@ -73,7 +70,6 @@ function toFields(m: RiskMonitor | null): Partial<Fields> {
 
 function toInput(v: Fields): MonitorInput {
   const scale = isRatio(v.metric) ? 1 : 100;
-  const m = v.measure;
   return {
     name: v.name,
     metric: v.metric,
@@ -84,17 +80,15 @@ function toInput(v: Fields): MonitorInput {
     critical: round(v.critical / scale),
     windowMinutes: v.windowMinutes,
     minVolume: v.minVolume,
-    measure: m?.kind
-      ? {
-          kind: m.kind,
-          level: m.level ?? 'critical',
-          channel: m.channel,
-          carrier: m.carrier,
-          sku: text(m.sku),
-          amountMinor: typeof m.amountMinor === 'number' ? Math.round(m.amountMinor * 100) : undefined,
-          role: m.role,
-        }
-      : null,
+    controls: (v.controls ?? []).map((c) => ({
+      kind: c.kind,
+      level: c.level ?? 'critical',
+      channel: c.channel,
+      carrier: c.carrier,
+      sku: text(c.sku),
+      amountMinor: typeof c.amountMinor === 'number' ? Math.round(c.amountMinor * 100) : undefined,
+      role: c.role,
+    })),
     notify: { emails: v.notify?.emails ?? [], webhookUrl: text(v.notify?.webhookUrl) ?? null },
   };
 }
@@ -110,7 +104,6 @@ export function MonitorFormModal(props: {
   const channels = useLoader(() => catalogApi.channels.list(), []);
   const carriers = useLoader(() => logisticsApi.carriers.list(), []);
   const metric = Form.useWatch('metric', form) ?? props.monitor?.metric ?? 'hold_rate';
-  const kind = Form.useWatch(['measure', 'kind'], form);
   const channelOptions = (channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
   const carrierOptions = (carriers.data ?? []).map((c) => ({ value: c.code, label: c.name }));
   const levelUnit = isRatio(metric) ? '×' : '%';
@@ -189,58 +182,7 @@ export function MonitorFormModal(props: {
           <InputNumber min={1} precision={0} data-testid="monitor-min-volume" />
         </Form.Item>
       </Space>
-      <Typography.Text strong>{t('risk.monitors.measure')}</Typography.Text>
-      <Space wrap align="start">
-        <Form.Item name={['measure', 'kind']} label={t('risk.monitors.measure')}>
-          <Select
-            allowClear
-            style={{ width: 260 }}
-            placeholder={t('risk.monitors.noMeasure')}
-            options={measureKinds.map((k) => ({ value: k, label: t(`risk.measureKind.${k}`) }))}
-            data-testid="monitor-measure"
-            onChange={() => {
-              if (!form.getFieldValue(['measure', 'level']))
-                form.setFieldValue(['measure', 'level'], 'critical');
-            }}
-          />
-        </Form.Item>
-        {kind ? (
-          <Form.Item name={['measure', 'level']} label={t('risk.monitors.measureLevel')}>
-            <Select
-              style={{ width: 120 }}
-              options={alertLevels.map((l) => ({ value: l, label: t(`risk.level.${l}`) }))}
-            />
-          </Form.Item>
-        ) : null}
-        {kind === 'pause_channel_auto_approval' || kind === 'stop_sku_sync' ? (
-          <Form.Item name={['measure', 'channel']} label={t('risk.monitors.measureChannel')}>
-            <Select allowClear style={{ width: 200 }} options={channelOptions} />
-          </Form.Item>
-        ) : null}
-        {kind === 'switch_default_carrier' ? (
-          <Form.Item name={['measure', 'carrier']} label={t('risk.monitors.measureCarrier')}>
-            <Select allowClear style={{ width: 200 }} options={carrierOptions} />
-          </Form.Item>
-        ) : null}
-        {kind === 'stop_sku_sync' ? (
-          <Form.Item name={['measure', 'sku']} label={t('risk.monitors.measureSku')}>
-            <Input style={{ width: 160 }} />
-          </Form.Item>
-        ) : null}
-        {kind === 'force_review_above_amount' ? (
-          <Form.Item name={['measure', 'amountMinor']} label={t('risk.monitors.amount')}>
-            <InputNumber min={0} precision={2} />
-          </Form.Item>
-        ) : null}
-        {kind === 'notify_role' ? (
-          <Form.Item name={['measure', 'role']} label={t('risk.monitors.role')}>
-            <Select
-              style={{ width: 200 }}
-              options={notifiableRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            />
-          </Form.Item>
-        ) : null}
-      </Space>
+      <MonitorControlsField channelOptions={channelOptions} carrierOptions={carrierOptions} />
       <Form.Item name={['notify', 'emails']} label={t('risk.monitors.emails')}>
         <Select mode="tags" tokenSeparators={[',', ' ']} open={false} />
       </Form.Item>

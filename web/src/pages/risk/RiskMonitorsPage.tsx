@@ -98,6 +98,18 @@ export default function RiskMonitorsPage() {
             render: (_, m) => `${formatValue(m.metric, m.warning)} / ${formatValue(m.metric, m.critical)}`,
           },
           {
+            title: t('risk.monitors.controls'),
+            render: (_, m) => (
+              <Space direction="vertical" size={2} data-testid="monitor-controls">
+                {m.controls.map((c) => (
+                  <Tag key={`${c.kind}@${c.level}`} color={c.level === 'critical' ? 'red' : 'orange'}>
+                    {t(`risk.measureKind.${c.kind}`)} · {t(`risk.level.${c.level}`)}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
             title: t('risk.monitors.trend'),
             render: (_, m) => (
               <div style={{ width: 140, height: 36 }}>
@@ -141,6 +153,9 @@ export default function RiskMonitorsPage() {
                   <List.Item>
                     <Typography.Text delete={!!measure.undoneAt}>
                       {t(`risk.measure.${measure.kind}`)} {measureTarget(measure)}
+                      {typeof measure.params.level === 'string'
+                        ? ` · ${t(`risk.level.${measure.params.level}`)}`
+                        : ''}
                     </Typography.Text>
                     {!measure.undoneAt && can('risk:manage') ? (
                       <Button
