@@ -1,54 +1,15 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { type Migration, Migrator, sql } from 'kysely';
-import pg from 'pg';
 import { migrations } from '../../migrations/index.ts';
-import { type Database, type DialectName, openDatabase } from '../../src/platform/db/database.ts';
 import { readJson } from '../../src/platform/db/dialect.ts';
-import { randomBase32 } from '../../src/platform/ids.ts';
-import { postgresAdminUrl, testDialects } from '../helpers/db.ts';
+import { createTestDatabase, testDialects } from '../helpers/db.ts';
 
 // Migration 023: delivery cases no risk case stands for become risk cases (an open one stays
 // open), every delivery case becomes a detector's exception, released unless an open risk case
 // still stands for it, and the delivery_cases table goes.
 
 const provider = { getMigrations: async () => migrations as Record<string, Migration> };
-
-async function emptyDatabase(
-  dialect: DialectName,
-): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-023-'));
-    const database = openDatabase({ dataDir: dir, sqliteFile: path.join(dir, 'ordo.db') });
-    return {
-      database,
-      drop: async () => {
-        await database.close().catch(() => {});
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `ordo_023_${randomBase32(10).toLowerCase()}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: postgresAdminUrl });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ databaseUrl: url.toString(), dataDir: os.tmpdir() });
-  return {
-    database,
-    drop: async () => {
-      await database.close().catch(() => {});
-      await admin(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
 
 const at = (minutes: number) => new Date(Date.parse('2026-11-01T00:00:00Z') + minutes * 60_000).toISOString();
 const iso = (value: unknown) =>
@@ -57,7 +18,7 @@ const iso = (value: unknown) =>
 for (const dialect of testDialects)
   describe(`migration 023 on ${dialect}`, () => {
     it('moves every delivery case into risk once and keeps the detectors’ record', async () => {
-      const { database, drop } = await emptyDatabase(dialect);
+      const { database, drop } = await createTestDatabase(dialect, { isMigrated: false });
       try {
         const migrator = new Migrator({ db: database.db, provider });
         const before = await migrator.migrateTo('022_evaluations_training');
