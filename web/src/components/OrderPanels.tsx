@@ -62,10 +62,22 @@ export function ReviewCard({ order }: { order: Order }) {
             children: <span data-testid="claimed-by">{review.claimedBy ?? '—'}</span>,
           },
           ...(review.holdUntil
-            ? [{ key: 'holdUntil', label: t('orderReview.holdUntil'), children: formatDateTime(review.holdUntil) }]
+            ? [
+                {
+                  key: 'holdUntil',
+                  label: t('orderReview.holdUntil'),
+                  children: formatDateTime(review.holdUntil),
+                },
+              ]
             : []),
           ...(review.releaseAt
-            ? [{ key: 'releaseAt', label: t('orderReview.releaseAt'), children: formatDateTime(review.releaseAt) }]
+            ? [
+                {
+                  key: 'releaseAt',
+                  label: t('orderReview.releaseAt'),
+                  children: formatDateTime(review.releaseAt),
+                },
+              ]
             : []),
         ]}
       />
