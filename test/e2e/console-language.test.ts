@@ -116,3 +116,28 @@ test('the audit log names a new user’s role in Chinese', async () => {
   assert.doesNotMatch(await details.innerText(), /warehouse/);
   await zh.context().close();
 });
+
+test('insights say order types and hold reasons in Chinese and name channels, not their codes', async () => {
+  const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+  // No SKU is in the catalog: each order is held as an unknown SKU.
+  for (const hour of [1, 2])
+    await api('POST', '/orders', newOrderInput({ type: 'urgent', placedAt: `${day}T0${hour}:00:00Z` }));
+  const refreshed = await api('POST', '/insights/refresh', {});
+  assert.ok(refreshed.days.includes(day));
+  const channels = await api('GET', '/channels');
+  const web = channels.items.find((channel: { id: string }) => channel.id === 'web');
+  assert.notEqual(web.name, 'web', 'the channel has a name of its own');
+
+  const zh = await signedIn('zh-CN');
+  const to = new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+  await zh.goto(`/insights?tab=period&from=${day}&to=${to}`);
+  const byType = zh.locator('.ant-card').filter({ hasText: '按类型' }).last();
+  await byType.getByText('加急', { exact: true }).waitFor();
+  assert.equal(await byType.getByText('urgent', { exact: true }).count(), 0);
+  const holds = zh.locator('.ant-card').filter({ hasText: '按原因统计的挂起' }).last();
+  await holds.getByText('未知 SKU', { exact: true }).waitFor();
+  assert.equal(await holds.getByText('UNKNOWN_SKU', { exact: true }).count(), 0);
+  const byChannel = zh.locator('.ant-card').filter({ hasText: '按渠道' }).last();
+  await byChannel.getByText(web.name, { exact: true }).waitFor();
+  await zh.context().close();
+});
