@@ -102,7 +102,7 @@ test('a risk case’s timeline says how it was opened in Chinese, not by its sou
   await en.context().close();
 });
 
-test('the audit log names a new user’s role in Chinese', async () => {
+test('the audit log names a new user’s role and a case’s opening in Chinese', async () => {
   await api('POST', '/users', {
     username: 'zhou.min',
     displayName: '周敏',
@@ -114,6 +114,9 @@ test('the audit log names a new user’s role in Chinese', async () => {
   const details = zh.getByTestId('audit-details').filter({ hasText: 'zhou.min' });
   await details.getByText('仓库管理员').waitFor();
   assert.doesNotMatch(await details.innerText(), /warehouse/);
+  // The case opened by the test before: its action named, not its code.
+  await zh.getByText('创建风险工单', { exact: true }).first().waitFor();
+  assert.equal(await zh.getByText('case.opened', { exact: true }).count(), 0);
   await zh.context().close();
 });
 
