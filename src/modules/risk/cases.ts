@@ -91,11 +91,17 @@ function toSummary(row: CaseRow): Omit<RiskCase, 'steps' | 'timeline'> {
 export function createCases(deps: RiskDeps) {
   const { database, clock } = deps;
 
-  async function openIn(tx: Executor, now: Date, input: OpenInput): Promise<string | null> {
+  // The calendar is read by the caller before its transaction: read inside it, on SQLite's one
+  // connection, it would wait for the transaction that waits for it whenever its cache is cold.
+  async function openIn(
+    tx: Executor,
+    now: Date,
+    calendar: BusinessCalendar,
+    input: OpenInput,
+  ): Promise<string | null> {
     // Detectors and event redelivery repeat themselves: one open case per order and type.
     if (input.orderId && (await repo.findOpen(tx, input.orderId, input.caseType))) return null;
     const playbook = await playbookOf(tx, input.caseType);
-    const calendar = await deps.calendar();
     const id = uuidv7(now.getTime());
     await repo.insert(tx, {
       id,
@@ -124,8 +130,9 @@ export function createCases(deps: RiskDeps) {
     const caseType = caseTypeOfExceptionKind[payload.kind];
     if (!caseType) return;
     const now = clock.now();
+    const calendar = await deps.calendar();
     await inTransaction(database, (tx) =>
-      openIn(tx, now, {
+      openIn(tx, now, calendar, {
         caseType,
         orderId: payload.orderId,
         shipmentId: payload.shipmentId,
@@ -141,8 +148,9 @@ export function createCases(deps: RiskDeps) {
     if (input.orderId && !(await deps.orders.exists(input.orderId)))
       throw invalidField('orderId', 'noSuchOrder');
     const now = clock.now();
+    const calendar = await deps.calendar();
     const id = await inTransaction(database, async (tx) => {
-      const opened = await openIn(tx, now, { ...input, source: 'manual' });
+      const opened = await openIn(tx, now, calendar, { ...input, source: 'manual' });
       if (!opened)
         throw new AppError('CASE_ALREADY_OPEN', 'a case of this type is already open on the order', {
           field: 'caseType',
@@ -178,8 +186,9 @@ export function createCases(deps: RiskDeps) {
   /** A practice case on a playbook: no order, no customer; its actions are recorded, never done. */
   async function startDrill(actor: Actor, caseType: CaseType): Promise<RiskCase> {
     const now = clock.now();
+    const calendar = await deps.calendar();
     const id = await inTransaction(database, async (tx) => {
-      const opened = (await openIn(tx, now, {
+      const opened = (await openIn(tx, now, calendar, {
         caseType,
         orderId: null,
         shipmentId: null,

@@ -59,8 +59,17 @@ function valueText(t: TFunction, value: unknown): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.map((item) => valueText(t, item)).join(', ');
   return Object.entries(value as Record<string, unknown>)
-    .map(([key, inner]) => `${t(`auditDetail.${key}`, { defaultValue: key })}: ${valueText(t, inner)}`)
+    .map(([key, inner]) => `${t(`auditDetail.${key}`, { defaultValue: key })}: ${detailText(t, key, inner)}`)
     .join('; ');
+}
+
+// Details whose values are codes the console has words for: the group each is said under.
+const codeGroups: Record<string, string> = { role: 'roles' };
+
+function detailText(t: TFunction, key: string, value: unknown): string {
+  const group = codeGroups[key];
+  if (group && typeof value === 'string') return t(`${group}.${value}`, { defaultValue: value });
+  return valueText(t, value);
 }
 
 /** The details as "label: value" pairs in the reader's language, not as JSON. */
@@ -75,7 +84,7 @@ export function AuditDetails({ details }: { details: Record<string, unknown> }) 
           <Typography.Text type="secondary">
             {t(`auditDetail.${key}`, { defaultValue: key })}:{' '}
           </Typography.Text>
-          <span style={{ wordBreak: 'break-word' }}>{valueText(t, value)}</span>
+          <span style={{ wordBreak: 'break-word' }}>{detailText(t, key, value)}</span>
         </span>
       ))}
     </Space>

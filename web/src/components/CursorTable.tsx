@@ -1,4 +1,4 @@
-import { Alert, type TableProps } from 'antd';
+import { Alert, Empty, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../errors';
 import type { CursorList } from '../hooks/useCursorList';
@@ -8,12 +8,17 @@ import { DataTable } from './DataTable';
 /**
  * One page of a cursor-paginated list: the load error, the table and the pager below it.
  * Antd's own pagination is off because the API pages by cursor, not by page number.
+ * `empty` says what an empty list means and what to do, instead of antd's bare "No data".
  */
 export function CursorTable<T extends object>({
   list,
   testId,
+  empty,
   ...tableProps
-}: { list: CursorList<T>; testId: string } & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination'>) {
+}: { list: CursorList<T>; testId: string; empty?: string } & Omit<
+  TableProps<T>,
+  'dataSource' | 'loading' | 'pagination'
+>) {
   const { t } = useTranslation();
   return (
     <>
@@ -28,6 +33,19 @@ export function CursorTable<T extends object>({
           loading={list.isLoading}
           pagination={false}
           scroll={{ x: 'max-content' }}
+          locale={
+            empty
+              ? {
+                  emptyText: (
+                    <Empty
+                      image={Empty.PRESENTED_IMAGE_SIMPLE}
+                      description={empty}
+                      data-testid={`${testId}-empty`}
+                    />
+                  ),
+                }
+              : undefined
+          }
           {...tableProps}
         />
       </div>

@@ -15,25 +15,25 @@ export function ReviewCard({ order }: { order: Order }) {
   const { review } = order;
   const isHighRisk = order.holds.includes('HIGH_RISK');
   return (
-    <Card title={t('review.title')} size="small" data-testid="review-card">
+    <Card title={t('orderReview.title')} size="small" data-testid="review-card">
       <Descriptions
         size="small"
         column={1}
         items={[
           {
             key: 'stage',
-            label: t('review.stage'),
+            label: t('orderReview.stage'),
             children: review.stage ? (
               <ReviewStageTag stage={review.stage} />
             ) : isHighRisk ? (
               <ReviewStageTag stage="processor" />
             ) : (
-              <Typography.Text type="secondary">{t('review.noStage')}</Typography.Text>
+              <Typography.Text type="secondary">{t('orderReview.noStage')}</Typography.Text>
             ),
           },
           {
             key: 'risk',
-            label: t('review.riskScore'),
+            label: t('orderReview.riskScore'),
             children: (
               <Tag
                 color={isHighRisk ? 'red' : review.riskScore > 0 ? 'orange' : 'default'}
@@ -45,27 +45,39 @@ export function ReviewCard({ order }: { order: Order }) {
           },
           {
             key: 'version',
-            label: t('review.ruleSetVersion'),
+            label: t('orderReview.ruleSetVersion'),
             children:
               review.ruleSetVersion === null ? (
                 '—'
               ) : (
                 <Link to="/rules/audit" data-testid="rule-set-version">
-                  {t('review.version', { version: review.ruleSetVersion })}
+                  {t('orderReview.version', { version: review.ruleSetVersion })}
                 </Link>
               ),
           },
-          { key: 'team', label: t('review.team'), children: review.team ?? '—' },
+          { key: 'team', label: t('orderReview.team'), children: review.team ?? '—' },
           {
             key: 'claimed',
-            label: t('review.claimedBy'),
+            label: t('orderReview.claimedBy'),
             children: <span data-testid="claimed-by">{review.claimedBy ?? '—'}</span>,
           },
           ...(review.holdUntil
-            ? [{ key: 'holdUntil', label: t('review.holdUntil'), children: formatDateTime(review.holdUntil) }]
+            ? [
+                {
+                  key: 'holdUntil',
+                  label: t('orderReview.holdUntil'),
+                  children: formatDateTime(review.holdUntil),
+                },
+              ]
             : []),
           ...(review.releaseAt
-            ? [{ key: 'releaseAt', label: t('review.releaseAt'), children: formatDateTime(review.releaseAt) }]
+            ? [
+                {
+                  key: 'releaseAt',
+                  label: t('orderReview.releaseAt'),
+                  children: formatDateTime(review.releaseAt),
+                },
+              ]
             : []),
         ]}
       />

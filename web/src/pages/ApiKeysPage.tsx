@@ -160,7 +160,7 @@ export default function ApiKeysPage() {
         </Button>
       }
     >
-      <CursorTable<ApiKey> list={list} testId="api-keys-table" columns={columns} />
+      <CursorTable<ApiKey> list={list} testId="api-keys-table" empty={t('apiKeys.empty')} columns={columns} />
       <CreateKeyModal
         open={isCreateOpen}
         onClose={() => setIsCreateOpen(false)}

@@ -130,7 +130,7 @@ export default function NewOrderPage() {
             <Col xs={24} md={8}>
               <Form.Item name="requestedService" label={t('order.requestedService')}>
                 <Select
-                  options={requestedServices.map((value) => ({ value, label: t(`service.${value}`) }))}
+                  options={requestedServices.map((value) => ({ value, label: t(`serviceLevel.${value}`) }))}
                 />
               </Form.Item>
             </Col>

@@ -128,7 +128,7 @@ function OrderFacts({ order }: { order: Order }) {
           {
             key: 'service',
             label: t('order.requestedService'),
-            children: <EnumText group="service" value={order.requestedService} />,
+            children: <EnumText group="serviceLevel" value={order.requestedService} />,
           },
           { key: 'createdAt', label: t('order.createdAt'), children: formatDateTime(order.createdAt) },
           { key: 'updatedAt', label: t('order.updatedAt'), children: formatDateTime(order.updatedAt) },
@@ -301,7 +301,7 @@ export default function OrderDetailPage() {
               <SlaTag status={order.slaStatus} shipBy={order.shipBy} />
               {order.review.claimedBy ? (
                 <Tag data-testid="order-claimed">
-                  {t('review.claimedByName', { name: order.review.claimedBy })}
+                  {t('orderReview.claimedByName', { name: order.review.claimedBy })}
                 </Tag>
               ) : null}
               <Typography.Text type="secondary">{formatMoney(order.total, order.currency)}</Typography.Text>

@@ -48,7 +48,15 @@ export default function SystemHealthPage() {
     {
       title: t('health.job'),
       dataIndex: 'name',
-      render: (name: string) => <Typography.Text code>{name}</Typography.Text>,
+      // The job's own name stays beside the reader's: logs and metrics use it.
+      render: (name: string) => (
+        <Space size="small" data-testid="health-job" data-job={name}>
+          {t(`health.jobName.${name}`, { defaultValue: name })}
+          <Typography.Text code type="secondary">
+            {name}
+          </Typography.Text>
+        </Space>
+      ),
     },
     {
       title: t('health.every'),

@@ -118,7 +118,7 @@ export function NewWaveModal({
         <Select
           allowClear
           placeholder={t('fulfilment.newWave.anyService')}
-          options={requestedServices.map((value) => ({ value, label: t(`service.${value}`) }))}
+          options={requestedServices.map((value) => ({ value, label: t(`serviceLevel.${value}`) }))}
         />
       </Form.Item>
     </FormModal>

@@ -40,7 +40,7 @@ export function ClassificationCard({ channelChoices }: { channelChoices: Option[
                       <Select
                         mode="multiple"
                         allowClear
-                        options={requestedServices.map((s) => ({ value: s, label: t(`service.${s}`) }))}
+                        options={requestedServices.map((s) => ({ value: s, label: t(`serviceLevel.${s}`) }))}
                       />
                     </Form.Item>
                   </Col>

@@ -19,7 +19,7 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 function ruleText(t: TFunction, rule: Record<string, unknown>): string {
   const parts: string[] = [];
   if (rule.itemMix && rule.itemMix !== 'any') parts.push(t(`fulfilment.itemMix.${String(rule.itemMix)}`));
-  if (rule.requestedService) parts.push(t(`service.${String(rule.requestedService)}`));
+  if (rule.requestedService) parts.push(t(`serviceLevel.${String(rule.requestedService)}`));
   if (typeof rule.shipByBefore === 'string')
     parts.push(t('fulfilment.waves.dueBefore', { at: formatDateTime(rule.shipByBefore) }));
   if (typeof rule.minPriority === 'number')

@@ -4,6 +4,8 @@ import { Link } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { insightsApi, type Period } from '../../api/insights';
 import { errorText } from '../../errors';
+import { useCarrierNames } from '../../hooks/useCarrierNames';
+import { useChannelNames } from '../../hooks/useChannelNames';
 import { useLoader } from '../../hooks/useLoader';
 import { ChartBox } from './ChartBox';
 import { chartColors, ExportButtons, formatKpi } from './InsightsParts';
@@ -12,6 +14,11 @@ import { chartColors, ExportButtons, formatKpi } from './InsightsParts';
 export function BottlenecksTab({ period }: { period: Period }) {
   const { t } = useTranslation();
   const report = useLoader(() => insightsApi.bottlenecks(period), [period.from, period.to]);
+  const carrierNames = useCarrierNames();
+  const channelNames = useChannelNames();
+  // Slices by carrier and channel are counted by id; the reader gets the name.
+  const sliceName = (dim: string, value: string) =>
+    dim === 'carrier' ? carrierNames.nameOf(value) : dim === 'channel' ? channelNames.nameOf(value) : value;
   if (report.error) return <Alert type="error" showIcon title={errorText(t, report.error)} />;
   const data = report.data;
   const stageData = (data?.stages ?? []).map((s) => ({ ...s, label: t(`insights.stage.${s.stage}`) }));
@@ -57,7 +64,7 @@ export function BottlenecksTab({ period }: { period: Period }) {
             {
               key: 'where',
               title: t('insights.columns.where'),
-              render: (_, f) => `${t(`insights.dim.${f.dim}`)}: ${f.value}`,
+              render: (_, f) => `${t(`insights.dim.${f.dim}`)}: ${sliceName(f.dim, f.value)}`,
             },
             { key: 'orders', dataIndex: 'orders', title: t('insights.columns.orders') },
             {

@@ -102,15 +102,29 @@ export function ExportButtons({ name, period }: { name: InsightsTableName; perio
   );
 }
 
+// Codes the console knows by name, by the column that holds them: the i18n group they are said under.
 const translatedColumns = new Map([
-  ['stage', 'stage'],
-  ['segment', 'segment'],
-  ['status', 'status'],
-  ['dim', 'dim'],
+  ['stage', 'insights.stage'],
+  ['segment', 'insights.segment'],
+  ['status', 'insights.status'],
+  ['dim', 'insights.dim'],
+  ['reason', 'holds.code'],
+  ['type', 'orderType'],
 ]);
 
-/** Any exported table as it is shown: columns by their keys, translated where the console knows them. */
-export function PlainTable({ table, isLoading }: { table: InsightsTable | undefined; isLoading?: boolean }) {
+/**
+ * Any exported table as it is shown: columns by their keys, codes translated where the console
+ * knows them, and ids named by `names` (a column's key → the name of a value).
+ */
+export function PlainTable({
+  table,
+  isLoading,
+  names = {},
+}: {
+  table: InsightsTable | undefined;
+  isLoading?: boolean;
+  names?: Record<string, (value: string) => string>;
+}) {
   const { t } = useTranslation();
   return (
     <Table
@@ -125,9 +139,9 @@ export function PlainTable({ table, isLoading }: { table: InsightsTable | undefi
         title: t(`insights.columns.${c.key}`, { defaultValue: c.key }),
         render: (value: string | number | null) => {
           if (c.type === 'percent' && typeof value === 'number') return `${(value * 100).toFixed(1)}%`;
-          // Codes the console knows by name (stages, segments, statuses) are shown in the reader's language.
           if (typeof value === 'string' && translatedColumns.has(c.key))
-            return t(`insights.${translatedColumns.get(c.key)}.${value}`, { defaultValue: value });
+            return t(`${translatedColumns.get(c.key)}.${value}`, { defaultValue: value });
+          if (typeof value === 'string' && names[c.key]) return names[c.key](value);
           return value ?? '—';
         },
       }))}

@@ -5,6 +5,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { insightsApi, type Period } from '../../api/insights';
 import { errorText } from '../../errors';
+import { useCarrierNames } from '../../hooks/useCarrierNames';
+import { useChannelNames } from '../../hooks/useChannelNames';
 import { useLoader } from '../../hooks/useLoader';
 import { ChartBox } from './ChartBox';
 import {
@@ -20,6 +22,8 @@ import {
 export function PeriodTab({ period }: { period: Period }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const carrierNames = useCarrierNames();
+  const channelNames = useChannelNames();
   const result = useLoader(() => insightsApi.kpis(period), [period.from, period.to, period.channel]);
   const stages = useLoader(
     () => insightsApi.table('stages', period),
@@ -30,6 +34,11 @@ export function PeriodTab({ period }: { period: Period }) {
     () => insightsApi.table('carriers', period),
     [period.from, period.to, period.channel],
   );
+  // The splits count by code: statuses and types are said in the reader's language, channels by name.
+  const splitName = (kind: 'channel' | 'type' | 'status', code: string) =>
+    kind === 'channel'
+      ? channelNames.nameOf(code)
+      : t(kind === 'status' ? `insights.status.${code}` : `orderType.${code}`, { defaultValue: code });
   if (result.error) return <Alert type="error" showIcon title={errorText(t, result.error)} />;
   const summary = result.data?.summary;
   const dayPath = (day: string) =>
@@ -117,8 +126,7 @@ export function PeriodTab({ period }: { period: Period }) {
                   {
                     key: 'name',
                     title: t(`insights.columns.${kind}`),
-                    render: (_, r) =>
-                      kind === 'status' ? t(`insights.status.${r.name}`, { defaultValue: r.name }) : r.name,
+                    render: (_, r) => splitName(kind, r.name),
                   },
                   { key: 'orders', dataIndex: 'orders', title: t('insights.columns.orders') },
                 ]}
@@ -188,7 +196,11 @@ export function PeriodTab({ period }: { period: Period }) {
             title={t('insights.period.carriers')}
             extra={<ExportButtons name="carriers" period={period} />}
           >
-            <PlainTable table={carriers.data} isLoading={carriers.isLoading} />
+            <PlainTable
+              table={carriers.data}
+              isLoading={carriers.isLoading}
+              names={{ carrier: carrierNames.nameOf }}
+            />
           </Card>
         </Col>
       </Row>

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type PeriodReport, reportsApi, type StageKey, type WeeklyReport } from '../../api/reports';
 import { errorText } from '../../errors';
+import { useChannelNames } from '../../hooks/useChannelNames';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
@@ -105,17 +106,27 @@ function StageChart({ report }: { report: PeriodReport }) {
   );
 }
 
-function Counts({ title, counts }: { title: string; counts: Record<string, number> }) {
+/** Orders counted by a code (a status, a hold reason) or by a channel, each named for the reader. */
+function Counts({
+  title,
+  counts,
+  nameOf,
+}: {
+  title: string;
+  counts: Record<string, number>;
+  nameOf: (key: string) => string;
+}) {
   const { t } = useTranslation();
-  const rows = Object.entries(counts).map(([key, n]) => ({ key, n }));
+  const rows = Object.entries(counts).map(([key, n]) => ({ key, name: nameOf(key), n }));
   return (
     <Table
       size="small"
       pagination={false}
       title={() => title}
+      rowKey="key"
       dataSource={rows}
       columns={[
-        { title: t('reports.key'), dataIndex: 'key' },
+        { title: t('reports.key'), dataIndex: 'name' },
         { title: t('reports.orders'), dataIndex: 'n', align: 'right' },
       ]}
       locale={{ emptyText: t('reports.none') }}
@@ -155,6 +166,7 @@ function WeeksChart({ report }: { report: WeeklyReport }) {
 
 function Report({ report }: { report: PeriodReport | WeeklyReport }) {
   const { t } = useTranslation();
+  const channels = useChannelNames();
   const weekly = 'week' in report ? report : null;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -205,16 +217,21 @@ function Report({ report }: { report: PeriodReport | WeeklyReport }) {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={weekly ? 8 : 12}>
-          <Counts title={t('reports.byStatus')} counts={report.orders.byStatus} />
+          <Counts
+            title={t('reports.byStatus')}
+            counts={report.orders.byStatus}
+            nameOf={(status) => t(`status.${status}`, { defaultValue: status })}
+          />
         </Col>
         <Col xs={24} md={weekly ? 8 : 12}>
-          <Counts title={t('reports.byChannel')} counts={report.orders.byChannel} />
+          <Counts title={t('reports.byChannel')} counts={report.orders.byChannel} nameOf={channels.nameOf} />
         </Col>
         {weekly ? (
           <Col xs={24} md={8}>
             <Counts
               title={t('reports.exceptions', { n: weekly.exceptions.heldOrders })}
               counts={weekly.exceptions.byReason}
+              nameOf={(code) => t(`holds.code.${code}`, { defaultValue: code })}
             />
           </Col>
         ) : null}

@@ -72,7 +72,13 @@ export default function ActionItemsPage() {
         allowClear
         style={{ maxWidth: 320, marginBottom: 16 }}
       />
-      <CursorTable<ActionItem> list={list} testId="action-items-table" columns={columns} rowKey="id" />
+      <CursorTable<ActionItem>
+        list={list}
+        testId="action-items-table"
+        empty={t('review.actions.empty')}
+        columns={columns}
+        rowKey="id"
+      />
     </Card>
   );
 }

@@ -53,7 +53,13 @@ export default function CorrectiveActionsPage() {
           list.reload();
         }}
       />
-      <CursorTable<CorrectiveAction> list={list} testId="corrective-table" columns={columns} rowKey="id" />
+      <CursorTable<CorrectiveAction>
+        list={list}
+        testId="corrective-table"
+        empty={t('review.corrective.empty')}
+        columns={columns}
+        rowKey="id"
+      />
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import type { ButtonProps } from 'antd';
-import { App, Button, Card, Input, List, Popconfirm, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, List, Popconfirm, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Article, reviewApi } from '../../api/review';
@@ -54,6 +54,15 @@ export default function KnowledgePage() {
       <List
         data-testid="knowledge-list"
         dataSource={items}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t(q ? 'review.knowledge.noMatches' : 'review.knowledge.empty')}
+              data-testid="knowledge-empty"
+            />
+          ),
+        }}
         renderItem={(a) => (
           <List.Item
             actions={[

@@ -134,7 +134,13 @@ export default function MeetingsPage() {
         ))}
       </Card>
       <Card title={t('review.meetings.title')}>
-        <CursorTable<MeetingSummary> list={list} testId="meetings-table" columns={columns} rowKey="id" />
+        <CursorTable<MeetingSummary>
+          list={list}
+          testId="meetings-table"
+          empty={t('review.meetings.empty')}
+          columns={columns}
+          rowKey="id"
+        />
       </Card>
       <Card title={t('review.forms.calendar')}>
         <CalendarDayForm onSaved={loadDays} />

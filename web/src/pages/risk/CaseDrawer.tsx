@@ -67,6 +67,11 @@ export function CaseDrawer(props: {
   };
   const actionLabel = (action: StepAction) => t(`risk.action.${action}`);
   // The server names the person by id and the action by code; the reader gets the name and label.
+  // An opening names how the case came (a source code); the worker's escalations name the system.
+  const eventBy = ({ kind, actor }: RiskCase['timeline'][number]) => {
+    if (kind === 'opened') return t(`risk.source.${actor}`, { defaultValue: actor });
+    return actor === 'system' ? t('actorType.system') : actor;
+  };
   const eventText = ({ explanation }: RiskCase['timeline'][number]) => {
     if (!explanation) return '';
     const { owner, action } = explanation.params ?? {};
@@ -176,7 +181,7 @@ export function CaseDrawer(props: {
               children: (
                 <span data-testid="case-event" data-kind={e.kind}>
                   {formatDateTime(e.at)} · {t(`risk.event.${e.kind}`, { defaultValue: e.kind })}
-                  {eventText(e)} · {e.actor}
+                  {eventText(e)} · {eventBy(e)}
                 </span>
               ),
             }))}

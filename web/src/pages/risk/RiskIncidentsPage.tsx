@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,6 +90,15 @@ export default function RiskIncidentsPage() {
         loading={incidents.isLoading}
         dataSource={incidents.data?.items ?? []}
         pagination={false}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('risk.incidents.empty')}
+              data-testid="incidents-empty"
+            />
+          ),
+        }}
         onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('risk.incidents.titleField'), dataIndex: 'title' },

@@ -145,33 +145,37 @@ export default function RiskMonitorsPage() {
           },
           {
             title: t('risk.monitors.measures'),
-            render: (_, m) => (
-              <List
-                size="small"
-                dataSource={m.measures}
-                renderItem={(measure) => (
-                  <List.Item>
-                    <Typography.Text delete={!!measure.undoneAt}>
-                      {t(`risk.measure.${measure.kind}`)} {measureTarget(measure)}
-                      {typeof measure.params.level === 'string'
-                        ? ` · ${t(`risk.level.${measure.params.level}`)}`
-                        : ''}
-                    </Typography.Text>
-                    {!measure.undoneAt && can('risk:manage') ? (
-                      <Button
-                        size="small"
-                        onClick={async () => {
-                          await riskApi.monitors.undo(measure.id);
-                          monitors.reload();
-                        }}
-                      >
-                        {t('risk.monitors.undo')}
-                      </Button>
-                    ) : null}
-                  </List.Item>
-                )}
-              />
-            ),
+            // A monitor without measures shows a dash, not a list's "no data" picture in every row.
+            render: (_, m) =>
+              m.measures.length === 0 ? (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ) : (
+                <List
+                  size="small"
+                  dataSource={m.measures}
+                  renderItem={(measure) => (
+                    <List.Item>
+                      <Typography.Text delete={!!measure.undoneAt}>
+                        {t(`risk.measure.${measure.kind}`)} {measureTarget(measure)}
+                        {typeof measure.params.level === 'string'
+                          ? ` · ${t(`risk.level.${measure.params.level}`)}`
+                          : ''}
+                      </Typography.Text>
+                      {!measure.undoneAt && can('risk:manage') ? (
+                        <Button
+                          size="small"
+                          onClick={async () => {
+                            await riskApi.monitors.undo(measure.id);
+                            monitors.reload();
+                          }}
+                        >
+                          {t('risk.monitors.undo')}
+                        </Button>
+                      ) : null}
+                    </List.Item>
+                  )}
+                />
+              ),
           },
           ...(can('risk:manage')
             ? [

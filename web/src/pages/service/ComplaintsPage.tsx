@@ -105,7 +105,13 @@ export default function ComplaintsPage() {
         onChange={(value) => setParams(value === 'open' ? {} : { filter: value }, { replace: true })}
         options={filters.map((value) => ({ value, label: t(`service.complaints.filter.${value}`) }))}
       />
-      <CursorTable<Complaint> list={list} testId="complaints-table" columns={columns} rowKey="id" />
+      <CursorTable<Complaint>
+        list={list}
+        testId="complaints-table"
+        empty={t('service.complaints.empty')}
+        columns={columns}
+        rowKey="id"
+      />
     </Card>
   );
 }

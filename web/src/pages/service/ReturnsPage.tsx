@@ -181,7 +181,13 @@ export default function ReturnsPage() {
       title={t('service.returns.title')}
       extra={<Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('common.refresh')} />}
     >
-      <CursorTable<ReturnSummary> list={list} testId="returns-table" columns={columns} rowKey="id" />
+      <CursorTable<ReturnSummary>
+        list={list}
+        testId="returns-table"
+        empty={t('service.returns.empty')}
+        columns={columns}
+        rowKey="id"
+      />
       {openId ? (
         <ReturnDrawer returnId={openId} onClose={() => setOpenId(null)} onChanged={list.reload} />
       ) : null}
