@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -56,7 +57,7 @@ function openSqlite(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, sqlite),
   });
   return { db, dialect: 'sqlite', sqlite, location: { sqliteFile: file }, close: () => db.destroy() };
 }
@@ -68,22 +69,52 @@ function openSqlite(options: DatabaseOptions): Database {
  * that waits for the lock at BEGIN is served by the busy timeout.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #file: SqliteDatabase.Database;
+
+  constructor(config: SqliteDialectConfig, file: SqliteDatabase.Database) {
+    super(config);
+    this.#file = file;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /**
+   * SQLite has one connection: a query on the database itself (not on the transaction) made
+   * from inside an open transaction's work would wait for that transaction forever, and every
+   * request after it would queue behind. It fails at once instead, naming the mistake.
+   */
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (openSqliteTransaction.getStore() === this.#file)
+      throw new Error(
+        'a query on the database inside an open transaction would wait for itself on SQLite: run it on the transaction, or before it',
+      );
+    return super.acquireConnection();
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
+  readonly #file: SqliteDatabase.Database;
 
-  constructor(config: SqliteDialectConfig) {
+  constructor(config: SqliteDialectConfig, file: SqliteDatabase.Database) {
     super(config);
     this.#config = config;
+    this.#file = file;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#file);
   }
+}
+
+/** The SQLite file whose transaction the current async context is inside, if any. */
+const openSqliteTransaction = new AsyncLocalStorage<SqliteDatabase.Database>();
+
+/** Runs a transaction's work marked as inside it, so a query that bypasses it fails fast on SQLite. */
+export function insideTransaction<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  return database.sqlite ? openSqliteTransaction.run(database.sqlite, work) : work();
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Database } from './database.ts';
+import { type Database, insideTransaction } from './database.ts';
 import type { DB } from './schema.ts';
 
 export type Tx = Transaction<DB>;
@@ -11,5 +11,5 @@ export type Tx = Transaction<DB>;
  * a use-case needs them.
  */
 export function inTransaction<T>(database: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return database.db.transaction().execute(work);
+  return database.db.transaction().execute((tx) => insideTransaction(database, () => work(tx)));
 }
