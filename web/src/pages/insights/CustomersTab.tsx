@@ -74,6 +74,7 @@ export function CustomersTab({ period }: { period: Period }) {
               rowKey="segment"
               empty={t('insights.emptyTable.period')}
               emptyTestId="segments-empty"
+              loading={result.isLoading}
               dataSource={b?.segments ?? []}
               pagination={false}
               columns={[
@@ -100,6 +101,7 @@ export function CustomersTab({ period }: { period: Period }) {
               rowKey={(r) => `${r.province}-${r.city}`}
               empty={t('insights.emptyTable.period')}
               emptyTestId="regions-empty"
+              loading={result.isLoading}
               dataSource={b?.regions ?? []}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               columns={[
@@ -121,6 +123,7 @@ export function CustomersTab({ period }: { period: Period }) {
           rowKey={(a) => `${a.skuA}-${a.skuB}`}
           empty={t('insights.emptyTable.affinity')}
           emptyTestId="affinity-empty"
+          loading={result.isLoading}
           dataSource={b?.affinity ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           columns={[

@@ -78,6 +78,7 @@ export function OperationsTab() {
         <DataTable
           size="small"
           rowKey="status"
+          loading={ops.isLoading}
           dataSource={queues}
           pagination={false}
           columns={[
@@ -101,6 +102,7 @@ export function OperationsTab() {
         <DataTable
           size="small"
           rowKey="id"
+          loading={ops.isLoading}
           dataSource={data?.slaAtRisk.orders ?? []}
           empty={t('insights.emptyTable.atRisk')}
           emptyTestId="at-risk-empty"

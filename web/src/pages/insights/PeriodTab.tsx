@@ -85,6 +85,7 @@ export function PeriodTab({ period }: { period: Period }) {
           rowKey="day"
           empty={t('insights.emptyTable.period')}
           emptyTestId="by-day-empty"
+          loading={result.isLoading}
           dataSource={summary?.byDay ?? []}
           pagination={{ pageSize: 7, hideOnSinglePage: true }}
           columns={[
@@ -123,6 +124,7 @@ export function PeriodTab({ period }: { period: Period }) {
                 rowKey="name"
                 empty={t('insights.emptyTable.period')}
                 emptyTestId={`${key}-empty`}
+                loading={result.isLoading}
                 pagination={false}
                 dataSource={Object.entries(split ?? {})
                   .map(([name, orders]) => ({ name, orders }))
