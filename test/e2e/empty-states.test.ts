@@ -35,7 +35,7 @@ const emptyTables: EmptyTable[] = [
     path: '/service/surveys',
     testId: 'surveys-by-carrier-empty',
     zh: '还没有已回答的问卷。订单签收后会发出满意度问卷',
-    en: 'No answered surveys yet. A survey goes out when an order is delivered',
+    en: 'No answered surveys yet. A survey goes out after an order is delivered',
   },
   {
     path: '/service/customer',
