@@ -1,4 +1,4 @@
-import { Alert, Empty, type TableProps } from 'antd';
+import { Alert, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../errors';
 import type { CursorList } from '../hooks/useCursorList';
@@ -33,19 +33,8 @@ export function CursorTable<T extends object>({
           loading={list.isLoading}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={
-            empty
-              ? {
-                  emptyText: (
-                    <Empty
-                      image={Empty.PRESENTED_IMAGE_SIMPLE}
-                      description={empty}
-                      data-testid={`${testId}-empty`}
-                    />
-                  ),
-                }
-              : undefined
-          }
+          empty={empty}
+          emptyTestId={`${testId}-empty`}
           {...tableProps}
         />
       </div>

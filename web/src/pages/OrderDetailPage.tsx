@@ -1,14 +1,12 @@
 import {
   Alert,
   App,
-  Button,
   Card,
   Col,
   Descriptions,
   Form,
   Input,
   Modal,
-  Result,
   Row,
   Space,
   Spin,
@@ -18,11 +16,11 @@ import {
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../api/client';
+import { useParams } from 'react-router-dom';
 import { canTransition, type Order, ordersApi } from '../api/orders';
 import { useAuth } from '../auth';
 import { DetailHeading } from '../components/DetailHeading';
+import { isNotFound, NotFoundResult } from '../components/NotFoundResult';
 import { OrderActionBar } from '../components/OrderActionBar';
 import { OrderConversation } from '../components/OrderConversation';
 import { HoldsCard } from '../components/OrderHoldsCard';
@@ -265,17 +263,9 @@ export default function OrderDetailPage() {
   usePageTitle(order ? t('order.title', { number: order.number }) : t('orders.title'));
 
   if (loader.error) {
-    if (loader.error instanceof ApiError && loader.error.status === 404) {
+    if (isNotFound(loader.error)) {
       return (
-        <Result
-          status="404"
-          title={t('order.notFound')}
-          extra={
-            <Link to="/orders">
-              <Button>{t('order.backToList')}</Button>
-            </Link>
-          }
-        />
+        <NotFoundResult title={t('order.notFound')} backTo="/orders" backLabel={t('order.backToList')} />
       );
     }
     return <Alert type="error" showIcon title={errorText(t, loader.error)} />;

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatMonitorValue } from '../../../src/contracts/risk.ts';
 import { type BackupList, type SystemHealth, systemApi } from '../api/system';
 import { useAuth } from '../auth';
+import { DataTable } from '../components/DataTable';
 import { errorText } from '../errors';
 import { formatDateTimeSeconds } from '../format';
 import { useLoader } from '../hooks/useLoader';
@@ -259,11 +260,13 @@ export default function SystemHealthPage() {
               <Typography.Paragraph>
                 {t('health.backupDir')}: <Typography.Text code>{backups.data.directory}</Typography.Text>
               </Typography.Paragraph>
-              <Table<Backup>
+              <DataTable<Backup>
                 rowKey="name"
                 size="small"
                 pagination={false}
                 dataSource={backups.data.items}
+                empty={t('health.backupsEmpty')}
+                emptyTestId="health-backups-empty"
                 columns={[
                   { title: t('health.file'), dataIndex: 'name' },
                   { title: t('health.size'), dataIndex: 'sizeBytes', render: (n: number) => bytes(n) },

@@ -197,6 +197,8 @@ export function CountSheet({
           rowKey="sku"
           size="small"
           dataSource={rows}
+          empty={t('supply.countSheet.noMatch')}
+          emptyTestId="count-sheet-empty"
           columns={columns}
           scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}

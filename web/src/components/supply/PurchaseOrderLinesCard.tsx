@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { type PurchaseOrder, supplyApi } from '../../api/supply';
 import { errorText } from '../../errors';
 import { fromCents, isMoney, toCents } from '../../format';
+import { DataTable } from '../DataTable';
 import { SkuPicker } from '../SkuPicker';
 import { formatCost, percentOf } from './format';
 
@@ -83,12 +84,14 @@ export function PurchaseOrderLinesCard({
         ) : null
       }
     >
-      <Table<Line>
+      <DataTable<Line>
         data-testid="po-lines"
         rowKey="sku"
         size="small"
         pagination={false}
         dataSource={isEditable ? lines : order.lines}
+        empty={t('supply.purchaseOrders.noLines')}
+        emptyTestId="po-lines-empty"
         scroll={{ x: 'max-content' }}
         columns={[
           {

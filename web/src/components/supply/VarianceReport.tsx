@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type StocktakeDetail, type StocktakeLine, supplyApi } from '../../api/supply';
 import { fromCents, toCents } from '../../format';
+import { DataTable } from '../DataTable';
 import { formatCost, formatSigned } from './format';
 import { NoteCell } from './NoteCell';
 
@@ -112,10 +113,12 @@ export function VarianceReport({
         {t('supply.variance.onlyVariances')}
       </Checkbox>
       <div data-testid="variance-report">
-        <Table<StocktakeLine>
+        <DataTable<StocktakeLine>
           rowKey="sku"
           size="small"
           dataSource={rows}
+          empty={t('supply.variance.noVariances')}
+          emptyTestId="variance-report-empty"
           columns={columns}
           scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}

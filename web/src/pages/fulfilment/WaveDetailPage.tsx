@@ -1,17 +1,5 @@
 import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Progress,
-  Result,
-  Space,
-  Spin,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Progress, Space, Spin, Table, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +13,7 @@ import { PickListTable, remainingOf } from '../../components/fulfilment/PickList
 import { ScanInput } from '../../components/fulfilment/ScanInput';
 import { ShortPickModal } from '../../components/fulfilment/ShortPickModal';
 import { type ScanOutcome, useScanFeedback } from '../../components/fulfilment/scan-feedback';
+import { isNotFound, NotFoundResult } from '../../components/NotFoundResult';
 import { OrderStatusTag } from '../../components/StatusTags';
 import { percentOf } from '../../components/supply/format';
 import { errorText } from '../../errors';
@@ -95,16 +84,12 @@ export default function WaveDetailPage() {
   usePageTitle(wave ? t('fulfilment.wave.title', { number: wave.number }) : t('fulfilment.waves.title'));
 
   if (loader.error && !wave) {
-    if (loader.error instanceof ApiError && loader.error.status === 404)
+    if (isNotFound(loader.error))
       return (
-        <Result
-          status="404"
+        <NotFoundResult
           title={t('fulfilment.wave.notFound')}
-          extra={
-            <Link to="/fulfilment/waves">
-              <Button>{t('fulfilment.wave.backToList')}</Button>
-            </Link>
-          }
+          backTo="/fulfilment/waves"
+          backLabel={t('fulfilment.wave.backToList')}
         />
       );
     return <Alert type="error" showIcon title={errorText(t, loader.error)} />;

@@ -1,8 +1,9 @@
-import { Alert, Card, Space, Table } from 'antd';
+import { Alert, Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { insightsApi, type Period } from '../../api/insights';
+import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../errors';
 import { useCarrierNames } from '../../hooks/useCarrierNames';
 import { useChannelNames } from '../../hooks/useChannelNames';
@@ -49,9 +50,11 @@ export function BottlenecksTab({ period }: { period: Period }) {
         title={t('insights.bottlenecks.findings')}
         extra={<ExportButtons name="bottlenecks" period={period} />}
       >
-        <Table
+        <DataTable
           size="small"
           rowKey={(f) => `${f.stage}-${f.dim}-${f.value}`}
+          empty={t('insights.emptyTable.findings')}
+          emptyTestId="findings-empty"
           loading={report.isLoading}
           dataSource={data?.findings ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}

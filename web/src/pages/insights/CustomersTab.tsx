@@ -1,7 +1,8 @@
-import { Alert, Card, Col, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Row, Space, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { insightsApi, type Period } from '../../api/insights';
+import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../errors';
 import { useLoader } from '../../hooks/useLoader';
 import { ChartBox } from './ChartBox';
@@ -68,9 +69,12 @@ export function CustomersTab({ period }: { period: Period }) {
             title={t('insights.customers.segments')}
             extra={<ExportButtons name="segments" period={period} />}
           >
-            <Table
+            <DataTable
               size="small"
               rowKey="segment"
+              empty={t('insights.emptyTable.period')}
+              emptyTestId="segments-empty"
+              loading={result.isLoading}
               dataSource={b?.segments ?? []}
               pagination={false}
               columns={[
@@ -92,9 +96,12 @@ export function CustomersTab({ period }: { period: Period }) {
             title={t('insights.customers.regions')}
             extra={<ExportButtons name="regions" period={period} />}
           >
-            <Table
+            <DataTable
               size="small"
               rowKey={(r) => `${r.province}-${r.city}`}
+              empty={t('insights.emptyTable.period')}
+              emptyTestId="regions-empty"
+              loading={result.isLoading}
               dataSource={b?.regions ?? []}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               columns={[
@@ -111,9 +118,12 @@ export function CustomersTab({ period }: { period: Period }) {
         title={t('insights.customers.affinity')}
         extra={<ExportButtons name="affinity" period={period} />}
       >
-        <Table
+        <DataTable
           size="small"
           rowKey={(a) => `${a.skuA}-${a.skuB}`}
+          empty={t('insights.emptyTable.affinity')}
+          emptyTestId="affinity-empty"
+          loading={result.isLoading}
           dataSource={b?.affinity ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           columns={[

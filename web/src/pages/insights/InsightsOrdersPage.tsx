@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Descriptions, Table } from 'antd';
+import { Alert, Button, Card, Descriptions } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type DrillDownFilter, type DrillDownPage, insightsApi } from '../../api/insights';
+import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -70,10 +71,12 @@ export default function InsightsOrdersPage() {
         ) : null}
       </Descriptions>
       {error ? <Alert type="error" showIcon title={errorText(t, error)} /> : null}
-      <Table
+      <DataTable
         size="small"
         rowKey="id"
         loading={isLoading}
+        empty={t('insights.emptyTable.drill')}
+        emptyTestId="drill-orders-empty"
         dataSource={items}
         pagination={false}
         data-testid="drill-orders"

@@ -1,5 +1,5 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, InputNumber, Select, Space, Table } from 'antd';
+import { App, Button, DatePicker, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import {
   type Period,
 } from '../../api/insights';
 import { useAuth } from '../../auth';
+import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../errors';
 import { useChannelNames } from '../../hooks/useChannelNames';
 
@@ -120,16 +121,20 @@ export function PlainTable({
   table,
   isLoading,
   names = {},
+  empty,
 }: {
   table: InsightsTable | undefined;
   isLoading?: boolean;
+  /** What an empty table means; the export is empty when the period has no orders. */
+  empty?: string;
   names?: Record<string, (value: string) => string>;
 }) {
   const { t } = useTranslation();
   return (
-    <Table
+    <DataTable
       size="small"
       loading={isLoading}
+      empty={empty}
       rowKey={(_, i) => String(i)}
       dataSource={table?.rows ?? []}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}

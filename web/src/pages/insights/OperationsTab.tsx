@@ -1,9 +1,10 @@
-import { Alert, Card, Col, Row, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Col, Row, Space, Statistic, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { insightsApi, type Period } from '../../api/insights';
+import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
@@ -74,9 +75,10 @@ export function OperationsTab() {
             />
           </BarChart>
         </ChartBox>
-        <Table
+        <DataTable
           size="small"
           rowKey="status"
+          loading={ops.isLoading}
           dataSource={queues}
           pagination={false}
           columns={[
@@ -97,10 +99,13 @@ export function OperationsTab() {
         />
       </Card>
       <Card size="small" title={t('insights.operations.atRisk')}>
-        <Table
+        <DataTable
           size="small"
           rowKey="id"
+          loading={ops.isLoading}
           dataSource={data?.slaAtRisk.orders ?? []}
+          empty={t('insights.emptyTable.atRisk')}
+          emptyTestId="at-risk-empty"
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           columns={[
             {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { insightsApi, type Period } from '../../api/insights';
+import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../errors';
 import { useCarrierNames } from '../../hooks/useCarrierNames';
 import { useChannelNames } from '../../hooks/useChannelNames';
@@ -79,9 +80,12 @@ export function PeriodTab({ period }: { period: Period }) {
             </BarChart>
           </ChartBox>
         )}
-        <Table
+        <DataTable
           size="small"
           rowKey="day"
+          empty={t('insights.emptyTable.period')}
+          emptyTestId="by-day-empty"
+          loading={result.isLoading}
           dataSource={summary?.byDay ?? []}
           pagination={{ pageSize: 7, hideOnSinglePage: true }}
           columns={[
@@ -115,9 +119,12 @@ export function PeriodTab({ period }: { period: Period }) {
               title={t(`insights.period.${key}`)}
               extra={key === 'byChannel' ? <ExportButtons name="channels" period={period} /> : null}
             >
-              <Table
+              <DataTable
                 size="small"
                 rowKey="name"
+                empty={t('insights.emptyTable.period')}
+                emptyTestId={`${key}-empty`}
+                loading={result.isLoading}
                 pagination={false}
                 dataSource={Object.entries(split ?? {})
                   .map(([name, orders]) => ({ name, orders }))
@@ -178,7 +185,11 @@ export function PeriodTab({ period }: { period: Period }) {
         title={t('insights.period.stages')}
         extra={<ExportButtons name="stages" period={period} />}
       >
-        <PlainTable table={stages.data} isLoading={stages.isLoading} />
+        <PlainTable
+          table={stages.data}
+          isLoading={stages.isLoading}
+          empty={t('insights.emptyTable.period')}
+        />
       </Card>
       <Row gutter={16}>
         <Col span={12}>
@@ -187,7 +198,11 @@ export function PeriodTab({ period }: { period: Period }) {
             title={t('insights.period.holds')}
             extra={<ExportButtons name="holds" period={period} />}
           >
-            <PlainTable table={holds.data} isLoading={holds.isLoading} />
+            <PlainTable
+              table={holds.data}
+              isLoading={holds.isLoading}
+              empty={t('insights.emptyTable.holds')}
+            />
           </Card>
         </Col>
         <Col span={12}>
@@ -200,6 +215,7 @@ export function PeriodTab({ period }: { period: Period }) {
               table={carriers.data}
               isLoading={carriers.isLoading}
               names={{ carrier: carrierNames.nameOf }}
+              empty={t('insights.emptyTable.carriers')}
             />
           </Card>
         </Col>

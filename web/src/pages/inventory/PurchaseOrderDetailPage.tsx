@@ -1,12 +1,12 @@
 import { CloseCircleOutlined, FilePdfOutlined, InboxOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
+import { useParams } from 'react-router-dom';
 import { type PurchaseOrder, type PurchaseOrderStatus, supplyApi } from '../../api/supply';
 import { useAuth } from '../../auth';
 import { DetailHeading } from '../../components/DetailHeading';
+import { isNotFound, NotFoundResult } from '../../components/NotFoundResult';
 import { ConfirmModal } from '../../components/supply/ConfirmModal';
 import { formatCost, formatDay } from '../../components/supply/format';
 import { PurchaseOrderLinesCard } from '../../components/supply/PurchaseOrderLinesCard';
@@ -76,16 +76,12 @@ export default function PurchaseOrderDetailPage() {
   );
 
   if (loader.error) {
-    if (loader.error instanceof ApiError && loader.error.status === 404) {
+    if (isNotFound(loader.error)) {
       return (
-        <Result
-          status="404"
+        <NotFoundResult
           title={t('supply.purchaseOrders.notFound')}
-          extra={
-            <Link to="/inventory/purchase-orders">
-              <Button>{t('supply.purchaseOrders.backToList')}</Button>
-            </Link>
-          }
+          backTo="/inventory/purchase-orders"
+          backLabel={t('supply.purchaseOrders.backToList')}
         />
       );
     }

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { PlanModal } from '../../components/inventory/PlanModal';
 import { SkuLevelsCard } from '../../components/inventory/SkuLevelsCard';
 import { SkuPlanningModal } from '../../components/inventory/SkuPlanningModal';
 import { AdjustStockModal } from '../../components/inventory/StockModals';
+import { isNotFound, NotFoundResult } from '../../components/NotFoundResult';
 import { errorText } from '../../errors';
 import { formatMoney } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
@@ -109,18 +110,13 @@ export default function SkuStockPage() {
   if (loader.error) {
     // The server answers an unknown code with 422 UNKNOWN_SKU rather than 404.
     const isMissing =
-      loader.error instanceof ApiError &&
-      (loader.error.status === 404 || loader.error.code === 'UNKNOWN_SKU');
+      isNotFound(loader.error) || (loader.error instanceof ApiError && loader.error.code === 'UNKNOWN_SKU');
     if (isMissing) {
       return (
-        <Result
-          status="404"
+        <NotFoundResult
           title={t('inventory.sku.notFound', { code })}
-          extra={
-            <Link to="/inventory/stock">
-              <Button>{t('inventory.sku.backToStock')}</Button>
-            </Link>
-          }
+          backTo="/inventory/stock"
+          backLabel={t('inventory.sku.backToStock')}
         />
       );
     }

@@ -1,12 +1,12 @@
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Progress, Result, Space, Spin } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Progress, Space, Spin } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
+import { useParams } from 'react-router-dom';
 import { type StocktakeDetail, supplyApi } from '../../api/supply';
 import { useAuth } from '../../auth';
 import { DetailHeading } from '../../components/DetailHeading';
+import { isNotFound, NotFoundResult } from '../../components/NotFoundResult';
 import { ConfirmModal } from '../../components/supply/ConfirmModal';
 import { CountSheet } from '../../components/supply/CountSheet';
 import { formatCost, percentOf } from '../../components/supply/format';
@@ -99,16 +99,12 @@ export default function StocktakeDetailPage() {
   );
 
   if (loader.error && !stocktake) {
-    if (loader.error instanceof ApiError && loader.error.status === 404) {
+    if (isNotFound(loader.error)) {
       return (
-        <Result
-          status="404"
+        <NotFoundResult
           title={t('supply.stocktake.notFound')}
-          extra={
-            <Link to="/inventory/stocktakes">
-              <Button>{t('supply.stocktake.backToList')}</Button>
-            </Link>
-          }
+          backTo="/inventory/stocktakes"
+          backLabel={t('supply.stocktake.backToList')}
         />
       );
     }

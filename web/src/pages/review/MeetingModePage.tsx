@@ -19,6 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type Meeting, reviewApi } from '../../api/review';
+import { isNotFound, NotFoundResult } from '../../components/NotFoundResult';
+import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useNow } from '../../hooks/useNow';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -33,6 +35,7 @@ export default function MeetingModePage() {
   const { message } = App.useApp();
   const { id = '' } = useParams();
   const [meeting, setMeeting] = useState<Meeting | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [fetchedAt, setFetchedAt] = useState(Date.now());
   const [issueIndex, setIssueIndex] = useState(0);
   const [decision, setDecision] = useState('');
@@ -44,12 +47,25 @@ export default function MeetingModePage() {
     setFetchedAt(Date.now());
   }, []);
   useEffect(() => {
-    void reviewApi.meetings.get(id).then(show);
+    setLoadError(null);
+    reviewApi.meetings.get(id).then(show, setLoadError);
   }, [id, show]);
   const run = (work: Promise<Meeting>) =>
     work.then(show).catch((error: Error) => message.error(error.message));
 
-  if (!meeting) return <Card loading />;
+  if (!meeting) {
+    if (isNotFound(loadError)) {
+      return (
+        <NotFoundResult
+          title={t('review.mode.notFound')}
+          backTo="/review/meetings"
+          backLabel={t('review.mode.backToList')}
+        />
+      );
+    }
+    if (loadError) return <Alert type="error" showIcon title={errorText(t, loadError)} />;
+    return <Card loading />;
+  }
   const isClosed = meeting.status === 'closed';
   const issue = meeting.issues[issueIndex] ?? null;
   const byStatus = Object.entries(

@@ -1,5 +1,5 @@
 import type { ButtonProps } from 'antd';
-import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type CalendarDay, type MeetingSeries, type MeetingSummary, reviewApi } from '../../api/review';
 import { CursorTable } from '../../components/CursorTable';
+import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useCursorList } from '../../hooks/useCursorList';
@@ -144,13 +145,15 @@ export default function MeetingsPage() {
       </Card>
       <Card title={t('review.forms.calendar')}>
         <CalendarDayForm onSaved={loadDays} />
-        <Table<CalendarDay>
+        <DataTable<CalendarDay>
           style={{ marginTop: 16 }}
           size="small"
           data-testid="calendar-days"
           rowKey="day"
           pagination={false}
           dataSource={days}
+          empty={t('review.forms.calendarEmpty')}
+          emptyTestId="calendar-days-empty"
           columns={[
             { title: t('review.forms.day'), dataIndex: 'day' },
             {

@@ -1,7 +1,8 @@
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { IncidentPreview } from '../../api/risk';
+import { DataTable } from '../../components/DataTable';
 import { formatDateTime } from '../../format';
 
 type Sample = IncidentPreview['sampleOrders'][number];
@@ -14,11 +15,13 @@ export function AffectedOrders({ preview }: { preview: IncidentPreview }) {
       <Typography.Text data-testid="affected-count">
         {t('risk.incidents.affected', { count: preview.count, open: preview.openCount })}
       </Typography.Text>
-      <Table<Sample>
+      <DataTable<Sample>
         rowKey="id"
         size="small"
         pagination={false}
         dataSource={preview.sampleOrders}
+        empty={t('risk.incidents.noneAffected')}
+        emptyTestId="affected-orders-empty"
         columns={[
           {
             title: t('risk.incidents.order'),

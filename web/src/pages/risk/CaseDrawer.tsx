@@ -1,4 +1,5 @@
 import {
+  Alert,
   App,
   Button,
   Descriptions,
@@ -18,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { type CaseOutcome, type RiskCase, riskApi, type StepAction } from '../../api/risk';
 import { useAuth } from '../../auth';
 import { FormModal } from '../../components/FormModal';
+import { isNotFound, NotFoundResult } from '../../components/NotFoundResult';
 import { errorText, fieldErrors } from '../../errors';
 import { useExplain } from '../../explain';
 import { formatDateTime } from '../../format';
@@ -187,6 +189,14 @@ export function CaseDrawer(props: {
             }))}
           />
         </Space>
+      ) : isNotFound(detail.error) ? (
+        <NotFoundResult
+          title={t('risk.cases.notFound')}
+          backLabel={t('risk.cases.backToBoard')}
+          onBack={props.onClose}
+        />
+      ) : detail.error ? (
+        <Alert type="error" showIcon title={errorText(t, detail.error)} />
       ) : null}
       {isClosing && data ? (
         <FormModal<CloseFields>

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { serviceApi } from '../../api/service';
+import { isNotFound, NotFoundResult } from '../../components/NotFoundResult';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
@@ -37,6 +38,15 @@ export default function ComplaintDetailPage() {
   const [isSending, setIsSending] = useState(false);
   const [resolveForm] = Form.useForm();
   usePageTitle(complaint.data?.subject ?? t('service.complaints.title'));
+  if (isNotFound(complaint.error)) {
+    return (
+      <NotFoundResult
+        title={t('service.detail.notFound')}
+        backTo="/service/complaints"
+        backLabel={t('service.detail.backToList')}
+      />
+    );
+  }
   if (complaint.error) return <Alert type="error" showIcon title={errorText(t, complaint.error)} />;
   const c = complaint.data;
   if (!c) return <Spin />;

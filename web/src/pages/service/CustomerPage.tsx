@@ -1,7 +1,8 @@
-import { Alert, Card, Descriptions, Input, Space, Table, Tag } from 'antd';
+import { Alert, Card, Descriptions, Input, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type CustomerView, serviceApi } from '../../api/service';
+import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
@@ -23,6 +24,8 @@ export default function CustomerPage() {
   const view = useLoader(() => (q ? serviceApi.customers.find(q) : Promise.resolve(empty)), [q]);
   usePageTitle(t('service.customer.title'));
   const v = view.data ?? empty;
+  // Before a search the tables say what to type; after one, what this customer has none of.
+  const emptyText = (found: string) => (q ? t(found, { q }) : t('service.customer.searchFirst'));
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <Card title={t('service.customer.title')}>
@@ -50,12 +53,15 @@ export default function CustomerPage() {
         ) : null}
       </Card>
       <Card title={t('service.customer.orders')} size="small">
-        <Table
+        <DataTable
           size="small"
           rowKey="id"
           pagination={false}
+          loading={view.isLoading}
           dataSource={v.orders}
           data-testid="customer-orders"
+          empty={q ? t('service.customer.noOrders', { q }) : t('service.customer.beforeSearch')}
+          emptyTestId="customer-orders-empty"
           columns={[
             {
               title: '#',
@@ -78,11 +84,14 @@ export default function CustomerPage() {
         />
       </Card>
       <Card title={t('service.complaints.title')} size="small">
-        <Table
+        <DataTable
           size="small"
           rowKey="id"
           pagination={false}
+          loading={view.isLoading}
           dataSource={v.complaints}
+          empty={emptyText('service.customer.noComplaints')}
+          emptyTestId="customer-complaints-empty"
           columns={[
             {
               title: t('service.complaints.subject'),
@@ -99,11 +108,14 @@ export default function CustomerPage() {
         />
       </Card>
       <Card title={t('service.returns.title')} size="small">
-        <Table
+        <DataTable
           size="small"
           rowKey="id"
           pagination={false}
+          loading={view.isLoading}
           dataSource={v.returns}
+          empty={emptyText('service.customer.noReturns')}
+          emptyTestId="customer-returns-empty"
           columns={[
             { title: '#', dataIndex: 'orderNumber' },
             {
@@ -120,11 +132,14 @@ export default function CustomerPage() {
         />
       </Card>
       <Card title={t('service.surveys.title')} size="small">
-        <Table
+        <DataTable
           size="small"
           rowKey="orderId"
           pagination={false}
+          loading={view.isLoading}
           dataSource={v.surveys}
+          empty={emptyText('service.customer.noSurveys')}
+          emptyTestId="customer-surveys-empty"
           columns={[
             { title: 'CSAT', dataIndex: 'csat' },
             { title: 'NPS', dataIndex: 'nps' },

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Spin, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Row, Spin, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -13,21 +13,24 @@ import {
   YAxis,
 } from 'recharts';
 import { type SurveyResults, serviceApi } from '../../api/service';
+import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../errors';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
 type Group = SurveyResults['byCarrier'][number];
 
-function GroupTable({ title, rows }: { title: string; rows: Group[] }) {
+function GroupTable({ title, rows, testId }: { title: string; rows: Group[]; testId: string }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={title}>
-      <Table<Group>
+      <DataTable<Group>
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={rows}
+        empty={t('service.surveys.groupEmpty')}
+        emptyTestId={`${testId}-empty`}
         columns={[
           { title: title, dataIndex: 'key' },
           { title: t('service.surveys.answered'), dataIndex: 'answered' },
@@ -95,16 +98,16 @@ export default function SurveyResultsPage() {
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
-          <GroupTable title={t('service.surveys.byCarrier')} rows={r.byCarrier} />
+          <GroupTable title={t('service.surveys.byCarrier')} rows={r.byCarrier} testId="surveys-by-carrier" />
         </Col>
         <Col xs={24} lg={12}>
-          <GroupTable title={t('service.surveys.byChannel')} rows={r.byChannel} />
+          <GroupTable title={t('service.surveys.byChannel')} rows={r.byChannel} testId="surveys-by-channel" />
         </Col>
         <Col xs={24} lg={12}>
-          <GroupTable title={t('service.surveys.byTeam')} rows={r.byTeam} />
+          <GroupTable title={t('service.surveys.byTeam')} rows={r.byTeam} testId="surveys-by-team" />
         </Col>
         <Col xs={24} lg={12}>
-          <GroupTable title={t('service.surveys.bySku')} rows={r.bySku} />
+          <GroupTable title={t('service.surveys.bySku')} rows={r.bySku} testId="surveys-by-sku" />
         </Col>
       </Row>
     </Card>

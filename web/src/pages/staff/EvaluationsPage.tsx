@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,6 +9,7 @@ import {
   type RankingRow,
   type Weight,
 } from '../../api/evaluations';
+import { DataTable } from '../../components/DataTable';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -37,11 +38,13 @@ function FigureSources({ row }: { row: RankingRow }) {
 function PlansTable({ plans, onClose }: { plans: Plan[]; onClose: (plan: Plan) => void }) {
   const { t } = useTranslation();
   return (
-    <Table<Plan>
+    <DataTable<Plan>
       rowKey="id"
       size="small"
       pagination={false}
       dataSource={plans}
+      empty={t('evaluations.plansEmpty')}
+      emptyTestId="improvement-plans-empty"
       data-testid="improvement-plans"
       columns={[
         { title: t('evaluations.person'), dataIndex: 'person' },
@@ -122,12 +125,14 @@ export default function EvaluationsPage() {
           </Typography.Text>
           <WeightsCard period={result.data.period} onSaved={() => result.reload()} />
           <Card title={t('evaluations.ranking')}>
-            <Table<RankingRow>
+            <DataTable<RankingRow>
               rowKey="person"
               size="small"
               pagination={false}
               loading={result.isLoading}
               dataSource={result.data.ranking}
+              empty={t('evaluations.rankingEmpty')}
+              emptyTestId="ranking-empty"
               data-testid="ranking"
               expandable={{ expandedRowRender: (row) => <FigureSources row={row} /> }}
               columns={[

@@ -1,9 +1,10 @@
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Table, TimePicker } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { performanceApi, type Shift } from '../../api/performance';
+import { DataTable } from '../../components/DataTable';
 import { useLoader } from '../../hooks/useLoader';
 
 interface ShiftForm {
@@ -67,10 +68,12 @@ export function ShiftsCard({ today }: { today: { date: string; from: string; to:
           {t('staffJobs.recordShift')}
         </Button>
       </Form>
-      <Table<Shift>
+      <DataTable<Shift>
         rowKey="id"
         size="small"
         loading={shifts.isLoading}
+        empty={t('staffJobs.shiftsEmpty')}
+        emptyTestId="shifts-empty"
         dataSource={shifts.data?.items ?? []}
         pagination={false}
         columns={[

@@ -1,9 +1,10 @@
-import { Card, Empty, Segmented, Select, Space, Table, Tag } from 'antd';
+import { Card, Empty, Segmented, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type Grouping, type PersonFigures, performanceApi } from '../../api/performance';
+import { DataTable } from '../../components/DataTable';
 import { seriesColors } from '../../components/fulfilment/OnTimeChart';
 import { useLoader } from '../../hooks/useLoader';
 
@@ -64,9 +65,11 @@ export function TeamTable({ from, to }: { from: string; to: string }) {
   const team = useLoader(() => performanceApi.team(from, to), [from, to]);
   return (
     <Card title={t('staffJobs.teamToday')}>
-      <Table<PersonFigures>
+      <DataTable<PersonFigures>
         data-testid="team-figures"
         rowKey="person"
+        empty={t('staffJobs.teamTodayEmpty')}
+        emptyTestId="team-figures-empty"
         size="small"
         scroll={{ x: true }}
         loading={team.isLoading}

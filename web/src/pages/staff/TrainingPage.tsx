@@ -1,8 +1,9 @@
-import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Course, type Session, trainingApi } from '../../api/training';
 import { useAuth } from '../../auth';
+import { DataTable } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
 import { RoleSelect } from '../../components/RoleSelect';
 import { formatDateTime } from '../../format';
@@ -69,11 +70,14 @@ function ManageTraining({ courses, onChange }: { courses: Course[]; onChange: ()
           </Space>
         }
       >
-        <Table
+        <DataTable
           rowKey={(r) => `${r.role}:${r.courseId}`}
           size="small"
           pagination={false}
+          loading={requirements.isLoading}
           dataSource={requirements.data?.items ?? []}
+          empty={t('training.requirementsEmpty')}
+          emptyTestId="requirements-empty"
           columns={[
             { title: t('training.role'), dataIndex: 'role', render: (role: string) => t(`roles.${role}`) },
             { title: t('training.course'), dataIndex: 'courseTitle' },
@@ -86,11 +90,14 @@ function ManageTraining({ courses, onChange }: { courses: Course[]; onChange: ()
         />
       </Card>
       <Card title={t('training.sessions')}>
-        <Table<Session>
+        <DataTable<Session>
           rowKey="id"
           size="small"
           pagination={false}
+          loading={sessions.isLoading}
           dataSource={sessions.data?.items ?? []}
+          empty={t('training.sessionsEmpty')}
+          emptyTestId="sessions-empty"
           columns={[
             { title: t('training.course'), dataIndex: 'courseTitle' },
             {
@@ -193,12 +200,14 @@ export default function TrainingPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <MyTrainingCard reloadKey={taken} />
       <Card title={t('training.courses')}>
-        <Table<Course>
+        <DataTable<Course>
           rowKey="id"
           size="small"
           loading={courses.isLoading}
           pagination={false}
           dataSource={courses.data?.items ?? []}
+          empty={t(can('staff:manage') ? 'training.coursesEmptyManage' : 'training.coursesEmpty')}
+          emptyTestId="courses-empty"
           data-testid="courses"
           columns={[
             { title: t('training.course'), dataIndex: 'title' },
