@@ -144,3 +144,21 @@ test('insights say order types and hold reasons in Chinese and name channels, no
   await byChannel.getByText(web.name, { exact: true }).waitFor();
   await zh.context().close();
 });
+
+test('the customer lookup names each order’s status in the reader’s language', async () => {
+  const email = 'lookup-status@example.com';
+  const order = await api('POST', '/orders', newOrderInput({ customer: { name: '周洁', email } }));
+  const zh = await signedIn('zh-CN');
+  await zh.goto(`/service/customer?q=${encodeURIComponent(email)}`);
+  const row = zh.getByTestId('customer-orders').getByRole('row', { name: new RegExp(order.number) });
+  await row.waitFor();
+  const status = row.locator(`[data-status="${order.status}"]`);
+  const expected: Record<string, string> = {
+    pending_review: '待审核',
+    approved: '已审核',
+    allocated: '已分配库存',
+  };
+  assert.equal(await status.innerText(), expected[order.status] ?? '(unexpected status)');
+  assert.doesNotMatch(await row.innerText(), /pending_review|approved|allocated/);
+  await zh.context().close();
+});

@@ -205,6 +205,11 @@ test('a meeting or risk case that does not exist says so instead of loading for 
   assert.match(await notFound.innerText(), /This risk case does not exist/);
   await en.getByTestId('not-found-back').click();
   await notFound.waitFor({ state: 'hidden' });
+  // Closed for good: the address forgets the case, so a reload shows the board alone.
+  assert.equal(new URL(en.url()).searchParams.get('case'), null);
+  await en.reload();
+  await en.getByTestId('current-user').waitFor();
+  assert.equal(await en.getByTestId('not-found').count(), 0);
   await en.context().close();
 
   const zh = await signedIn('zh-CN');

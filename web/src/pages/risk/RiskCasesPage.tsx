@@ -26,8 +26,22 @@ export default function RiskCasesPage() {
   const ownerName = (ownerId: string) =>
     users.data?.items.find((u) => u.id === ownerId)?.displayName ?? ownerId;
   // A drill started from the playbook editor arrives with its case open.
-  const [params] = useSearchParams();
-  const [openId, setOpenId] = useState<string | null>(params.get('case'));
+  const [params, setParams] = useSearchParams();
+  const [openId, setOpenIdState] = useState<string | null>(params.get('case'));
+  // The open case is in the address (?case=…), so a link or a reload opens the same one and
+  // closing the drawer leaves a page that reloads closed.
+  const setOpenId = (id: string | null) => {
+    setOpenIdState(id);
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (id) next.set('case', id);
+        else next.delete('case');
+        return next;
+      },
+      { replace: true },
+    );
+  };
 
   const byOwner = new Map<string, RiskCaseSummary[]>();
   for (const item of cases.data?.items ?? []) {

@@ -1,8 +1,10 @@
-import { Alert, Card, Descriptions, Input, Space, Tag } from 'antd';
+import { Alert, Card, Descriptions, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import type { OrderStatus } from '../../api/orders';
 import { type CustomerView, serviceApi } from '../../api/service';
 import { DataTable } from '../../components/DataTable';
+import { OrderStatusTag } from '../../components/StatusTags';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
@@ -73,7 +75,11 @@ export default function CustomerPage() {
               key: 'channel',
               render: (_, o) => `${o.channel} ${o.externalId ?? ''}`,
             },
-            { title: t('common.status'), dataIndex: 'status', render: (s: string) => <Tag>{s}</Tag> },
+            {
+              title: t('common.status'),
+              dataIndex: 'status',
+              render: (s: OrderStatus) => <OrderStatusTag status={s} />,
+            },
             {
               title: t('service.customer.total'),
               key: 'total',
