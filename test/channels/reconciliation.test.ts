@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
+import { onLocalPort } from '../helpers/local-server.ts';
 import { connectChannel, deliver, fixture, ordersOf, shopifySample } from './channel-helpers.ts';
 
 // Webhooks are at-least-once and can be missed: the reconciliation pull lists the platform's
@@ -62,13 +63,7 @@ function startPlatform() {
     seen,
     state,
     server,
-    start: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-        ),
-      ),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    ...onLocalPort(server),
   };
 }
 

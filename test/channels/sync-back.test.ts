@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { newCarrier, newOrderInput, stockUp } from '../helpers/factories.ts';
+import { onLocalPort } from '../helpers/local-server.ts';
 import { connectChannel } from './channel-helpers.ts';
 
 // Sync back: Ordo's stock and tracking pushed to the platforms. A local HTTP server plays
@@ -76,13 +76,7 @@ function startPlatform() {
   return {
     seen,
     state,
-    start: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-        ),
-      ),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    ...onLocalPort(server),
   };
 }
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { useTestApp } from '../helpers/app.ts';
 import { runOrdo } from '../helpers/cli.ts';
 import { testDialects } from '../helpers/db.ts';
+import { onLocalPort } from '../helpers/local-server.ts';
 import { connectChannel, secretOf } from './channel-helpers.ts';
 
 // Ordo registers a channel's order webhooks on the shop itself. Shopify and WooCommerce are
@@ -106,13 +106,7 @@ function startPlatform() {
   return {
     seen,
     state,
-    start: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-        ),
-      ),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    ...onLocalPort(server),
     reset() {
       seen.length = 0;
       state.shopify = [];

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { startMailCatcher } from '../helpers/smtp.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
-type Json = any;
+import { type Json, useMonitorTestApp } from './monitor-kit.ts';
 
 const catcher = await startMailCatcher();
 after(() => catcher.close());
@@ -20,15 +17,10 @@ after(() => catcher.close());
 for (const dialect of testDialects) {
   describe(`system-health monitors on ${dialect}`, () => {
     const clock = fixedClock('2026-11-23T02:00:00Z');
-    const t = useTestApp(dialect, { clock, env: { SMTP_URL: catcher.url } });
-    const app = () => t.current.app;
-    const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-      t.current.request({ method, url: `/api/v1${url}`, payload });
-    const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
-      const response = await call(method, url, payload);
-      assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-      return response.json() as Json;
-    };
+    const { t, app, call, api } = useMonitorTestApp(dialect, 'health', {
+      clock,
+      env: { SMTP_URL: catcher.url },
+    });
     const seeded = async (metric: string) =>
       (await api('GET', '/risk/monitors')).items.find((m: Json) => m.metric === metric);
     const evaluate = async (monitorId: string) =>

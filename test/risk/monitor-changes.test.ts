@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { newCarrier } from '../helpers/factories.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
-type Json = any;
+import { type Json, useMonitorTestApp } from './monitor-kit.ts';
 
 // A monitor is changed field by field (the console's edit form), paused and resumed; a change
 // that would make a monitor the create route refuses is refused the same way and stores nothing.
 for (const dialect of testDialects) {
   describe(`risk monitor changes on ${dialect}`, () => {
-    const t = useTestApp(dialect);
-    const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-      t.current.request({ method, url: `/api/v1${url}`, payload });
-    const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
-      const response = await call(method, url, payload);
-      assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-      return response.json() as Json;
-    };
+    const { t, call, api } = useMonitorTestApp(dialect, 'changes');
 
     it('changes only the fields given, pauses and resumes, and refuses a change it could not create', async () => {
       await newCarrier(t.current.app, { code: 'quickship' });

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
-import { newOrderInput } from '../helpers/factories.ts';
 import { startMailCatcher } from '../helpers/smtp.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
-type Json = any;
+import { type Json, useMonitorTestApp } from './monitor-kit.ts';
 
 const catcher = await startMailCatcher();
 after(() => catcher.close());
@@ -20,27 +16,10 @@ after(() => catcher.close());
 for (const dialect of testDialects) {
   describe(`risk monitor controls on ${dialect}`, () => {
     const clock = fixedClock('2026-11-23T02:00:00Z');
-    const t = useTestApp(dialect, { clock, env: { SMTP_URL: catcher.url } });
-    const app = () => t.current.app;
-    const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-      t.current.request({ method, url: `/api/v1${url}`, payload });
-    const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
-      const response = await call(method, url, payload);
-      assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-      return response.json() as Json;
-    };
-    let sequence = 0;
-    let tee: Promise<unknown> | null = null;
-    const order = async (overrides: Record<string, unknown> = {}) => {
-      tee ??= api('POST', '/skus', { code: 'TEE-RED-M', name: 'Tee', price: '59.90' });
-      await tee;
-      sequence += 1;
-      return api(
-        'POST',
-        '/orders',
-        newOrderInput({ externalId: `ctl-${dialect}-${sequence}`, ...overrides }),
-      );
-    };
+    const { t, app, call, api, order } = useMonitorTestApp(dialect, 'ctl', {
+      clock,
+      env: { SMTP_URL: catcher.url },
+    });
     const unpaid = { payment: { status: 'pending', method: 'alipay', paidAmount: '0.00' } };
     const base = { metric: 'hold_rate', windowMinutes: 60, minVolume: 4, warning: 0.25, critical: 0.5 };
     const monitors = async () => (await api('GET', '/risk/monitors')).items as Json[];

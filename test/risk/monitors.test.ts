@@ -3,13 +3,10 @@ import { after, describe, it } from 'node:test';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
 import { connectChannel } from '../channels/channel-helpers.ts';
-import { useTestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
-import { newCarrier, newOrderInput, stockUp } from '../helpers/factories.ts';
+import { newCarrier, stockUp } from '../helpers/factories.ts';
 import { startMailCatcher } from '../helpers/smtp.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions.
-type Json = any;
+import { type Json, useMonitorTestApp } from './monitor-kit.ts';
 
 const catcher = await startMailCatcher();
 after(() => catcher.close());
@@ -23,27 +20,10 @@ after(() => catcher.close());
 for (const dialect of testDialects) {
   describe(`risk monitors over logistics, stock, demand and interfaces on ${dialect}`, () => {
     const clock = fixedClock('2026-11-23T02:00:00Z');
-    const t = useTestApp(dialect, { clock, env: { SMTP_URL: catcher.url } });
-    const app = () => t.current.app;
-    const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-      t.current.request({ method, url: `/api/v1${url}`, payload });
-    const api = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
-      const response = await call(method, url, payload);
-      assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-      return response.json() as Json;
-    };
-    let sequence = 0;
-    let tee: Promise<unknown> | null = null;
-    const order = async (overrides: Record<string, unknown> = {}) => {
-      tee ??= api('POST', '/skus', { code: 'TEE-RED-M', name: 'Tee', price: '59.90' });
-      await tee;
-      sequence += 1;
-      return api(
-        'POST',
-        '/orders',
-        newOrderInput({ externalId: `mon-${dialect}-${sequence}`, ...overrides }),
-      );
-    };
+    const { t, app, call, api, order } = useMonitorTestApp(dialect, 'mon', {
+      clock,
+      env: { SMTP_URL: catcher.url },
+    });
     const monitor = (body: Record<string, unknown>) =>
       api('POST', '/risk/monitors', {
         windowMinutes: 60,
@@ -83,7 +63,7 @@ for (const dialect of testDialects) {
             order_id: placed.id,
             carrier_id: carrier.id,
             service_id: carrier.services[0]!.id,
-            tracking_number: `${carrier.code}-${sequence}-${i}`,
+            tracking_number: `${carrier.code}-${placed.externalId}-${i}`,
             status: row.status,
             weight_grams: 500,
             price_minor: 1200,
